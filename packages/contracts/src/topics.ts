@@ -1,0 +1,31 @@
+/**
+ * Kafka topic names. PERSISTED in the broker: never rename one — add a new version and migrate.
+ * Topics carry envelopes only and are keyed by municipality (ordering per municipality).
+ */
+export const Topics = {
+  signalSubmitted: 'signaalhub.signal.submitted.v1',
+  decisionRecorded: 'signaalhub.decision.recorded.v1',
+} as const;
+export type TopicName = (typeof Topics)[keyof typeof Topics];
+
+export interface TopicDefinition {
+  readonly name: string;
+  readonly partitions: number;
+  /** -1 keeps messages forever; retention of personal data is enforced inside the envelopes' stores. */
+  readonly retentionMs: number;
+  readonly cleanupPolicy: 'delete' | 'compact';
+}
+
+const SEVEN_YEARS_MS = 7 * 365 * 24 * 60 * 60 * 1000;
+
+/** The one list every service provisions from; dead-letter topics (`<topic>.dlq`) are derived by the bus. */
+export const TOPIC_DEFINITIONS: readonly TopicDefinition[] = [
+  { name: Topics.signalSubmitted, partitions: 6, retentionMs: SEVEN_YEARS_MS, cleanupPolicy: 'delete' },
+  { name: Topics.decisionRecorded, partitions: 6, retentionMs: SEVEN_YEARS_MS, cleanupPolicy: 'delete' },
+];
+
+/**
+ * BullMQ queue names. PERSISTED in Redis: never rename one — add a new version and migrate.
+ * (Queues arrive with the meeting service.)
+ */
+export const Queues = {} as const;

@@ -1,0 +1,16 @@
+import { pino, type Logger } from 'pino';
+
+export type { Logger } from 'pino';
+
+/**
+ * The one logger factory. Log lines carry ids and counts only — never signal content, names,
+ * addresses or kentekens (DESIGN.md §8.3). The redact list is a safety net, not the rule.
+ */
+export function createLogger(service: string, level = 'info'): Logger {
+  return pino({
+    name: service,
+    level,
+    base: { service },
+    redact: { paths: ['payload', 'body', 'plaintext', '*.payload', '*.body', '*.plaintext'], censor: '[redacted]' },
+  });
+}
