@@ -1,4 +1,4 @@
-/** What a test gets: real servers, never mocks (DESIGN.md §7). */
+/** What a test gets: real servers, never mocks (DESIGN.md §7). Plain data, so vitest can hand it to workers. */
 export interface TestInfrastructure {
   readonly provider: 'local-processes' | 'testcontainers';
   readonly kafkaBrokers: string[];
@@ -6,7 +6,14 @@ export interface TestInfrastructure {
   readonly kafkaVersion: string;
   readonly redisUrl: string;
   readonly databaseUrl: string;
+  /** How a worker reaches the broker process for fault injection. */
+  readonly kafkaProcess: KafkaProcessRef;
 }
+
+export type KafkaProcessRef =
+  | { readonly kind: 'local'; readonly stackDir: string; readonly kafkaPort: number }
+  | { readonly kind: 'container'; readonly containerId: string }
+  | { readonly kind: 'external' };
 
 /** Fault injection on the shared broker, for the tests that prove nothing acknowledged is lost. */
 export interface KafkaControl {

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The one test command (README): installs what is missing, then runs every check and every tier.
+# The integration and e2e tiers start the infrastructure they need through packages/test-infra.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$(date +%s)
+bash scripts/ensure-deps.sh
+echo "[test] build + typecheck";   npm run -s typecheck
+echo "[test] lint";                npm run -s lint
+echo "[test] import cycles";       npm run -s check:cycles
+echo "[test] unit";                npm run -s test:unit
+echo "[test] integration";         npm run -s test:integration
+echo "[test] end-to-end";          npm run -s test:e2e
+echo "[test] all tiers passed in $(( $(date +%s) - started )) s"
