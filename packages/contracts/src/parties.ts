@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Limits } from './limits.js';
 
 /** A party id is a lowercase slug such as `gemeente-soest`; the list itself comes from configuration. */
 export const PartyId = z
@@ -25,7 +26,7 @@ const Fingerprint = z
 
 export const PartyEntry = z.strictObject({
   id: PartyId,
-  name: z.string().min(1),
+  name: z.string().trim().min(1).max(Limits.nameLength),
   fingerprint: Fingerprint,
 });
 export type PartyEntry = z.infer<typeof PartyEntry>;
@@ -34,15 +35,25 @@ export type PartyEntry = z.infer<typeof PartyEntry>;
 export const PartyDirectory = z
   .strictObject({
     version: z.literal(1),
-    parties: z.array(PartyEntry).min(1),
+    parties: z.array(PartyEntry).min(1).max(Limits.partiesPerDirectory),
   })
   .superRefine((directory, ctx) => {
-    const seen = new Set<string>();
+    const seenIds = new Set<string>();
+    // One key pinned for two parties would let one party sign as the other.
+    const seenFingerprints = new Set<string>();
     directory.parties.forEach((party, index) => {
-      if (seen.has(party.id)) {
+      if (seenIds.has(party.id)) {
         ctx.addIssue({ code: 'custom', path: ['parties', index, 'id'], message: `duplicate party id ${party.id}` });
       }
-      seen.add(party.id);
+      if (seenFingerprints.has(party.fingerprint)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['parties', index, 'fingerprint'],
+          message: 'fingerprint is already pinned for another party',
+        });
+      }
+      seenIds.add(party.id);
+      seenFingerprints.add(party.fingerprint);
     });
   });
 export type PartyDirectory = z.infer<typeof PartyDirectory>;

@@ -18,7 +18,7 @@ const log = (line: string): void => {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const choice = process.env.SIGNAALHUB_TEST_PROVIDER ?? 'auto';
   const useContainers = choice === 'testcontainers' || (choice === 'auto' && (await dockerEngineAnswers()));
-  let stop = async (): Promise<void> => undefined;
+  let stop = (): Promise<void> => Promise.resolve();
   let infrastructure: TestInfrastructure;
   if (useContainers) {
     const containers = await provideContainers();

@@ -1,0 +1,72 @@
+import type { z } from 'zod';
+import { englishRuleFor } from '../canonical/canonical-schema.js';
+import { REQUIRED_MESSAGE, dutchIssueMessage } from './dutch-messages.js';
+
+/** One reason input was rejected: a machine-readable body for HTTP 422 and dead-letter entries. */
+export interface ValidationProblem {
+  /** Dotted path of the field, e.g. `location.postcode` or `subjects.0.kvkNumber`; `` for the root. */
+  readonly field: string;
+  /** The rule in English, for developers and logs. */
+  readonly rule: string;
+  /** The rule in Dutch, to show next to the form field. */
+  readonly message: string;
+}
+
+type Issue = z.core.$ZodIssue;
+
+function hasRule(params: unknown): params is { rule: string } {
+  return typeof params === 'object' && params !== null && typeof (params as { rule?: unknown }).rule === 'string';
+}
+
+/** English rule for an issue; rules of our own checks travel in `params.rule`. */
+function ruleOf(issue: Issue): string {
+  if ('params' in issue && hasRule(issue.params)) return issue.params.rule;
+  if (issue.message === REQUIRED_MESSAGE) return 'is required';
+  const ownRule = englishRuleFor(issue.message);
+  if (ownRule !== undefined) return ownRule;
+  switch (issue.code) {
+    case 'invalid_type':
+      return `must be of type ${issue.expected}`;
+    case 'too_big':
+      return `must be at most ${String(issue.maximum)} (${issue.origin})`;
+    case 'too_small':
+      return `must be at least ${String(issue.minimum)} (${issue.origin})`;
+    case 'invalid_format':
+      return `must have format ${issue.format}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map(String).join(', ')}`;
+    case 'unrecognized_keys':
+      return `must not contain unknown fields (${String(issue.keys.length)} found)`;
+    case 'invalid_union':
+      return 'must match one of the allowed shapes';
+    case 'not_multiple_of':
+      return `must be a multiple of ${String(issue.divisor)}`;
+    case 'invalid_key':
+      return 'must have valid keys';
+    case 'invalid_element':
+      return 'must have valid elements';
+    case 'custom':
+      return 'must be valid';
+  }
+}
+
+/** Turns a ZodError into problems that name the field and the rule, without echoing any input. */
+export function validationProblems(error: z.ZodError): ValidationProblem[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.map(String).join('.'),
+    rule: ruleOf(issue),
+    message: issue.message,
+  }));
+}
+
+export type ValidationResult<T> =
+  | { readonly success: true; readonly data: T }
+  | { readonly success: false; readonly problems: ValidationProblem[] };
+
+/** Parses with Dutch messages for built-in checks; the one way services should validate input. */
+export function validate<S extends z.ZodType>(schema: S, input: unknown): ValidationResult<z.output<S>> {
+  const result = schema.safeParse(input, { error: dutchIssueMessage });
+  return result.success
+    ? { success: true, data: result.data }
+    : { success: false, problems: validationProblems(result.error) };
+}
