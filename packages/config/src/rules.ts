@@ -17,8 +17,9 @@ export const kafkaBrokers = z
 const urlWithProtocols = (protocols: readonly string[]) =>
   z
     .string({ error: 'is required' })
-    .refine((value) => URL.canParse(value), 'must be a URL')
+    .refine((value) => URL.canParse(value), { error: 'must be a URL', abort: true })
     .refine(
+      // Runs only after the check above passed (abort), so the URL parses.
       (value) => protocols.includes(new URL(value).protocol),
       `must be a URL starting with ${protocols.map((protocol) => `${protocol}//`).join(' or ')}`,
     );

@@ -45,6 +45,10 @@ describe(loadConfig.name, () => {
     ]);
   });
 
+  it('rejects a value that is no URL at all with the URL rule, without crashing the protocol check', () => {
+    expect(problemsOf({ ...goodEnv, DATABASE_URL: 'not a url' })).toEqual(['DATABASE_URL: must be a URL']);
+  });
+
   it('rejects an out-of-range port and never echoes the value', () => {
     const problems = problemsOf({ ...goodEnv, PORT: '70000' });
     expect(problems).toEqual(['PORT: must be a whole number from 1 to 65535']);

@@ -6,6 +6,7 @@ export const SignalIntakeConfigSchema = z.object({
   ...infrastructureEnv,
   SIGNAL_INTAKE_PORT: port.default(3001),
   KAFKA_CLIENT_ID: z.string().min(1, 'must not be empty').default('signal-intake'),
+  KAFKA_GROUP_ID: z.string().min(1, 'must not be empty').default('signal-intake'),
   KAFKA_REPLICATION_FACTOR: z.coerce
     .number({ error: 'must be a whole number from 1 to 5' })
     .int('must be a whole number from 1 to 5')

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { createEventBus, KafkaBusTransport } from '@signaalhub/bus';
+import { createEventBus, KafkaBusTransport, PassErrorsToBusFilter } from '@signaalhub/bus';
 import { loadConfigOrExit } from '@signaalhub/config';
 import { TOPIC_DEFINITIONS, Topics } from '@signaalhub/contracts';
 import { createLogger } from '@signaalhub/logging';
@@ -25,20 +25,14 @@ async function main(): Promise<void> {
   const bus = createEventBus({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
   await bus.provision(TOPIC_DEFINITIONS, { replicationFactor: config.KAFKA_REPLICATION_FACTOR });
 
-  const app = await NestFactory.create(AppModule.register({ config, logger, bus, redis, postgres }), {
-    logger: ['error', 'warn'],
-  });
-  app.connectMicroservice(
-    {
-      strategy: new KafkaBusTransport({
-        bus,
-        groupId: 'signal-intake',
-        topics: CONSUMED_TOPICS,
-        logger,
-      }),
-    },
-    { inheritAppConfig: true },
-  );
+  // Nest declares its options as a class; a literal is how its own documentation passes them.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
+  const app = await NestFactory.create(AppModule.register({ config, logger, bus, redis, postgres }), { logger: ['error', 'warn'] });
+  const kafkaTransport = app.connectMicroservice({
+    strategy: new KafkaBusTransport({ bus, groupId: config.KAFKA_GROUP_ID, topics: CONSUMED_TOPICS, logger }),
+  }, { deferInitialization: true });
+  // Handler errors must reach the bus (retry, then dead letter) with their real cause.
+  kafkaTransport.useGlobalFilters(new PassErrorsToBusFilter());
   SwaggerModule.setup(
     'api/docs',
     app,
@@ -46,7 +40,7 @@ async function main(): Promise<void> {
     { jsonDocumentUrl: 'api/openapi.json' },
   );
   // SIGTERM: Nest closes the Kafka transport first, then InfrastructureLifecycle closes the clients.
-  app.enableShutdownHooks();
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await app.startAllMicroservices();
   await app.listen(config.SIGNAL_INTAKE_PORT, '127.0.0.1');
   logger.info({ port: config.SIGNAL_INTAKE_PORT }, 'signal-intake listening');

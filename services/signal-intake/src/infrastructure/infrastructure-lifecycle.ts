@@ -1,25 +1,22 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { EventBus } from '@signaalhub/bus';
 import type { Logger } from '@signaalhub/logging';
 import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
-import { EVENT_BUS, POSTGRES_POOL, REDIS_CLIENT, SERVICE_LOGGER } from './tokens.js';
+import { POSTGRES_POOL, REDIS_CLIENT, SERVICE_LOGGER } from './tokens.js';
 
 /**
- * Closes the infrastructure clients last. Nest runs this hook after it has closed the Kafka transport
+ * Closes the Redis and PostgreSQL clients last. Nest runs this hook after it has closed the Kafka transport
  * (consumers stopped, offsets committed) and the HTTP server, so nothing in flight loses its connection.
  */
 @Injectable()
 export class InfrastructureLifecycle implements OnApplicationShutdown {
   constructor(
-    @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     @Inject(POSTGRES_POOL) private readonly postgres: Pool,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
   async onApplicationShutdown(signal?: string): Promise<void> {
-    await this.bus.close();
     await this.redis.quit();
     await this.postgres.end();
     this.logger.info({ signal }, 'signal-intake stopped');

@@ -1,0 +1,103 @@
+import { createServer } from 'node:net';
+import { createEventBus } from '@signaalhub/bus';
+import { Topics } from '@signaalhub/contracts';
+import { createLogger } from '@signaalhub/logging';
+import { testInfrastructure, uniqueName } from '@signaalhub/test-infra';
+import { afterEach, describe, expect, it } from 'vitest';
+import { eventually, ServiceProcess } from './service-process.js';
+
+const infrastructure = testInfrastructure();
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => {
+        resolve(typeof address === 'object' && address !== null ? address.port : 0);
+      });
+    });
+  });
+}
+
+function goodEnv(port: number): Record<string, string> {
+  return {
+    KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
+    REDIS_URL: infrastructure.redisUrl,
+    DATABASE_URL: infrastructure.databaseUrl,
+    SIGNAL_INTAKE_PORT: String(port),
+    KAFKA_GROUP_ID: uniqueName('intake-group'),
+  };
+}
+
+describe('signal-intake service', () => {
+  let sut: ServiceProcess | undefined;
+
+  afterEach(async () => {
+    sut?.stop('SIGKILL');
+    await sut?.exited;
+    sut = undefined;
+  });
+
+  it.each([
+    ['KAFKA_BROKERS', 'localhost', 'KAFKA_BROKERS: must be a comma-separated list of host:port'],
+    ['REDIS_URL', 'http://127.0.0.1:6379', 'REDIS_URL: must be a URL starting with redis:// or rediss://'],
+    ['DATABASE_URL', 'not a url', 'DATABASE_URL: must be a URL'],
+    ['SIGNAL_INTAKE_PORT', '99999', 'SIGNAL_INTAKE_PORT: must be a whole number from 1 to 65535'],
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent'],
+  ])('exits non-zero naming %s when it is %j', async (variable, value, message) => {
+    sut = ServiceProcess.start({ ...goodEnv(await freePort()), [variable]: value });
+    const code = await sut.exited;
+    expect(code).toBe(78);
+    expect(sut.log).toContain(message);
+  });
+
+  it('exits non-zero naming a required variable that is missing', async () => {
+    const { DATABASE_URL: _missing, ...env } = goodEnv(await freePort());
+    sut = ServiceProcess.start(env);
+    expect(await sut.exited).toBe(78);
+    expect(sut.log).toContain('DATABASE_URL: is required');
+  });
+
+  it('reports live and ready, runs its @EventPattern handler on a Kafka event, and stops on SIGTERM', async () => {
+    const port = await freePort();
+    const service = ServiceProcess.start(goodEnv(port));
+    sut = service;
+    const base = `http://127.0.0.1:${port}`;
+
+    const ready = await eventually(
+      async () => {
+        const response = await fetch(`${base}/health/ready`).catch(() => undefined);
+        return response?.status === 200 ? ((await response.json()) as { dependencies: { name: string; ready: boolean }[] }) : undefined;
+      },
+      60_000,
+      'readiness',
+    );
+    expect(ready.dependencies.map((dependency) => [dependency.name, dependency.ready])).toEqual([
+      ['kafka', true],
+      ['redis', true],
+      ['postgres', true],
+    ]);
+    expect((await fetch(`${base}/health/live`)).status).toBe(200);
+    const openApi = (await (await fetch(`${base}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(openApi.paths)).toEqual(expect.arrayContaining(['/health/live', '/health/ready']));
+
+    const bus = createEventBus({ brokers: infrastructure.kafkaBrokers, clientId: 'e2e-producer', logger: createLogger('e2e', 'warn') });
+    const producer = bus.createProducer();
+    await producer.connect();
+    try {
+      // A new consumer group reads from the beginning, so one event sent now is seen once the group has joined.
+      await producer.send(Topics.decisionRecorded, [{ key: 'soest', value: Buffer.from('{"not":"an envelope yet"}') }]);
+      await eventually(() => (service.log.includes('decision event received') ? true : undefined), 60_000, 'the decision event handler');
+    } finally {
+      await producer.disconnect();
+    }
+
+    service.stop('SIGTERM');
+    expect(await service.exited).toBe(0);
+    // Regression: filters registered after the transport initialised were silently dropped by Nest.
+    expect(service.log).not.toContain('Cannot apply global exception filters');
+    expect(service.log).toContain('signal-intake stopped');
+  });
+});
