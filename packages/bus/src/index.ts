@@ -1,1 +1,12 @@
 export * from './probe-kafka.js';
+export type { TopicSpec } from './topic-spec.js';
+export type { OutgoingMessage, BusMessage, BusHandler } from './bus-message.js';
+export { deadLetterTopic, DeadLetterHeaders, MAX_REASON_LENGTH } from './dead-letter.js';
+export { backoffDelayMs, backoffSchedule, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
+export { SubscriptionError, checkSubscriptions, type HandlerMap, type Subscription } from './subscriptions.js';
+export type { BusProducer } from './bus-producer.js';
+export type { BusConsumer, ConsumerTuning, FatalErrorHandler, SubscriptionConsumerSettings } from './bus-consumer.js';
+export type { ProvisionOptions, ProvisionReport } from './provision-topics.js';
+export { EventBus, createEventBus, type EventBusOptions, type ConsumerOptions, type ClientRetry } from './event-bus.js';
+export { shutdownBus, shutdownBusOnSignal, type BusParts, type ShutdownOnSignalOptions } from './graceful-shutdown.js';
+export { KafkaBusTransport, BusContext, PassErrorsToBusFilter, type KafkaBusTransportOptions } from './kafka-bus-transport.js';

@@ -1,4 +1,4 @@
 export * from './infrastructure.js';
-export * from './kafka-control.js';
+export * from './private-kafka.js';
 export * from './test-infrastructure.js';
 export * from './unique-name.js';

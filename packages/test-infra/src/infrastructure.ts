@@ -6,19 +6,4 @@ export interface TestInfrastructure {
   readonly kafkaVersion: string;
   readonly redisUrl: string;
   readonly databaseUrl: string;
-  /** How a worker reaches the broker process for fault injection. */
-  readonly kafkaProcess: KafkaProcessRef;
-}
-
-export type KafkaProcessRef =
-  | { readonly kind: 'local'; readonly stackDir: string; readonly kafkaPort: number }
-  | { readonly kind: 'container'; readonly containerId: string }
-  | { readonly kind: 'external' };
-
-/** Fault injection on the shared broker, for the tests that prove nothing acknowledged is lost. */
-export interface KafkaControl {
-  /** SIGKILL the broker process (no clean shutdown). */
-  kill(): Promise<void>;
-  /** Start it again on the same port and data and wait until it answers a metadata request. */
-  start(): Promise<void>;
 }

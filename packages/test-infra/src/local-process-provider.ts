@@ -4,16 +4,11 @@ import type { TestInfrastructure } from './infrastructure.js';
 /** The local stack (KRaft broker from Maven artifacts, private Redis and PostgreSQL), shared with `npm start`. */
 export async function provideLocalProcesses(log: (line: string) => void): Promise<TestInfrastructure> {
   const settings = await stackUp({ log });
-  const kafkaPort = Number(settings.kafkaBrokers[0]?.split(':')[1]);
   return {
     provider: 'local-processes',
     kafkaBrokers: settings.kafkaBrokers,
     kafkaVersion: settings.kafkaVersion,
     redisUrl: settings.redisUrl,
     databaseUrl: settings.databaseUrl,
-    kafkaProcess:
-      settings.kafkaVersion === 'external'
-        ? { kind: 'external' }
-        : { kind: 'local', stackDir: settings.stackDir, kafkaPort },
   };
 }

@@ -16,7 +16,7 @@ export async function provideContainers(): Promise<ProvidedContainers> {
   const { RedisContainer } = await import('@testcontainers/redis');
   const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
   const [kafka, redis, postgres] = await Promise.all([
-    new KafkaContainer(KAFKA_IMAGE).withKraft().withExposedPorts({ container: 9093, host: 39093 }).start(),
+    new KafkaContainer(KAFKA_IMAGE).withKraft().start(),
     new RedisContainer(REDIS_IMAGE).withCommand(['redis-server', '--appendonly', 'yes', '--maxmemory-policy', 'noeviction']).start(),
     new PostgreSqlContainer(POSTGRES_IMAGE).withDatabase('signaalhub').start(),
   ]);
@@ -27,7 +27,6 @@ export async function provideContainers(): Promise<ProvidedContainers> {
       kafkaVersion: `Apache Kafka 4.1 (${KAFKA_IMAGE})`,
       redisUrl: redis.getConnectionUrl(),
       databaseUrl: postgres.getConnectionUri(),
-      kafkaProcess: { kind: 'container', containerId: kafka.getId() },
     },
     async stop() {
       await Promise.all([kafka.stop(), redis.stop(), postgres.stop()]);
