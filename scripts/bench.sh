@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# `npm run bench`: every benchmark against a baseline measured in the same run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-deps.sh
+exec npx tsx --conditions=source scripts/run-benchmarks.ts

@@ -1,0 +1,11 @@
+/** The services `npm start` runs, in start order. Each new service adds one line here. */
+export interface ServiceDefinition {
+  readonly name: string;
+  readonly entry: string;
+  readonly portVariable: string;
+  readonly port: number;
+}
+
+export const SERVICES: readonly ServiceDefinition[] = [
+  { name: 'signal-intake', entry: 'services/signal-intake/dist/main.js', portVariable: 'SIGNAL_INTAKE_PORT', port: 3001 },
+];

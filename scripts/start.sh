@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# `npm start`: install what is missing, build, then run the stack and the services.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-deps.sh
+npx tsc -b
+exec npx tsx --conditions=source scripts/start-services.ts
