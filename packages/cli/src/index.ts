@@ -1,0 +1,6 @@
+export * from './cli-io.js';
+export * from './cli-errors.js';
+export * from './command-spec.js';
+export * from './commands.js';
+export * from './exit-codes.js';
+export * from './run-cli.js';

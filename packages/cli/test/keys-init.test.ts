@@ -1,0 +1,55 @@
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PartyDirectory } from '@signaalhub/contracts';
+import { loadKeyringFromDirectory, parsePartnershipKey } from '@signaalhub/envelope';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../src/index.js';
+import { memoryIo } from './memory-io.js';
+
+const env = { HUB_KEY_PASSPHRASE: 'test-passphrase' };
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hub-keys-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('hub keys init', () => {
+  it('writes armored keys, a valid party directory and a partnership key that load as a keyring', async () => {
+    const io = memoryIo('', env);
+    expect(await runCli(['keys', 'init', '--dir', dir, '--parties', 'gemeente-soest,riec-mn'], io)).toBe(0);
+    expect((await readdir(dir)).sort()).toEqual([
+      'directory.json',
+      'gemeente-soest.key.asc',
+      'gemeente-soest.pub.asc',
+      'partnership.key',
+      'riec-mn.key.asc',
+      'riec-mn.pub.asc',
+    ]);
+    const directory = PartyDirectory.parse(JSON.parse(await readFile(join(dir, 'directory.json'), 'utf8')));
+    expect(directory.parties.map((party) => party.id)).toEqual(['gemeente-soest', 'riec-mn']);
+    expect(await readFile(join(dir, 'riec-mn.pub.asc'), 'utf8')).toContain('BEGIN PGP PUBLIC KEY BLOCK');
+    expect(((await stat(join(dir, 'riec-mn.key.asc'))).mode & 0o777).toString(8)).toBe('600');
+    expect(parsePartnershipKey(await readFile(join(dir, 'partnership.key'), 'utf8')).version).toBe(1);
+    const keyring = await loadKeyringFromDirectory(dir, env.HUB_KEY_PASSPHRASE);
+    expect((await keyring.privateKey('riec-mn')).isDecrypted()).toBe(true);
+  });
+
+  it('defaults to the nine BES parties', async () => {
+    const io = memoryIo('', env);
+    expect(await runCli(['keys', 'init', '--dir', dir], io)).toBe(0);
+    const directory = PartyDirectory.parse(JSON.parse(await readFile(join(dir, 'directory.json'), 'utf8')));
+    expect(directory.parties).toHaveLength(9);
+  });
+
+  it('refuses to overwrite an existing file and writes nothing', async () => {
+    await writeFile(join(dir, 'riec-mn.key.asc'), 'precious');
+    const io = memoryIo('', env);
+    expect(await runCli(['keys', 'init', '--dir', dir, '--parties', 'gemeente-soest,riec-mn'], io)).toBe(1);
+    expect(io.err()).toMatch(/bestaat al.*riec-mn\.key\.asc/);
+    expect(await readdir(dir)).toEqual(['riec-mn.key.asc']);
+    expect(await readFile(join(dir, 'riec-mn.key.asc'), 'utf8')).toBe('precious');
+  });
+});
