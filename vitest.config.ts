@@ -11,6 +11,8 @@ const alias = {
   '@signaalhub/contracts': source('./packages/contracts/src/index.ts'),
   '@signaalhub/bus': source('./packages/bus/src/index.ts'),
   '@signaalhub/envelope': source('./packages/envelope/src/index.ts'),
+  '@signaalhub/identity': source('./packages/identity/src/index.ts'),
+  '@signaalhub/audit': source('./packages/audit/src/index.ts'),
   '@signaalhub/test-infra': source('./packages/test-infra/src/index.ts'),
   '@signaalhub/stack': source('./infra/stack/src/index.ts'),
 };

@@ -10,3 +10,4 @@ export {
   type StackSettings,
 } from './settings.js';
 export type { ComponentName, ComponentState, ComponentStatus } from './component-status.js';
+export { ensurePartyKeys } from './party-keys.js';

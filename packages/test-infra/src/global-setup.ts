@@ -1,6 +1,8 @@
+import { fileURLToPath } from 'node:url';
+import { ensurePartyKeys } from '@signaalhub/stack';
 import type { TestProject } from 'vitest/node';
 import { dockerEngineAnswers } from './docker-engine.js';
-import type { TestInfrastructure } from './infrastructure.js';
+import type { Servers, TestInfrastructure } from './infrastructure.js';
 import { provideLocalProcesses } from './local-process-provider.js';
 import { provideContainers } from './testcontainers-provider.js';
 
@@ -9,6 +11,10 @@ declare module 'vitest' {
     infrastructure: TestInfrastructure;
   }
 }
+
+const TEST_KEYS_DIR = fileURLToPath(new URL('../../../.stack/test-keys', import.meta.url));
+const TEST_KEY_PASSPHRASE = 'signaalhub-test-passphrase';
+const TEST_IDENTITY_SECRET = 'signaalhub-test-identity-secret-0123456789';
 
 const log = (line: string): void => {
   process.stdout.write(`[test-infra] ${line}\n`);
@@ -19,15 +25,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const choice = process.env.SIGNAALHUB_TEST_PROVIDER ?? 'auto';
   const useContainers = choice === 'testcontainers' || (choice === 'auto' && (await dockerEngineAnswers()));
   let stop = (): Promise<void> => Promise.resolve();
-  let infrastructure: TestInfrastructure;
+  let servers: Servers;
   if (useContainers) {
     const containers = await provideContainers();
-    infrastructure = containers.infrastructure;
+    servers = containers.servers;
     stop = () => containers.stop();
   } else {
     // The local stack is left running after the tests, like `npm start` leaves it; `npm run stack:down` stops it.
-    infrastructure = await provideLocalProcesses(log);
+    servers = await provideLocalProcesses(log);
   }
+  // Test keys are made once and kept (git-ignored): key generation is the slow part of a fresh run.
+  ensurePartyKeys(TEST_KEYS_DIR, TEST_KEY_PASSPHRASE);
+  const infrastructure: TestInfrastructure = {
+    ...servers,
+    keysDir: TEST_KEYS_DIR,
+    keyPassphrase: TEST_KEY_PASSPHRASE,
+    identitySecret: TEST_IDENTITY_SECRET,
+  };
   log(`provider: ${infrastructure.provider}`);
   log(`Kafka broker: ${infrastructure.kafkaVersion} at ${infrastructure.kafkaBrokers.join(',')}`);
   log(`Redis: ${infrastructure.redisUrl}  PostgreSQL: ${new URL(infrastructure.databaseUrl).host}`);

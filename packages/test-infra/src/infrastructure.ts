@@ -6,4 +6,12 @@ export interface TestInfrastructure {
   readonly kafkaVersion: string;
   readonly redisUrl: string;
   readonly databaseUrl: string;
+  /** Keys of the nine default parties and the partnership key, as `hub keys init` writes them. */
+  readonly keysDir: string;
+  readonly keyPassphrase: string;
+  /** Shared by the web application and the services in tests (`IDENTITY_TOKEN_SECRET`). */
+  readonly identitySecret: string;
 }
+
+/** The servers alone, as a provider starts them. */
+export type Servers = Omit<TestInfrastructure, 'keysDir' | 'keyPassphrase' | 'identitySecret'>;

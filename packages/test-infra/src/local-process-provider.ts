@@ -1,8 +1,8 @@
 import { stackUp } from '@signaalhub/stack';
-import type { TestInfrastructure } from './infrastructure.js';
+import type { Servers } from './infrastructure.js';
 
 /** The local stack (KRaft broker from Maven artifacts, private Redis and PostgreSQL), shared with `npm start`. */
-export async function provideLocalProcesses(log: (line: string) => void): Promise<TestInfrastructure> {
+export async function provideLocalProcesses(log: (line: string) => void): Promise<Servers> {
   const settings = await stackUp({ log });
   return {
     provider: 'local-processes',

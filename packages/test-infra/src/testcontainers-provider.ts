@@ -1,4 +1,4 @@
-import type { TestInfrastructure } from './infrastructure.js';
+import type { Servers } from './infrastructure.js';
 
 // Confluent Platform 8.1 ships Apache Kafka 4.1, the same line as the local stack.
 const KAFKA_IMAGE = 'confluentinc/cp-kafka:8.1.0';
@@ -6,7 +6,7 @@ const REDIS_IMAGE = 'redis:7.4';
 const POSTGRES_IMAGE = 'postgres:15';
 
 export interface ProvidedContainers {
-  readonly infrastructure: TestInfrastructure;
+  readonly servers: Servers;
   stop(): Promise<void>;
 }
 
@@ -21,7 +21,7 @@ export async function provideContainers(): Promise<ProvidedContainers> {
     new PostgreSqlContainer(POSTGRES_IMAGE).withDatabase('signaalhub').start(),
   ]);
   return {
-    infrastructure: {
+    servers: {
       provider: 'testcontainers',
       kafkaBrokers: [`${kafka.getHost()}:${kafka.getMappedPort(9093)}`],
       kafkaVersion: `Apache Kafka 4.1 (${KAFKA_IMAGE})`,

@@ -1,0 +1,21 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const HUB_CLI = join(repositoryRoot, 'packages/cli/src/main.ts');
+
+/**
+ * Local party keys for the hub-hosted parties (stack and tests only; production keys are made and kept
+ * by each party). Made once with the real `hub keys init`, reused afterwards.
+ */
+export function ensurePartyKeys(dir: string, passphrase: string): void {
+  if (existsSync(join(dir, 'directory.json'))) return;
+  const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', HUB_CLI, 'keys', 'init', '--dir', dir], {
+    cwd: repositoryRoot,
+    env: { ...process.env, HUB_KEY_PASSPHRASE: passphrase },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`hub keys init failed (exit ${String(result.status)}): ${result.stderr}`);
+}

@@ -1,0 +1,171 @@
+import type { Pool } from 'pg';
+import type { AuditEntry, AuditRecord } from './audit-entry.js';
+import { entryHash, GENESIS_HASH, type HashedFields } from './audit-hash.js';
+import { assertSchemaName, auditSchemaSql } from './audit-schema.js';
+
+interface AuditRow {
+  seq: string;
+  at: Date;
+  actor_user: string | null;
+  actor_party: string | null;
+  actor_service: string | null;
+  action: string;
+  object_type: string;
+  object_id: string;
+  result: 'allowed' | 'denied';
+  origin: string;
+  reason: string | null;
+  previous_hash: string;
+  hash: string;
+}
+
+export interface ChainVerification {
+  readonly ok: boolean;
+  readonly entries: number;
+  readonly brokenAtSeq?: number;
+}
+
+export interface AuditFilter {
+  readonly objectId?: string;
+  readonly result?: 'allowed' | 'denied';
+  readonly action?: string;
+}
+
+/** The append-only, hash-chained audit log of one service, in that service's PostgreSQL schema. */
+export class AuditLog {
+  private readonly table: string;
+
+  private constructor(
+    private readonly pool: Pool,
+    private readonly schema: string,
+  ) {
+    this.table = `${schema}.audit_log`;
+  }
+
+  static async open(pool: Pool, schema: string): Promise<AuditLog> {
+    assertSchemaName(schema);
+    const client = await pool.connect();
+    try {
+      // Two services starting at once must not race on CREATE OR REPLACE.
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`audit-schema:${schema}`]);
+      await client.query(auditSchemaSql(schema));
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+    return new AuditLog(pool, schema);
+  }
+
+  async record(entry: AuditEntry): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // One writer at a time per log keeps the chain linear.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`audit-chain:${this.schema}`]);
+      const last = await client.query<{ hash: string }>(`SELECT hash FROM ${this.table} ORDER BY seq DESC LIMIT 1`);
+      const previousHash = last.rows[0]?.hash ?? GENESIS_HASH;
+      const fields = fieldsOf(entry, new Date().toISOString());
+      await client.query(
+        `INSERT INTO ${this.table}
+           (at, actor_user, actor_party, actor_service, action, object_type, object_id, result, origin, reason, previous_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [
+          fields.at,
+          fields.actorUser,
+          fields.actorParty,
+          fields.actorService,
+          fields.action,
+          fields.objectType,
+          fields.objectId,
+          fields.result,
+          fields.origin,
+          fields.reason,
+          previousHash,
+          entryHash(previousHash, fields),
+        ],
+      );
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async entries(filter: AuditFilter = {}): Promise<AuditRecord[]> {
+    const rows = await this.pool.query<AuditRow>(
+      `SELECT * FROM ${this.table}
+        WHERE ($1::text IS NULL OR object_id = $1) AND ($2::text IS NULL OR result = $2) AND ($3::text IS NULL OR action = $3)
+        ORDER BY seq`,
+      [filter.objectId ?? null, filter.result ?? null, filter.action ?? null],
+    );
+    return rows.rows.map(recordOf);
+  }
+
+  /** Recomputes every hash from the first entry on; the first mismatch is where the log was changed. */
+  async verifyChain(): Promise<ChainVerification> {
+    const rows = await this.pool.query<AuditRow>(`SELECT * FROM ${this.table} ORDER BY seq`);
+    let previousHash = GENESIS_HASH;
+    for (const row of rows.rows) {
+      const expected = entryHash(previousHash, fieldsOfRow(row));
+      if (row.previous_hash !== previousHash || row.hash !== expected) {
+        return { ok: false, entries: rows.rows.length, brokenAtSeq: Number(row.seq) };
+      }
+      previousHash = row.hash;
+    }
+    return { ok: true, entries: rows.rows.length };
+  }
+}
+
+function fieldsOf(entry: AuditEntry, at: string): HashedFields {
+  const user = 'userId' in entry.actor ? entry.actor : undefined;
+  return {
+    at,
+    actorUser: user?.userId ?? null,
+    actorParty: user?.party ?? null,
+    actorService: 'service' in entry.actor ? entry.actor.service : null,
+    action: entry.action,
+    objectType: entry.objectType,
+    objectId: entry.objectId,
+    result: entry.result,
+    origin: entry.origin,
+    reason: entry.reason ?? null,
+  };
+}
+
+function fieldsOfRow(row: AuditRow): HashedFields {
+  return {
+    at: row.at.toISOString(),
+    actorUser: row.actor_user,
+    actorParty: row.actor_party,
+    actorService: row.actor_service,
+    action: row.action,
+    objectType: row.object_type,
+    objectId: row.object_id,
+    result: row.result,
+    origin: row.origin,
+    reason: row.reason,
+  };
+}
+
+function recordOf(row: AuditRow): AuditRecord {
+  const fields = fieldsOfRow(row);
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    actor: fields.actorService !== null ? { service: fields.actorService } : { userId: fields.actorUser ?? '', party: fields.actorParty ?? '' },
+    action: row.action,
+    objectType: row.object_type,
+    objectId: row.object_id,
+    result: row.result,
+    origin: row.origin,
+    ...(row.reason !== null ? { reason: row.reason } : {}),
+    previousHash: row.previous_hash,
+    hash: row.hash,
+  };
+}

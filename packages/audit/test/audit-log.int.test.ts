@@ -1,0 +1,64 @@
+import { testInfrastructure, uniqueName } from '@signaalhub/test-infra';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditLog, type AuditEntry } from '../src/index.js';
+
+const infrastructure = testInfrastructure();
+
+const denied: AuditEntry = {
+  actor: { userId: 'overleg.baarn', party: 'gemeente-baarn' },
+  action: 'signal.open',
+  objectType: 'signal',
+  objectId: '5f0c1b1e-0000-4000-8000-000000000001',
+  result: 'denied',
+  origin: '127.0.0.1',
+  reason: 'not-a-recipient',
+};
+
+describe(AuditLog.name, () => {
+  const pool = new pg.Pool({ connectionString: infrastructure.databaseUrl, max: 8 });
+  const schema = uniqueName('audit').replaceAll('-', '_');
+  let sut: AuditLog;
+
+  beforeAll(async () => {
+    sut = await AuditLog.open(pool, schema);
+  });
+  afterAll(async () => {
+    await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await pool.end();
+  });
+
+  it('records who, what, which object, result, origin and time', async () => {
+    await sut.record(denied);
+    const [entry] = await sut.entries({ objectId: denied.objectId });
+    expect(entry).toMatchObject({ ...denied, seq: expect.any(Number) as number });
+    expect(entry?.at).toBeInstanceOf(Date);
+  });
+
+  it('keeps one linear chain when many entries are written at once', async () => {
+    await Promise.all(
+      Array.from({ length: 25 }, (_, index) => sut.record({ actor: { service: 'meeting' }, action: 'agenda.add', objectType: 'signal', objectId: `id-${index}`, result: 'allowed', origin: 'kafka' })),
+    );
+    await expect(sut.verifyChain()).resolves.toEqual({ ok: true, entries: 26 });
+  });
+
+  it('rejects updates, deletes and truncation of entries', async () => {
+    await expect(pool.query(`UPDATE ${schema}.audit_log SET result = 'allowed'`)).rejects.toThrow('append-only');
+    await expect(pool.query(`DELETE FROM ${schema}.audit_log`)).rejects.toThrow('append-only');
+    await expect(pool.query(`TRUNCATE ${schema}.audit_log`)).rejects.toThrow('append-only');
+  });
+
+  it('reports where the chain breaks when someone with table rights changed an entry', async () => {
+    // A superuser can disable the trigger; the hash chain still shows the change.
+    await pool.query(`ALTER TABLE ${schema}.audit_log DISABLE TRIGGER audit_log_no_update`);
+    await pool.query(`UPDATE ${schema}.audit_log SET result = 'allowed' WHERE seq = (SELECT min(seq) FROM ${schema}.audit_log)`);
+    await pool.query(`ALTER TABLE ${schema}.audit_log ENABLE TRIGGER audit_log_no_update`);
+    const verification = await sut.verifyChain();
+    expect(verification.ok).toBe(false);
+    expect(verification.brokenAtSeq).toBe(1);
+  });
+
+  it('refuses a schema name that is not a plain SQL identifier', async () => {
+    await expect(AuditLog.open(pool, 'x; DROP TABLE y')).rejects.toThrow('lowercase SQL identifier');
+  });
+});
