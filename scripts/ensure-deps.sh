@@ -9,3 +9,5 @@ if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
   npm ci --no-audit --no-fund
   echo "$want" > "$stamp"
 fi
+# Incremental: a no-op when nothing changed. Services and the `hub` CLI run from the build output.
+npx tsc -b

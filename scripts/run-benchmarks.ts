@@ -7,6 +7,7 @@ import { stackUp } from '@signaalhub/stack';
 const BENCHMARKS = [
   'packages/bus/bench/bus-throughput.bench.ts',
   'packages/envelope/bench/envelope.bench.ts',
+  'bench/seal-bus-open.bench.ts',
 ];
 
 const settings = await stackUp({ log: (line) => process.stdout.write(`${line}\n`) });

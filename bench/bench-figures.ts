@@ -1,0 +1,22 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** Each benchmark adds its own key to .bench/latest.json; the runner resets the file per run. */
+export async function mergeBenchFigures(key: string, figures: Record<string, unknown>): Promise<void> {
+  const dir = fileURLToPath(new URL('../.bench/', import.meta.url));
+  const file = `${dir}latest.json`;
+  await mkdir(dir, { recursive: true });
+  let existing: Record<string, unknown> = {};
+  try {
+    existing = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    // first figures of this run
+  }
+  await writeFile(file, `${JSON.stringify({ ...existing, [key]: { measuredAt: new Date().toISOString(), ...figures } }, null, 2)}\n`);
+}
