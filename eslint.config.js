@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.stack/**', '.bench/**', 'docs/schemas/**', 'eslint.config.js', 'scripts/*.mjs'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '.stack/**', '.bench/**', 'docs/schemas/**', 'eslint.config.js', 'scripts/*.mjs', 'packages/*/bin/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -6,7 +6,7 @@
  * Run (broker from KAFKA_BROKERS): npx tsx --conditions=source bench/seal-bus-open.bench.ts
  */
 import { randomUUID } from 'node:crypto';
-import { createEventBus } from '@signaalhub/bus';
+import { createEventBus, type BusMessage } from '@signaalhub/bus';
 import {
   EnvelopeOpener,
   EnvelopeSealer,
@@ -93,7 +93,7 @@ const consumer = bus.createConsumer({
   topics: [topic],
   partitionsConsumedConcurrently: 3,
   handlers: {
-    [topic]: async (message) => {
+    [topic]: async (message: BusMessage) => {
       const envelope = Envelope.parse(JSON.parse(message.value.toString('utf8')));
       await opener.open(envelope, { as: READER, payload: (input) => input });
       opened += 1;

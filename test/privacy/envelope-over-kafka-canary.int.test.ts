@@ -33,7 +33,12 @@ describe('sealed envelope on Kafka', () => {
       const consumer = bus.createConsumer({
         groupId: uniqueName('canary-group'),
         topics: [topic],
-        handlers: { [topic]: (message) => Promise.resolve(resolve(message)) },
+        handlers: {
+          [topic]: (message: BusMessage) => {
+            resolve(message);
+            return Promise.resolve();
+          },
+        },
       });
       consumer.start().catch(reject);
     });
