@@ -8,7 +8,9 @@ bash scripts/ensure-deps.sh
 echo "[test] build + typecheck";   npm run -s typecheck
 echo "[test] lint";                npm run -s lint
 echo "[test] import cycles";       npm run -s check:cycles
+rm -rf test-results
 echo "[test] unit";                npm run -s test:unit
 echo "[test] integration";         npm run -s test:integration
 echo "[test] end-to-end";          npm run -s test:e2e
+node scripts/test-summary.mjs
 echo "[test] all tiers passed in $(( $(date +%s) - started )) s"
