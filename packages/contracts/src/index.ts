@@ -22,3 +22,5 @@ export * from './validation/dutch-messages.js';
 export * from './validation/validation-problem.js';
 export * from './json-schema/generate.js';
 export * from './envelope-header.js';
+export * from './api/meeting-api.js';
+export * from './api/intake-api.js';

@@ -1,3 +1,5 @@
+import type { MunicipalityId } from './municipalities.js';
+
 /**
  * Kafka topic names. PERSISTED in the broker: never rename one — add a new version and migrate.
  * Topics carry envelopes only and are keyed by municipality (ordering per municipality).
@@ -26,6 +28,9 @@ export const TOPIC_DEFINITIONS: readonly TopicDefinition[] = [
 
 /**
  * BullMQ queue names. PERSISTED in Redis: never rename one — add a new version and migrate.
- * (Queues arrive with the meeting service.)
  */
-export const Queues = {} as const;
+export const Queues = {
+  /** One agenda queue per municipality, e.g. `signaalhub.agenda.soest.v1`. */
+  agenda: (municipality: MunicipalityId): string => `signaalhub.agenda.${municipality}.v1`,
+  actionReminders: 'signaalhub.action-reminders.v1',
+} as const;

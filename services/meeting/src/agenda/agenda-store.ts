@@ -1,0 +1,101 @@
+import type { AgendaItemStatus, Envelope, Theme } from '@signaalhub/contracts';
+import type { Pool, PoolClient } from 'pg';
+import { quotedSchema } from '../infrastructure/database-schema.js';
+import type { AgendaJobData } from './agenda-job.js';
+
+/** An agenda row as the service uses it; `envelope` is ciphertext, opened only for an authorised reader. */
+export interface StoredAgendaItem {
+  readonly id: string;
+  readonly signalId: string;
+  readonly municipality: string;
+  readonly theme: Theme;
+  readonly receivedAt: string;
+  readonly reporterParty: string;
+  readonly recipients: readonly string[];
+  readonly envelope: Envelope;
+  readonly status: AgendaItemStatus;
+}
+
+interface AgendaRow {
+  message_id: string;
+  signal_id: string;
+  municipality: string;
+  theme: Theme;
+  received_at: Date;
+  reporter_party: string;
+  recipients: string[];
+  envelope: Envelope;
+  status: AgendaItemStatus;
+}
+
+/** The agenda table: the system of record for which signal waits on which municipality's agenda. */
+export class AgendaStore {
+  readonly table: string;
+
+  constructor(
+    private readonly pool: Pool,
+    schema: string,
+  ) {
+    this.table = `${quotedSchema(schema)}.agenda_items`;
+  }
+
+  /** The worker's step: exactly once per message id, whatever redelivery or crash came before. */
+  async insert(job: AgendaJobData): Promise<boolean> {
+    const result = await this.pool.query(
+      `INSERT INTO ${this.table} (message_id, signal_id, municipality, theme, received_at, reporter_party, recipients, envelope)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (message_id) DO NOTHING`,
+      [
+        job.messageId,
+        job.signalId,
+        job.municipality,
+        job.theme,
+        job.receivedAt,
+        job.reporterParty,
+        job.envelope.header.recipients,
+        JSON.stringify(job.envelope),
+      ],
+    );
+    return result.rowCount === 1;
+  }
+
+  async has(messageId: string): Promise<boolean> {
+    const result = await this.pool.query(`SELECT 1 FROM ${this.table} WHERE message_id = $1`, [messageId]);
+    return result.rowCount === 1;
+  }
+
+  async pending(municipality: string): Promise<StoredAgendaItem[]> {
+    const result = await this.pool.query<AgendaRow>(
+      `SELECT * FROM ${this.table} WHERE municipality = $1 AND status = 'pending' ORDER BY received_at, message_id`,
+      [municipality],
+    );
+    return result.rows.map(toItem);
+  }
+
+  async find(id: string, client: Pool | PoolClient = this.pool, lock = false): Promise<StoredAgendaItem | undefined> {
+    const result = await client.query<AgendaRow>(
+      `SELECT * FROM ${this.table} WHERE message_id = $1${lock ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
+    const row = result.rows[0];
+    return row === undefined ? undefined : toItem(row);
+  }
+
+  async setStatus(client: PoolClient, id: string, status: AgendaItemStatus): Promise<void> {
+    await client.query(`UPDATE ${this.table} SET status = $2, updated_at = now() WHERE message_id = $1`, [id, status]);
+  }
+}
+
+function toItem(row: AgendaRow): StoredAgendaItem {
+  return {
+    id: row.message_id,
+    signalId: row.signal_id,
+    municipality: row.municipality,
+    theme: row.theme,
+    receivedAt: row.received_at.toISOString(),
+    reporterParty: row.reporter_party,
+    recipients: row.recipients,
+    envelope: row.envelope,
+    status: row.status,
+  };
+}

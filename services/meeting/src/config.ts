@@ -1,0 +1,55 @@
+import { infrastructureEnv, port } from '@signaalhub/config';
+import { DEFAULT_MUNICIPALITIES, MunicipalityId, PartyId } from '@signaalhub/contracts';
+import { z } from 'zod';
+
+const slug = (what: string) => z.string().regex(/^[a-z][a-z0-9_-]{0,40}$/, `must be a ${what}: lowercase letters, digits, - and _`);
+
+const commaList = (item: z.ZodString, rule: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, rule)
+    .transform((value) => value.split(',').map((part) => part.trim()))
+    .pipe(z.array(item, { error: rule }).min(1, rule).refine((items) => new Set(items).size === items.length, `${rule}, without duplicates`));
+
+/** Every variable the service reads, validated once at start-up (DESIGN.md §8.6). */
+export const MeetingConfigSchema = z.object({
+  ...infrastructureEnv,
+  MEETING_PORT: port.default(3002),
+  KAFKA_CLIENT_ID: z.string().min(1, 'must not be empty').default('meeting'),
+  KAFKA_GROUP_ID: z.string().min(1, 'must not be empty').default('meeting'),
+  KAFKA_REPLICATION_FACTOR: z.coerce
+    .number({ error: 'must be a whole number from 1 to 5' })
+    .int('must be a whole number from 1 to 5')
+    .min(1, 'must be a whole number from 1 to 5')
+    .max(5, 'must be a whole number from 1 to 5')
+    .default(1),
+  /** The partnership's keyring and partnership.key, as `hub keys init` writes them. */
+  KEYS_DIR: z.string({ error: 'is required' }).min(1, 'must be a directory path'),
+  HUB_KEY_PASSPHRASE: z.string({ error: 'is required' }).min(1, 'must not be empty'),
+  IDENTITY_TOKEN_SECRET: z.string({ error: 'is required' }).min(32, 'must be at least 32 characters'),
+  /** Municipalities with an agenda, e.g. `baarn,soest`; their parties follow the `gemeente-<id>` convention. */
+  MUNICIPALITIES: commaList(MunicipalityId, 'must be a comma-separated list of municipality ids')
+    .optional()
+    .transform((ids) => ids ?? DEFAULT_MUNICIPALITIES.map((municipality) => municipality.id)),
+  /** Parties that sit at every municipality's meeting (may list every agenda, open what names them). */
+  MEETING_PARTNER_PARTIES: commaList(PartyId, 'must be a comma-separated list of party ids').default(['politie-bes', 'riec-mn']),
+  /** The party a decision with a RIEC hand-over is also sealed to. */
+  RIEC_PARTY: PartyId.default('riec-mn'),
+  MEETING_DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,40}$/, 'must be a PostgreSQL schema name: lowercase letters, digits and _')
+    .default('meeting'),
+  /** BullMQ key prefix in Redis; tests use their own so queues of parallel runs never meet. */
+  MEETING_QUEUE_PREFIX: slug('Redis key prefix').default('bull'),
+  MEETING_REPLAY_NAMESPACE: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'must be a lowercase slug').default('meeting'),
+  /**
+   * How old a signal envelope may be when it is consumed. Generous on purpose: a new consumer group, or a
+   * service that was down for a while, reads old messages that must still reach an agenda.
+   */
+  ENVELOPE_MAX_AGE_DAYS: z.coerce.number({ error: 'must be a whole number from 1 to 3650' }).int().min(1).max(3650).default(30),
+});
+export type MeetingConfig = z.infer<typeof MeetingConfigSchema>;
+
+/** Nest injection token for the validated configuration. */
+export const MEETING_CONFIG = Symbol('MeetingConfig');

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DecisionRecorded,
+  DecisionRequest,
+  EventTypes,
+  Topics,
+  type AgendaItemStatus,
+  validate,
+  type DecisionReceipt,
+  type ValidationProblem,
+} from '@signaalhub/contracts';
+import type { EnvelopeSealer, PartyKeyring } from '@signaalhub/envelope';
+import type { Logger } from '@signaalhub/logging';
+import type { Pool } from 'pg';
+import type { Caller, MeetingAccessPolicy } from '../access/meeting-access-policy.js';
+import type { NeedToKnow } from '../access/need-to-know.js';
+import type { AgendaStore } from '../agenda/agenda-store.js';
+import { conflict, invalid, notFound } from '../http/api-errors.js';
+import type { OutboxRelay } from '../outbox/outbox-relay.js';
+import type { OutboxWriter } from '../outbox/outbox-writer.js';
+import type { ActionReminders } from '../reminders/action-reminders.js';
+import { decisionRecipients } from './decision-recipients.js';
+import type { DecisionStore } from './decision-store.js';
+
+export interface DecisionRecorderParts {
+  readonly pool: Pool;
+  readonly agenda: AgendaStore;
+  readonly decisions: DecisionStore;
+  readonly outbox: OutboxWriter;
+  readonly relay: OutboxRelay;
+  readonly reminders: ActionReminders;
+  readonly sealer: EnvelopeSealer;
+  readonly keyring: PartyKeyring;
+  readonly policy: MeetingAccessPolicy;
+  readonly needToKnow: NeedToKnow;
+  readonly logger: Logger;
+  readonly riecParty: string;
+  readonly clock?: () => Date;
+}
+
+/** `decision.recorded` payload schema version this service writes. */
+const DECISION_SCHEMA_VERSION = 1;
+
+/**
+ * Records a meeting's decision on a pending item: sealed as the deciding user's party, stored with its
+ * action due dates, and published through the outbox (one transaction), so a decision that was answered
+ * 201 reaches Kafka even if the broker is down right now.
+ */
+export class DecisionRecorder {
+  private readonly clock: () => Date;
+
+  constructor(private readonly parts: DecisionRecorderParts) {
+    this.clock = parts.clock ?? ((): Date => new Date());
+  }
+
+  /** Access is checked before the body is looked at: a caller without access learns nothing from 400s. */
+  async record(caller: Caller, itemId: string, body: unknown, origin: string): Promise<DecisionReceipt> {
+    const { agenda, policy, needToKnow } = this.parts;
+    const attempt = { caller, action: 'decision.record', objectType: 'agenda-item', objectId: itemId, origin };
+    await needToKnow.enforce(policy.forAnyMeeting(caller), attempt);
+    const item = await agenda.find(itemId);
+    if (item === undefined) throw notFound();
+    await needToKnow.enforce(policy.forItem(caller, item), attempt);
+    const request = this.validRequest(body);
+    if (item.status !== 'pending') throw conflict('Over dit agendapunt is al besloten.');
+
+    const now = this.clock();
+    const decisionId = randomUUID();
+    const payload = DecisionRecorded.parse({
+      signalId: item.signalId,
+      municipality: item.municipality,
+      decidedAt: now.toISOString(),
+      recordedBy: { party: caller.party, userId: caller.userId },
+      approach: request.approach,
+      leadParty: request.leadParty,
+      actions: request.actions,
+      riecHandover: request.riecHandover,
+      feedback: request.feedback,
+    });
+    const recipients = decisionRecipients({
+      signalRecipients: item.recipients,
+      reporterParty: item.reporterParty,
+      leadParty: request.leadParty,
+      riecHandover: request.riecHandover,
+      riecParty: this.parts.riecParty,
+    });
+    const envelope = await this.parts.sealer.seal(payload, {
+      from: caller.party,
+      to: recipients,
+      type: EventTypes.decisionRecorded,
+      schemaVersion: DECISION_SCHEMA_VERSION,
+      municipality: item.municipality,
+      theme: item.theme,
+      messageId: decisionId,
+    });
+    // More information needed: the item goes back on the agenda; any other approach closes it.
+    const status: AgendaItemStatus = request.approach === 'meer-informatie' ? 'pending' : 'closed';
+
+    const client = await this.parts.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const locked = await agenda.find(itemId, client, true);
+      // Two members deciding at once: the second one finds the item closed.
+      if (locked?.status !== 'pending') throw conflict('Over dit agendapunt is al besloten.');
+      await this.parts.decisions.insert(client, {
+        id: decisionId,
+        itemId,
+        approach: request.approach,
+        leadParty: request.leadParty,
+        riecHandover: request.riecHandover,
+        decidedAt: payload.decidedAt,
+        decidedByParty: caller.party,
+        recipients,
+        envelope,
+        dueDates: request.actions.map((action) => action.dueDate),
+      });
+      await agenda.setStatus(client, itemId, status);
+      await this.parts.outbox.add(client, { topic: Topics.decisionRecorded, key: item.municipality, value: JSON.stringify(envelope) });
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+    await needToKnow.record(attempt, 'allowed');
+    this.parts.relay.nudge();
+    this.parts.reminders.sweep();
+    this.parts.logger.info({ decisionId, itemId, approach: request.approach, status }, 'decision recorded');
+    return { decisionId, itemId, status, recipients };
+  }
+
+  /** Rules the schema cannot know: the lead party must exist, due dates must not lie in the past. */
+  private validRequest(body: unknown): DecisionRequest {
+    const parsed = validate(DecisionRequest, body);
+    if (!parsed.success) throw invalid(parsed.problems);
+    const request = parsed.data;
+    const problems: ValidationProblem[] = [];
+    if (!this.parts.keyring.knows(request.leadParty)) {
+      problems.push({ field: 'leadParty', rule: 'must be a party in the party directory', message: 'Kies een partij uit de partijenlijst' });
+    }
+    const today = this.clock().toISOString().slice(0, 10);
+    request.actions.forEach((action, index) => {
+      if (action.dueDate < today) {
+        problems.push({ field: `actions.${index}.dueDate`, rule: 'must not be in the past', message: 'De uiterste datum mag niet in het verleden liggen' });
+      }
+    });
+    if (problems.length > 0) throw invalid(problems);
+    return request;
+  }
+}

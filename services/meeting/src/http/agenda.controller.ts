@@ -1,0 +1,56 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Ip, Param, Post, Query } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { AgendaEntry, DecisionReceipt, OpenedAgendaItem } from '@signaalhub/contracts';
+import { CurrentIdentity, IDENTITY_HEADER, type UserIdentity } from '@signaalhub/identity';
+import { MeetingAccessPolicy } from '../access/meeting-access-policy.js';
+import { NeedToKnow } from '../access/need-to-know.js';
+import { AgendaReader } from '../agenda/agenda-reader.js';
+import { DecisionRecorder } from '../decisions/decision-recorder.js';
+import { MUNICIPALITY_LIST } from '../infrastructure/tokens.js';
+import { auditableMunicipality, itemIdParameter, municipalityParameter } from './request-input.js';
+
+@ApiTags('agenda')
+@ApiHeader({ name: IDENTITY_HEADER, required: true, description: 'Identity token issued by the web application' })
+@Controller('api/agenda')
+export class AgendaController {
+  constructor(
+    @Inject(AgendaReader) private readonly reader: AgendaReader,
+    @Inject(DecisionRecorder) private readonly decisions: DecisionRecorder,
+    @Inject(MeetingAccessPolicy) private readonly policy: MeetingAccessPolicy,
+    @Inject(NeedToKnow) private readonly needToKnow: NeedToKnow,
+    @Inject(MUNICIPALITY_LIST) private readonly municipalities: readonly string[],
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Pending items of a municipality by priority (hoog: has hits), then age; no personal data' })
+  @ApiQuery({ name: 'municipality', example: 'soest' })
+  @ApiResponse({ status: 200, description: '[{ id, theme, receivedAt, priority, hits: [{ municipality, count }] }]' })
+  @ApiResponse({ status: 403, description: '{ error: "forbidden" } (audited)' })
+  async list(@CurrentIdentity() caller: UserIdentity, @Query('municipality') municipality: unknown, @Ip() origin: string): Promise<AgendaEntry[]> {
+    const attempt = { caller, action: 'agenda.list', objectType: 'agenda', objectId: auditableMunicipality(municipality), origin };
+    await this.needToKnow.enforce(this.policy.forAnyMeeting(caller), attempt);
+    const id = municipalityParameter(municipality, this.municipalities);
+    await this.needToKnow.enforce(this.policy.forMunicipality(caller, id), { ...attempt, objectId: id });
+    return this.reader.pending(id);
+  }
+
+  @Get('items/:id')
+  @ApiOperation({ summary: "Opens an item's signal as the caller's party (need-to-know, audited)" })
+  @ApiResponse({ status: 200, description: '{ item, signal, hits }' })
+  @ApiResponse({ status: 403, description: '{ error: "forbidden" } (audited)' })
+  @ApiResponse({ status: 404, description: '{ error: "not-found" }' })
+  async open(@CurrentIdentity() caller: UserIdentity, @Param('id') id: string, @Ip() origin: string): Promise<OpenedAgendaItem> {
+    return this.reader.open(caller, itemIdParameter(id), origin);
+  }
+
+  @Post('items/:id/decision')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: 'Records the decision; sealed and published as decision.recorded (audited)' })
+  @ApiResponse({ status: 201, description: '{ decisionId, itemId, status, recipients }' })
+  @ApiResponse({ status: 400, description: '{ error: "validation", problems: [{ field, rule, message }] }' })
+  @ApiResponse({ status: 403, description: '{ error: "forbidden" } (audited)' })
+  @ApiResponse({ status: 409, description: '{ error: "conflict" }: the item is no longer pending' })
+  async decide(@CurrentIdentity() caller: UserIdentity, @Param('id') id: string, @Body() body: unknown, @Ip() origin: string): Promise<DecisionReceipt> {
+    return this.decisions.record(caller, itemIdParameter(id), body, origin);
+  }
+}

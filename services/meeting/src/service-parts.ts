@@ -1,0 +1,177 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AuditLog } from '@signaalhub/audit';
+import { createEventBus, type BusProducer, type EventBus } from '@signaalhub/bus';
+import { TOPIC_DEFINITIONS } from '@signaalhub/contracts';
+import {
+  DEFAULT_FRESHNESS_WINDOW,
+  EnvelopeOpener,
+  EnvelopeSealer,
+  KeyFiles,
+  loadKeyringFromDirectory,
+  parsePartnershipKey,
+  RedisReplayStore,
+  type PartyKeyring,
+} from '@signaalhub/envelope';
+import type { Logger } from '@signaalhub/logging';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { MeetingAccessPolicy } from './access/meeting-access-policy.js';
+import { NeedToKnow } from './access/need-to-know.js';
+import { PermanentRejection } from './admission/permanent-rejection.js';
+import { SignalAdmission } from './admission/signal-admission.js';
+import { AgendaQueues } from './agenda/agenda-queues.js';
+import { AgendaReader } from './agenda/agenda-reader.js';
+import { AgendaStore } from './agenda/agenda-store.js';
+import { AgendaWorkers } from './agenda/agenda-workers.js';
+import type { MeetingConfig } from './config.js';
+import { DecisionRecorder } from './decisions/decision-recorder.js';
+import { DecisionStore } from './decisions/decision-store.js';
+import { MatchTokenStore } from './hits/match-token-store.js';
+import { migrateDatabase } from './infrastructure/database-schema.js';
+import { assertDurableRedis } from './infrastructure/durable-redis.js';
+import { StoredEnvelopeReplayStore } from './infrastructure/stored-envelope-replay-store.js';
+import { MeetingStore } from './meetings/meeting-store.js';
+import { OutboxRelay } from './outbox/outbox-relay.js';
+import { OutboxWriter } from './outbox/outbox-writer.js';
+import { ActionReminders } from './reminders/action-reminders.js';
+
+/** Audit actor of this service when it acts on its own (Kafka events). */
+export const SERVICE_NAME = 'meeting';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Stored envelopes stay readable for as long as the item is kept; age was checked on admission. */
+const STORED_ENVELOPE_MAX_AGE_MS = 100 * 365 * DAY_MS;
+
+/** Everything the service is made of, built once from the configuration (the composition root). */
+export interface ServiceParts {
+  readonly config: MeetingConfig;
+  readonly logger: Logger;
+  readonly bus: EventBus;
+  readonly redis: Redis;
+  readonly bullmqConnection: Redis;
+  readonly postgres: pg.Pool;
+  readonly keyring: PartyKeyring;
+  readonly audit: AuditLog;
+  readonly queues: AgendaQueues;
+  readonly agendaWorkers: AgendaWorkers;
+  readonly reminders: ActionReminders;
+  readonly relay: OutboxRelay;
+  readonly admission: SignalAdmission;
+  readonly reader: AgendaReader;
+  readonly decisions: DecisionRecorder;
+  readonly meetings: MeetingStore;
+  readonly policy: MeetingAccessPolicy;
+  readonly needToKnow: NeedToKnow;
+  /** Starts workers, the reminder sweep and the outbox relay (the Kafka consumer is Nest's). */
+  start(): Promise<void>;
+  /** Stops them, then closes every client; after the Kafka consumer stopped. */
+  close(): Promise<void>;
+}
+
+export async function createServiceParts(config: MeetingConfig, logger: Logger): Promise<ServiceParts> {
+  const schema = config.MEETING_DATABASE_SCHEMA;
+  const prefix = config.MEETING_QUEUE_PREFIX;
+
+  const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  await redis.connect();
+  await assertDurableRedis(redis);
+  // BullMQ needs its own connection that retries forever instead of failing commands.
+  const bullmqConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  const postgres = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 });
+  await migrateDatabase(postgres, schema);
+  const audit = await AuditLog.open(postgres, schema);
+
+  const bus = createEventBus({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
+  await bus.provision(TOPIC_DEFINITIONS, { replicationFactor: config.KAFKA_REPLICATION_FACTOR });
+  const deadLetterProducer: BusProducer = bus.createProducer();
+  await deadLetterProducer.connect();
+
+  const keyring = await loadKeyringFromDirectory(config.KEYS_DIR, config.HUB_KEY_PASSPHRASE);
+  // Read to fail fast on a broken key directory; the hub's services share the partnership key.
+  parsePartnershipKey(await readFile(join(config.KEYS_DIR, KeyFiles.partnershipKey), 'utf8'));
+  const replayStore = new RedisReplayStore(redis, config.MEETING_REPLAY_NAMESPACE);
+  const opener = new EnvelopeOpener(keyring, {
+    replayStore,
+    window: { maxAgeMs: config.ENVELOPE_MAX_AGE_DAYS * DAY_MS, clockSkewMs: DEFAULT_FRESHNESS_WINDOW.clockSkewMs },
+  });
+  const storedOpener = new EnvelopeOpener(keyring, {
+    replayStore: new StoredEnvelopeReplayStore(),
+    window: { maxAgeMs: STORED_ENVELOPE_MAX_AGE_MS, clockSkewMs: DEFAULT_FRESHNESS_WINDOW.clockSkewMs },
+  });
+  const sealer = new EnvelopeSealer(keyring);
+
+  const municipalities = config.MUNICIPALITIES;
+  const queues = new AgendaQueues(bullmqConnection, municipalities, prefix);
+  const agenda = new AgendaStore(postgres, schema);
+  const tokens = new MatchTokenStore(postgres, schema);
+  const agendaWorkers = new AgendaWorkers(queues, agenda, bullmqConnection, prefix, logger);
+  const reminders = new ActionReminders(postgres, schema, bullmqConnection, prefix, logger);
+  const relay = new OutboxRelay(postgres, schema, bus.createProducer(), logger);
+  const policy = new MeetingAccessPolicy(municipalities, config.MEETING_PARTNER_PARTIES);
+  const needToKnow = new NeedToKnow(audit, logger);
+
+  const admission = new SignalAdmission({
+    opener,
+    replayStore,
+    queues,
+    agenda,
+    tokens,
+    rejection: new PermanentRejection(deadLetterProducer),
+    audit,
+    logger,
+    serviceName: SERVICE_NAME,
+  });
+  const reader = new AgendaReader(agenda, tokens, policy, needToKnow, storedOpener);
+  const decisions = new DecisionRecorder({
+    pool: postgres,
+    agenda,
+    decisions: new DecisionStore(schema),
+    outbox: new OutboxWriter(schema),
+    relay,
+    reminders,
+    sealer,
+    keyring,
+    policy,
+    needToKnow,
+    logger,
+    riecParty: config.RIEC_PARTY,
+  });
+
+  return {
+    config,
+    logger,
+    bus,
+    redis,
+    bullmqConnection,
+    postgres,
+    keyring,
+    audit,
+    queues,
+    agendaWorkers,
+    reminders,
+    relay,
+    admission,
+    reader,
+    decisions,
+    meetings: new MeetingStore(postgres, schema),
+    policy,
+    needToKnow,
+    async start() {
+      await agendaWorkers.start();
+      await reminders.start();
+      relay.start();
+    },
+    async close() {
+      // Producers of work first, then its consumers, then the connections they share.
+      await relay.stop();
+      await reminders.close();
+      await agendaWorkers.close();
+      await queues.close();
+      await bus.close();
+      await bullmqConnection.quit();
+      await redis.quit();
+      await postgres.end();
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { AuditLog } from '@signaalhub/audit';
+import { createEventBus } from '@signaalhub/bus';
+import { ROLES, Topics, type AgendaEntry, type Role } from '@signaalhub/contracts';
+import { createLogger } from '@signaalhub/logging';
+import { testInfrastructure } from '@signaalhub/test-infra';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from './support/eventually.js';
+import { caller, RunningMeeting } from './support/running-meeting.js';
+import { randomKvkNumber, sealSignal } from './support/sealed-signals.js';
+
+/*
+ * Every role × every endpoint × own/other municipality, against the expected table. The object is one
+ * Soest item sent to gemeente-soest and politie-bes (not to riec-mn). "Own" callers are of gemeente-soest,
+ * "other" of gemeente-baarn; the partner parties (police, RIEC) and a party outside the meeting (OM)
+ * are rows of their own. Allowed calls must get past authorisation (decisions are sent with an invalid
+ * body, so an allowed call answers 400 and changes nothing); every denial must be a 403 with an audit entry.
+ */
+
+type Endpoint = 'agenda.list' | 'meeting.list' | 'meeting.schedule' | 'signal.open' | 'decision.record';
+const ENDPOINTS: readonly Endpoint[] = ['agenda.list', 'meeting.list', 'meeting.schedule', 'signal.open', 'decision.record'];
+
+interface Row {
+  readonly party: string;
+  readonly scope: 'own' | 'other' | 'partner' | 'outsider';
+  readonly role: Role;
+  readonly allowed: readonly Endpoint[];
+}
+
+const EVERYTHING = ENDPOINTS;
+const LIST_ONLY: readonly Endpoint[] = ['agenda.list', 'meeting.list', 'meeting.schedule'];
+
+const TABLE: Row[] = [
+  ...ROLES.map((role): Row => ({ party: 'gemeente-soest', scope: 'own', role, allowed: role === 'meeting-member' ? EVERYTHING : [] })),
+  ...ROLES.map((role): Row => ({ party: 'gemeente-baarn', scope: 'other', role, allowed: [] })),
+  ...ROLES.map((role): Row => ({ party: 'politie-bes', scope: 'partner', role, allowed: role === 'meeting-member' ? EVERYTHING : [] })),
+  // Sits at every meeting, but the item was not sent to it: it may list, never open or decide.
+  ...ROLES.map((role): Row => ({ party: 'riec-mn', scope: 'partner', role, allowed: role === 'meeting-member' ? LIST_ONLY : [] })),
+  ...ROLES.map((role): Row => ({ party: 'om-mn', scope: 'outsider', role, allowed: [] })),
+];
+
+describe('meeting authorisation matrix', () => {
+  let sut: RunningMeeting;
+  let itemId: string;
+  let meetingDay = 0;
+
+  beforeAll(async () => {
+    sut = await RunningMeeting.start();
+    const bus = createEventBus({ brokers: testInfrastructure().kafkaBrokers, clientId: 'matrix', logger: createLogger('matrix', 'warn') });
+    const producer = bus.createProducer();
+    await producer.connect();
+    const { envelope } = await sealSignal({ municipality: 'soest', kvkNumber: randomKvkNumber(), recipients: ['gemeente-soest', 'politie-bes'] });
+    await producer.send(Topics.signalSubmitted, [{ key: 'soest', value: Buffer.from(JSON.stringify(envelope)) }]);
+    await bus.close();
+    itemId = envelope.header.messageId;
+    await eventually(
+      async () => {
+        const entries = (await (await sut.call('GET', '/api/agenda?municipality=soest', caller('gemeente-soest'))).json()) as AgendaEntry[];
+        return entries.some((entry) => entry.id === itemId) ? true : undefined;
+      },
+      90_000,
+      'the item on the Soest agenda',
+    );
+  });
+
+  afterAll(async () => {
+    await sut.stop();
+  });
+
+  function request(endpoint: Endpoint): { method: 'GET' | 'POST'; path: string; body?: unknown } {
+    switch (endpoint) {
+      case 'agenda.list':
+        return { method: 'GET', path: '/api/agenda?municipality=soest' };
+      case 'meeting.list':
+        return { method: 'GET', path: '/api/meetings?municipality=soest' };
+      case 'meeting.schedule':
+        meetingDay += 1;
+        // A new date per call, so an allowed call is a 201 and not a 409.
+        return { method: 'POST', path: '/api/meetings', body: { municipality: 'soest', date: new Date(Date.UTC(2032, 0, meetingDay)).toISOString().slice(0, 10) } };
+      case 'signal.open':
+        return { method: 'GET', path: `/api/agenda/items/${itemId}` };
+      case 'decision.record':
+        return { method: 'POST', path: `/api/agenda/items/${itemId}/decision`, body: { approach: 'not-an-approach' } };
+    }
+  }
+
+  const cases = TABLE.flatMap((row) => ENDPOINTS.map((endpoint) => ({ ...row, endpoint, expectAllowed: row.allowed.includes(endpoint) })));
+
+  it.each(cases)('$endpoint by $role of $party ($scope): allowed=$expectAllowed', async ({ party, role, endpoint, expectAllowed }) => {
+    const who = caller(party, [role]);
+    const { method, path, body } = request(endpoint);
+    const response = await sut.call(method, path, who, body);
+    if (expectAllowed) {
+      expect(response.status, `${endpoint} answered ${response.status}`).toBe(endpoint === 'decision.record' ? 400 : endpoint === 'meeting.schedule' ? 201 : 200);
+      expect(await sut.auditEntries({ userId: who.userId })).not.toContainEqual(expect.objectContaining({ result: 'denied' }));
+    } else {
+      expect(response.status).toBe(403);
+      expect(await response.json()).toMatchObject({ error: 'forbidden' });
+      const audit = await sut.auditEntries({ userId: who.userId });
+      expect(audit).toMatchObject([{ action: endpoint, result: 'denied', actor_party: party }]);
+      expect(audit[0]?.reason).toMatch(/^(wrong-role|other-municipality|not-a-recipient|not-a-meeting-party)$/);
+    }
+  });
+
+  it('has one audit entry per denial, in an intact hash chain', async () => {
+    expect(await (await AuditLog.open(sut.pool, sut.schema)).verifyChain()).toMatchObject({ ok: true });
+    const rows = await sut.pool.query<{ count: string }>(`SELECT count(*) AS count FROM ${sut.schema}.audit_log WHERE result = 'denied'`);
+    expect(Number(rows.rows[0]?.count)).toBe(cases.filter((entry) => !entry.expectAllowed).length);
+  });
+});

@@ -1,0 +1,64 @@
+import { createEventBus, type BusMessage } from '@signaalhub/bus';
+import { createLogger } from '@signaalhub/logging';
+import { testInfrastructure, uniqueName } from '@signaalhub/test-infra';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutboxRelay } from '../src/outbox/outbox-relay.js';
+import { OutboxWriter } from '../src/outbox/outbox-writer.js';
+import type { ServiceParts } from '../src/service-parts.js';
+import { eventually } from './support/eventually.js';
+import { testParts } from './support/meeting-parts.js';
+
+const logger = createLogger('outbox-test', 'silent');
+
+describe(OutboxRelay.name, () => {
+  let parts: ServiceParts;
+
+  beforeAll(async () => {
+    parts = await testParts();
+  });
+
+  afterAll(async () => {
+    await parts.close();
+  });
+
+  it('keeps a committed message while Kafka cannot be reached and publishes it once it can', async () => {
+    const schema = parts.config.MEETING_DATABASE_SCHEMA;
+    const topic = uniqueName('decisions');
+    const bus = createEventBus({ brokers: testInfrastructure().kafkaBrokers, clientId: 'outbox-test', logger });
+    await bus.provision([{ name: topic, partitions: 1, retentionMs: 3_600_000, cleanupPolicy: 'delete' }], { replicationFactor: 1 });
+    const value = JSON.stringify({ decision: uniqueName('value') });
+    const client = await parts.postgres.connect();
+    try {
+      await client.query('BEGIN');
+      await new OutboxWriter(schema).add(client, { topic, key: 'soest', value });
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+
+    // Nothing listens on port 1: every attempt to reach the "broker" fails at once.
+    const downBus = createEventBus({ brokers: ['127.0.0.1:1'], clientId: 'outbox-down', logger, clientRetry: { retries: 1, initialRetryTimeMs: 50, maxRetryTimeMs: 50 } });
+    await expect(new OutboxRelay(parts.postgres, schema, downBus.createProducer(), logger).relayOnce()).rejects.toThrow();
+    const waiting = await parts.postgres.query(`SELECT 1 FROM ${schema}.outbox WHERE topic = $1 AND published_at IS NULL`, [topic]);
+    expect(waiting.rowCount).toBe(1);
+
+    const sut = new OutboxRelay(parts.postgres, schema, bus.createProducer(), logger);
+    expect(await sut.relayOnce()).toBe(1);
+    expect(await sut.relayOnce()).toBe(0);
+
+    const received: BusMessage[] = [];
+    const consumer = bus.createConsumer({
+      groupId: uniqueName('outbox-reader'),
+      topics: [topic],
+      handlers: { [topic]: (message: BusMessage) => Promise.resolve(void received.push(message)) },
+    });
+    await consumer.start();
+    try {
+      await eventually(() => (received.length > 0 ? true : undefined), 60_000, 'the published message');
+    } finally {
+      await bus.close();
+      await downBus.close().catch(() => undefined);
+    }
+    expect(received.map((message) => [message.key, message.value.toString('utf8')])).toEqual([['soest', value]]);
+  });
+});
