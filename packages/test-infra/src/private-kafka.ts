@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killKafka, stackDown, startKafka } from '@signaalhub/stack';
+import { freePort } from './free-port.js';
 
 /** A broker of the test's own, for fault injection that must not disturb tests sharing the common broker. */
 export interface PrivateKafka {
@@ -34,18 +34,4 @@ export async function startPrivateKafka(): Promise<PrivateKafka> {
       rmSync(stackDir, { recursive: true, force: true });
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        if (typeof address === 'object' && address !== null) resolve(address.port);
-        else reject(new Error('no port assigned'));
-      });
-    });
-  });
 }

@@ -7,6 +7,7 @@ const ENTRY = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 /** The compiled service as a real process, the way `npm start` and production run it. */
 export class ServiceProcess {
   private output = '';
+  private hasExited = false;
   /** The exit code, or the signal that ended the process. */
   readonly exited: Promise<number | NodeJS.Signals | null>;
 
@@ -15,6 +16,7 @@ export class ServiceProcess {
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     this.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
+        this.hasExited = true;
         resolve(code ?? signal);
       });
     });
@@ -24,6 +26,10 @@ export class ServiceProcess {
     if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run \`npm run build\` first (npm test does)`);
     const { PATH, HOME } = process.env;
     return new ServiceProcess(spawn(process.execPath, [ENTRY], { env: { PATH, HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
+  }
+
+  get running(): boolean {
+    return !this.hasExited;
   }
 
   get log(): string {

@@ -1,34 +1,16 @@
-import { createServer } from 'node:net';
 import { createEventBus } from '@signaalhub/bus';
 import { Topics } from '@signaalhub/contracts';
 import { createLogger } from '@signaalhub/logging';
 import { testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventually, ServiceProcess } from './service-process.js';
+import { freePort } from './support/free-port.js';
+import { RunningIntake } from './support/intake-service.js';
 
 const infrastructure = testInfrastructure();
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        resolve(typeof address === 'object' && address !== null ? address.port : 0);
-      });
-    });
-  });
-}
-
 function goodEnv(port: number): Record<string, string> {
-  return {
-    KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
-    REDIS_URL: infrastructure.redisUrl,
-    DATABASE_URL: infrastructure.databaseUrl,
-    SIGNAL_INTAKE_PORT: String(port),
-    KAFKA_GROUP_ID: uniqueName('intake-group'),
-  };
+  return RunningIntake.env(port, uniqueName('intake').replace(/-/g, '_'));
 }
 
 describe('signal-intake service', () => {
@@ -46,6 +28,12 @@ describe('signal-intake service', () => {
     ['DATABASE_URL', 'not a url', 'DATABASE_URL: must be a URL'],
     ['SIGNAL_INTAKE_PORT', '99999', 'SIGNAL_INTAKE_PORT: must be a whole number from 1 to 65535'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent'],
+    ['IDENTITY_TOKEN_SECRET', 'short', 'IDENTITY_TOKEN_SECRET: must be at least 32 characters'],
+    ['OUTBOX_POLL_MS', '5', 'OUTBOX_POLL_MS: must be a whole number from 50 to 60000'],
+    ['SIGNAL_INTAKE_DB_SCHEMA', 'Bad-Name', 'SIGNAL_INTAKE_DB_SCHEMA: must be a lowercase SQL identifier'],
+    ['DISTRIBUTION_POLICY_FILE', '/nonexistent/policy.json', 'DISTRIBUTION_POLICY_FILE: cannot read a JSON file'],
+    ['HUB_KEY_PASSPHRASE', 'wrong passphrase', 'KEYS_DIR / HUB_KEY_PASSPHRASE: cannot load the keys'],
+    ['KEYS_DIR', '/nonexistent/keys', 'KEYS_DIR / HUB_KEY_PASSPHRASE: cannot load the keys'],
   ])('exits non-zero naming %s when it is %j', async (variable, value, message) => {
     sut = ServiceProcess.start({ ...goodEnv(await freePort()), [variable]: value });
     const code = await sut.exited;
@@ -81,15 +69,18 @@ describe('signal-intake service', () => {
     ]);
     expect((await fetch(`${base}/health/live`)).status).toBe(200);
     const openApi = (await (await fetch(`${base}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(openApi.paths)).toEqual(expect.arrayContaining(['/health/live', '/health/ready']));
+    expect(Object.keys(openApi.paths)).toEqual(
+      expect.arrayContaining(['/health/live', '/health/ready', '/api/signals', '/api/signals/mine', '/api/signals/{id}', '/api/policy/distribution']),
+    );
 
     const bus = createEventBus({ brokers: infrastructure.kafkaBrokers, clientId: 'e2e-producer', logger: createLogger('e2e', 'warn') });
     const producer = bus.createProducer();
     await producer.connect();
     try {
       // A new consumer group reads from the beginning, so one event sent now is seen once the group has joined.
-      await producer.send(Topics.decisionRecorded, [{ key: 'soest', value: Buffer.from('{"not":"an envelope yet"}') }]);
-      await eventually(() => (service.log.includes('decision event received') ? true : undefined), 60_000, 'the decision event handler');
+      await producer.send(Topics.decisionRecorded, [{ key: 'soest', value: Buffer.from('{"not":"an envelope"}') }]);
+      // Not an envelope: refused at once (dead letter + audit), and the consumer goes on.
+      await eventually(() => (service.log.includes('"code":"MALFORMED_ENVELOPE"') ? true : undefined), 60_000, 'the decision event handler');
     } finally {
       await producer.disconnect();
     }

@@ -1,25 +1,25 @@
-import { Controller, Inject } from '@nestjs/common';
+import { Controller, Inject, type OnApplicationShutdown } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import type { BusMessage } from '@signaalhub/bus';
 import { Topics } from '@signaalhub/contracts';
-import type { Logger } from '@signaalhub/logging';
-import { SERVICE_LOGGER } from '../infrastructure/tokens.js';
+import type { DecisionReceiver } from '../decisions/decision-receiver.js';
+import { DECISION_RECEIVER } from '../infrastructure/tokens.js';
 
 /**
- * Decisions of the local undermining meeting, on their way back to the reporter as feedback.
- * This skeleton proves the Kafka wiring; opening the envelope and storing the feedback come with
- * the intake issue.
+ * Decisions of the local undermining meeting, on their way back to the reporter as feedback. Thrown
+ * errors are transient (the bus retries, then dead-letters); refusals are handled by the receiver.
  */
 @Controller()
-export class DecisionRecordedHandler {
-  constructor(@Inject(SERVICE_LOGGER) private readonly logger: Logger) {}
+export class DecisionRecordedHandler implements OnApplicationShutdown {
+  constructor(@Inject(DECISION_RECEIVER) private readonly receiver: DecisionReceiver) {}
 
   @EventPattern(Topics.decisionRecorded)
-  handle(@Payload() message: BusMessage): void {
-    // Log routing facts only: the value is an envelope whose body may hold personal data.
-    this.logger.info(
-      { topic: message.topic, partition: message.partition, offset: message.offset, bytes: message.value.length },
-      'decision event received',
-    );
+  async handle(@Payload() message: BusMessage): Promise<void> {
+    await this.receiver.receive(message);
+  }
+
+  /** Runs after Nest stopped the Kafka transport, so no handler is still writing dead letters. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.receiver.close();
   }
 }

@@ -3,3 +3,11 @@ export const EVENT_BUS = Symbol('EventBus');
 export const REDIS_CLIENT = Symbol('RedisClient');
 export const POSTGRES_POOL = Symbol('PostgresPool');
 export const SERVICE_LOGGER = Symbol('ServiceLogger');
+
+/** Nest injection tokens for the service's own parts, assembled in app.module.ts. */
+export const DISTRIBUTION_POLICY = Symbol('DistributionPolicy');
+export const ACCESS_CONTROL = Symbol('AccessControl');
+export const SIGNAL_SUBMITTER = Symbol('SignalSubmitter');
+export const SIGNAL_OVERVIEW = Symbol('SignalOverview');
+export const DECISION_RECEIVER = Symbol('DecisionReceiver');
+export const OUTBOX_RELAY = Symbol('OutboxRelay');

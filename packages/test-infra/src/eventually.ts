@@ -1,0 +1,13 @@
+/** Polls until `condition` returns a value other than undefined; never a fixed sleep. */
+export async function eventually<T>(
+  condition: () => Promise<T | undefined> | T | undefined,
+  options: { readonly timeoutMs: number; readonly what: string; readonly intervalMs?: number },
+): Promise<T> {
+  const deadline = Date.now() + options.timeoutMs;
+  for (;;) {
+    const value = await condition();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${options.timeoutMs} ms waiting for ${options.what}`);
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 100));
+  }
+}

@@ -1,0 +1,88 @@
+import type { AuditLog } from '@signaalhub/audit';
+import type { EventBus } from '@signaalhub/bus';
+import { EnvelopeOpener, EnvelopeSealer, RedisReplayStore, type MatchTokenKey, type PartyKeyring } from '@signaalhub/envelope';
+import type { Logger } from '@signaalhub/logging';
+import type { Redis } from 'ioredis';
+import type { Pool } from 'pg';
+import { AccessControl } from './authorisation/access-control.js';
+import type { SignalIntakeConfig } from './config.js';
+import { outboxChannel } from './database/schema.js';
+import { DeadLetterWriter } from './decisions/dead-letter-writer.js';
+import { DecisionReader } from './decisions/decision-reader.js';
+import { DecisionReceiver } from './decisions/decision-receiver.js';
+import { DecisionStore } from './decisions/decision-store.js';
+import { storedEnvelopeOpener } from './decisions/stored-envelope-opener.js';
+import { BusOutboxPublisher } from './outbox/bus-outbox-publisher.js';
+import { OutboxNotifications } from './outbox/outbox-notifications.js';
+import { OutboxRelay } from './outbox/outbox-relay.js';
+import type { RunningOutboxRelay } from './outbox/outbox-relay-lifecycle.js';
+import { PostgresOutboxSource } from './outbox/postgres-outbox-source.js';
+import type { DistributionPolicy } from './policy/distribution-policy.js';
+import { SignalOverview } from './signals/signal-overview.js';
+import { SignalStore } from './signals/signal-store.js';
+import { SignalSubmitter } from './signals/signal-submitter.js';
+
+/** The infrastructure clients and loaded settings, created (and closed) by main.ts. */
+export interface SignalIntakeInfrastructure {
+  readonly config: SignalIntakeConfig;
+  readonly logger: Logger;
+  readonly bus: EventBus;
+  readonly redis: Redis;
+  readonly postgres: Pool;
+  readonly keyring: PartyKeyring;
+  readonly matchTokenKey: MatchTokenKey;
+  readonly policy: DistributionPolicy;
+  readonly auditLog: AuditLog;
+}
+
+export interface SignalIntakeParts {
+  readonly access: AccessControl;
+  readonly submitter: SignalSubmitter;
+  readonly overview: SignalOverview;
+  readonly decisionReceiver: DecisionReceiver;
+  readonly outbox: RunningOutboxRelay;
+}
+
+/**
+ * Decisions may reach a consumer group that starts late or lags (a new instance reads the topic from
+ * the beginning), so this consumer accepts envelopes up to 30 days old instead of the default 7.
+ */
+const DECISION_FRESHNESS = { maxAgeMs: 30 * 24 * 60 * 60 * 1000, clockSkewMs: 5 * 60 * 1000 };
+
+/** The composition root: every part built once from the infrastructure, wired by hand. */
+export function composeParts(infrastructure: SignalIntakeInfrastructure): SignalIntakeParts {
+  const { config, logger, bus, redis, postgres, keyring, matchTokenKey, policy, auditLog } = infrastructure;
+  const schema = config.SIGNAL_INTAKE_DB_SCHEMA;
+  const signals = new SignalStore(postgres, schema);
+  const decisions = new DecisionStore(postgres, schema);
+  const access = new AccessControl(auditLog);
+  // Namespaced per schema so two services (or two test schemas) never share "already opened" marks.
+  const replayStore = new RedisReplayStore(redis, schema.replace(/_/g, '-'));
+  const relay = new OutboxRelay({
+    source: new PostgresOutboxSource(postgres, schema),
+    publisher: new BusOutboxPublisher(bus.createProducer()),
+    logger: logger.child({ component: 'outbox-relay' }),
+    pollMs: config.OUTBOX_POLL_MS,
+  });
+  return {
+    access,
+    submitter: new SignalSubmitter({ policy, sealer: new EnvelopeSealer(keyring), matchTokenKey, store: signals, access }),
+    overview: new SignalOverview(signals, decisions, new DecisionReader(storedEnvelopeOpener(keyring), access), access),
+    decisionReceiver: new DecisionReceiver({
+      keyring,
+      opener: new EnvelopeOpener(keyring, { replayStore, window: DECISION_FRESHNESS }),
+      replayStore,
+      signals,
+      decisions,
+      auditLog,
+      deadLetters: new DeadLetterWriter(bus.createProducer()),
+      logger: logger.child({ component: 'decision-receiver' }),
+    }),
+    outbox: {
+      relay,
+      notifications: new OutboxNotifications(config.DATABASE_URL, outboxChannel(schema), () => {
+        relay.wake();
+      }, logger.child({ component: 'outbox-notifications' })),
+    },
+  };
+}

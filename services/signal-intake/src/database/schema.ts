@@ -1,0 +1,84 @@
+import type { Pool } from 'pg';
+
+/** The NOTIFY channel that wakes the outbox relay; one per schema so test schemas stay apart. */
+export function outboxChannel(schema: string): string {
+  return `${schema}_outbox`;
+}
+
+/**
+ * The service's tables, created at start-up (idempotent). No column holds plaintext personal data:
+ * signal content lives only inside the stored envelopes (DESIGN.md §8.3).
+ */
+function schemaSql(schema: string): string {
+  return `
+    CREATE SCHEMA IF NOT EXISTS ${schema};
+
+    CREATE TABLE IF NOT EXISTS ${schema}.signals (
+      id uuid PRIMARY KEY,
+      reporter_user_id text NOT NULL,
+      reporter_party text NOT NULL,
+      municipality text NOT NULL,
+      theme text NOT NULL,
+      created_at timestamptz NOT NULL,
+      idempotency_key text NOT NULL,
+      -- keyed hash of the canonical submission: tells a retry from a different body under the same key
+      request_fingerprint text NOT NULL,
+      -- the sealed signal.submitted envelope (header + OpenPGP body)
+      envelope jsonb NOT NULL,
+      UNIQUE (reporter_user_id, idempotency_key)
+    );
+    CREATE INDEX IF NOT EXISTS signals_by_reporter ON ${schema}.signals (reporter_user_id, created_at DESC);
+
+    CREATE TABLE IF NOT EXISTS ${schema}.outbox (
+      id bigserial PRIMARY KEY,
+      message_id uuid NOT NULL UNIQUE,
+      topic text NOT NULL,
+      message_key text NOT NULL,
+      message_value bytea NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      published_at timestamptz
+    );
+    CREATE INDEX IF NOT EXISTS outbox_unpublished ON ${schema}.outbox (id) WHERE published_at IS NULL;
+
+    CREATE OR REPLACE FUNCTION ${schema}.notify_outbox() RETURNS trigger AS $$
+    BEGIN
+      PERFORM pg_notify('${outboxChannel(schema)}', '');
+      RETURN NULL;
+    END;
+    $$ LANGUAGE plpgsql;
+    DROP TRIGGER IF EXISTS outbox_inserted ON ${schema}.outbox;
+    CREATE TRIGGER outbox_inserted AFTER INSERT ON ${schema}.outbox
+      FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.notify_outbox();
+
+    CREATE TABLE IF NOT EXISTS ${schema}.decisions (
+      message_id uuid PRIMARY KEY,
+      signal_id uuid NOT NULL,
+      -- the party the envelope was opened as (the reporting municipality)
+      reader_party text NOT NULL,
+      decided_at timestamptz NOT NULL,
+      received_at timestamptz NOT NULL DEFAULT now(),
+      envelope jsonb NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS decisions_by_signal ON ${schema}.decisions (signal_id, decided_at);
+  `;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** Creates or updates the tables; serialised with an advisory lock so two instances can start at once. */
+export async function migrateSchema(pool: Pool, schema: string): Promise<void> {
+  // Identifiers cannot be query parameters, so only plain names reach the SQL text.
+  if (!SCHEMA_NAME.test(schema)) throw new Error('schema must be a lowercase SQL identifier (a-z, 0-9, _)');
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`signal-intake-schema:${schema}`]);
+    await client.query(schemaSql(schema));
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,28 @@
+import { APPROACH_LABELS, DecisionRecorded, type DecisionFeedback } from '@signaalhub/contracts';
+import type { EnvelopeOpener } from '@signaalhub/envelope';
+import type { AccessControl, AccessAttempt } from '../authorisation/access-control.js';
+import type { StoredDecision } from './decision-store.js';
+
+/** Opens a stored decision for a user, after the caller checked the user may see it; each opening is audited. */
+export class DecisionReader {
+  constructor(
+    private readonly opener: EnvelopeOpener,
+    private readonly access: AccessControl,
+  ) {}
+
+  async open(stored: StoredDecision, attempt: Omit<AccessAttempt, 'action' | 'objectType' | 'objectId'>): Promise<DecisionFeedback> {
+    const opened = await this.opener.open(stored.envelope, { as: stored.readerParty, payload: DecisionRecorded });
+    await this.access.allowed({ ...attempt, action: 'decision.open', objectType: 'decision', objectId: stored.messageId });
+    const decision = opened.payload;
+    return {
+      decisionId: stored.messageId,
+      decidedAt: decision.decidedAt,
+      approach: decision.approach,
+      approachLabel: APPROACH_LABELS[decision.approach],
+      leadParty: decision.leadParty,
+      actions: decision.actions.map((action) => ({ description: action.description, dueDate: action.dueDate })),
+      riecHandover: decision.riecHandover,
+      feedback: decision.feedback,
+    };
+  }
+}

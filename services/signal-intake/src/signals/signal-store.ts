@@ -1,0 +1,125 @@
+import type { Pool } from 'pg';
+import type { EarlierSubmission } from './idempotency.js';
+import type { SignalStatus } from '@signaalhub/contracts';
+import type { SignalRecord, SignalSummary } from './signal-record.js';
+
+export interface OutboxEntry {
+  readonly messageId: string;
+  readonly topic: string;
+  readonly key: string;
+  readonly value: Buffer;
+}
+
+export type InsertOutcome = { readonly kind: 'inserted' } | { readonly kind: 'key-taken' };
+
+interface SummaryRow {
+  id: string;
+  reporter_user_id: string;
+  reporter_party: string;
+  municipality: string;
+  theme: string;
+  created_at: Date;
+  published: boolean;
+  decided: boolean;
+}
+
+/** The signals table and its outbox; every write of an accepted signal is one transaction. */
+export class SignalStore {
+  constructor(
+    private readonly pool: Pool,
+    private readonly schema: string,
+  ) {}
+
+  async findEarlier(reporterUserId: string, idempotencyKey: string): Promise<EarlierSubmission | undefined> {
+    const result = await this.pool.query<{ id: string; request_fingerprint: string }>(
+      `SELECT id, request_fingerprint FROM ${this.schema}.signals WHERE reporter_user_id = $1 AND idempotency_key = $2`,
+      [reporterUserId, idempotencyKey],
+    );
+    const row = result.rows[0];
+    return row === undefined ? undefined : { signalId: row.id, fingerprint: row.request_fingerprint };
+  }
+
+  /**
+   * The signal and its outbox row commit together or not at all: "accepted" (201) then means the
+   * envelope will reach Kafka, whatever the broker is doing right now. A concurrent request with the
+   * same (user, key) loses the unique constraint and gets `key-taken`.
+   */
+  async insertWithOutbox(record: SignalRecord, outbox: OutboxEntry): Promise<InsertOutcome> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const inserted = await client.query(
+        `INSERT INTO ${this.schema}.signals
+           (id, reporter_user_id, reporter_party, municipality, theme, created_at, idempotency_key, request_fingerprint, envelope)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (reporter_user_id, idempotency_key) DO NOTHING`,
+        [
+          record.id,
+          record.reporterUserId,
+          record.reporterParty,
+          record.municipality,
+          record.theme,
+          record.createdAt,
+          record.idempotencyKey,
+          record.requestFingerprint,
+          JSON.stringify(record.envelope),
+        ],
+      );
+      if (inserted.rowCount !== 1) {
+        await client.query('ROLLBACK');
+        return { kind: 'key-taken' };
+      }
+      await client.query(
+        `INSERT INTO ${this.schema}.outbox (message_id, topic, message_key, message_value) VALUES ($1, $2, $3, $4)`,
+        [outbox.messageId, outbox.topic, outbox.key, outbox.value],
+      );
+      await client.query('COMMIT');
+      return { kind: 'inserted' };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** The reporter's own signals, newest first. */
+  async listByReporter(reporterUserId: string, limit = 200): Promise<SignalSummary[]> {
+    const result = await this.pool.query<SummaryRow>(`${this.summarySql()} WHERE s.reporter_user_id = $1 ORDER BY s.created_at DESC, s.id LIMIT $2`, [
+      reporterUserId,
+      limit,
+    ]);
+    return result.rows.map(summaryOf);
+  }
+
+  async findSummary(signalId: string): Promise<SignalSummary | undefined> {
+    const result = await this.pool.query<SummaryRow>(`${this.summarySql()} WHERE s.id = $1`, [signalId]);
+    const row = result.rows[0];
+    return row === undefined ? undefined : summaryOf(row);
+  }
+
+  private summarySql(): string {
+    return `SELECT s.id, s.reporter_user_id, s.reporter_party, s.municipality, s.theme, s.created_at,
+                   COALESCE(o.published_at IS NOT NULL, false) AS published,
+                   EXISTS (SELECT 1 FROM ${this.schema}.decisions d WHERE d.signal_id = s.id) AS decided
+              FROM ${this.schema}.signals s
+              LEFT JOIN ${this.schema}.outbox o ON o.message_id = s.id`;
+  }
+}
+
+function summaryOf(row: SummaryRow): SignalSummary {
+  return {
+    id: row.id,
+    reporterUserId: row.reporter_user_id,
+    reporterParty: row.reporter_party,
+    municipality: row.municipality,
+    theme: row.theme,
+    createdAt: row.created_at.toISOString(),
+    status: statusOf(row),
+  };
+}
+
+function statusOf(row: SummaryRow): SignalStatus {
+  if (row.decided) return 'besproken';
+  return row.published ? 'verzonden' : 'ontvangen';
+}

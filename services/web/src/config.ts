@@ -1,0 +1,49 @@
+import { databaseUrl, logLevel, port, redisUrl } from '@signaalhub/config';
+import { DEFAULT_PARTIES, PartyId } from '@signaalhub/contracts';
+import { z } from 'zod';
+
+const httpUrl = z
+  .string({ error: 'is required' })
+  .refine((value) => URL.canParse(value), { error: 'must be a URL', abort: true })
+  .refine((value) => ['http:', 'https:'].includes(new URL(value).protocol), 'must be a URL starting with http:// or https://')
+  // One form for joining paths: no trailing slash.
+  .transform((value) => value.replace(/\/+$/, ''));
+
+const booleanFlag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((value) => value === 'true');
+
+/** Every variable the web application reads, validated once at start-up (DESIGN.md §8.6). */
+export const WebConfigSchema = z.object({
+  WEB_PORT: port.default(3000),
+  /** Loopback by default: the web application is put behind a TLS-terminating proxy in production. */
+  WEB_HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  REDIS_URL: redisUrl,
+  DATABASE_URL: databaseUrl,
+  LOG_LEVEL: logLevel.default('info'),
+  IDENTITY_TOKEN_SECRET: z.string({ error: 'is required' }).min(32, 'must be at least 32 characters'),
+  SIGNAL_INTAKE_URL: httpUrl.default('http://127.0.0.1:3001'),
+  MEETING_URL: httpUrl.default('http://127.0.0.1:3002'),
+  /** Deadline for one call to a service; a slow service gives a Dutch error page, not a hanging browser. */
+  SERVICE_TIMEOUT_MS: z.coerce.number({ error: 'must be a whole number from 100 to 60000' }).int().min(100).max(60_000).default(10_000),
+  /** PostgreSQL schema of the accounts table. Only tests change it, so parallel runs never share accounts. */
+  WEB_DB_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL identifier (a-z, 0-9, _)')
+    .default('web'),
+  /** Redis key prefix of sessions and sign-in throttles; tests use their own. */
+  WEB_REDIS_PREFIX: z.string().regex(/^[a-z][a-z0-9:_-]{0,40}$/, 'must be a lowercase key prefix').default('web'),
+  /** Idle time after which a session ends. */
+  SESSION_IDLE_MINUTES: z.coerce.number({ error: 'must be a whole number from 1 to 1440' }).int().min(1).max(1440).default(30),
+  SEED_DEMO_USERS: booleanFlag.default(false),
+  /** The one password of every seeded demo account (documented in the README; demo only). */
+  DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').default('Signaalhub-demo-2026'),
+  /** The partnership's parties (lead-party choice in the decision form); from configuration, not code. */
+  PARTIES: z
+    .string()
+    .trim()
+    .min(1, 'must be a comma-separated list of party ids')
+    .transform((value) => value.split(',').map((party) => party.trim()))
+    .pipe(z.array(PartyId, { error: 'must be a comma-separated list of party ids' }).min(1))
+    .optional()
+    .transform((parties) => parties ?? [...DEFAULT_PARTIES]),
+});
+export type WebConfig = z.infer<typeof WebConfigSchema>;

@@ -1,0 +1,34 @@
+/** One error to show: in the summary at the top, and next to the field with id `fieldId` when known. */
+export interface FieldError {
+  /** The id of the input the summary links to; undefined for an error that belongs to no field. */
+  readonly fieldId: string | undefined;
+  readonly message: string;
+  /** Where the summary link goes when not the field itself (a group links to its first option). */
+  readonly anchor?: string;
+}
+
+export function errorsFor(errors: readonly FieldError[], fieldId: string): string[] {
+  return errors.filter((error) => error.fieldId === fieldId).map((error) => error.message);
+}
+
+/** Ids of the error message elements, for aria-describedby. */
+export const errorMessageId = (fieldId: string): string => `${fieldId}-fout`;
+export const descriptionId = (fieldId: string): string => `${fieldId}-uitleg`;
+
+export function describedBy(fieldId: string, options: { readonly description: boolean; readonly error: boolean }): string | undefined {
+  const ids = [options.description ? descriptionId(fieldId) : undefined, options.error ? errorMessageId(fieldId) : undefined].filter(
+    (id): id is string => id !== undefined,
+  );
+  return ids.length === 0 ? undefined : ids.join(' ');
+}
+
+/** The same message twice on one field (e.g. two rules with one Dutch text) is shown once. */
+export function distinctErrors(errors: readonly FieldError[]): FieldError[] {
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    const key = `${error.fieldId ?? ''}\u0000${error.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

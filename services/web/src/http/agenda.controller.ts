@@ -1,0 +1,121 @@
+import { Body, Controller, Get, HttpStatus, Inject, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import type { OpenedAgendaItem } from '@signaalhub/contracts';
+import type { Response } from 'express';
+import { createElement } from 'react';
+import { decisionDraft, decisionFormErrors, decisionFormFromBody, emptyDecisionForm, type DecisionFormValues } from '../forms/decision-form.js';
+import type { FieldError } from '../forms/field-errors.js';
+import { text, type FormBody } from '../forms/form-body.js';
+import { MEETING_CLIENT, WEB_CONFIG } from '../infrastructure/tokens.js';
+import type { WebConfig } from '../config.js';
+import { AgendaItemPage } from '../pages/agenda-item-page.js';
+import { AgendaPage, MEETING_DATE_FIELD_ID } from '../pages/agenda-page.js';
+import type { MeetingClient } from '../services/meeting-client.js';
+import { ServiceCallError, ServiceValidationError } from '../services/service-call-error.js';
+import { CurrentViewer, SignedInGuard, type Viewer } from '../sessions/signed-in.guard.js';
+import { requireRole } from './require-role.js';
+import { sendHtml } from './send-html.js';
+import { RoleRequiredException } from './web-exceptions.js';
+
+const NOTICES: Readonly<Record<string, string>> = {
+  besluit: 'Het besluit is vastgelegd. De melder ziet de terugkoppeling onder Mijn meldingen.',
+  overleg: 'Het overleg is gepland.',
+};
+
+/** The meeting member's screens: the agenda of a municipality, one item with its decision form. */
+@Controller('agenda')
+@UseGuards(SignedInGuard)
+export class AgendaController {
+  constructor(
+    @Inject(MEETING_CLIENT) private readonly meeting: MeetingClient,
+    @Inject(WEB_CONFIG) private readonly config: WebConfig,
+  ) {}
+
+  @Get()
+  async agenda(
+    @CurrentViewer() viewer: Viewer,
+    @Res() response: Response,
+    @Query('gemeente') municipalityParameter?: string,
+    @Query('gedaan') done?: string,
+  ): Promise<void> {
+    const municipality = this.municipalityFor(viewer, municipalityParameter);
+    const notice = done === undefined ? undefined : NOTICES[done];
+    await this.sendAgenda(response, viewer, municipality, { ...(notice === undefined ? {} : { notice }) }, HttpStatus.OK);
+  }
+
+  @Post('overleggen')
+  async scheduleMeeting(@CurrentViewer() viewer: Viewer, @Body() body: FormBody, @Res() response: Response): Promise<void> {
+    const municipality = this.municipalityFor(viewer, text(body, 'municipality'));
+    const date = text(body, 'date').trim();
+    let errors: FieldError[];
+    try {
+      await this.meeting.scheduleMeeting(viewer.identity, { municipality, date });
+      response.redirect(HttpStatus.SEE_OTHER, `/agenda?gemeente=${encodeURIComponent(municipality)}&gedaan=overleg`);
+      return;
+    } catch (error) {
+      if (error instanceof ServiceValidationError) {
+        errors = error.problems.map((problem) => ({ fieldId: problem.field === 'date' ? MEETING_DATE_FIELD_ID : undefined, message: problem.message }));
+      } else if (error instanceof ServiceCallError && error.failure === 'conflict') {
+        errors = [{ fieldId: MEETING_DATE_FIELD_ID, message: error.userMessage ?? 'Op deze datum is al een overleg gepland.' }];
+      } else throw error;
+    }
+    await this.sendAgenda(response, viewer, municipality, { meetingDate: date, errors }, HttpStatus.UNPROCESSABLE_ENTITY);
+  }
+
+  @Get('punten/:id')
+  async item(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Res() response: Response): Promise<void> {
+    requireRole(viewer, 'meeting-member');
+    const opened = await this.meeting.openItem(viewer.identity, id);
+    this.sendItem(response, viewer, opened, emptyDecisionForm(`gemeente-${opened.item.municipality}`), [], HttpStatus.OK);
+  }
+
+  @Post('punten/:id/besluit')
+  async decide(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Body() body: FormBody, @Res() response: Response): Promise<void> {
+    requireRole(viewer, 'meeting-member');
+    const values = decisionFormFromBody(body);
+    const draft = decisionDraft(values);
+    let errors: FieldError[];
+    try {
+      await this.meeting.decide(viewer.identity, id, draft.request);
+      // Back to the agenda the item was on, without opening (and auditing) the signal once more.
+      const municipality = this.municipalityFor(viewer, text(body, 'municipality'));
+      response.redirect(HttpStatus.SEE_OTHER, `/agenda?gemeente=${encodeURIComponent(municipality)}&gedaan=besluit`);
+      return;
+    } catch (error) {
+      if (error instanceof ServiceValidationError) errors = decisionFormErrors(error.problems, draft);
+      else if (error instanceof ServiceCallError && error.failure === 'conflict') {
+        errors = [{ fieldId: undefined, message: error.userMessage ?? 'Over deze melding is intussen al besloten.' }];
+      } else throw error;
+    }
+    const opened = await this.meeting.openItem(viewer.identity, id);
+    this.sendItem(response, viewer, opened, values, errors, HttpStatus.UNPROCESSABLE_ENTITY);
+  }
+
+  /** The requested municipality if the user works on it, else their first; none at all: no agenda for this user. */
+  private municipalityFor(viewer: Viewer, requested: string | undefined): string {
+    requireRole(viewer, 'meeting-member');
+    const municipalities = viewer.account.municipalities;
+    if (requested !== undefined && municipalities.includes(requested)) return requested;
+    const first = municipalities[0];
+    if (first === undefined) throw new RoleRequiredException();
+    return first;
+  }
+
+  private async sendAgenda(
+    response: Response,
+    viewer: Viewer,
+    municipality: string,
+    extra: { notice?: string; meetingDate?: string; errors?: FieldError[] },
+    status: number,
+  ): Promise<void> {
+    const [entries, meetings] = await Promise.all([this.meeting.agenda(viewer.identity, municipality), this.meeting.meetings(viewer.identity, municipality)]);
+    sendHtml(
+      response,
+      createElement(AgendaPage, { user: viewer.page, municipality, municipalities: viewer.account.municipalities, entries, meetings, ...extra }),
+      status,
+    );
+  }
+
+  private sendItem(response: Response, viewer: Viewer, opened: OpenedAgendaItem, values: DecisionFormValues, errors: FieldError[], status: number): void {
+    sendHtml(response, createElement(AgendaItemPage, { user: viewer.page, opened, parties: this.config.PARTIES, values, errors }), status);
+  }
+}

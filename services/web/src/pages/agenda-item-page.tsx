@@ -1,0 +1,215 @@
+import { APPROACH_LABELS, APPROACHES, INDICATOR_LABELS, THEME_LABELS, type OpenedAgendaItem, type Subject } from '@signaalhub/contracts';
+import {
+  Button,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormLabel,
+  Checkbox,
+  Heading1,
+  Heading2,
+  Link,
+  Paragraph,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
+import { ChoiceGroup } from '../components/choice-group.js';
+import { CsrfField } from '../components/csrf-field.js';
+import { ErrorSummary } from '../components/error-summary.js';
+import { SelectField } from '../components/select-field.js';
+import { TextField } from '../components/text-field.js';
+import { ACTION_ROWS, actionDescriptionId, actionDueDateId, DECISION_FIELD_IDS, type DecisionFormValues } from '../forms/decision-form.js';
+import { errorsFor, type FieldError } from '../forms/field-errors.js';
+import { formatDate, formatDateTime, municipalityName, partyLabel } from '../labels/labels.js';
+import { signalReference } from '../labels/reference.js';
+import { hitsText } from './hits-text.js';
+import { Layout } from './layout.js';
+import type { PageUser } from './page-context.js';
+
+export interface AgendaItemPageProps {
+  readonly user: PageUser;
+  readonly opened: OpenedAgendaItem;
+  readonly parties: readonly string[];
+  readonly values: DecisionFormValues;
+  readonly errors: readonly FieldError[];
+}
+
+function subjectText(subject: Subject): string {
+  switch (subject.kind) {
+    case 'business':
+      return `Bedrijf: KvK ${subject.kvkNumber}${subject.tradeName === undefined ? '' : `, ${subject.tradeName}`}`;
+    case 'person':
+      return `Persoon: ${subject.name}, geboren ${formatDate(subject.birthDate)}`;
+    case 'vehicle':
+      return `Voertuig: kenteken ${subject.kenteken}`;
+  }
+}
+
+function SignalDetails({ opened }: { readonly opened: OpenedAgendaItem }): ReactNode {
+  const { signal } = opened;
+  const address = `${signal.location.postcode} ${signal.location.huisnummer.number}${signal.location.huisnummer.toevoeging ?? ''}`;
+  return (
+    <DataList>
+      <DataListItem>
+        <DataListKey>Kenmerk</DataListKey>
+        <DataListValue>{signalReference(signal.id)}</DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>Thema</DataListKey>
+        <DataListValue>{THEME_LABELS[signal.theme]}</DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>Gemeente</DataListKey>
+        <DataListValue>{municipalityName(signal.municipality)}</DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>Gemeld</DataListKey>
+        <DataListValue>
+          {formatDateTime(signal.reportedAt)} door {partyLabel(signal.reporter.party)}
+        </DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>Adres</DataListKey>
+        <DataListValue>{address}</DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>Betrokkenen</DataListKey>
+        <DataListValue>
+          <UnorderedList>
+            {signal.subjects.map((subject, index) => (
+              <UnorderedListItem key={index}>{subjectText(subject)}</UnorderedListItem>
+            ))}
+          </UnorderedList>
+        </DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>Indicatoren</DataListKey>
+        <DataListValue>
+          {signal.indicators.length === 0 ? (
+            'Geen aangevinkt'
+          ) : (
+            <UnorderedList>
+              {signal.indicators.map((code) => (
+                <UnorderedListItem key={code}>{INDICATOR_LABELS[code]}</UnorderedListItem>
+              ))}
+            </UnorderedList>
+          )}
+        </DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>Toelichting</DataListKey>
+        <DataListValue>{signal.freeText === '' ? 'Geen' : signal.freeText}</DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>Ontvangers</DataListKey>
+        <DataListValue>{signal.distribution.recipients.map(partyLabel).join(', ')}</DataListValue>
+      </DataListItem>
+    </DataList>
+  );
+}
+
+function DecisionForm({ user, opened, parties, values, errors }: AgendaItemPageProps): ReactNode {
+  return (
+    <form method="post" action={`/agenda/punten/${encodeURIComponent(opened.item.id)}/besluit`} noValidate>
+      <CsrfField token={user.csrfToken} />
+      <input type="hidden" name="municipality" value={opened.item.municipality} />
+      <ChoiceGroup
+        id={DECISION_FIELD_IDS.approach}
+        name="approach"
+        legend="Aanpak"
+        description="Bij „Meer informatie nodig” komt de melding later terug op de agenda."
+        kind="radio"
+        choices={APPROACHES.map((approach) => ({ value: approach, label: APPROACH_LABELS[approach] }))}
+        selected={[values.approach]}
+        errors={errorsFor(errors, DECISION_FIELD_IDS.approach)}
+      />
+      <SelectField
+        id={DECISION_FIELD_IDS.leadParty}
+        name="leadParty"
+        label="Trekker"
+        value={values.leadParty}
+        placeholder="Kies de trekker"
+        options={parties.map((party) => ({ value: party, label: partyLabel(party) }))}
+        errors={errorsFor(errors, DECISION_FIELD_IDS.leadParty)}
+      />
+      <Fieldset>
+        <FieldsetLegend>Acties (niet verplicht)</FieldsetLegend>
+        {Array.from({ length: ACTION_ROWS }, (_, row) => (
+          <div className="sh-action-row" key={row}>
+            <TextField
+              id={actionDescriptionId(row)}
+              name={`action${row + 1}Description`}
+              label={`Omschrijving actie ${row + 1}`}
+              value={values.actions[row]?.description ?? ''}
+              errors={errorsFor(errors, actionDescriptionId(row))}
+            />
+            <TextField
+              id={actionDueDateId(row)}
+              name={`action${row + 1}DueDate`}
+              label={`Uiterste datum actie ${row + 1}`}
+              type="date"
+              value={values.actions[row]?.dueDate ?? ''}
+              errors={errorsFor(errors, actionDueDateId(row))}
+            />
+          </div>
+        ))}
+      </Fieldset>
+      <FormField
+        type="checkbox"
+        label={
+          <FormLabel htmlFor={DECISION_FIELD_IDS.riecHandover} type="checkbox">
+            Overdragen aan het RIEC
+          </FormLabel>
+        }
+        input={<Checkbox id={DECISION_FIELD_IDS.riecHandover} name="riecHandover" value="ja" defaultChecked={values.riecHandover} />}
+      />
+      <TextField
+        id={DECISION_FIELD_IDS.feedback}
+        name="feedback"
+        label="Terugkoppeling aan de melder"
+        description="De toezichthouder die meldde ziet deze tekst onder Mijn meldingen."
+        value={values.feedback}
+        multiline
+        maxLength={4000}
+        errors={errorsFor(errors, DECISION_FIELD_IDS.feedback)}
+      />
+      <Button type="submit" appearance="primary-action-button">
+        Besluit vastleggen
+      </Button>
+    </form>
+  );
+}
+
+/** One agenda item: the opened signal, its hits and the decision form. */
+export function AgendaItemPage(props: AgendaItemPageProps): ReactNode {
+  const { opened, errors } = props;
+  const title = `Melding ${THEME_LABELS[opened.item.theme]}, ${municipalityName(opened.item.municipality)}`;
+  return (
+    <Layout title={errors.length > 0 ? `Fout: ${title}` : title} user={props.user} section="agenda">
+      <ErrorSummary errors={errors} />
+      <Paragraph>
+        <Link href={`/agenda?gemeente=${encodeURIComponent(opened.item.municipality)}`}>Terug naar de agenda</Link>
+      </Paragraph>
+      <Heading1>{title}</Heading1>
+      <section aria-labelledby="kop-melding">
+        <Heading2 id="kop-melding">De melding</Heading2>
+        <SignalDetails opened={opened} />
+      </section>
+      <section aria-labelledby="kop-treffers" className="sh-form-section">
+        <Heading2 id="kop-treffers">Treffers in andere meldingen</Heading2>
+        <Paragraph>
+          {opened.hits.length === 0 ? 'Geen andere meldingen over dezelfde betrokkenen of hetzelfde adres.' : `Dezelfde betrokkenen of hetzelfde adres: ${hitsText(opened.hits)}.`}
+        </Paragraph>
+      </section>
+      <section aria-labelledby="kop-besluit" className="sh-form-section">
+        <Heading2 id="kop-besluit">Besluit</Heading2>
+        {opened.item.status === 'pending' ? <DecisionForm {...props} /> : <Paragraph>Over deze melding is al besloten.</Paragraph>}
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,34 @@
+import type { MunicipalityId } from '@signaalhub/contracts';
+import type { UserIdentity } from '@signaalhub/identity';
+import type { AcceptedSignal, DistributionPolicyView, OwnSignal } from './intake-api-types.js';
+import type { ServiceClient } from './service-client.js';
+
+/** The signal-intake service's HTTP API, as the signed-in user. */
+export class IntakeClient {
+  constructor(private readonly client: ServiceClient) {}
+
+  /**
+   * `submission` is the form's draft of a SignalSubmission; the service validates it against the
+   * contract and answers 400 with problems. The key comes from the form: a double submit returns the same signal.
+   */
+  async submit(identity: UserIdentity, submission: Readonly<Record<string, unknown>>, idempotencyKey: string): Promise<AcceptedSignal> {
+    const response = await this.client.call<AcceptedSignal>(identity, {
+      method: 'POST',
+      path: '/api/signals',
+      body: submission,
+      headers: { 'idempotency-key': idempotencyKey },
+    });
+    return response.body;
+  }
+
+  async mine(identity: UserIdentity): Promise<OwnSignal[]> {
+    const response = await this.client.call<{ signals: OwnSignal[] }>(identity, { method: 'GET', path: '/api/signals/mine' });
+    return response.body.signals;
+  }
+
+  async distributionPolicy(identity: UserIdentity, municipality: MunicipalityId): Promise<DistributionPolicyView> {
+    const query = new URLSearchParams({ municipality });
+    const response = await this.client.call<DistributionPolicyView>(identity, { method: 'GET', path: `/api/policy/distribution?${query.toString()}` });
+    return response.body;
+  }
+}

@@ -1,0 +1,33 @@
+import type { AgendaEntry, DecisionReceipt, Meeting, MunicipalityId, OpenedAgendaItem } from '@signaalhub/contracts';
+import type { UserIdentity } from '@signaalhub/identity';
+import type { ServiceClient } from './service-client.js';
+
+/** The meeting service's HTTP API, as the signed-in user. */
+export class MeetingClient {
+  constructor(private readonly client: ServiceClient) {}
+
+  async agenda(identity: UserIdentity, municipality: MunicipalityId): Promise<AgendaEntry[]> {
+    const query = new URLSearchParams({ municipality });
+    return (await this.client.call<AgendaEntry[]>(identity, { method: 'GET', path: `/api/agenda?${query.toString()}` })).body;
+  }
+
+  async openItem(identity: UserIdentity, itemId: string): Promise<OpenedAgendaItem> {
+    const path = `/api/agenda/items/${encodeURIComponent(itemId)}`;
+    return (await this.client.call<OpenedAgendaItem>(identity, { method: 'GET', path })).body;
+  }
+
+  /** `decision` is the form's draft of a DecisionRequest; the service validates it (400 with problems). */
+  async decide(identity: UserIdentity, itemId: string, decision: Readonly<Record<string, unknown>>): Promise<DecisionReceipt> {
+    const path = `/api/agenda/items/${encodeURIComponent(itemId)}/decision`;
+    return (await this.client.call<DecisionReceipt>(identity, { method: 'POST', path, body: decision })).body;
+  }
+
+  async meetings(identity: UserIdentity, municipality: MunicipalityId): Promise<Meeting[]> {
+    const query = new URLSearchParams({ municipality });
+    return (await this.client.call<Meeting[]>(identity, { method: 'GET', path: `/api/meetings?${query.toString()}` })).body;
+  }
+
+  async scheduleMeeting(identity: UserIdentity, request: { readonly municipality: string; readonly date: string }): Promise<Meeting> {
+    return (await this.client.call<Meeting>(identity, { method: 'POST', path: '/api/meetings', body: request })).body;
+  }
+}

@@ -1,0 +1,89 @@
+import type { ValidationProblem } from '@signaalhub/contracts';
+import { IDENTITY_HEADER, issueIdentityToken, type UserIdentity } from '@signaalhub/identity';
+import { ServiceCallError, ServiceValidationError, type ServiceFailure } from './service-call-error.js';
+
+export interface ServiceClientOptions {
+  readonly service: string;
+  readonly baseUrl: string;
+  readonly identitySecret: string;
+  readonly timeoutMs: number;
+}
+
+export interface ServiceRequest {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface ServiceResponse<T> {
+  readonly status: number;
+  readonly body: T;
+}
+
+/** Calls a service's HTTP API as the signed-in user: a fresh short-lived identity token per call. */
+export class ServiceClient {
+  constructor(private readonly options: ServiceClientOptions) {}
+
+  async call<T>(identity: UserIdentity, request: ServiceRequest): Promise<ServiceResponse<T>> {
+    const token = await issueIdentityToken(identity, { secret: this.options.identitySecret, ttlSeconds: 60 });
+    let response: Response;
+    try {
+      response = await fetch(`${this.options.baseUrl}${request.path}`, {
+        method: request.method,
+        headers: {
+          accept: 'application/json',
+          [IDENTITY_HEADER]: token,
+          ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...request.headers,
+        },
+        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+    } catch {
+      throw new ServiceCallError(this.options.service, 'unavailable', undefined);
+    }
+    const body = await readJson(response);
+    if (response.ok) return { status: response.status, body: body as T };
+    if (response.status === 400) {
+      const problems = problemsOf(body);
+      if (problems.length > 0) throw new ServiceValidationError(problems);
+    }
+    throw new ServiceCallError(this.options.service, failureOf(response.status), response.status, messageOf(body));
+  }
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function failureOf(status: number): ServiceFailure {
+  if (status === 401) return 'unauthenticated';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  if (status === 409) return 'conflict';
+  if (status === 502 || status === 503 || status === 504) return 'unavailable';
+  return 'failed';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function problemsOf(body: unknown): ValidationProblem[] {
+  if (!isRecord(body) || !Array.isArray(body.problems)) return [];
+  return body.problems.filter(
+    (problem): problem is ValidationProblem =>
+      isRecord(problem) && typeof problem.field === 'string' && typeof problem.message === 'string' && typeof problem.rule === 'string',
+  );
+}
+
+function messageOf(body: unknown): string | undefined {
+  return isRecord(body) && typeof body.message === 'string' ? body.message : undefined;
+}

@@ -1,0 +1,280 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AgendaEntry } from '@signaalhub/contracts';
+import { IDENTITY_HEADER, issueIdentityToken, type UserIdentity } from '@signaalhub/identity';
+import { testInfrastructure, uniqueName } from '@signaalhub/test-infra';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, describeViolations } from './support/axe.js';
+import { launchChromium } from './support/chromium.js';
+import { CompiledService } from './support/compiled-service.js';
+import { eventually } from './support/eventually.js';
+import { freePort } from './support/free-port.js';
+
+const SCREENSHOTS = fileURLToPath(new URL('../../../test-results/e2e/', import.meta.url));
+const DEMO_PASSWORD = 'Signaalhub-demo-2026';
+const SERVICE_DEADLINE_MS = 120_000;
+
+/**
+ * Identifiers of this run only: signals of earlier runs stay on the shared broker, and a same KvK number
+ * or address would add hits ("Soest (2)") that this test did not make.
+ */
+const kvkNumber = String(10_000_000 + Math.floor(Math.random() * 89_999_999));
+const randomLetter = (): string => 'ABCEFGHJKLMNPRTVWXZ'.charAt(Math.floor(Math.random() * 19));
+const randomAddress = (digits: string): { postcode: string; huisnummer: string } => ({
+  postcode: `${digits} ${randomLetter()}${randomLetter()}`,
+  huisnummer: String(1 + Math.floor(Math.random() * 9_999)),
+});
+const baarnAddress = randomAddress('3741');
+const soestAddress = randomAddress('3762');
+
+function isoDateFromNow(days: number): string {
+  return new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+const sqlName = (prefix: string): string => uniqueName(prefix).replace(/-/g, '_');
+
+describe('signal to decision in a real browser', () => {
+  let intake: CompiledService;
+  let meeting: CompiledService;
+  let web: CompiledService;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  /** Stopped in reverse order, whatever got started before a failure. */
+  const started: { stop: () => Promise<void> }[] = [];
+  const violations: string[] = [];
+  const visited: string[] = [];
+
+  async function track<T extends { stop: () => Promise<void> }>(starting: Promise<T>): Promise<T> {
+    const part = await starting;
+    started.push(part);
+    return part;
+  }
+
+  beforeAll(async () => {
+    const infrastructure = testInfrastructure();
+    const shared = {
+      KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
+      REDIS_URL: infrastructure.redisUrl,
+      DATABASE_URL: infrastructure.databaseUrl,
+      KEYS_DIR: infrastructure.keysDir,
+      HUB_KEY_PASSPHRASE: infrastructure.keyPassphrase,
+      IDENTITY_TOKEN_SECRET: infrastructure.identitySecret,
+      LOG_LEVEL: 'warn',
+    };
+    const [intakePort, meetingPort, webPort] = [await freePort(), await freePort(), await freePort()];
+    [intake, meeting] = await Promise.all([
+      track(CompiledService.start(
+        'signal-intake',
+        intakePort,
+        { ...shared, SIGNAL_INTAKE_PORT: String(intakePort), KAFKA_GROUP_ID: uniqueName('intake-group'), SIGNAL_INTAKE_DB_SCHEMA: sqlName('intake') },
+        SERVICE_DEADLINE_MS,
+      )),
+      track(CompiledService.start(
+        'meeting',
+        meetingPort,
+        {
+          ...shared,
+          MEETING_PORT: String(meetingPort),
+          KAFKA_GROUP_ID: uniqueName('meeting-group'),
+          MEETING_DATABASE_SCHEMA: sqlName('meeting'),
+          MEETING_QUEUE_PREFIX: uniqueName('bull'),
+          MEETING_REPLAY_NAMESPACE: uniqueName('meeting'),
+        },
+        SERVICE_DEADLINE_MS,
+      )),
+    ]);
+    web = await track(CompiledService.start('web', webPort, {
+      REDIS_URL: infrastructure.redisUrl,
+      DATABASE_URL: infrastructure.databaseUrl,
+      IDENTITY_TOKEN_SECRET: infrastructure.identitySecret,
+      LOG_LEVEL: 'warn',
+      WEB_PORT: String(webPort),
+      WEB_DB_SCHEMA: sqlName('web'),
+      WEB_REDIS_PREFIX: uniqueName('web'),
+      SEED_DEMO_USERS: 'true',
+      DEMO_PASSWORD,
+      SIGNAL_INTAKE_URL: intake.baseUrl,
+      MEETING_URL: meeting.baseUrl,
+    }));
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchChromium();
+    started.push({ stop: () => browser.close() });
+    // axe-core is injected as a script; the pages' CSP forbids every script, so only the test context bypasses it.
+    context = await browser.newContext({ bypassCSP: true, locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    for (const part of started.reverse()) await part.stop();
+  });
+
+  /** Every screen the test visits: a full-page screenshot kept as an artifact, and an axe-core WCAG 2.1 AA run. */
+  async function screen(name: string): Promise<void> {
+    await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+    const found = await axeViolations(page);
+    visited.push(name);
+    if (found.length > 0) violations.push(describeViolations(name, found));
+  }
+
+  async function signIn(accountName: string): Promise<void> {
+    await page.goto(`${web.baseUrl}/`);
+    await page.getByLabel('Gebruikersnaam').fill(accountName);
+    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
+  }
+
+  async function signOut(): Promise<void> {
+    await page.getByRole('button', { name: 'Afmelden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
+  }
+
+  async function callService(base: string, identity: UserIdentity, path: string, init: RequestInit = {}): Promise<Response> {
+    const token = await issueIdentityToken(identity, { secret: testInfrastructure().identitySecret });
+    return fetch(`${base}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), [IDENTITY_HEADER]: token } });
+  }
+
+  it('takes a Soest signal with a Baarn hit from the inspector through the meeting back to the inspector', async () => {
+    // An earlier Baarn signal on the same KvK number, straight through the intake API as a Baarn inspector.
+    const baarnInspector: UserIdentity = { userId: 'inspecteur.baarn', party: 'gemeente-baarn', roles: ['inspector'] };
+    const baarnSignal = await callService(intake.baseUrl, baarnInspector, '/api/signals', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({
+        municipality: 'baarn',
+        theme: 'autobranche',
+        location: { postcode: baarnAddress.postcode, huisnummer: { number: Number(baarnAddress.huisnummer) } },
+        subjects: [{ kind: 'business', kvkNumber, tradeName: 'Autobedrijf Baarn' }],
+        indicators: ['contante-betalingen'],
+        freeText: 'Veel contante verkopen.',
+        distribution: { recipients: ['gemeente-baarn', 'politie-bes', 'riec-mn'] },
+      }),
+    });
+    expect(baarnSignal.status).toBe(201);
+    const { id: baarnId } = (await baarnSignal.json()) as { id: string };
+    const baarnMember: UserIdentity = { userId: 'overleg.baarn', party: 'gemeente-baarn', roles: ['meeting-member'] };
+    await eventually(
+      async () => {
+        const response = await callService(meeting.baseUrl, baarnMember, '/api/agenda?municipality=baarn');
+        const entries = (await response.json()) as AgendaEntry[];
+        return entries.some((entry) => entry.id === baarnId) ? true : undefined;
+      },
+      SERVICE_DEADLINE_MS,
+      'the Baarn signal on the Baarn agenda',
+    );
+
+    // The Soest inspector signs in.
+    await page.goto(`${web.baseUrl}/`);
+    await expect.poll(() => page.title()).toBe('Aanmelden – Signaalhub');
+    await screen('01-aanmelden');
+    await page.getByLabel('Gebruikersnaam').fill('inspecteur.soest');
+    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
+    const session = (await context.cookies()).find((cookie) => cookie.name === '__Host-signaalhub-sessie');
+    expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
+    await screen('02-start-toezichthouder');
+
+    // Theme first, then the form with that theme's indicators.
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Nieuwe melding' }).click();
+    await page.getByRole('radio', { name: 'Autobranche' }).waitFor();
+    await screen('03-thema-kiezen');
+    await page.getByRole('radio', { name: 'Autobranche' }).check();
+    await page.getByRole('button', { name: 'Verder' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nieuwe melding – Autobranche' }).waitFor();
+    await screen('04-meldingsformulier');
+
+    // One field wrong: a KvK number of four digits.
+    await page.getByLabel('Postcode').fill(soestAddress.postcode);
+    await page.getByLabel('Huisnummer').fill(soestAddress.huisnummer);
+    await page.getByLabel('KvK-nummer').fill('1234');
+    await page.getByLabel('Handelsnaam (niet verplicht)').fill('Autohandel De Eem');
+    await page.getByRole('checkbox', { name: 'Snel wisselende voorraad voertuigen' }).check();
+    await page.getByLabel('Toelichting (niet verplicht)').fill('Elke week andere dure auto’s, nauwelijks klanten.');
+    await page.getByRole('button', { name: 'Melding versturen' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Er is 1 fout gevonden' }).waitFor();
+    const kvkField = page.getByLabel('KvK-nummer');
+    expect(await kvkField.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await kvkField.getAttribute('aria-describedby')) ?? '';
+    expect(describedBy.split(' ')).toContain('kvk-nummer-fout');
+    expect(await page.locator('#kvk-nummer-fout').innerText()).toContain('KvK-nummer moet 8 cijfers zijn');
+    expect(await page.locator('.sh-error-summary a[href="#kvk-nummer"]').innerText()).toBe('KvK-nummer moet 8 cijfers zijn');
+    // What was typed elsewhere is kept.
+    expect(await page.getByLabel('Postcode').inputValue()).toBe(soestAddress.postcode);
+    await screen('05-fout-naast-het-veld');
+
+    // Corrected and sent.
+    await kvkField.fill(kvkNumber);
+    await page.getByRole('button', { name: 'Melding versturen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mijn meldingen' }).waitFor();
+    await page.getByText('Uw melding is ontvangen').waitFor();
+    const reference = (await page.locator('article').first().innerText()).match(/Kenmerk: ([0-9A-F]{8})/)?.[1];
+    expect(reference).toBeDefined();
+    await screen('06-mijn-meldingen-verstuurd');
+    await signOut();
+    await screen('07-afgemeld');
+
+    // A Soest meeting member finds it on the agenda with the Baarn hit.
+    await signIn('overleg.soest');
+    await screen('08-start-overleglid');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Agenda' }).click();
+    const row = page.getByRole('row').filter({ hasText: reference ?? 'no reference' });
+    await eventually(
+      async () => {
+        if ((await row.count()) === 1) return true;
+        await page.reload();
+        return undefined;
+      },
+      SERVICE_DEADLINE_MS,
+      'the Soest signal on the Soest agenda',
+    );
+    expect(await row.getByRole('cell').last().innerText()).toBe('ook gemeld in Baarn (1)');
+    await screen('09-agenda-soest');
+
+    await row.getByRole('link', { name: 'Autobranche' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Melding Autobranche, Soest' }).waitFor();
+    expect(await page.locator('main').innerText()).toContain(`KvK ${kvkNumber}, Autohandel De Eem`);
+    expect(await page.locator('main').innerText()).toContain('Dezelfde betrokkenen of hetzelfde adres: ook gemeld in Baarn (1).');
+    await screen('10-agendapunt');
+
+    // "bestuurlijk, trekker gemeente-soest, actie binnen 14 dagen".
+    const dueDate = isoDateFromNow(14);
+    const feedback = `Bestuurlijke aanpak: controle van de exploitatievergunning (${reference ?? ''}).`;
+    await page.getByRole('radio', { name: 'Bestuurlijke aanpak' }).check();
+    await page.getByLabel('Trekker').selectOption('gemeente-soest');
+    await page.getByLabel('Omschrijving actie 1 (niet verplicht)').fill('Exploitatievergunning controleren');
+    await page.getByLabel('Uiterste datum actie 1 (niet verplicht)').fill(dueDate);
+    await page.getByLabel('Terugkoppeling aan de melder (niet verplicht)').fill(feedback);
+    await screen('11-besluit-ingevuld');
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await page.getByText('Het besluit is vastgelegd').waitFor();
+    expect(await page.getByRole('row').filter({ hasText: reference ?? 'no reference' }).count()).toBe(0);
+    await screen('12-besluit-vastgelegd');
+    await signOut();
+
+    // The inspector sees the feedback.
+    await signIn('inspecteur.soest');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn meldingen' }).click();
+    const card = page.locator('article').filter({ hasText: `Kenmerk: ${reference ?? ''}` });
+    await eventually(
+      async () => {
+        if ((await card.getByText(feedback).count()) === 1) return true;
+        await page.reload();
+        return undefined;
+      },
+      SERVICE_DEADLINE_MS,
+      'the feedback under Mijn meldingen',
+    );
+    const text = await card.innerText();
+    expect(text).toContain('Aanpak: Bestuurlijke aanpak. Trekker: Gemeente Soest.');
+    expect(text).toContain(`Exploitatievergunning controleren (uiterlijk ${new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${dueDate}T12:00:00Z`))})`);
+    await screen('13-terugkoppeling');
+
+    expect(visited).toHaveLength(13);
+    if (violations.length > 0) process.stdout.write(`${violations.join('\n')}\n`);
+    expect(violations).toEqual([]);
+  });
+});
