@@ -9,18 +9,82 @@ export interface BusProducer {
   disconnect(): Promise<void>;
 }
 
+/**
+ * Broker answers after which this producer id can never send again: a broker that crashed lost the
+ * id's sequence state, and kafkajs keeps counting from where it was. Only a new producer id (a new
+ * kafkajs producer) recovers; the batch is then sent again, which may duplicate it (at-least-once;
+ * receivers dedupe by message id).
+ */
+const FENCED_PRODUCER_ERRORS = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH']);
+
+/** The protocol error type when `error` (or the error it wraps after retries) fenced the producer id. */
+export function fencedProducerError(error: unknown): string | undefined {
+  // By name, not instanceof: Node's ESM loader cannot see kafkajs' error classes as named exports.
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    const type: unknown = 'type' in current ? current.type : undefined;
+    if (current.name === 'KafkaJSProtocolError' && typeof type === 'string' && FENCED_PRODUCER_ERRORS.has(type)) return type;
+  }
+  return undefined;
+}
+
 /** Idempotent, acks=all, one request in flight (ordering survives retries), no compression (ciphertext). */
 export class KafkaBusProducer implements BusProducer {
-  private readonly producer: Producer;
+  private producer: Producer;
+  private connected = false;
 
   constructor(
-    kafka: Kafka,
+    private readonly kafka: Kafka,
     private readonly logger: Logger,
-    retry?: RetryOptions,
+    private readonly retry?: RetryOptions,
   ) {
-    this.producer = kafka.producer({
+    this.producer = this.createProducer();
+  }
+
+  async connect(): Promise<void> {
+    await this.producer.connect();
+    this.connected = true;
+    this.logger.info('bus producer connected');
+  }
+
+  async send(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    try {
+      await this.producer.send({
+        topic,
+        acks: -1,
+        compression: CompressionTypes.None,
+        messages: messages.map((message) => ({
+          key: message.key,
+          value: message.value,
+          ...(message.headers === undefined ? {} : { headers: { ...message.headers } }),
+        })),
+      });
+    } catch (error) {
+      const fenced = fencedProducerError(error);
+      if (fenced !== undefined) await this.replaceProducer(fenced);
+      throw error;
+    }
+  }
+
+  async disconnect(): Promise<void> {
+    this.connected = false;
+    await this.producer.disconnect();
+    this.logger.info('bus producer disconnected');
+  }
+
+  /** The caller retries the failed batch as with any other send error; the next attempt has a fresh id. */
+  private async replaceProducer(reason: string): Promise<void> {
+    this.logger.warn({ reason }, 'bus producer id no longer valid after a broker failure; starting a new producer');
+    const stale = this.producer;
+    this.producer = this.createProducer();
+    await stale.disconnect().catch(() => undefined);
+    if (this.connected) await this.producer.connect();
+  }
+
+  private createProducer(): Producer {
+    return this.kafka.producer({
       // kafkajs' producer ignores the client's retry settings unless given its own.
-      ...(retry === undefined ? {} : { retry }),
+      ...(this.retry === undefined ? {} : { retry: this.retry }),
       idempotent: true,
       maxInFlightRequests: 1,
       // The Java client's murmur2 partitioner: the same key lands on the same partition as in other clients.
@@ -28,29 +92,5 @@ export class KafkaBusProducer implements BusProducer {
       // A topic must be provisioned (partitions, retention); auto-creation would use broker defaults.
       allowAutoTopicCreation: false,
     });
-  }
-
-  async connect(): Promise<void> {
-    await this.producer.connect();
-    this.logger.info('bus producer connected');
-  }
-
-  async send(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
-    if (messages.length === 0) return;
-    await this.producer.send({
-      topic,
-      acks: -1,
-      compression: CompressionTypes.None,
-      messages: messages.map((message) => ({
-        key: message.key,
-        value: message.value,
-        ...(message.headers === undefined ? {} : { headers: { ...message.headers } }),
-      })),
-    });
-  }
-
-  async disconnect(): Promise<void> {
-    await this.producer.disconnect();
-    this.logger.info('bus producer disconnected');
   }
 }
