@@ -1,9 +1,15 @@
-// `npm start`: the local stack, then every service in the foreground until Ctrl-C.
+// `npm start`: the local stack, party keys, every service and the web application, demo data; runs in the
+// foreground until Ctrl-C.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { stackUp } from '@signaalhub/stack';
+import { join } from 'node:path';
+import { ensurePartyKeys, stackUp } from '@signaalhub/stack';
+import { DEMO_ACCOUNTS } from '../services/web/src/accounts/demo-accounts.js';
+import { localSecret } from './local-secrets.js';
+import { seedDemoSignals } from './seed-demo-signals.js';
 import { SERVICES } from './services.js';
 
-const READY_DEADLINE_MS = 60_000;
+const READY_DEADLINE_MS = 90_000;
+const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'Signaalhub-demo-2026';
 
 const say = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -25,11 +31,24 @@ async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
 }
 
 const settings = await stackUp({ log: say });
+const keysDir = join(settings.stackDir, 'keys');
+const keyPassphrase = process.env.HUB_KEY_PASSPHRASE ?? localSecret(settings.stackDir, 'key-passphrase');
+ensurePartyKeys(keysDir, keyPassphrase);
+const identitySecret = process.env.IDENTITY_TOKEN_SECRET ?? localSecret(settings.stackDir, 'identity-token');
+const urlOf = (name: string): string => `http://127.0.0.1:${SERVICES.find((service) => service.name === name)?.port ?? 0}`;
+
 const env = {
   ...process.env,
   KAFKA_BROKERS: settings.kafkaBrokers.join(','),
   REDIS_URL: settings.redisUrl,
   DATABASE_URL: settings.databaseUrl,
+  KEYS_DIR: keysDir,
+  HUB_KEY_PASSPHRASE: keyPassphrase,
+  IDENTITY_TOKEN_SECRET: identitySecret,
+  SIGNAL_INTAKE_URL: urlOf('signal-intake'),
+  MEETING_URL: urlOf('meeting'),
+  SEED_DEMO_USERS: 'true',
+  DEMO_PASSWORD,
 };
 const children: ChildProcess[] = [];
 const stopAll = (): void => {
@@ -38,15 +57,26 @@ const stopAll = (): void => {
 process.on('SIGINT', stopAll);
 process.on('SIGTERM', stopAll);
 
-for (const service of SERVICES) {
-  const child = spawn(process.execPath, [service.entry], {
-    env: { ...env, [service.portVariable]: String(service.port) },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  children.push(child);
-  await waitUntilReady(`http://127.0.0.1:${service.port}/health/ready`, child);
-  say(`${service.name}: http://127.0.0.1:${service.port}  (API docs: http://127.0.0.1:${service.port}/api/docs)`);
+try {
+  for (const service of SERVICES) {
+    const child = spawn(process.execPath, [service.entry], {
+      env: { ...env, [service.portVariable]: String(service.port) },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    children.push(child);
+    await waitUntilReady(`http://127.0.0.1:${service.port}/health/live`, child);
+    say(`${service.name} draait op http://127.0.0.1:${service.port}`);
+  }
+  const seeded = await seedDemoSignals({ stackDir: settings.stackDir, intakeUrl: urlOf('signal-intake'), identitySecret });
+  if (seeded > 0) say(`${seeded} demomeldingen ingediend`);
+} catch (error) {
+  stopAll();
+  throw error;
 }
-say(`Kafka ${settings.kafkaBrokers.join(',')} (${settings.kafkaVersion}) · Redis ${settings.redisUrl} · PostgreSQL ${settings.databaseUrl}`);
-say('Signaalhub draait. Ctrl-C stopt de services; `npm run stack:down` stopt Kafka, Redis en PostgreSQL.');
+
+say('');
+say(`Signaalhub draait. Open ${urlOf('web')}/ en meld u aan.`);
+say(`Demo-accounts (wachtwoord: ${DEMO_PASSWORD}):`);
+for (const account of DEMO_ACCOUNTS) say(`  ${account.id.padEnd(22)} ${account.displayName}`);
+say('Ctrl-C stopt de services; `npm run stack:down` stopt Kafka, Redis en PostgreSQL.');
 await Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve))));

@@ -12,7 +12,7 @@ declare module 'vitest' {
   }
 }
 
-const TEST_KEYS_DIR = fileURLToPath(new URL('../../../.stack/test-keys', import.meta.url));
+const TEST_KEYS_DIR = fileURLToPath(new URL('../../../.stack-test/keys', import.meta.url));
 const TEST_KEY_PASSPHRASE = 'signaalhub-test-passphrase';
 const TEST_IDENTITY_SECRET = 'signaalhub-test-identity-secret-0123456789';
 
@@ -31,7 +31,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     servers = containers.servers;
     stop = () => containers.stop();
   } else {
-    // The local stack is left running after the tests, like `npm start` leaves it; `npm run stack:down` stops it.
+    // The test stack is left running for the next run; `STACK_DIR=.stack-test npm run stack:down` stops it.
     servers = await provideLocalProcesses(log);
   }
   // Test keys are made once and kept (git-ignored): key generation is the slow part of a fresh run.
