@@ -13,6 +13,7 @@ const alias = {
   '@signaalhub/envelope': source('./packages/envelope/src/index.ts'),
   '@signaalhub/identity': source('./packages/identity/src/index.ts'),
   '@signaalhub/audit': source('./packages/audit/src/index.ts'),
+  '@signaalhub/service-kit': source('./packages/service-kit/src/index.ts'),
   '@signaalhub/test-infra': source('./packages/test-infra/src/index.ts'),
   '@signaalhub/stack': source('./infra/stack/src/index.ts'),
 };
@@ -29,6 +30,8 @@ export default defineConfig({
           name: 'unit',
           include: tierFiles.map((dir) => `${dir}/**/*.test.ts`),
           exclude: ['**/node_modules/**', '**/dist/**', '**/*.int.test.ts', '**/*.e2e.test.ts'],
+          // Generous: CI is a noisy 2-core machine and the tamper corpus does real OpenPGP work.
+          testTimeout: 30_000,
         },
       },
       {
