@@ -33,10 +33,10 @@ export async function provisionTopics(
     try {
       await admin.createTopics({ topics: missing, waitForLeaders: true });
     } catch (error) {
-      // Another service may have created some of them in between; only a still-missing topic is an error.
-      const existingNow = new Set(await admin.listTopics());
-      const stillMissing = missing.filter((config) => !existingNow.has(config.topic));
-      if (stillMissing.length > 0) throw error;
+      // Another service may have created some of them in between, or a fresh broker answered
+      // UNKNOWN_TOPIC_OR_PARTITION while its metadata caught up with a topic it had just created.
+      // Only a topic that stays missing is an error.
+      if (!(await topicsAppear(admin, missing.map((config) => config.topic), TOPIC_APPEAR_DEADLINE_MS))) throw error;
     }
   }
   const report = {
@@ -45,6 +45,25 @@ export async function provisionTopics(
   };
   logger.info(report, 'topics provisioned');
   return report;
+}
+
+const TOPIC_APPEAR_DEADLINE_MS = 15_000;
+
+/** Polls until every topic is listed and has partition metadata, or the deadline passes. */
+async function topicsAppear(admin: Admin, topics: readonly string[], deadlineMs: number): Promise<boolean> {
+  const deadline = Date.now() + deadlineMs;
+  while (Date.now() < deadline) {
+    const listed = new Set(await admin.listTopics());
+    if (topics.every((topic) => listed.has(topic))) {
+      const ready = await admin
+        .fetchTopicMetadata({ topics: [...topics] })
+        .then((metadata) => metadata.topics.every((topic) => topic.partitions.length > 0))
+        .catch(() => false);
+      if (ready) return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return false;
 }
 
 function toTopicConfig(spec: TopicSpec, cleanupPolicy: TopicSpec['cleanupPolicy'], options: ProvisionOptions): ITopicConfig {
