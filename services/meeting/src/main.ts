@@ -7,9 +7,9 @@ import { loadConfigOrExit } from '@signaalhub/config';
 import { Topics } from '@signaalhub/contracts';
 import { IdentityGuard } from '@signaalhub/identity';
 import { createLogger } from '@signaalhub/logging';
+import { useJsonBody } from '@signaalhub/service-kit';
 import { AppModule } from './app.module.js';
 import { MeetingConfigSchema } from './config.js';
-import { JSON_BODY_LIMIT_BYTES, jsonBodyErrors } from './http/json-body.js';
 import { createServiceParts } from './service-parts.js';
 
 /** Topics this service consumes; the transport refuses to start unless each has exactly one handler. */
@@ -27,8 +27,7 @@ async function main(): Promise<void> {
     { logger: ['error', 'warn'], bodyParser: false },
   );
   // Our own JSON parser: a size limit, and parse errors answered as 400 naming `body` (never echoing it).
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT_BYTES });
-  app.use(jsonBodyErrors);
+  useJsonBody(app);
   app.useGlobalGuards(new IdentityGuard(config.IDENTITY_TOKEN_SECRET));
   const kafkaTransport = app.connectMicroservice(
     {

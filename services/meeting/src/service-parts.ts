@@ -14,6 +14,7 @@ import {
   type PartyKeyring,
 } from '@signaalhub/envelope';
 import type { Logger } from '@signaalhub/logging';
+import { assertDurableRedis } from '@signaalhub/service-kit';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { MeetingAccessPolicy } from './access/meeting-access-policy.js';
@@ -29,7 +30,6 @@ import { DecisionRecorder } from './decisions/decision-recorder.js';
 import { DecisionStore } from './decisions/decision-store.js';
 import { MatchTokenStore } from './hits/match-token-store.js';
 import { migrateDatabase } from './infrastructure/database-schema.js';
-import { assertDurableRedis } from './infrastructure/durable-redis.js';
 import { StoredEnvelopeReplayStore } from './infrastructure/stored-envelope-replay-store.js';
 import { MeetingStore } from './meetings/meeting-store.js';
 import { OutboxRelay } from './outbox/outbox-relay.js';

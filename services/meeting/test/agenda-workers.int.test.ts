@@ -1,10 +1,10 @@
 import { createLogger } from '@signaalhub/logging';
+import { eventually } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgendaStore } from '../src/agenda/agenda-store.js';
 import { AgendaWorkers } from '../src/agenda/agenda-workers.js';
 import type { AgendaJobData } from '../src/agenda/agenda-job.js';
 import type { ServiceParts } from '../src/service-parts.js';
-import { eventually } from './support/eventually.js';
 import { testParts } from './support/meeting-parts.js';
 import { randomKvkNumber, sealSignal } from './support/sealed-signals.js';
 
@@ -54,7 +54,7 @@ describe(AgendaWorkers.name, () => {
     const failing = new UnreachableAgendaStore(parts.postgres, schema);
     const first = workers(failing);
     await first.start();
-    await eventually(() => (failing.attempts > 0 ? true : undefined), 30_000, 'the first worker to try the job');
+    await eventually(() => (failing.attempts > 0 ? true : undefined), { timeoutMs: 30_000, what: 'the first worker to try the job' });
     await first.close();
     expect(await parts.queues.hasJob('de-bilt', job.messageId)).toBe(true);
 
@@ -62,7 +62,7 @@ describe(AgendaWorkers.name, () => {
     const second = workers(store);
     await second.start();
     try {
-      await eventually(async () => ((await store.has(job.messageId)) ? true : undefined), 30_000, 'the restarted worker to place the job');
+      await eventually(async () => ((await store.has(job.messageId)) ? true : undefined), { timeoutMs: 30_000, what: 'the restarted worker to place the job' });
     } finally {
       await second.close();
     }
@@ -78,7 +78,7 @@ describe(AgendaWorkers.name, () => {
     const sut = workers(store);
     await sut.start();
     try {
-      await eventually(async () => ((await parts.queues.backlog('bunschoten')) === 0 && (await store.has(job.messageId)) ? true : undefined), 30_000, 'the job');
+      await eventually(async () => ((await parts.queues.backlog('bunschoten')) === 0 && (await store.has(job.messageId)) ? true : undefined), { timeoutMs: 30_000, what: 'the job' });
     } finally {
       await sut.close();
     }

@@ -2,9 +2,8 @@ import { AuditLog } from '@signaalhub/audit';
 import { createEventBus } from '@signaalhub/bus';
 import { ROLES, Topics, type AgendaEntry, type Role } from '@signaalhub/contracts';
 import { createLogger } from '@signaalhub/logging';
-import { testInfrastructure } from '@signaalhub/test-infra';
+import { eventually, testInfrastructure } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from './support/eventually.js';
 import { caller, RunningMeeting } from './support/running-meeting.js';
 import { randomKvkNumber, sealSignal } from './support/sealed-signals.js';
 
@@ -57,8 +56,7 @@ describe('meeting authorisation matrix', () => {
         const entries = (await (await sut.call('GET', '/api/agenda?municipality=soest', caller('gemeente-soest'))).json()) as AgendaEntry[];
         return entries.some((entry) => entry.id === itemId) ? true : undefined;
       },
-      90_000,
-      'the item on the Soest agenda',
+      { timeoutMs: 90_000, what: 'the item on the Soest agenda' },
     );
   });
 

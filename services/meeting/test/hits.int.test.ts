@@ -1,7 +1,7 @@
+import { eventually } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgendaReader } from '../src/agenda/agenda-reader.js';
 import type { ServiceParts } from '../src/service-parts.js';
-import { eventually } from './support/eventually.js';
 import { testParts } from './support/meeting-parts.js';
 import { busMessageOf, randomKvkNumber, sealSignal } from './support/sealed-signals.js';
 
@@ -34,7 +34,7 @@ describe(`${AgendaReader.name} hits`, () => {
     const agenda = await eventually(async () => {
       const entries = await parts.reader.pending('soest');
       return entries.length === 2 ? entries : undefined;
-    }, 30_000, 'both Soest items on the agenda');
+    }, { timeoutMs: 30_000, what: 'both Soest items on the agenda' });
 
     expect(agenda.map((entry) => entry.id)).toEqual([withHits, lonely]);
     expect(agenda[0]).toMatchObject({

@@ -4,11 +4,9 @@ import { DecisionRecorded, Envelope, Topics, type AgendaEntry, type DecisionRece
 import { EnvelopeOpener, InMemoryReplayStore } from '@signaalhub/envelope';
 import { IDENTITY_HEADER, issueIdentityToken } from '@signaalhub/identity';
 import { createLogger } from '@signaalhub/logging';
-import { testInfrastructure, uniqueName } from '@signaalhub/test-infra';
+import { eventually, ServiceProcess, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ServiceProcess } from './service-process.js';
-import { eventually } from './support/eventually.js';
 import { caller, RunningMeeting } from './support/running-meeting.js';
 import { randomKvkNumber, sealSignal, testKeys } from './support/sealed-signals.js';
 
@@ -47,8 +45,7 @@ describe('meeting service', () => {
         const entries = (await response.json()) as AgendaEntry[];
         return entries.find((entry) => entry.id === id);
       },
-      90_000,
-      `item ${id} on the ${municipality} agenda`,
+      { timeoutMs: 90_000, what: `item ${id} on the ${municipality} agenda` },
     );
   }
 
@@ -136,8 +133,7 @@ describe('meeting service', () => {
         );
         return rows.rows.length === 2 && rows.rows[1]?.reminded === true ? rows.rows : undefined;
       },
-      30_000,
-      'the reminder of the action due today',
+      { timeoutMs: 30_000, what: 'the reminder of the action due today' },
     ).then((rows) => {
       expect(rows).toEqual([{ action_index: 0, reminded: false }, { action_index: 1, reminded: true }]);
     });
@@ -254,7 +250,7 @@ describe('meeting service', () => {
     });
     await consumer.start();
     try {
-      return await eventually(() => found, 90_000, 'the decision on Kafka');
+      return await eventually(() => found, { timeoutMs: 90_000, what: 'the decision on Kafka' });
     } finally {
       await consumer.stop();
     }
@@ -267,14 +263,14 @@ describe('meeting service configuration', () => {
     ['IDENTITY_TOKEN_SECRET', 'too-short', 'IDENTITY_TOKEN_SECRET: must be at least 32 characters'],
     ['MEETING_PORT', '0', 'MEETING_PORT: must be a whole number from 1 to 65535'],
   ])('exits 78 naming %s when it is %j', async (variable, value, message) => {
-    const service = ServiceProcess.start({ ...(await RunningMeeting.env()), [variable]: value });
+    const service = ServiceProcess.start('meeting', { ...(await RunningMeeting.env()), [variable]: value });
     expect(await service.exited).toBe(78);
     expect(service.log).toContain(message);
   });
 
   it('exits 78 naming KEYS_DIR when it is missing', async () => {
     const { KEYS_DIR: _missing, ...env } = await RunningMeeting.env();
-    const service = ServiceProcess.start(env);
+    const service = ServiceProcess.start('meeting', env);
     expect(await service.exited).toBe(78);
     expect(service.log).toContain('KEYS_DIR: is required');
   });

@@ -1,11 +1,10 @@
 import { createEventBus, type BusMessage } from '@signaalhub/bus';
 import { createLogger } from '@signaalhub/logging';
-import { testInfrastructure, uniqueName } from '@signaalhub/test-infra';
+import { eventually, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxRelay } from '../src/outbox/outbox-relay.js';
 import { OutboxWriter } from '../src/outbox/outbox-writer.js';
 import type { ServiceParts } from '../src/service-parts.js';
-import { eventually } from './support/eventually.js';
 import { testParts } from './support/meeting-parts.js';
 
 const logger = createLogger('outbox-test', 'silent');
@@ -54,7 +53,7 @@ describe(OutboxRelay.name, () => {
     });
     await consumer.start();
     try {
-      await eventually(() => (received.length > 0 ? true : undefined), 60_000, 'the published message');
+      await eventually(() => (received.length > 0 ? true : undefined), { timeoutMs: 60_000, what: 'the published message' });
     } finally {
       await bus.close();
       await downBus.close().catch(() => undefined);

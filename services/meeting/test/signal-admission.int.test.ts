@@ -1,11 +1,10 @@
 import { createEventBus, type BusConsumer, type BusMessage, type BusProducer, type EventBus } from '@signaalhub/bus';
 import { createLogger } from '@signaalhub/logging';
-import { testInfrastructure, uniqueName } from '@signaalhub/test-infra';
+import { eventually, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignalAdmission, type AdmissionOutcome } from '../src/admission/signal-admission.js';
 import { Queues } from '@signaalhub/contracts';
 import type { ServiceParts } from '../src/service-parts.js';
-import { eventually } from './support/eventually.js';
 import { testParts } from './support/meeting-parts.js';
 import { busMessageOf, randomKvkNumber, sealSignal } from './support/sealed-signals.js';
 
@@ -52,12 +51,12 @@ describe(SignalAdmission.name, () => {
     await producer.send(topic, [{ key: 'soest', value }]);
     await producer.send(topic, [{ key: 'soest', value }]);
 
-    await eventually(() => (outcomes.length === 2 ? true : undefined), 60_000, 'both deliveries to be handled');
+    await eventually(() => (outcomes.length === 2 ? true : undefined), { timeoutMs: 60_000, what: 'both deliveries to be handled' });
     expect(outcomes).toEqual(['admitted', 'duplicate']);
     const rows = await eventually(async () => {
       const found = await agendaRows(envelope.header.messageId);
       return found.length > 0 ? found : undefined;
-    }, 30_000, 'the agenda row');
+    }, { timeoutMs: 30_000, what: 'the agenda row' });
     expect(rows).toEqual([{ municipality: 'soest' }]);
     expect(await parts.queues.hasJob('soest', envelope.header.messageId)).toBe(true);
     expect(await parts.queues.hasJob('baarn', envelope.header.messageId)).toBe(false);
@@ -70,7 +69,7 @@ describe(SignalAdmission.name, () => {
 
     expect(await parts.admission.admit(busMessageOf(envelope))).toBe('admitted');
     expect(await parts.admission.admit(busMessageOf(envelope))).toBe('duplicate');
-    await eventually(async () => ((await agendaRows(envelope.header.messageId)).length === 1 ? true : undefined), 30_000, 'the agenda row');
+    await eventually(async () => ((await agendaRows(envelope.header.messageId)).length === 1 ? true : undefined), { timeoutMs: 30_000, what: 'the agenda row' });
   });
 
   it('rejects a signal whose municipality party is not a recipient, and audits it', async () => {

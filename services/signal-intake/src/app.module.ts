@@ -1,19 +1,23 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import {
+  HealthController,
+  INFRASTRUCTURE_SHUTDOWN,
+  InfrastructureLifecycle,
+  kafkaProbe,
+  postgresProbe,
+  READINESS_PROBES,
+  ReadinessService,
+  redisProbe,
+  type InfrastructureShutdown,
+} from '@signaalhub/service-kit';
 import { composeParts, type SignalIntakeInfrastructure } from './composition.js';
 import { SIGNAL_INTAKE_CONFIG } from './config.js';
 import { DecisionRecordedHandler } from './events/decision-recorded.handler.js';
-import { HealthController } from './health/health.controller.js';
-import { ReadinessService } from './health/readiness.service.js';
-import { InfrastructureLifecycle } from './infrastructure/infrastructure-lifecycle.js';
 import {
   ACCESS_CONTROL,
   DECISION_RECEIVER,
   DISTRIBUTION_POLICY,
-  EVENT_BUS,
   OUTBOX_RELAY,
-  POSTGRES_POOL,
-  REDIS_CLIENT,
-  SERVICE_LOGGER,
   SIGNAL_OVERVIEW,
   SIGNAL_SUBMITTER,
 } from './infrastructure/tokens.js';
@@ -28,6 +32,15 @@ export type { SignalIntakeInfrastructure } from './composition.js';
 export class AppModule {
   static register(infrastructure: SignalIntakeInfrastructure): DynamicModule {
     const parts = composeParts(infrastructure);
+    const { bus, redis, postgres, logger } = infrastructure;
+    const shutdown: InfrastructureShutdown = {
+      service: 'signal-intake',
+      logger,
+      close: async () => {
+        await redis.quit();
+        await postgres.end();
+      },
+    };
     return {
       module: AppModule,
       controllers: [HealthController, SignalsController, PolicyController, DecisionRecordedHandler],
@@ -36,10 +49,8 @@ export class AppModule {
         InfrastructureLifecycle,
         OutboxRelayLifecycle,
         { provide: SIGNAL_INTAKE_CONFIG, useValue: infrastructure.config },
-        { provide: SERVICE_LOGGER, useValue: infrastructure.logger },
-        { provide: EVENT_BUS, useValue: infrastructure.bus },
-        { provide: REDIS_CLIENT, useValue: infrastructure.redis },
-        { provide: POSTGRES_POOL, useValue: infrastructure.postgres },
+        { provide: READINESS_PROBES, useValue: [kafkaProbe(bus), redisProbe(redis), postgresProbe(postgres)] },
+        { provide: INFRASTRUCTURE_SHUTDOWN, useValue: shutdown },
         { provide: DISTRIBUTION_POLICY, useValue: infrastructure.policy },
         { provide: ACCESS_CONTROL, useValue: parts.access },
         { provide: SIGNAL_SUBMITTER, useValue: parts.submitter },

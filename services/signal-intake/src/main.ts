@@ -8,13 +8,12 @@ import { loadConfigOrExit } from '@signaalhub/config';
 import { TOPIC_DEFINITIONS, Topics } from '@signaalhub/contracts';
 import { IDENTITY_HEADER, IdentityGuard } from '@signaalhub/identity';
 import { createLogger } from '@signaalhub/logging';
+import { assertDurableRedis, useJsonBody } from '@signaalhub/service-kit';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { AppModule } from './app.module.js';
 import { SignalIntakeConfigSchema, type SignalIntakeConfig } from './config.js';
 import { migrateSchema } from './database/schema.js';
-import { JSON_BODY_LIMIT_BYTES, jsonBodyErrors } from './http/json-body.js';
-import { assertDurableRedis } from './infrastructure/durable-redis.js';
 import { loadServiceKeys, type ServiceKeys } from './infrastructure/load-keys.js';
 import { assertPolicyPartiesKnown, loadDistributionPolicy, type DistributionPolicy } from './policy/distribution-policy.js';
 
@@ -68,8 +67,7 @@ async function main(): Promise<void> {
     { logger: ['error', 'warn'], bodyParser: false },
   );
   // Our own JSON parser: a size limit, and parse errors answered as 400 naming `body` (never echoing it).
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT_BYTES });
-  app.use(jsonBodyErrors);
+  useJsonBody(app);
   app.useGlobalGuards(new IdentityGuard(config.IDENTITY_TOKEN_SECRET));
   const kafkaTransport = app.connectMicroservice({
     strategy: new KafkaBusTransport({

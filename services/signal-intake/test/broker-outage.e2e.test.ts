@@ -1,9 +1,8 @@
 import { createEventBus, type BusMessage } from '@signaalhub/bus';
 import { Envelope, Topics } from '@signaalhub/contracts';
 import { createLogger } from '@signaalhub/logging';
-import { startPrivateKafka, uniqueName, type PrivateKafka } from '@signaalhub/test-infra';
+import { eventually, type PrivateKafka, startPrivateKafka, uniqueName } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from './service-process.js';
 import { RunningIntake, identity } from './support/intake-service.js';
 import { goodSubmission } from './support/submissions.js';
 
@@ -52,7 +51,7 @@ describe('signal-intake while the Kafka broker is down', () => {
     });
     try {
       await consumer.start();
-      await eventually(() => (accepted.every((id) => received.includes(id)) ? true : undefined), 180_000, 'every accepted signal on Kafka');
+      await eventually(() => (accepted.every((id) => received.includes(id)) ? true : undefined), { timeoutMs: 180_000, what: 'every accepted signal on Kafka' });
     } finally {
       await bus.close();
     }

@@ -3,7 +3,7 @@ import { createEventBus, type BusMessage, type EventBus } from '@signaalhub/bus'
 import { Envelope, TOPIC_DEFINITIONS, Topics } from '@signaalhub/contracts';
 import { EnvelopeSealer, loadKeyringFromDirectory, type PartyKeyring } from '@signaalhub/envelope';
 import { createLogger } from '@signaalhub/logging';
-import { startPrivateKafka, testInfrastructure, uniqueName, type PrivateKafka } from '@signaalhub/test-infra';
+import { eventually, type PrivateKafka, startPrivateKafka, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessControl } from '../src/authorisation/access-control.js';
@@ -15,7 +15,6 @@ import { PostgresOutboxSource } from '../src/outbox/postgres-outbox-source.js';
 import { DEFAULT_DISTRIBUTION_POLICY } from '../src/policy/distribution-policy.js';
 import { SignalStore } from '../src/signals/signal-store.js';
 import { SignalSubmitter } from '../src/signals/signal-submitter.js';
-import { eventually } from './service-process.js';
 import { identity } from './support/intake-service.js';
 import { goodSubmission } from './support/submissions.js';
 
@@ -56,7 +55,7 @@ async function readTopic(bus: EventBus, topic: string, until: (messages: BusMess
   });
   await consumer.start();
   try {
-    await eventually(() => (until(received) ? true : undefined), 120_000, `messages on ${topic}`);
+    await eventually(() => (until(received) ? true : undefined), { timeoutMs: 120_000, what: `messages on ${topic}` });
     return received;
   } finally {
     await consumer.stop();
@@ -136,16 +135,16 @@ describe(OutboxRelay.name, () => {
       let during: string[];
       try {
         before = await submit();
-        await eventually(async () => ((await unpublished([before])) === 0 ? true : undefined), 60_000, 'the first signal published');
+        await eventually(async () => ((await unpublished([before])) === 0 ? true : undefined), { timeoutMs: 60_000, what: 'the first signal published' });
 
         await kafka.kill();
         during = [await submit(), await submit(), await submit()];
         const failuresAtKill = publisher.failures;
-        await eventually(() => (publisher.failures > failuresAtKill ? true : undefined), 60_000, 'a failed publish while the broker is down');
+        await eventually(() => (publisher.failures > failuresAtKill ? true : undefined), { timeoutMs: 60_000, what: 'a failed publish while the broker is down' });
         expect(await unpublished(during)).toBe(3);
 
         await kafka.start();
-        await eventually(async () => ((await unpublished(during)) === 0 ? true : undefined), 120_000, 'the outbox drained after the restart');
+        await eventually(async () => ((await unpublished(during)) === 0 ? true : undefined), { timeoutMs: 120_000, what: 'the outbox drained after the restart' });
       } finally {
         await sut.stop();
       }
@@ -202,8 +201,7 @@ describe(OutboxRelay.name, () => {
           const result = await pool.query(`SELECT 1 FROM ${ownSchema}.outbox WHERE published_at IS NULL LIMIT 1`);
           return result.rowCount === 0 ? true : undefined;
         },
-        120_000,
-        'the outbox drained by two relays',
+        { timeoutMs: 120_000, what: 'the outbox drained by two relays' },
       );
     } finally {
       await Promise.all(relays.map((relay) => relay.stop()));

@@ -1,8 +1,8 @@
 import { createLogger } from '@signaalhub/logging';
+import { eventually } from '@signaalhub/test-infra';
 import { describe, expect, it } from 'vitest';
 import type { ClaimedOutboxBatch, OutboxMessage, OutboxPublisher, OutboxSource } from '../src/outbox/outbox-message.js';
 import { OutboxRelay, runsByTopic } from '../src/outbox/outbox-relay.js';
-import { eventually } from './service-process.js';
 
 const logger = createLogger('outbox-relay-test', 'silent');
 
@@ -78,7 +78,7 @@ describe(OutboxRelay.name, () => {
     const broker = new FakeBroker();
     const sut = relay(outbox, broker, 10);
     sut.start();
-    await eventually(() => (outbox.published.length === 5 ? true : undefined), 5_000, 'all rows published');
+    await eventually(() => (outbox.published.length === 5 ? true : undefined), { timeoutMs: 5_000, what: 'all rows published' });
     await sut.stop();
     expect(broker.acknowledged).toEqual(['1', '2', '3', '4', '5']);
     expect(outbox.published).toEqual(['1', '2', '3', '4', '5']);
@@ -90,7 +90,7 @@ describe(OutboxRelay.name, () => {
     const broker = new FakeBroker(0, true);
     const sut = relay(outbox, broker);
     const round = sut.runRound();
-    await eventually(() => broker.pending, 5_000, 'the send in flight');
+    await eventually(() => broker.pending, { timeoutMs: 5_000, what: 'the send in flight' });
     expect(outbox.published).toEqual([]);
     broker.pending?.();
     await expect(round).resolves.toEqual({ kind: 'published', count: 1 });
@@ -105,7 +105,7 @@ describe(OutboxRelay.name, () => {
     await expect(sut.runRound()).resolves.toEqual({ kind: 'failed' });
     expect(outbox.published).toEqual([]);
     sut.start();
-    await eventually(() => (outbox.published.length === 3 ? true : undefined), 5_000, 'rows published after the broker recovered');
+    await eventually(() => (outbox.published.length === 3 ? true : undefined), { timeoutMs: 5_000, what: 'rows published after the broker recovered' });
     await sut.stop();
     expect(broker.acknowledged).toEqual(['1', '2', '3']);
     expect(broker.attempts).toBe(5);
@@ -116,10 +116,10 @@ describe(OutboxRelay.name, () => {
     const broker = new FakeBroker();
     const sut = relay(outbox, broker, 60_000);
     sut.start();
-    await eventually(() => (outbox.claims >= 1 ? true : undefined), 5_000, 'the first round');
+    await eventually(() => (outbox.claims >= 1 ? true : undefined), { timeoutMs: 5_000, what: 'the first round' });
     outbox.add(message(1));
     sut.wake();
-    await eventually(() => (outbox.published.length === 1 ? true : undefined), 5_000, 'the woken round');
+    await eventually(() => (outbox.published.length === 1 ? true : undefined), { timeoutMs: 5_000, what: 'the woken round' });
     await sut.stop();
   });
 

@@ -1,10 +1,8 @@
 import { createEventBus } from '@signaalhub/bus';
 import { Topics } from '@signaalhub/contracts';
 import { createLogger } from '@signaalhub/logging';
-import { testInfrastructure, uniqueName } from '@signaalhub/test-infra';
+import { eventually, freePort, ServiceProcess, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventually, ServiceProcess } from './service-process.js';
-import { freePort } from './support/free-port.js';
 import { RunningIntake } from './support/intake-service.js';
 
 const infrastructure = testInfrastructure();
@@ -35,7 +33,7 @@ describe('signal-intake service', () => {
     ['HUB_KEY_PASSPHRASE', 'wrong passphrase', 'KEYS_DIR / HUB_KEY_PASSPHRASE: cannot load the keys'],
     ['KEYS_DIR', '/nonexistent/keys', 'KEYS_DIR / HUB_KEY_PASSPHRASE: cannot load the keys'],
   ])('exits non-zero naming %s when it is %j', async (variable, value, message) => {
-    sut = ServiceProcess.start({ ...goodEnv(await freePort()), [variable]: value });
+    sut = ServiceProcess.start('signal-intake', { ...goodEnv(await freePort()), [variable]: value });
     const code = await sut.exited;
     expect(code).toBe(78);
     expect(sut.log).toContain(message);
@@ -43,14 +41,14 @@ describe('signal-intake service', () => {
 
   it('exits non-zero naming a required variable that is missing', async () => {
     const { DATABASE_URL: _missing, ...env } = goodEnv(await freePort());
-    sut = ServiceProcess.start(env);
+    sut = ServiceProcess.start('signal-intake', env);
     expect(await sut.exited).toBe(78);
     expect(sut.log).toContain('DATABASE_URL: is required');
   });
 
   it('reports live and ready, runs its @EventPattern handler on a Kafka event, and stops on SIGTERM', async () => {
     const port = await freePort();
-    const service = ServiceProcess.start(goodEnv(port));
+    const service = ServiceProcess.start('signal-intake', goodEnv(port));
     sut = service;
     const base = `http://127.0.0.1:${port}`;
 
@@ -59,8 +57,7 @@ describe('signal-intake service', () => {
         const response = await fetch(`${base}/health/ready`).catch(() => undefined);
         return response?.status === 200 ? ((await response.json()) as { dependencies: { name: string; ready: boolean }[] }) : undefined;
       },
-      60_000,
-      'readiness',
+      { timeoutMs: 60_000, what: 'readiness' },
     );
     expect(ready.dependencies.map((dependency) => [dependency.name, dependency.ready])).toEqual([
       ['kafka', true],
@@ -80,7 +77,7 @@ describe('signal-intake service', () => {
       // A new consumer group reads from the beginning, so one event sent now is seen once the group has joined.
       await producer.send(Topics.decisionRecorded, [{ key: 'soest', value: Buffer.from('{"not":"an envelope"}') }]);
       // Not an envelope: refused at once (dead letter + audit), and the consumer goes on.
-      await eventually(() => (service.log.includes('"code":"MALFORMED_ENVELOPE"') ? true : undefined), 60_000, 'the decision event handler');
+      await eventually(() => (service.log.includes('"code":"MALFORMED_ENVELOPE"') ? true : undefined), { timeoutMs: 60_000, what: 'the decision event handler' });
     } finally {
       await producer.disconnect();
     }

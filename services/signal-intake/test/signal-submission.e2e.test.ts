@@ -3,10 +3,9 @@ import { createEventBus, type BusConsumer, type BusMessage } from '@signaalhub/b
 import { DecisionRecorded, Envelope, EventTypes, Signal, Topics, type DecisionRecorded as Decision } from '@signaalhub/contracts';
 import { EnvelopeOpener, EnvelopeSealer, InMemoryReplayStore, loadKeyringFromDirectory, type PartyKeyring } from '@signaalhub/envelope';
 import { createLogger } from '@signaalhub/logging';
-import { testInfrastructure, uniqueName } from '@signaalhub/test-infra';
+import { eventually, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from './service-process.js';
 import { RunningIntake, identity } from './support/intake-service.js';
 import { CANARY, canaryNeedles, goodSubmission } from './support/submissions.js';
 
@@ -55,7 +54,7 @@ describe('POST /api/signals on the compiled service', () => {
     const accepted = (await response.json()) as { id: string; status: string };
     expect(accepted.status).toBe('ontvangen');
 
-    const message = await eventually(() => seen.get(accepted.id), 60_000, 'the signal on Kafka');
+    const message = await eventually(() => seen.get(accepted.id), { timeoutMs: 60_000, what: 'the signal on Kafka' });
     expect(message.key).toBe('soest');
     expect(message.headers).toEqual({});
     const envelope = Envelope.parse(JSON.parse(message.value.toString('utf8')));
@@ -151,7 +150,7 @@ describe('POST /api/signals on the compiled service', () => {
     );
     expect(wide.status).toBe(201);
     const { id } = (await wide.json()) as { id: string };
-    const message = await eventually(() => seen.get(id), 60_000, 'the widened signal on Kafka');
+    const message = await eventually(() => seen.get(id), { timeoutMs: 60_000, what: 'the widened signal on Kafka' });
     expect(Envelope.parse(JSON.parse(message.value.toString('utf8'))).header.recipients).toEqual([
       'gemeente-soest',
       'politie-bes',
@@ -164,7 +163,7 @@ describe('POST /api/signals on the compiled service', () => {
     const reporter = identity('gemeente-soest', ['inspector']);
     const posted = await sut.postSignal(goodSubmission(), { identity: reporter });
     const { id } = (await posted.json()) as { id: string };
-    await eventually(async () => ((await mine(reporter))[0]?.status === 'verzonden' ? true : undefined), 60_000, 'status verzonden');
+    await eventually(async () => ((await mine(reporter))[0]?.status === 'verzonden' ? true : undefined), { timeoutMs: 60_000, what: 'status verzonden' });
 
     const decision: Decision = DecisionRecorded.parse({
       signalId: id,
@@ -203,7 +202,7 @@ describe('POST /api/signals on the compiled service', () => {
     const item = await eventually(async () => {
       const [first] = await mine(reporter);
       return first?.status === 'besproken' ? first : undefined;
-    }, 60_000, 'status besproken');
+    }, { timeoutMs: 60_000, what: 'status besproken' });
     expect(item).toMatchObject({
       id,
       status: 'besproken',
@@ -224,7 +223,7 @@ describe('POST /api/signals on the compiled service', () => {
     const refusals = await eventually(async () => {
       const denied = (await sut.auditEntries({ action: 'decision.receive', result: 'denied' })).filter((entry) => entry.object_id === stray.header.messageId);
       return denied.length > 0 ? denied : undefined;
-    }, 60_000, 'the stray decision refused');
+    }, { timeoutMs: 60_000, what: 'the stray decision refused' });
     expect(refusals).toEqual([expect.objectContaining({ actor_service: 'signal-intake', origin: 'kafka', reason: 'UNKNOWN_SIGNAL' })]);
     // Another inspector of the same party does not see it among their own signals.
     expect(await mine(identity('gemeente-soest', ['inspector']))).toEqual([]);

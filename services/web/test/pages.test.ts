@@ -1,3 +1,4 @@
+import type { ThemeDistributionView } from '@signaalhub/contracts';
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { emptySignalForm } from '../src/forms/signal-form.js';
@@ -6,7 +7,7 @@ import { SignalFormPage } from '../src/pages/signal-form-page.js';
 import { renderDocument } from '../src/render.js';
 
 const user = { displayName: 'Toezichthouder Soest', partyLabel: 'Gemeente Soest', roles: ['inspector' as const], csrfToken: 'c'.repeat(43) };
-const distribution = {
+const distribution: ThemeDistributionView = {
   theme: 'autobranche',
   label: 'Autobranche',
   requiredRecipients: ['gemeente-soest'],

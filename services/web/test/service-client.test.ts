@@ -1,9 +1,9 @@
 import { IDENTITY_HEADER, verifyIdentityToken, type UserIdentity } from '@signaalhub/identity';
+import { freePort } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServiceCallError, ServiceValidationError } from '../src/services/service-call-error.js';
 import { ServiceClient } from '../src/services/service-client.js';
 import { FakeService } from './support/fake-service.js';
-import { freePort } from './support/free-port.js';
 
 const SECRET = 'unit-test-identity-secret-0123456789abcdef';
 const inspector: UserIdentity = { userId: 'inspecteur.soest', party: 'gemeente-soest', roles: ['inspector'] };

@@ -3,14 +3,12 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AgendaEntry } from '@signaalhub/contracts';
 import { IDENTITY_HEADER, issueIdentityToken, type UserIdentity } from '@signaalhub/identity';
-import { testInfrastructure, uniqueName } from '@signaalhub/test-infra';
+import { eventually, freePort, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from './support/axe.js';
 import { launchChromium } from './support/chromium.js';
 import { CompiledService } from './support/compiled-service.js';
-import { eventually } from './support/eventually.js';
-import { freePort } from './support/free-port.js';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../../test-results/e2e/', import.meta.url));
 const DEMO_PASSWORD = 'Signaalhub-demo-2026';
@@ -162,8 +160,7 @@ describe('signal to decision in a real browser', () => {
         const entries = (await response.json()) as AgendaEntry[];
         return entries.some((entry) => entry.id === baarnId) ? true : undefined;
       },
-      SERVICE_DEADLINE_MS,
-      'the Baarn signal on the Baarn agenda',
+      { timeoutMs: SERVICE_DEADLINE_MS, what: 'the Baarn signal on the Baarn agenda' },
     );
 
     // The Soest inspector signs in.
@@ -228,8 +225,7 @@ describe('signal to decision in a real browser', () => {
         await page.reload();
         return undefined;
       },
-      SERVICE_DEADLINE_MS,
-      'the Soest signal on the Soest agenda',
+      { timeoutMs: SERVICE_DEADLINE_MS, what: 'the Soest signal on the Soest agenda' },
     );
     expect(await row.getByRole('cell').last().innerText()).toBe('ook gemeld in Baarn (1)');
     await screen('09-agenda-soest');
@@ -265,8 +261,7 @@ describe('signal to decision in a real browser', () => {
         await page.reload();
         return undefined;
       },
-      SERVICE_DEADLINE_MS,
-      'the feedback under Mijn meldingen',
+      { timeoutMs: SERVICE_DEADLINE_MS, what: 'the feedback under Mijn meldingen' },
     );
     const text = await card.innerText();
     expect(text).toContain('Aanpak: Bestuurlijke aanpak. Trekker: Gemeente Soest.');

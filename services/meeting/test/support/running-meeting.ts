@@ -1,10 +1,7 @@
 import type { Role } from '@signaalhub/contracts';
 import { IDENTITY_HEADER, issueIdentityToken, type UserIdentity } from '@signaalhub/identity';
-import { testInfrastructure, uniqueName } from '@signaalhub/test-infra';
+import { eventually, freePort, ServiceProcess, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import pg from 'pg';
-import { ServiceProcess } from '../service-process.js';
-import { eventually } from './eventually.js';
-import { freePort } from './free-port.js';
 
 export interface AuditRow {
   actor_user: string | null;
@@ -49,7 +46,7 @@ export class RunningMeeting {
 
   static async start(extraEnv: Record<string, string> = {}): Promise<RunningMeeting> {
     const env = { ...(await RunningMeeting.env()), ...extraEnv };
-    const service = ServiceProcess.start(env);
+    const service = ServiceProcess.start('meeting', env);
     const port = env.MEETING_PORT ?? '';
     const schema = env.MEETING_DATABASE_SCHEMA ?? '';
     const queuePrefix = env.MEETING_QUEUE_PREFIX ?? '';
@@ -60,8 +57,7 @@ export class RunningMeeting {
         const response = await fetch(`${base}/health/ready`).catch(() => undefined);
         return response?.status === 200 ? true : undefined;
       },
-      90_000,
-      'meeting to be ready',
+      { timeoutMs: 90_000, what: 'meeting to be ready' },
     );
     return new RunningMeeting(base, service, schema, queuePrefix, new pg.Pool({ connectionString: testInfrastructure().databaseUrl, max: 2 }));
   }

@@ -1,9 +1,3 @@
-/** Nest injection tokens for the infrastructure clients, created once in main.ts. */
-export const EVENT_BUS = Symbol('EventBus');
-export const REDIS_CLIENT = Symbol('RedisClient');
-export const POSTGRES_POOL = Symbol('PostgresPool');
-export const SERVICE_LOGGER = Symbol('ServiceLogger');
-
 /** Nest injection tokens for the service's own parts, assembled in app.module.ts. */
 export const DISTRIBUTION_POLICY = Symbol('DistributionPolicy');
 export const ACCESS_CONTROL = Symbol('AccessControl');

@@ -28,10 +28,10 @@ import {
 } from '@nestjs/swagger';
 import { IDEMPOTENCY_KEY_HEADER, type AcceptedSignal, type MySignalsResponse, type SignalOverviewItem } from '@signaalhub/contracts';
 import { CurrentIdentity, IDENTITY_HEADER, type UserIdentity } from '@signaalhub/identity';
+import { NOT_JSON_PROBLEM } from '@signaalhub/service-kit';
 import type { Request, Response } from 'express';
 import type { AccessControl } from '../authorisation/access-control.js';
 import { clientOrigin } from '../http/client-origin.js';
-import { NOT_JSON_PROBLEM } from '../http/json-body.js';
 import { ACCESS_CONTROL, SIGNAL_OVERVIEW, SIGNAL_SUBMITTER } from '../infrastructure/tokens.js';
 import { parseIdempotencyKey } from './idempotency.js';
 import {

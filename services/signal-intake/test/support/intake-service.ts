@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@signaalhub/contracts';
 import { IDENTITY_HEADER, issueIdentityToken, type UserIdentity } from '@signaalhub/identity';
-import { testInfrastructure, uniqueName } from '@signaalhub/test-infra';
+import { eventually, freePort, ServiceProcess, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import pg from 'pg';
-import { eventually, ServiceProcess } from '../service-process.js';
-import { freePort } from './free-port.js';
 
 /** The compiled service on its own port, PostgreSQL schema and consumer group. */
 export class RunningIntake {
@@ -36,7 +34,7 @@ export class RunningIntake {
     const infrastructure = testInfrastructure();
     const port = await freePort();
     const schema = uniqueName('intake').replace(/-/g, '_');
-    const service = ServiceProcess.start({ ...RunningIntake.env(port, schema), ...extraEnv });
+    const service = ServiceProcess.start('signal-intake', { ...RunningIntake.env(port, schema), ...extraEnv });
     const base = `http://127.0.0.1:${port}`;
     await eventually(
       async () => {
@@ -44,8 +42,7 @@ export class RunningIntake {
         const response = await fetch(`${base}/health/live`).catch(() => undefined);
         return response?.status === 200 ? true : undefined;
       },
-      90_000,
-      'signal-intake to listen',
+      { timeoutMs: 90_000, what: 'signal-intake to listen' },
     );
     const pool = new pg.Pool({ connectionString: infrastructure.databaseUrl, max: 2 });
     return new RunningIntake(base, service, schema, pool, infrastructure.identitySecret);

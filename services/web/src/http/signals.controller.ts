@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpStatus, Inject, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { Theme } from '@signaalhub/contracts';
+import { Theme, type ThemeDistributionView } from '@signaalhub/contracts';
 import type { Response } from 'express';
 import { createElement } from 'react';
 import type { FieldError } from '../forms/field-errors.js';
@@ -10,7 +10,6 @@ import { MESSAGES, MessagePage } from '../pages/message-page.js';
 import { MySignalsPage } from '../pages/my-signals-page.js';
 import { SignalFormPage, signalFormAnchors } from '../pages/signal-form-page.js';
 import { ThemeChoicePage, themeChoiceError } from '../pages/theme-choice-page.js';
-import type { ThemeDistribution } from '../services/intake-api-types.js';
 import type { IntakeClient } from '../services/intake-client.js';
 import { ServiceValidationError } from '../services/service-call-error.js';
 import { CurrentViewer, SignedInGuard, type Viewer } from '../sessions/signed-in.guard.js';
@@ -95,7 +94,7 @@ export class SignalsController {
     sendHtml(response, createElement(MySignalsPage, { user: viewer.page, signals, submitted: sent !== undefined }));
   }
 
-  private async distributionFor(viewer: Viewer, municipality: string, theme: Theme): Promise<ThemeDistribution | undefined> {
+  private async distributionFor(viewer: Viewer, municipality: string, theme: Theme): Promise<ThemeDistributionView | undefined> {
     const policy = await this.intake.distributionPolicy(viewer.identity, municipality);
     return policy.themes.find((entry) => entry.theme === theme);
   }
@@ -105,7 +104,7 @@ export class SignalsController {
     viewer: Viewer,
     theme: Theme,
     values: SignalFormValues,
-    distribution: ThemeDistribution | undefined,
+    distribution: ThemeDistributionView | undefined,
     errors: readonly FieldError[],
     status: number,
   ): void {

@@ -1,8 +1,6 @@
 /** Nest injection tokens: explicit symbols, so nothing is resolved by a class name that a bundler could rename. */
 export const WEB_CONFIG = Symbol('WebConfig');
 export const SERVICE_LOGGER = Symbol('ServiceLogger');
-export const REDIS_CLIENT = Symbol('RedisClient');
-export const POSTGRES_POOL = Symbol('PostgresPool');
 export const ACCOUNT_STORE = Symbol('AccountStore');
 export const SESSION_STORE = Symbol('SessionStore');
 export const AUTHENTICATOR = Symbol('Authenticator');

@@ -1,12 +1,12 @@
+import type { DecisionFeedback, SignalOverviewItem } from '@signaalhub/contracts';
 import { Alert, Heading1, Heading2, Heading3, Link, Paragraph, StatusBadge, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { formatDate, formatDateTime, municipalityName, partyLabel } from '../labels/labels.js';
 import { signalReference } from '../labels/reference.js';
-import type { OwnSignal, SignalFeedback } from '../services/intake-api-types.js';
 import { Layout } from './layout.js';
 import type { PageUser } from './page-context.js';
 
-function Feedback({ feedback, headingId }: { readonly feedback: SignalFeedback; readonly headingId: string }): ReactNode {
+function Feedback({ feedback, headingId }: { readonly feedback: DecisionFeedback; readonly headingId: string }): ReactNode {
   return (
     <section aria-labelledby={headingId}>
       <Heading3 id={headingId}>Terugkoppeling van {formatDateTime(feedback.decidedAt)}</Heading3>
@@ -29,7 +29,7 @@ function Feedback({ feedback, headingId }: { readonly feedback: SignalFeedback; 
 }
 
 /** "Mijn meldingen": the inspector's own signals with status and the meeting's feedback. */
-export function MySignalsPage({ user, signals, submitted }: { readonly user: PageUser; readonly signals: readonly OwnSignal[]; readonly submitted: boolean }): ReactNode {
+export function MySignalsPage({ user, signals, submitted }: { readonly user: PageUser; readonly signals: readonly SignalOverviewItem[]; readonly submitted: boolean }): ReactNode {
   return (
     <Layout title="Mijn meldingen" user={user} section="mijn-meldingen">
       <Heading1>Mijn meldingen</Heading1>

@@ -1,4 +1,4 @@
-import { INDICATOR_LABELS, THEME_INDICATORS, THEME_LABELS, type IndicatorCode, type Theme } from '@signaalhub/contracts';
+import { INDICATOR_LABELS, THEME_INDICATORS, THEME_LABELS, type IndicatorCode, type Theme, type ThemeDistributionView } from '@signaalhub/contracts';
 import { Button, Heading1, Heading2, Link, Paragraph } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { ChoiceGroup, choiceId, type Choice } from '../components/choice-group.js';
@@ -9,7 +9,6 @@ import { TextField } from '../components/text-field.js';
 import { errorsFor, type FieldError } from '../forms/field-errors.js';
 import { SIGNAL_FIELD_IDS, type SignalFormValues } from '../forms/signal-form.js';
 import { municipalityName, partyLabel } from '../labels/labels.js';
-import type { ThemeDistribution } from '../services/intake-api-types.js';
 import { Layout } from './layout.js';
 import type { PageUser } from './page-context.js';
 
@@ -18,18 +17,18 @@ export interface SignalFormPageProps {
   readonly theme: Theme;
   readonly values: SignalFormValues;
   readonly municipalities: readonly string[];
-  readonly distribution: ThemeDistribution | undefined;
+  readonly distribution: ThemeDistributionView | undefined;
   readonly errors: readonly FieldError[];
 }
 
-export function recipientChoices(distribution: ThemeDistribution | undefined): Choice[] {
+export function recipientChoices(distribution: ThemeDistributionView | undefined): Choice[] {
   if (distribution === undefined) return [];
   const parties = [...new Set([...distribution.defaultRecipients, ...distribution.allowedExtras])];
   return parties.map((party) => ({ value: party, label: partyLabel(party), locked: distribution.requiredRecipients.includes(party) }));
 }
 
 /** Anchors of the checkbox groups: an error on a group links to its first box. */
-export function signalFormAnchors(theme: Theme, distribution: ThemeDistribution | undefined): Record<string, string> {
+export function signalFormAnchors(theme: Theme, distribution: ThemeDistributionView | undefined): Record<string, string> {
   const anchors: Record<string, string> = {};
   anchors[SIGNAL_FIELD_IDS.indicators] = choiceId(SIGNAL_FIELD_IDS.indicators, THEME_INDICATORS[theme][0]);
   const firstRecipient = recipientChoices(distribution).find((choice) => choice.locked !== true);

@@ -1,6 +1,5 @@
-import type { MunicipalityId } from '@signaalhub/contracts';
+import type { AcceptedSignal, DistributionPolicyView, MunicipalityId, MySignalsResponse } from '@signaalhub/contracts';
 import type { UserIdentity } from '@signaalhub/identity';
-import type { AcceptedSignal, DistributionPolicyView, OwnSignal } from './intake-api-types.js';
 import type { ServiceClient } from './service-client.js';
 
 /** The signal-intake service's HTTP API, as the signed-in user. */
@@ -21,8 +20,8 @@ export class IntakeClient {
     return response.body;
   }
 
-  async mine(identity: UserIdentity): Promise<OwnSignal[]> {
-    const response = await this.client.call<{ signals: OwnSignal[] }>(identity, { method: 'GET', path: '/api/signals/mine' });
+  async mine(identity: UserIdentity): Promise<MySignalsResponse['signals']> {
+    const response = await this.client.call<MySignalsResponse>(identity, { method: 'GET', path: '/api/signals/mine' });
     return response.body.signals;
   }
 

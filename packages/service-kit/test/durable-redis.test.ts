@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
-import { assertDurableRedis } from '../src/infrastructure/durable-redis.js';
+import { assertDurableRedis } from '../src/durable-redis.js';
 
 function redisWithConfig(config: Record<string, string>): Redis {
   const stub = {

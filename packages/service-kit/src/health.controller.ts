@@ -1,14 +1,15 @@
-import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@signaalhub/identity';
 import type { Response } from 'express';
 import { ReadinessService, type DependencyStatus } from './readiness.service.js';
 
+/** GET /health/live and /health/ready; needs `ReadinessService` and `READINESS_PROBES` among the module's providers. */
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(private readonly readiness: ReadinessService) {}
+  constructor(@Inject(ReadinessService) private readonly readiness: ReadinessService) {}
 
   @Get('live')
   @HttpCode(HttpStatus.OK)
@@ -18,7 +19,7 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: Kafka, Redis and PostgreSQL answer (503 otherwise)' })
+  @ApiOperation({ summary: 'Readiness: every server the service needs answers (503 otherwise)' })
   async ready(@Res({ passthrough: true }) response: Response): Promise<{ status: string; dependencies: DependencyStatus[] }> {
     const dependencies = await this.readiness.check();
     const ready = dependencies.every((dependency) => dependency.ready);
