@@ -8,6 +8,7 @@ const BENCHMARKS = [
   'packages/bus/bench/bus-throughput.bench.ts',
   'packages/envelope/bench/envelope.bench.ts',
   'bench/seal-bus-open.bench.ts',
+  'bench/intake-to-agenda.bench.ts',
 ];
 
 const settings = await stackUp({ log: (line) => process.stdout.write(`${line}\n`) });

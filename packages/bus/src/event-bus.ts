@@ -100,6 +100,25 @@ export class EventBus {
   }
 
   /**
+   * Messages currently held per topic (high minus low watermark, summed over partitions), for every
+   * topic except the broker's own (`__…`). For operators and tests that must see every topic.
+   */
+  async messageCounts(): Promise<Map<string, number>> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const counts = new Map<string, number>();
+      for (const topic of (await admin.listTopics()).filter((name) => !name.startsWith('__'))) {
+        const partitions = await admin.fetchTopicOffsets(topic);
+        counts.set(topic, partitions.reduce((sum, partition) => sum + Number(partition.high) - Number(partition.low), 0));
+      }
+      return counts;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /**
    * Resolves when the cluster answers a metadata request within the deadline, rejects with the reason
    * otherwise; for readiness probes.
    */
