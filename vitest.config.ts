@@ -12,6 +12,7 @@ const alias = {
   '@signaalhub/bus': source('./packages/bus/src/index.ts'),
   '@signaalhub/envelope': source('./packages/envelope/src/index.ts'),
   '@signaalhub/identity': source('./packages/identity/src/index.ts'),
+  '@signaalhub/database': source('./packages/database/src/index.ts'),
   '@signaalhub/audit': source('./packages/audit/src/index.ts'),
   '@signaalhub/service-kit': source('./packages/service-kit/src/index.ts'),
   '@signaalhub/test-infra': source('./packages/test-infra/src/index.ts'),

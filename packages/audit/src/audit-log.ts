@@ -1,3 +1,4 @@
+import { withTransaction } from '@signaalhub/database';
 import type { Pool } from 'pg';
 import type { AuditEntry, AuditRecord } from './audit-entry.js';
 import { entryHash, GENESIS_HASH, type HashedFields } from './audit-hash.js';
@@ -44,26 +45,16 @@ export class AuditLog {
 
   static async open(pool: Pool, schema: string): Promise<AuditLog> {
     assertSchemaName(schema);
-    const client = await pool.connect();
-    try {
+    await withTransaction(pool, async (client) => {
       // Two services starting at once must not race on CREATE OR REPLACE.
-      await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`audit-schema:${schema}`]);
       await client.query(auditSchemaSql(schema));
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
     return new AuditLog(pool, schema);
   }
 
   async record(entry: AuditEntry): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await withTransaction(this.pool, async (client) => {
       // One writer at a time per log keeps the chain linear.
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`audit-chain:${this.schema}`]);
       const last = await client.query<{ hash: string }>(`SELECT hash FROM ${this.table} ORDER BY seq DESC LIMIT 1`);
@@ -88,13 +79,7 @@ export class AuditLog {
           entryHash(previousHash, fields),
         ],
       );
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async entries(filter: AuditFilter = {}): Promise<AuditRecord[]> {

@@ -9,6 +9,7 @@ import {
   type DecisionReceipt,
   type ValidationProblem,
 } from '@signaalhub/contracts';
+import { withTransaction } from '@signaalhub/database';
 import type { EnvelopeSealer, PartyKeyring } from '@signaalhub/envelope';
 import type { Logger } from '@signaalhub/logging';
 import type { Pool } from 'pg';
@@ -96,9 +97,7 @@ export class DecisionRecorder {
     // More information needed: the item goes back on the agenda; any other approach closes it.
     const status: AgendaItemStatus = request.approach === 'meer-informatie' ? 'pending' : 'closed';
 
-    const client = await this.parts.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await withTransaction(this.parts.pool, async (client) => {
       const locked = await agenda.find(itemId, client, true);
       // Two members deciding at once: the second one finds the item closed.
       if (locked?.status !== 'pending') throw conflict('Over dit agendapunt is al besloten.');
@@ -116,13 +115,7 @@ export class DecisionRecorder {
       });
       await agenda.setStatus(client, itemId, status);
       await this.parts.outbox.add(client, { topic: Topics.decisionRecorded, key: item.municipality, value: JSON.stringify(envelope) });
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
     await needToKnow.record(attempt, 'allowed');
     this.parts.relay.nudge();
     this.parts.reminders.sweep();

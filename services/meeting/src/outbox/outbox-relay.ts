@@ -1,4 +1,5 @@
 import type { BusProducer } from '@signaalhub/bus';
+import { withTransaction } from '@signaalhub/database';
 import type { Logger } from '@signaalhub/logging';
 import type { Pool } from 'pg';
 import { quotedSchema } from '../infrastructure/database-schema.js';
@@ -49,17 +50,12 @@ export class OutboxRelay {
 
   /** One pass; resolves with the number of rows published. */
   async relayOnce(): Promise<number> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return withTransaction(this.pool, async (client) => {
       // SKIP LOCKED: a second instance takes other rows instead of waiting for these.
       const rows = await client.query<{ id: string; topic: string; key: string; value: string }>(
         `SELECT id, topic, key, value FROM ${this.table} WHERE published_at IS NULL ORDER BY id LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED`,
       );
-      if (rows.rows.length === 0) {
-        await client.query('COMMIT');
-        return 0;
-      }
+      if (rows.rows.length === 0) return 0;
       if (!this.connected) {
         await this.producer.connect();
         this.connected = true;
@@ -68,14 +64,8 @@ export class OutboxRelay {
         await this.producer.send(row.topic, [{ key: row.key, value: Buffer.from(row.value, 'utf8') }]);
       }
       await client.query(`UPDATE ${this.table} SET published_at = now() WHERE id = ANY($1::bigint[])`, [rows.rows.map((row) => row.id)]);
-      await client.query('COMMIT');
       return rows.rows.length;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   private schedule(delayMs: number): void {

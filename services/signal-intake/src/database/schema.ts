@@ -1,3 +1,4 @@
+import { withTransaction } from '@signaalhub/database';
 import type { Pool } from 'pg';
 
 /** The NOTIFY channel that wakes the outbox relay; one per schema so test schemas stay apart. */
@@ -69,16 +70,8 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 export async function migrateSchema(pool: Pool, schema: string): Promise<void> {
   // Identifiers cannot be query parameters, so only plain names reach the SQL text.
   if (!SCHEMA_NAME.test(schema)) throw new Error('schema must be a lowercase SQL identifier (a-z, 0-9, _)');
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await withTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`signal-intake-schema:${schema}`]);
     await client.query(schemaSql(schema));
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -1,3 +1,4 @@
+import { withTransaction } from '@signaalhub/database';
 import type { Pool } from 'pg';
 import type { EarlierSubmission } from './idempotency.js';
 import type { SignalStatus } from '@signaalhub/contracts';
@@ -45,9 +46,7 @@ export class SignalStore {
    * same (user, key) loses the unique constraint and gets `key-taken`.
    */
   async insertWithOutbox(record: SignalRecord, outbox: OutboxEntry): Promise<InsertOutcome> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return withTransaction(this.pool, async (client) => {
       const inserted = await client.query(
         `INSERT INTO ${this.schema}.signals
            (id, reporter_user_id, reporter_party, municipality, theme, created_at, idempotency_key, request_fingerprint, envelope)
@@ -65,22 +64,14 @@ export class SignalStore {
           JSON.stringify(record.envelope),
         ],
       );
-      if (inserted.rowCount !== 1) {
-        await client.query('ROLLBACK');
-        return { kind: 'key-taken' };
-      }
+      // Nothing was written, so ending the transaction with a commit changes nothing.
+      if (inserted.rowCount !== 1) return { kind: 'key-taken' };
       await client.query(
         `INSERT INTO ${this.schema}.outbox (message_id, topic, message_key, message_value) VALUES ($1, $2, $3, $4)`,
         [outbox.messageId, outbox.topic, outbox.key, outbox.value],
       );
-      await client.query('COMMIT');
       return { kind: 'inserted' };
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   /** The reporter's own signals, newest first. */
