@@ -15,22 +15,34 @@ export interface HashedFields {
   readonly reason: string | null;
 }
 
+/** The hashed fields in hash order; `audit_append` in audit-schema.ts must list them in the same order. */
+const HASH_ORDER: readonly (keyof HashedFields)[] = [
+  'at',
+  'actorUser',
+  'actorParty',
+  'actorService',
+  'action',
+  'objectType',
+  'objectId',
+  'result',
+  'origin',
+  'reason',
+];
+
+/**
+ * One field as hashed: `<UTF-8 byte length>:<value>`, or `-` for null. Length-prefixed, so no two field
+ * lists encode alike, and simple enough that PostgreSQL computes the same bytes (`audit_field`).
+ */
+export function encodeHashedField(value: string | null): string {
+  return value === null ? '-' : `${Buffer.byteLength(value, 'utf8')}:${value}`;
+}
+
 /**
  * Each entry's hash covers its fields and the previous entry's hash, so changing or removing any entry
- * breaks every hash after it (BIO2 8.15.05–06: tamper-evident logs).
+ * breaks every hash after it (BIO2 8.15.05–06: tamper-evident logs). The database computes it when it
+ * appends (`audit_append`); this recomputes it to verify the chain independently.
  */
 export function entryHash(previousHash: string, fields: HashedFields): string {
-  const ordered = [
-    fields.at,
-    fields.actorUser,
-    fields.actorParty,
-    fields.actorService,
-    fields.action,
-    fields.objectType,
-    fields.objectId,
-    fields.result,
-    fields.origin,
-    fields.reason,
-  ];
-  return createHash('sha256').update(previousHash).update(JSON.stringify(ordered)).digest('hex');
+  const encoded = HASH_ORDER.map((name) => encodeHashedField(fields[name])).join('');
+  return createHash('sha256').update(previousHash + encoded, 'utf8').digest('hex');
 }

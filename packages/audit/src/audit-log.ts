@@ -53,33 +53,20 @@ export class AuditLog {
     return new AuditLog(pool, schema);
   }
 
+  /** One round trip: the database links and hashes the entry (`audit_append`, audit-schema.ts). */
   async record(entry: AuditEntry): Promise<void> {
-    await withTransaction(this.pool, async (client) => {
-      // One writer at a time per log keeps the chain linear.
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`audit-chain:${this.schema}`]);
-      const last = await client.query<{ hash: string }>(`SELECT hash FROM ${this.table} ORDER BY seq DESC LIMIT 1`);
-      const previousHash = last.rows[0]?.hash ?? GENESIS_HASH;
-      const fields = fieldsOf(entry, new Date().toISOString());
-      await client.query(
-        `INSERT INTO ${this.table}
-           (at, actor_user, actor_party, actor_service, action, object_type, object_id, result, origin, reason, previous_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [
-          fields.at,
-          fields.actorUser,
-          fields.actorParty,
-          fields.actorService,
-          fields.action,
-          fields.objectType,
-          fields.objectId,
-          fields.result,
-          fields.origin,
-          fields.reason,
-          previousHash,
-          entryHash(previousHash, fields),
-        ],
-      );
-    });
+    const user = 'userId' in entry.actor ? entry.actor : undefined;
+    await this.pool.query(`SELECT ${this.schema}.audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
+      user?.userId ?? null,
+      user?.party ?? null,
+      'service' in entry.actor ? entry.actor.service : null,
+      entry.action,
+      entry.objectType,
+      entry.objectId,
+      entry.result,
+      entry.origin,
+      entry.reason ?? null,
+    ]);
   }
 
   async entries(filter: AuditFilter = {}): Promise<AuditRecord[]> {
@@ -105,22 +92,6 @@ export class AuditLog {
     }
     return { ok: true, entries: rows.rows.length };
   }
-}
-
-function fieldsOf(entry: AuditEntry, at: string): HashedFields {
-  const user = 'userId' in entry.actor ? entry.actor : undefined;
-  return {
-    at,
-    actorUser: user?.userId ?? null,
-    actorParty: user?.party ?? null,
-    actorService: 'service' in entry.actor ? entry.actor.service : null,
-    action: entry.action,
-    objectType: entry.objectType,
-    objectId: entry.objectId,
-    result: entry.result,
-    origin: entry.origin,
-    reason: entry.reason ?? null,
-  };
 }
 
 function fieldsOfRow(row: AuditRow): HashedFields {

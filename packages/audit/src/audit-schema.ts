@@ -1,3 +1,5 @@
+import { GENESIS_HASH } from './audit-hash.js';
+
 /** The audit table and the triggers that make it append-only; idempotent. */
 export function auditSchemaSql(schema: string): string {
   const table = `${schema}.audit_log`;
@@ -18,6 +20,41 @@ export function auditSchemaSql(schema: string): string {
       previous_hash text NOT NULL,
       hash text NOT NULL UNIQUE
     );
+    -- One hashed field, as encodeHashedField (audit-hash.ts) encodes it.
+    CREATE OR REPLACE FUNCTION ${schema}.audit_field(value text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+      SELECT CASE WHEN value IS NULL THEN '-' ELSE octet_length(convert_to(value, 'UTF8'))::text || ':' || value END
+    $$;
+    -- Appends one entry in one round trip. The chain lock is held only for this statement's own
+    -- transaction, so concurrent writers queue for microseconds instead of for network round trips.
+    CREATE OR REPLACE FUNCTION ${schema}.audit_append(
+      p_actor_user text, p_actor_party text, p_actor_service text, p_action text, p_object_type text,
+      p_object_id text, p_result text, p_origin text, p_reason text
+    ) RETURNS void LANGUAGE plpgsql AS $$
+    DECLARE
+      previous text;
+      at_time timestamptz;
+      at_text text;
+    BEGIN
+      -- One writer at a time per log keeps the chain linear.
+      PERFORM pg_advisory_xact_lock(hashtext('audit-chain:${schema}'));
+      SELECT hash INTO previous FROM ${table} ORDER BY seq DESC LIMIT 1;
+      previous := coalesce(previous, '${GENESIS_HASH}');
+      -- Milliseconds, formatted as JavaScript's toISOString, so the verifier reads back the hashed text.
+      at_time := date_trunc('milliseconds', clock_timestamp());
+      at_text := to_char(at_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+      INSERT INTO ${table}
+        (at, actor_user, actor_party, actor_service, action, object_type, object_id, result, origin, reason, previous_hash, hash)
+      VALUES (
+        at_time, p_actor_user, p_actor_party, p_actor_service, p_action, p_object_type, p_object_id, p_result, p_origin, p_reason,
+        previous,
+        encode(sha256(convert_to(previous
+          || ${schema}.audit_field(at_text) || ${schema}.audit_field(p_actor_user) || ${schema}.audit_field(p_actor_party)
+          || ${schema}.audit_field(p_actor_service) || ${schema}.audit_field(p_action) || ${schema}.audit_field(p_object_type)
+          || ${schema}.audit_field(p_object_id) || ${schema}.audit_field(p_result) || ${schema}.audit_field(p_origin)
+          || ${schema}.audit_field(p_reason), 'UTF8')), 'hex')
+      );
+    END;
+    $$;
     CREATE OR REPLACE FUNCTION ${schema}.audit_log_is_append_only() RETURNS trigger AS $$
     BEGIN
       RAISE EXCEPTION 'audit_log is append-only';

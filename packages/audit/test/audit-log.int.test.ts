@@ -42,6 +42,16 @@ describe(AuditLog.name, () => {
     await expect(sut.verifyChain()).resolves.toEqual({ ok: true, entries: 26 });
   });
 
+  it('hashes in the database exactly as the verifier does, whatever the text', async () => {
+    // Multi-byte and astral characters (byte vs character length), quotes, separators, newlines, empty text.
+    for (const objectId of ['één-€', 'emoji-😀', 'quote-"\\', 'colon-3:abc', 'line\nbreak', '']) {
+      await sut.record({ actor: { userId: 'tóezicht.soest', party: 'gemeente-soest' }, action: 'signal.open', objectType: 'signal', objectId, result: 'denied', origin: '::1', reason: 'x:-' });
+    }
+    await expect(sut.verifyChain()).resolves.toEqual({ ok: true, entries: 32 });
+    const [entry] = await sut.entries({ objectId: 'emoji-😀' });
+    expect(entry?.reason).toBe('x:-');
+  });
+
   it('rejects updates, deletes and truncation of entries', async () => {
     await expect(pool.query(`UPDATE ${schema}.audit_log SET result = 'allowed'`)).rejects.toThrow('append-only');
     await expect(pool.query(`DELETE FROM ${schema}.audit_log`)).rejects.toThrow('append-only');

@@ -31,6 +31,12 @@ export interface ConsumerTuning {
   readonly fromBeginning?: boolean;
   /** Partitions handled in parallel (ordering still holds per partition). Default 1. */
   readonly partitionsConsumedConcurrently?: number;
+  /**
+   * Messages of one partition handled at once. Default 1: in order. Above 1, up to this many consecutive
+   * messages run concurrently and the offset moves past all of them once all are done; only for
+   * handlers that are idempotent and do not depend on the order within a partition.
+   */
+  readonly messagesInFlightPerPartition?: number;
 }
 
 export interface SubscriptionConsumerSettings extends ConsumerTuning {
@@ -50,6 +56,7 @@ export class KafkaBusConsumer implements BusConsumer {
   private readonly retry: RetryPolicy;
   private readonly heartbeatIntervalMs: number;
   private readonly maxRestarts: number;
+  private readonly messagesInFlight: number;
   private readonly onFatal: FatalErrorHandler;
   private readonly logger: Logger;
   private consecutiveRestarts = 0;
@@ -66,6 +73,10 @@ export class KafkaBusConsumer implements BusConsumer {
     this.retry = validateRetryPolicy(settings.retry ?? DEFAULT_RETRY_POLICY);
     this.heartbeatIntervalMs = settings.heartbeatIntervalMs ?? 3_000;
     this.maxRestarts = settings.maxRestarts ?? 5;
+    this.messagesInFlight = settings.messagesInFlightPerPartition ?? 1;
+    if (!Number.isInteger(this.messagesInFlight) || this.messagesInFlight < 1) {
+      throw new Error('messagesInFlightPerPartition must be a whole number of at least 1');
+    }
     this.onFatal = settings.onFatal ?? this.exitProcess;
     this.handlers = new Map(settings.subscriptions.map(({ topic, handler }) => [topic, handler]));
     this.consumer = kafka.consumer({
@@ -124,20 +135,26 @@ export class KafkaBusConsumer implements BusConsumer {
   }
 
   /**
-   * One fetched batch of one partition. Offsets are resolved one by one after success (or after the
-   * dead letter was acknowledged) and committed once at the end: a per-message commit would cost a
-   * broker round trip per message, and a crash in between only means redelivery (at-least-once).
+   * One fetched batch of one partition, in groups of `messagesInFlightPerPartition` (1: one by one).
+   * A group's offsets are resolved once all its messages succeeded (or their dead letters were
+   * acknowledged) and committed once at the end: a per-message commit would cost a broker round trip
+   * per message, and a crash in between only means redelivery (at-least-once).
    */
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     let lastDone: string | undefined;
     let failure: Error | undefined;
     try {
-      for (const message of batch.messages) {
+      for (let start = 0; start < batch.messages.length; start += this.messagesInFlight) {
         if (!payload.isRunning() || payload.isStale()) break;
-        await this.handleWithRetry(batch.topic, batch.partition, message, payload);
-        payload.resolveOffset(message.offset);
-        lastDone = message.offset;
+        const group = batch.messages.slice(start, start + this.messagesInFlight);
+        // All of the group settle before the offset moves: a failure must not leave others running unseen.
+        const outcomes = await Promise.allSettled(group.map((message) => this.handleWithRetry(batch.topic, batch.partition, message, payload)));
+        const rejected = outcomes.find((outcome) => outcome.status === 'rejected');
+        if (rejected !== undefined) throw rejected.reason;
+        const last = group[group.length - 1]?.offset ?? '';
+        payload.resolveOffset(last);
+        lastDone = last;
         await payload.heartbeat();
       }
     } catch (error) {

@@ -6,7 +6,7 @@ import {
   createParamDecorator,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InvalidIdentityError, verifyIdentityToken } from './identity-token.js';
+import { IdentityTokenVerifier, InvalidIdentityError } from './identity-token.js';
 import { IDENTITY_HEADER, type UserIdentity } from './user-identity.js';
 
 const PUBLIC_ROUTE = 'signaalhub:public-route';
@@ -25,8 +25,11 @@ interface RequestWithIdentity {
  */
 export class IdentityGuard implements CanActivate {
   private readonly reflector = new Reflector();
+  private readonly verifier: IdentityTokenVerifier;
 
-  constructor(private readonly secret: string) {}
+  constructor(secret: string) {
+    this.verifier = new IdentityTokenVerifier(secret);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
@@ -36,7 +39,7 @@ export class IdentityGuard implements CanActivate {
     const header = request.headers[IDENTITY_HEADER];
     if (typeof header !== 'string' || header === '') throw new UnauthorizedException({ error: 'unauthenticated' });
     try {
-      request.identity = await verifyIdentityToken(header, { secret: this.secret });
+      request.identity = await this.verifier.verify(header);
       return true;
     } catch (error) {
       if (error instanceof InvalidIdentityError) throw new UnauthorizedException({ error: 'unauthenticated' });

@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import { jwtVerify, SignJWT, errors } from 'jose';
 import { UserIdentity } from './user-identity.js';
 
@@ -34,15 +35,33 @@ export async function issueIdentityToken(identity: UserIdentity, options: Identi
     .sign(key(options.secret));
 }
 
-export async function verifyIdentityToken(token: string, options: { readonly secret: string }): Promise<UserIdentity> {
-  let payload: Record<string, unknown>;
-  try {
-    ({ payload } = await jwtVerify(token, key(options.secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: [ALGORITHM] }));
-  } catch (error) {
-    if (error instanceof errors.JWTExpired) throw new InvalidIdentityError('identity token expired');
-    throw new InvalidIdentityError('identity token invalid');
+/**
+ * Verifies identity tokens against one secret. The HMAC key is imported once, not per request: key
+ * import is most of what a verification costs.
+ */
+export class IdentityTokenVerifier {
+  private readonly key: Promise<webcrypto.CryptoKey>;
+
+  constructor(secret: string) {
+    const raw = key(secret);
+    this.key = webcrypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
   }
-  const identity = UserIdentity.safeParse({ userId: payload.sub, party: payload.party, roles: payload.roles });
-  if (!identity.success) throw new InvalidIdentityError('identity token claims invalid');
-  return identity.data;
+
+  async verify(token: string): Promise<UserIdentity> {
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(token, await this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: [ALGORITHM] }));
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) throw new InvalidIdentityError('identity token expired');
+      throw new InvalidIdentityError('identity token invalid');
+    }
+    const identity = UserIdentity.safeParse({ userId: payload.sub, party: payload.party, roles: payload.roles });
+    if (!identity.success) throw new InvalidIdentityError('identity token claims invalid');
+    return identity.data;
+  }
+}
+
+/** One-off verification; a service verifying every request keeps an IdentityTokenVerifier instead. */
+export function verifyIdentityToken(token: string, options: { readonly secret: string }): Promise<UserIdentity> {
+  return new IdentityTokenVerifier(options.secret).verify(token);
 }

@@ -36,8 +36,10 @@ async function main(): Promise<void> {
         groupId: config.KAFKA_GROUP_ID,
         topics: CONSUMED_TOPICS,
         logger,
-        // Opening an envelope waits on Redis and PostgreSQL as much as on the CPU; ordering still holds per partition.
-        partitionsConsumedConcurrently: 3,
+        // Admission waits on Redis and PostgreSQL as much as on the CPU, so several run at once. Its order
+        // does not matter (the agenda sorts by priority, then age) and it is idempotent per message id.
+        partitionsConsumedConcurrently: 6,
+        messagesInFlightPerPartition: 8,
       }),
     },
     { deferInitialization: true },

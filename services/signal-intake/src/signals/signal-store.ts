@@ -1,4 +1,3 @@
-import { withTransaction } from '@signaalhub/database';
 import type { Pool } from 'pg';
 import type { EarlierSubmission } from './idempotency.js';
 import type { SignalStatus } from '@signaalhub/contracts';
@@ -42,36 +41,38 @@ export class SignalStore {
 
   /**
    * The signal and its outbox row commit together or not at all: "accepted" (201) then means the
-   * envelope will reach Kafka, whatever the broker is doing right now. A concurrent request with the
-   * same (user, key) loses the unique constraint and gets `key-taken`.
+   * envelope will reach Kafka, whatever the broker is doing right now. One statement (its own
+   * transaction), so one round trip. A concurrent or earlier request with the same (user, key) loses
+   * the unique constraint and gets `key-taken`.
    */
   async insertWithOutbox(record: SignalRecord, outbox: OutboxEntry): Promise<InsertOutcome> {
-    return withTransaction(this.pool, async (client) => {
-      const inserted = await client.query(
-        `INSERT INTO ${this.schema}.signals
+    const inserted = await this.pool.query(
+      `WITH signal AS (
+         INSERT INTO ${this.schema}.signals
            (id, reporter_user_id, reporter_party, municipality, theme, created_at, idempotency_key, request_fingerprint, envelope)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (reporter_user_id, idempotency_key) DO NOTHING`,
-        [
-          record.id,
-          record.reporterUserId,
-          record.reporterParty,
-          record.municipality,
-          record.theme,
-          record.createdAt,
-          record.idempotencyKey,
-          record.requestFingerprint,
-          JSON.stringify(record.envelope),
-        ],
-      );
-      // Nothing was written, so ending the transaction with a commit changes nothing.
-      if (inserted.rowCount !== 1) return { kind: 'key-taken' };
-      await client.query(
-        `INSERT INTO ${this.schema}.outbox (message_id, topic, message_key, message_value) VALUES ($1, $2, $3, $4)`,
-        [outbox.messageId, outbox.topic, outbox.key, outbox.value],
-      );
-      return { kind: 'inserted' };
-    });
+         ON CONFLICT (reporter_user_id, idempotency_key) DO NOTHING
+         RETURNING id
+       )
+       INSERT INTO ${this.schema}.outbox (message_id, topic, message_key, message_value)
+       SELECT $10, $11, $12, $13 FROM signal`,
+      [
+        record.id,
+        record.reporterUserId,
+        record.reporterParty,
+        record.municipality,
+        record.theme,
+        record.createdAt,
+        record.idempotencyKey,
+        record.requestFingerprint,
+        JSON.stringify(record.envelope),
+        outbox.messageId,
+        outbox.topic,
+        outbox.key,
+        outbox.value,
+      ],
+    );
+    return inserted.rowCount === 1 ? { kind: 'inserted' } : { kind: 'key-taken' };
   }
 
   /** The reporter's own signals, newest first. */

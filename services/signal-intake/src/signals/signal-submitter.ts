@@ -62,9 +62,6 @@ export class SignalSubmitter {
     if (!resolution.ok) return { kind: 'invalid', problems: resolution.problems };
 
     const fingerprint = submissionFingerprint(submission, this.parts.matchTokenKey.secret);
-    const earlier = idempotencyOutcome(await this.parts.store.findEarlier(identity.userId, request.idempotencyKey), fingerprint);
-    if (earlier.kind !== 'new') return this.answerEarlier(earlier, request);
-
     const now = this.clock();
     // Validate on send (DESIGN.md §9): the signed payload is exactly the contracts' Signal.
     const signal = Signal.parse({
@@ -99,7 +96,8 @@ export class SignalSubmitter {
       { messageId: signal.id, topic: Topics.signalSubmitted, key: signal.municipality, value: Buffer.from(JSON.stringify(envelope)) },
     );
     if (outcome.kind === 'key-taken') {
-      // A concurrent retry with the same key won the race; answer as that one did.
+      // A retry, or a concurrent request with the same key, was stored first: answer as that one was
+      // answered. Looking up only now keeps the common case at one round trip; a retry's seal is discarded.
       const winner = idempotencyOutcome(await this.parts.store.findEarlier(identity.userId, request.idempotencyKey), fingerprint);
       if (winner.kind === 'new') throw new Error('idempotency key taken, but no signal stored under it');
       return this.answerEarlier(winner, request);
