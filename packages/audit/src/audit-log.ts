@@ -1,7 +1,7 @@
 import { withTransaction } from '@signaalhub/database';
 import type { Pool } from 'pg';
 import type { AuditEntry, AuditRecord } from './audit-entry.js';
-import { entryHash, GENESIS_HASH, type HashedFields } from './audit-hash.js';
+import { entryHash, GENESIS_HASH, type HashedFields, type HashScheme } from './audit-hash.js';
 import { assertSchemaName, auditSchemaSql } from './audit-schema.js';
 
 interface AuditRow {
@@ -17,6 +17,7 @@ interface AuditRow {
   origin: string;
   reason: string | null;
   previous_hash: string;
+  hash_scheme: HashScheme;
   hash: string;
 }
 
@@ -84,7 +85,7 @@ export class AuditLog {
     const rows = await this.pool.query<AuditRow>(`SELECT * FROM ${this.table} ORDER BY seq`);
     let previousHash = GENESIS_HASH;
     for (const row of rows.rows) {
-      const expected = entryHash(previousHash, fieldsOfRow(row));
+      const expected = entryHash(previousHash, fieldsOfRow(row), row.hash_scheme);
       if (row.previous_hash !== previousHash || row.hash !== expected) {
         return { ok: false, entries: rows.rows.length, brokenAtSeq: Number(row.seq) };
       }

@@ -1,4 +1,4 @@
-import { GENESIS_HASH } from './audit-hash.js';
+import { CURRENT_HASH_SCHEME, GENESIS_HASH } from './audit-hash.js';
 
 /** The audit table and the triggers that make it append-only; idempotent. */
 export function auditSchemaSql(schema: string): string {
@@ -20,7 +20,9 @@ export function auditSchemaSql(schema: string): string {
       previous_hash text NOT NULL,
       hash text NOT NULL UNIQUE
     );
-    -- One hashed field, as encodeHashedField (audit-hash.ts) encodes it.
+    -- Which field encoding the hash used (HashScheme in audit-hash.ts); rows from before it existed are 1.
+    ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS hash_scheme smallint NOT NULL DEFAULT 1;
+    -- One hashed field in hash scheme 2, as encodeHashedField (audit-hash.ts) encodes it.
     CREATE OR REPLACE FUNCTION ${schema}.audit_field(value text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
       SELECT CASE WHEN value IS NULL THEN '-' ELSE octet_length(convert_to(value, 'UTF8'))::text || ':' || value END
     $$;
@@ -43,10 +45,10 @@ export function auditSchemaSql(schema: string): string {
       at_time := date_trunc('milliseconds', clock_timestamp());
       at_text := to_char(at_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
       INSERT INTO ${table}
-        (at, actor_user, actor_party, actor_service, action, object_type, object_id, result, origin, reason, previous_hash, hash)
+        (at, actor_user, actor_party, actor_service, action, object_type, object_id, result, origin, reason, previous_hash, hash_scheme, hash)
       VALUES (
         at_time, p_actor_user, p_actor_party, p_actor_service, p_action, p_object_type, p_object_id, p_result, p_origin, p_reason,
-        previous,
+        previous, ${CURRENT_HASH_SCHEME},
         encode(sha256(convert_to(previous
           || ${schema}.audit_field(at_text) || ${schema}.audit_field(p_actor_user) || ${schema}.audit_field(p_actor_party)
           || ${schema}.audit_field(p_actor_service) || ${schema}.audit_field(p_action) || ${schema}.audit_field(p_object_type)

@@ -1,6 +1,7 @@
 import { testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entryHash, GENESIS_HASH } from '../src/audit-hash.js';
 import { AuditLog, type AuditEntry } from '../src/index.js';
 
 const infrastructure = testInfrastructure();
@@ -66,6 +67,34 @@ describe(AuditLog.name, () => {
     const verification = await sut.verifyChain();
     expect(verification.ok).toBe(false);
     expect(verification.brokenAtSeq).toBe(1);
+  });
+
+  it('still verifies entries hashed the old way (JSON, before the column existed) and links new ones after them', async () => {
+    const upgraded = uniqueName('audit_upgrade').replaceAll('-', '_');
+    try {
+      // A log as it was before hash_scheme existed, written by Node hashing the JSON way.
+      await AuditLog.open(pool, upgraded);
+      await pool.query(`ALTER TABLE ${upgraded}.audit_log DROP COLUMN hash_scheme`);
+      let previousHash = GENESIS_HASH;
+      for (const objectId of ['old-1', 'old-2']) {
+        const at = new Date().toISOString();
+        const fields = { at, actorUser: null, actorParty: null, actorService: 'meeting', action: 'agenda.add', objectType: 'signal', objectId, result: 'allowed', origin: 'kafka', reason: null };
+        const hash = entryHash(previousHash, fields, 1);
+        await pool.query(
+          `INSERT INTO ${upgraded}.audit_log (at, actor_service, action, object_type, object_id, result, origin, previous_hash, hash)
+           VALUES ($1, 'meeting', 'agenda.add', 'signal', $2, 'allowed', 'kafka', $3, $4)`,
+          [at, objectId, previousHash, hash],
+        );
+        previousHash = hash;
+      }
+      const reopened = await AuditLog.open(pool, upgraded);
+      await reopened.record(denied);
+      const schemes = await pool.query<{ hash_scheme: number }>(`SELECT hash_scheme FROM ${upgraded}.audit_log ORDER BY seq`);
+      expect(schemes.rows.map((row) => row.hash_scheme)).toEqual([1, 1, 2]);
+      await expect(reopened.verifyChain()).resolves.toEqual({ ok: true, entries: 3 });
+    } finally {
+      await pool.query(`DROP SCHEMA IF EXISTS ${upgraded} CASCADE`);
+    }
   });
 
   it('refuses a schema name that is not a plain SQL identifier', async () => {

@@ -9,7 +9,7 @@ import { checkSubscriptions, type Subscription } from './subscriptions.js';
 export interface BusConsumer {
   /** Checks the subscriptions, connects and starts consuming; rejects when the check fails. */
   start(): Promise<void>;
-  /** Lets the in-flight message finish, commits what was handled, leaves the group and disconnects. */
+  /** Lets the messages in flight finish, commits what was handled, leaves the group and disconnects. */
   stop(): Promise<void>;
 }
 
@@ -29,7 +29,7 @@ export interface ConsumerTuning {
   readonly onFatal?: FatalErrorHandler;
   /** Where a new group starts. Default true: nothing produced before the first start is skipped. */
   readonly fromBeginning?: boolean;
-  /** Partitions handled in parallel (ordering still holds per partition). Default 1. */
+  /** Partitions handled in parallel (ordering holds per partition while messagesInFlightPerPartition is 1). Default 1. */
   readonly partitionsConsumedConcurrently?: number;
   /**
    * Messages of one partition handled at once. Default 1: in order. Above 1, up to this many consecutive

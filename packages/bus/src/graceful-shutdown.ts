@@ -8,7 +8,7 @@ export interface BusParts {
 }
 
 /**
- * Consumers first (they finish and commit their in-flight message, and their handlers may still
+ * Consumers first (they finish and commit the messages in flight, and their handlers may still
  * produce), then producers. Every part is attempted even when an earlier one fails.
  */
 export async function shutdownBus({ consumers, producers }: BusParts): Promise<void> {

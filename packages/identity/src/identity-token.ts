@@ -62,6 +62,6 @@ export class IdentityTokenVerifier {
 }
 
 /** One-off verification; a service verifying every request keeps an IdentityTokenVerifier instead. */
-export function verifyIdentityToken(token: string, options: { readonly secret: string }): Promise<UserIdentity> {
+export async function verifyIdentityToken(token: string, options: { readonly secret: string }): Promise<UserIdentity> {
   return new IdentityTokenVerifier(options.secret).verify(token);
 }

@@ -48,8 +48,10 @@ function schemaSql(schema: string): string {
     END;
     $$ LANGUAGE plpgsql;
     DROP TRIGGER IF EXISTS outbox_inserted ON ${schema}.outbox;
+    -- Per row, so a statement that inserted nothing (an idempotent retry) wakes nobody; PostgreSQL
+    -- sends identical notifications of one transaction once.
     CREATE TRIGGER outbox_inserted AFTER INSERT ON ${schema}.outbox
-      FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.notify_outbox();
+      FOR EACH ROW EXECUTE FUNCTION ${schema}.notify_outbox();
 
     CREATE TABLE IF NOT EXISTS ${schema}.decisions (
       message_id uuid PRIMARY KEY,

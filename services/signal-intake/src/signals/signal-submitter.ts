@@ -97,7 +97,8 @@ export class SignalSubmitter {
     );
     if (outcome.kind === 'key-taken') {
       // A retry, or a concurrent request with the same key, was stored first: answer as that one was
-      // answered. Looking up only now keeps the common case at one round trip; a retry's seal is discarded.
+      // answered. Looking up only now keeps the common case at one round trip; the price is that a retry
+      // seals once more (discarded), so it too needs the sender's and recipients' keys to be usable.
       const winner = idempotencyOutcome(await this.parts.store.findEarlier(identity.userId, request.idempotencyKey), fingerprint);
       if (winner.kind === 'new') throw new Error('idempotency key taken, but no signal stored under it');
       return this.answerEarlier(winner, request);
