@@ -4,6 +4,7 @@ import type { OutgoingMessage } from './bus-message.js';
 
 /** Produces to the bus. `send` resolves only once every in-sync replica acknowledged the batch. */
 export interface BusProducer {
+  /** Optional before `send`, which connects when needed; a failed attempt is retried by the next call. */
   connect(): Promise<void>;
   send(topic: string, messages: readonly OutgoingMessage[]): Promise<void>;
   disconnect(): Promise<void>;
@@ -30,7 +31,9 @@ export function fencedProducerError(error: unknown): string | undefined {
 /** Idempotent, acks=all, one request in flight (ordering survives retries), no compression (ciphertext). */
 export class KafkaBusProducer implements BusProducer {
   private producer: Producer;
-  private connected = false;
+  /** The current producer's connection, once asked for; forgotten when it fails or the producer is replaced. */
+  private connection: Promise<void> | undefined;
+  private disconnected = false;
 
   constructor(
     private readonly kafka: Kafka,
@@ -40,14 +43,30 @@ export class KafkaBusProducer implements BusProducer {
     this.producer = this.createProducer();
   }
 
-  async connect(): Promise<void> {
-    await this.producer.connect();
-    this.connected = true;
-    this.logger.info('bus producer connected');
+  /**
+   * Connects once; callers may also leave it to `send`, so a service can start (and keep its outbox)
+   * while the broker is away.
+   */
+  connect(): Promise<void> {
+    if (this.disconnected) return Promise.reject(new Error('bus producer was disconnected'));
+    if (this.connection === undefined) {
+      const connection = this.producer.connect().then(
+        () => {
+          this.logger.info('bus producer connected');
+        },
+        (error: unknown) => {
+          if (this.connection === connection) this.connection = undefined;
+          throw error;
+        },
+      );
+      this.connection = connection;
+    }
+    return this.connection;
   }
 
   async send(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
+    await this.connect();
     try {
       await this.producer.send({
         topic,
@@ -67,7 +86,9 @@ export class KafkaBusProducer implements BusProducer {
   }
 
   async disconnect(): Promise<void> {
-    this.connected = false;
+    this.disconnected = true;
+    await this.connection?.catch(() => undefined);
+    this.connection = undefined;
     await this.producer.disconnect();
     this.logger.info('bus producer disconnected');
   }
@@ -77,8 +98,9 @@ export class KafkaBusProducer implements BusProducer {
     this.logger.warn({ reason }, 'bus producer id no longer valid after a broker failure; starting a new producer');
     const stale = this.producer;
     this.producer = this.createProducer();
+    // The next send (the caller's retry) connects the new producer.
+    this.connection = undefined;
     await stale.disconnect().catch(() => undefined);
-    if (this.connected) await this.producer.connect();
   }
 
   private createProducer(): Producer {

@@ -18,7 +18,6 @@ export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
-  private connected = false;
   private failures = 0;
 
   constructor(
@@ -56,10 +55,6 @@ export class OutboxRelay {
         `SELECT id, topic, key, value FROM ${this.table} WHERE published_at IS NULL ORDER BY id LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED`,
       );
       if (rows.rows.length === 0) return 0;
-      if (!this.connected) {
-        await this.producer.connect();
-        this.connected = true;
-      }
       for (const row of rows.rows) {
         await this.producer.send(row.topic, [{ key: row.key, value: Buffer.from(row.value, 'utf8') }]);
       }

@@ -6,18 +6,9 @@ import { deadLetterTopic, DeadLetterHeaders, type BusMessage, type BusProducer }
  * The value stays ciphertext; the reason is an error code, never content.
  */
 export class DeadLetterWriter {
-  private connected: Promise<void> | undefined;
-
   constructor(private readonly producer: BusProducer) {}
 
   async write(message: BusMessage, reason: string): Promise<void> {
-    this.connected ??= this.producer.connect();
-    try {
-      await this.connected;
-    } catch (error) {
-      this.connected = undefined;
-      throw error;
-    }
     await this.producer.send(deadLetterTopic(message.topic), [
       {
         key: message.key,
@@ -36,8 +27,6 @@ export class DeadLetterWriter {
   }
 
   async close(): Promise<void> {
-    if (this.connected === undefined) return;
-    await this.connected.catch(() => undefined);
     await this.producer.disconnect();
   }
 }
