@@ -36,3 +36,16 @@ export function loadConfigOrExit<Schema extends z.ZodObject>(
     process.exit(78); // EX_CONFIG from sysexits.h
   }
 }
+
+/**
+ * For a service's main(): a configuration problem found after the environment (keys, files) exits 78
+ * like a bad variable; anything else that stops the start exits 1. Only messages, never values.
+ */
+export function exitOnStartFailure(service: string, error: unknown): never {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(78);
+  }
+  process.stderr.write(`${service} failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}

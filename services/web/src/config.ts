@@ -34,8 +34,10 @@ export const WebConfigSchema = z.object({
   /** Idle time after which a session ends. */
   SESSION_IDLE_MINUTES: z.coerce.number({ error: 'must be a whole number from 1 to 1440' }).int().min(1).max(1440).default(30),
   SEED_DEMO_USERS: booleanFlag.default(false),
-  /** The one password of every seeded demo account (documented in the README; demo only). */
-  DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').default('Signaalhub-demo-2026'),
+  /** The one password of every seeded demo account; no default, so no deployment gets a known password. */
+  DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  /** The account source in production: a JSON file of accounts with scrypt password hashes (README). */
+  ACCOUNTS_FILE: z.string().min(1, 'must be a file path').optional(),
   /** The partnership's parties (lead-party choice in the decision form); from configuration, not code. */
   PARTIES: z
     .string()
@@ -45,5 +47,13 @@ export const WebConfigSchema = z.object({
     .pipe(z.array(PartyId, { error: 'must be a comma-separated list of party ids' }).min(1))
     .optional()
     .transform((parties) => parties ?? [...DEFAULT_PARTIES]),
+}).superRefine((config, context) => {
+  // Nobody can sign in without an account source, and demo accounts never get a default password.
+  if (config.SEED_DEMO_USERS && config.DEMO_PASSWORD === undefined) {
+    context.addIssue({ code: 'custom', path: ['DEMO_PASSWORD'], message: 'is required when SEED_DEMO_USERS=true' });
+  }
+  if (!config.SEED_DEMO_USERS && config.ACCOUNTS_FILE === undefined) {
+    context.addIssue({ code: 'custom', path: ['ACCOUNTS_FILE'], message: 'is required unless SEED_DEMO_USERS=true (no account source)' });
+  }
 });
 export type WebConfig = z.infer<typeof WebConfigSchema>;

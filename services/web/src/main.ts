@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfigOrExit } from '@signaalhub/config';
+import { exitOnStartFailure, loadConfigOrExit } from '@signaalhub/config';
 import { createLogger } from '@signaalhub/logging';
 import { WebConfigSchema } from './config.js';
 import { createWebApp } from './web-app.js';
@@ -17,6 +17,5 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`web failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+  exitOnStartFailure('web', error);
 });

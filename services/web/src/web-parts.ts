@@ -2,6 +2,7 @@ import type { Logger } from '@signaalhub/logging';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { AccountStore } from './accounts/account-store.js';
+import { importAccounts, readAccountsFile } from './accounts/accounts-file.js';
 import { Authenticator } from './accounts/authenticator.js';
 import { DEMO_ACCOUNTS } from './accounts/demo-accounts.js';
 import { seedDemoAccounts } from './accounts/demo-seed.js';
@@ -22,7 +23,12 @@ export async function createWebParts(config: WebConfig, logger: Logger): Promise
   const postgres = new pg.Pool({ connectionString: config.DATABASE_URL, max: 5 });
   const accounts = new AccountStore(postgres, config.WEB_DB_SCHEMA);
   await accounts.migrate();
-  if (config.SEED_DEMO_USERS) {
+  if (config.ACCOUNTS_FILE !== undefined) {
+    const imported = await importAccounts(accounts, await readAccountsFile(config.ACCOUNTS_FILE));
+    logger.info({ accounts: imported }, 'accounts imported from ACCOUNTS_FILE');
+  }
+  // The configuration requires DEMO_PASSWORD with SEED_DEMO_USERS.
+  if (config.SEED_DEMO_USERS && config.DEMO_PASSWORD !== undefined) {
     const seeded = await seedDemoAccounts(accounts, DEMO_ACCOUNTS, config.DEMO_PASSWORD);
     logger.info({ accounts: seeded }, 'demo accounts seeded');
   }

@@ -28,6 +28,14 @@ export async function hashPassword(password: string): Promise<string> {
   return [FORMAT, N, r, p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
+/** Whether a stored value has the shape `hashPassword` writes (an accounts file is checked with it). */
+export function isPasswordHash(stored: string): boolean {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== FORMAT) return false;
+  if (!parts.slice(1, 4).every((part) => /^[1-9][0-9]{0,9}$/.test(part))) return false;
+  return Buffer.from(parts[5] ?? '', 'base64').length === KEY_LENGTH && (parts[4] ?? '').length > 0;
+}
+
 /** Constant-time comparison; a malformed stored hash never matches. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parts = stored.split('$');
