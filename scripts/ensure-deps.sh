@@ -10,4 +10,4 @@ if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
   echo "$want" > "$stamp"
 fi
 # Incremental: a no-op when nothing changed. Services and the `hub` CLI run from the build output.
-npx tsc -b
+node scripts/build.mjs

@@ -2,13 +2,13 @@
 // foreground until Ctrl-C.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { ensurePartyKeys, stackUp } from '@signaalhub/stack';
+import { ensurePartyKeys, readServicesManifest, stackUp } from '@signaalhub/stack';
 import { DEMO_ACCOUNTS } from '../services/web/src/accounts/demo-accounts.js';
 import { localSecret } from './local-secrets.js';
 import { seedDemoSignals } from './seed-demo-signals.js';
-import { SERVICES } from './services.js';
 
 const READY_DEADLINE_MS = 90_000;
+const SERVICES = readServicesManifest();
 const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'Signaalhub-demo-2026';
 
 const say = (line: string): void => {
@@ -45,8 +45,8 @@ const env = {
   KEYS_DIR: keysDir,
   HUB_KEY_PASSPHRASE: keyPassphrase,
   IDENTITY_TOKEN_SECRET: identitySecret,
-  SIGNAL_INTAKE_URL: urlOf('signal-intake'),
-  MEETING_URL: urlOf('meeting'),
+  // Every service's address, for the services that call it (the web application).
+  ...Object.fromEntries(SERVICES.flatMap((service) => (service.urlVariable === undefined ? [] : [[service.urlVariable, urlOf(service.name)]]))),
   SEED_DEMO_USERS: 'true',
   DEMO_PASSWORD,
 };
@@ -59,7 +59,7 @@ process.on('SIGTERM', stopAll);
 
 try {
   for (const service of SERVICES) {
-    const child = spawn(process.execPath, [service.entry], {
+    const child = spawn(process.execPath, [join('services', service.name, 'dist', 'main.js')], {
       env: { ...env, [service.portVariable]: String(service.port) },
       stdio: ['ignore', 'inherit', 'inherit'],
     });

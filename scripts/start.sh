@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
-npx tsc -b
+node scripts/build.mjs
 exec npx tsx --conditions=source scripts/start-services.ts

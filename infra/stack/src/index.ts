@@ -11,3 +11,4 @@ export {
 } from './settings.js';
 export type { ComponentName, ComponentState, ComponentStatus } from './component-status.js';
 export { ensurePartyKeys } from './party-keys.js';
+export * from './services-manifest.js';

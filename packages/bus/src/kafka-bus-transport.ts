@@ -52,8 +52,10 @@ export class KafkaBusTransport extends Server implements CustomTransportStrategy
   }
 
   async close(): Promise<void> {
-    await this.consumer?.stop();
+    if (this.consumer === undefined) return;
+    await this.consumer.stop();
     this.consumer = undefined;
+    this.options.logger?.info({ groupId: this.options.groupId }, 'Kafka bus transport stopped');
   }
 
   on(): never {

@@ -44,3 +44,34 @@ export const infrastructureEnv = {
   DATABASE_URL: databaseUrl,
   LOG_LEVEL: logLevel.default('info'),
 };
+
+const wholeNumber = (min: number, max: number) =>
+  z.coerce
+    .number({ error: `must be a whole number from ${String(min)} to ${String(max)}` })
+    .int(`must be a whole number from ${String(min)} to ${String(max)}`)
+    .min(min, `must be a whole number from ${String(min)} to ${String(max)}`)
+    .max(max, `must be a whole number from ${String(min)} to ${String(max)}`);
+
+/** A PostgreSQL schema of a service (tests use their own): a plain identifier, so it can stand in SQL text. */
+export const schemaName = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL identifier (a-z, 0-9, _)');
+
+/** The Kafka variables of a service; the client and group ids default to the service's name. */
+export function kafkaEnv(service: string) {
+  return {
+    KAFKA_BROKERS: kafkaBrokers,
+    KAFKA_CLIENT_ID: z.string().min(1, 'must not be empty').default(service),
+    KAFKA_GROUP_ID: z.string().min(1, 'must not be empty').default(service),
+    KAFKA_REPLICATION_FACTOR: wholeNumber(1, 5).default(1),
+  };
+}
+
+/** The party keys as `hub keys init` writes them (party directory, hub-hosted private keys, partnership key). */
+export const keysEnv = {
+  KEYS_DIR: z.string({ error: 'is required' }).min(1, 'is required'),
+  HUB_KEY_PASSPHRASE: z.string({ error: 'is required' }).min(1, 'is required'),
+};
+
+/** The secret of the identity tokens the web application sends (packages/identity). */
+export const identityEnv = {
+  IDENTITY_TOKEN_SECRET: z.string({ error: 'is required' }).min(32, 'must be at least 32 characters'),
+};

@@ -5,3 +5,5 @@ export * from './json-body.js';
 export * from './readiness-probe.js';
 export * from './readiness-probes.js';
 export * from './readiness.service.js';
+export * from './handler-check.js';
+export * from './run-service.js';

@@ -1,11 +1,13 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from '@signaalhub/logging';
 
-/** What a service closes last on shutdown: its infrastructure clients (and what uses them). */
+/** How a service stops: its background work first, its infrastructure clients last. */
 export interface InfrastructureShutdown {
   /** The service's name, as in the `<service> stopped` log line. */
   readonly service: string;
   readonly logger: Logger;
+  /** Stops workers and relays; runs before Nest closes the Kafka consumer and the HTTP server. */
+  stop?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -13,12 +15,19 @@ export interface InfrastructureShutdown {
 export const INFRASTRUCTURE_SHUTDOWN = Symbol('InfrastructureShutdown');
 
 /**
- * Closes the infrastructure clients last. Nest runs this hook after it has closed the Kafka transport
- * (consumers stopped, offsets committed) and the HTTP server, so nothing in flight loses its connection.
+ * The ordered shutdown. Nest calls `beforeApplicationShutdown` first (workers and relays stop taking work),
+ * then closes the Kafka transport (consumers stopped, offsets committed) and the HTTP server, then calls
+ * `onApplicationShutdown`, which closes the clients, so nothing in flight loses its connection.
  */
 @Injectable()
-export class InfrastructureLifecycle implements OnApplicationShutdown {
+export class InfrastructureLifecycle implements BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(@Inject(INFRASTRUCTURE_SHUTDOWN) private readonly shutdown: InfrastructureShutdown) {}
+
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
+    if (this.shutdown.stop === undefined) return;
+    await this.shutdown.stop();
+    this.shutdown.logger.info({ signal }, 'background work stopped');
+  }
 
   async onApplicationShutdown(signal?: string): Promise<void> {
     await this.shutdown.close();

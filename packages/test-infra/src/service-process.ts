@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { readServicesManifest } from '@signaalhub/stack';
 
 const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** The services, by folder name under services/. */
-export type ServiceName = 'signal-intake' | 'meeting' | 'web';
 
 /** A compiled service as a real process, the way `npm start` and production run it. */
 export class ServiceProcess {
@@ -25,9 +24,14 @@ export class ServiceProcess {
     });
   }
 
-  /** Only PATH and HOME are inherited: a test states every variable the service reads. */
-  static start(service: ServiceName, env: Record<string, string>): ServiceProcess {
-    const entry = `${repositoryRoot}services/${service}/dist/main.js`;
+  /** `service`: its folder name under services/, as listed in services/manifest.json. */
+  static start(service: string, env: Record<string, string>): ServiceProcess {
+    if (!readServicesManifest().some((entry) => entry.name === service)) throw new Error(`${service} is not in services/manifest.json`);
+    return ServiceProcess.startEntry(`${repositoryRoot}services/${service}/dist/main.js`, env);
+  }
+
+  /** A compiled entry point that is not a listed service (a test fixture). Only PATH and HOME are inherited: a test states every variable the service reads. */
+  static startEntry(entry: string, env: Record<string, string>): ServiceProcess {
     if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first (npm test does)`);
     const { PATH, HOME } = process.env;
     return new ServiceProcess(spawn(process.execPath, [entry], { env: { PATH, HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));

@@ -1,15 +1,15 @@
-import { eventually, ServiceProcess, type ServiceName } from '@signaalhub/test-infra';
+import { eventually, ServiceProcess } from '@signaalhub/test-infra';
 
 /** A compiled service process that has answered GET /health/ready, with the base URL it listens on. */
 export class CompiledService {
   private constructor(
-    readonly name: ServiceName,
+    readonly name: string,
     readonly baseUrl: string,
     private readonly process: ServiceProcess,
   ) {}
 
   /** Starts the process and waits until GET /health/ready answers 200. */
-  static async start(name: ServiceName, port: number, env: Record<string, string>, deadlineMs = 90_000): Promise<CompiledService> {
+  static async start(name: string, port: number, env: Record<string, string>, deadlineMs = 90_000): Promise<CompiledService> {
     const service = new CompiledService(name, `http://127.0.0.1:${port}`, ServiceProcess.start(name, env));
     await eventually(
       async () => {

@@ -1,0 +1,173 @@
+import 'reflect-metadata';
+import { type DynamicModule, Module, type Provider, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { KafkaBusTransport, PassErrorsToBusFilter, type BusHandler, type ConsumerTuning, type EventBus } from '@signaalhub/bus';
+import { ConfigError, exitOnStartFailure, loadConfigOrExit } from '@signaalhub/config';
+import { IDENTITY_HEADER, IdentityGuard } from '@signaalhub/identity';
+import { createLogger, type Logger } from '@signaalhub/logging';
+import type { z } from 'zod';
+import { checkHandlers } from './handler-check.js';
+import { HealthController } from './health.controller.js';
+import { INFRASTRUCTURE_SHUTDOWN, InfrastructureLifecycle, type InfrastructureShutdown } from './infrastructure-lifecycle.js';
+import { useJsonBody } from './json-body.js';
+import { READINESS_PROBES, type ReadinessProbe } from './readiness-probe.js';
+import { ReadinessService } from './readiness.service.js';
+
+/** Where an event type is consumed from; the contracts' events catalog has one entry per type. */
+export interface EventRoute {
+  readonly topic: string;
+}
+
+/** What a service's `compose` builds from its configuration: its parts and how they start and stop. */
+export interface ComposedService {
+  /** Nest controllers of the service's HTTP API. */
+  readonly controllers?: readonly Type[];
+  /** Values the controllers inject (explicit tokens: `{ provide: X, useValue: x }`). */
+  readonly providers?: readonly Provider[];
+  /** The servers readiness asks (`/health/ready`). */
+  readonly probes: readonly ReadinessProbe[];
+  /** The bus the Kafka consumer runs on; required when the service consumes events. */
+  readonly bus?: EventBus;
+  /** Starts the service's own background work (workers, relays) before it consumes or listens. */
+  start?(): Promise<void>;
+  /** Stops that work (workers, relays); runs before the consumer and HTTP server close. */
+  stop?(): Promise<void>;
+  /** Closes the clients (Redis, PostgreSQL, Kafka producers) last, after everything that uses them stopped. */
+  close(): Promise<void>;
+}
+
+/** A handler of one event type, made from the composed service. */
+export type EventHandlerFactory<Parts> = (parts: Parts) => BusHandler;
+
+/** The consumed side: a typed map, so a subscribed type without a handler fails to compile. */
+export interface EventConsumption<Config, Parts, TType extends string> {
+  /** Every event type this service consumes. */
+  readonly subscribes: readonly TType[];
+  readonly handlers: { readonly [Type in NoInfer<TType>]: EventHandlerFactory<Parts> };
+  /** The events catalog: the topic of each type. */
+  readonly catalog: Readonly<Record<TType, EventRoute>>;
+  readonly groupId: (config: Config) => string;
+  readonly tuning?: Omit<ConsumerTuning, 'groupId'>;
+}
+
+export interface ServiceDefinition<Schema extends z.ZodObject, Parts extends ComposedService, TType extends string = never> {
+  /** The service's name: its folder under services/, its logger and its log lines. */
+  readonly name: string;
+  /** The OpenAPI document's title and description. */
+  readonly api: { readonly title: string; readonly description?: string };
+  readonly config: Schema;
+  readonly port: (config: z.infer<Schema>) => number;
+  readonly host?: (config: z.infer<Schema>) => string;
+  /** The identity-token secret; every route then needs the identity header unless marked `@Public()`. */
+  readonly identitySecret?: (config: z.infer<Schema>) => string;
+  readonly compose: (context: { config: z.infer<Schema>; logger: Logger }) => Promise<Parts>;
+  readonly consumes?: EventConsumption<z.infer<Schema>, Parts, TType>;
+  /**
+   * Job checks done before anything connects: every job the service runs must have exactly one worker
+   * (see `checkJobHandlers`). Returns the problems found.
+   */
+  readonly checkJobs?: () => readonly string[];
+}
+
+/**
+ * The one start-up of every service: validated configuration (exit 78 naming each bad variable),
+ * handler checks that can fail (exit 78 naming what is missing), composition, health and readiness,
+ * OpenAPI at /api/docs, the Kafka consumer, and an ordered shutdown on SIGTERM: background work and the
+ * consumer first, then the HTTP server, then the clients.
+ */
+export function runService<Schema extends z.ZodObject, Parts extends ComposedService, TType extends string = never>(
+  definition: ServiceDefinition<Schema, Parts, TType>,
+): void {
+  start(definition).catch((error: unknown) => {
+    exitOnStartFailure(definition.name, error);
+  });
+}
+
+async function start<Schema extends z.ZodObject, Parts extends ComposedService, TType extends string>(
+  definition: ServiceDefinition<Schema, Parts, TType>,
+): Promise<void> {
+  const config = loadConfigOrExit(definition.config);
+  const problems = [
+    ...(definition.consumes === undefined ? [] : checkHandlers('event type', definition.consumes.subscribes, Object.keys(definition.consumes.handlers))),
+    ...(definition.checkJobs?.() ?? []),
+  ];
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const logger = createLogger(definition.name, (config as { LOG_LEVEL?: Parameters<typeof createLogger>[1] }).LOG_LEVEL ?? 'info');
+  const parts = await definition.compose({ config, logger });
+  const app = await NestFactory.create<NestExpressApplication>(
+    ServiceModule.register(definition.name, logger, parts),
+    // Nest declares its options as a class; a literal is how its own documentation passes them.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
+    { logger: ['error', 'warn'], bodyParser: false },
+  );
+  // Our own JSON parser: a size limit, and parse errors answered as 400 naming `body` (never echoing it).
+  useJsonBody(app);
+  const secret = definition.identitySecret?.(config);
+  if (secret !== undefined) app.useGlobalGuards(new IdentityGuard(secret));
+  if (definition.consumes !== undefined) connectConsumer(app, definition.consumes, config, parts, logger);
+  SwaggerModule.setup(
+    'api/docs',
+    app,
+    () => {
+      const document = new DocumentBuilder().setTitle(definition.api.title).setVersion('0.1.0');
+      const description = [definition.api.description, secret === undefined ? undefined : `Every /api route needs the ${IDENTITY_HEADER} header.`];
+      return SwaggerModule.createDocument(app, document.setDescription(description.filter((line) => line !== undefined).join(' ')).build());
+    },
+    { jsonDocumentUrl: 'api/openapi.json' },
+  );
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
+  await parts.start?.();
+  await app.startAllMicroservices();
+  const port = definition.port(config);
+  const host = definition.host?.(config) ?? '127.0.0.1';
+  await app.listen(port, host);
+  logger.info({ port, host, node: process.version }, `${definition.name} listening`);
+}
+
+function connectConsumer<Parts extends ComposedService, TType extends string, Config>(
+  app: NestExpressApplication,
+  consumes: EventConsumption<Config, Parts, TType>,
+  config: Config,
+  parts: Parts,
+  logger: Logger,
+): void {
+  if (parts.bus === undefined) throw new Error('the service consumes events, so compose must return its bus');
+  const transport = new KafkaBusTransport({
+    bus: parts.bus,
+    groupId: consumes.groupId(config),
+    topics: consumes.subscribes.map((type) => consumes.catalog[type].topic),
+    logger,
+    ...consumes.tuning,
+  });
+  for (const type of consumes.subscribes) {
+    const handler = (consumes.handlers as Readonly<Record<string, EventHandlerFactory<Parts>>>)[type];
+    if (handler === undefined) continue; // refused by the start-up check
+    const run = handler(parts);
+    // Nest's event handler: the bus awaits it (commit after success, retry, dead letter).
+    transport.addHandler(consumes.catalog[type].topic, (message: Parameters<BusHandler>[0]) => run(message), true);
+  }
+  // Handler errors must reach the bus (retry, then dead letter) with their real cause.
+  app.connectMicroservice({ strategy: transport }, { deferInitialization: true }).useGlobalFilters(new PassErrorsToBusFilter());
+}
+
+/** The service's Nest module: health and readiness, its controllers and providers, and the ordered shutdown. */
+@Module({})
+class ServiceModule {
+  static register(service: string, logger: Logger, parts: ComposedService): DynamicModule {
+    const shutdown: InfrastructureShutdown = { service, logger, close: () => parts.close() };
+    return {
+      module: ServiceModule,
+      controllers: [HealthController, ...(parts.controllers ?? [])],
+      providers: [
+        ReadinessService,
+        InfrastructureLifecycle,
+        { provide: READINESS_PROBES, useValue: parts.probes },
+        { provide: INFRASTRUCTURE_SHUTDOWN, useValue: { ...shutdown, stop: parts.stop?.bind(parts) } },
+        ...(parts.providers ?? []),
+      ],
+    };
+  }
+}
