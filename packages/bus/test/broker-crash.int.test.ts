@@ -1,9 +1,8 @@
-import { startPrivateKafka, uniqueName, type PrivateKafka } from '@signaalhub/test-infra';
+import { type PrivateKafka, startPrivateKafka, uniqueName, waitUntil } from '@signaalhub/test-infra';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEventBus, shutdownBus, type BusConsumer, type BusMessage, type BusProducer } from '../src/index.js';
 import { testLogger } from './support/test-kafka.js';
 import { messageId, testMessage } from './support/test-messages.js';
-import { waitFor } from './support/wait-for.js';
 
 const MESSAGE_COUNT = 10_000;
 const BATCH_SIZE = 200;
@@ -60,7 +59,7 @@ describe('BusProducer across a broker crash', () => {
       }
     })();
 
-    await waitFor(() => acknowledged.size >= KILL_AFTER_ACKED, { timeoutMs: 60_000, what: `${KILL_AFTER_ACKED} acknowledged messages` });
+    await waitUntil(() => acknowledged.size >= KILL_AFTER_ACKED, { timeoutMs: 60_000, what: `${KILL_AFTER_ACKED} acknowledged messages` });
     await kafka.kill();
     await kafka.start();
     await producing;
@@ -80,7 +79,7 @@ describe('BusProducer across a broker crash', () => {
     });
     consumers.push(reader);
     await reader.start();
-    await waitFor(() => [...acknowledged].every((id) => received.has(id)), {
+    await waitUntil(() => [...acknowledged].every((id) => received.has(id)), {
       timeoutMs: 120_000,
       intervalMs: 500,
       what: 'every acknowledged message id to be read back',

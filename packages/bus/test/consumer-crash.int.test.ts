@@ -1,9 +1,8 @@
-import { uniqueName } from '@signaalhub/test-infra';
+import { uniqueName, waitUntil } from '@signaalhub/test-infra';
 import { Kafka, logLevel } from 'kafkajs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEventBus, type EventBus } from '../src/index.js';
 import { testBrokers, testLogger } from './support/test-kafka.js';
-import { waitFor } from './support/wait-for.js';
 
 const brokers = testBrokers();
 
@@ -52,7 +51,7 @@ describe('BusConsumer crash supervision', () => {
     await producer.send(topic, [{ key: 'gemeente-eemnes', value: Buffer.from('poison') }]);
 
     await sut.start();
-    await waitFor(() => fatalErrors.length > 0, { timeoutMs: 90_000, what: 'onFatal to be called' });
+    await waitUntil(() => fatalErrors.length > 0, { timeoutMs: 90_000, what: 'onFatal to be called' });
 
     expect(fatalErrors).toHaveLength(1);
     expect(fatalErrors[0]).toBeInstanceOf(Error);

@@ -1,9 +1,8 @@
-import { uniqueName } from '@signaalhub/test-infra';
+import { uniqueName, waitUntil } from '@signaalhub/test-infra';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEventBus, shutdownBus, type BusConsumer, type BusMessage, type BusProducer } from '../src/index.js';
 import { testBrokers, testLogger } from './support/test-kafka.js';
 import { messageId, testMessage } from './support/test-messages.js';
-import { waitFor } from './support/wait-for.js';
 
 const brokers = testBrokers();
 
@@ -70,7 +69,7 @@ describe('BusConsumer takeover', () => {
       }
     })();
 
-    await waitFor(() => inFlightId !== undefined, { timeoutMs: 120_000, what: 'consumer A to reach its blocking message' });
+    await waitUntil(() => inFlightId !== undefined, { timeoutMs: 120_000, what: 'consumer A to reach its blocking message' });
     const stopping = consumerA.stop();
     releaseInFlight();
     await stopping;
@@ -78,7 +77,7 @@ describe('BusConsumer takeover', () => {
     await producing;
 
     const allIds = (): Set<number> => new Set([...handledBy.a, ...handledBy.b]);
-    await waitFor(() => allIds().size === MESSAGE_COUNT, { timeoutMs: 180_000, what: `all ${MESSAGE_COUNT} message ids`, intervalMs: 200 });
+    await waitUntil(() => allIds().size === MESSAGE_COUNT, { timeoutMs: 180_000, what: `all ${MESSAGE_COUNT} message ids`, intervalMs: 200 });
 
     const duplicateIds = [...handledBy.a, ...handledBy.b].filter((id, index, all) => all.indexOf(id) !== index);
     logger.warn({ handledByA: handledBy.a.length, handledByB: handledBy.b.length, duplicates: duplicateIds.length }, 'takeover result');

@@ -1,8 +1,7 @@
-import { uniqueName } from '@signaalhub/test-infra';
+import { uniqueName, waitUntil } from '@signaalhub/test-infra';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEventBus, deadLetterTopic, DeadLetterHeaders, shutdownBus, type BusConsumer, type BusMessage, type BusProducer } from '../src/index.js';
 import { testBrokers, testLogger } from './support/test-kafka.js';
-import { waitFor } from './support/wait-for.js';
 
 const brokers = testBrokers();
 
@@ -66,7 +65,7 @@ describe('BusConsumer dead-lettering', () => {
     await sut.start();
     await dlqReader.start();
 
-    await waitFor(() => handled.length === 1 && deadLetters.length === 1, { timeoutMs: 60_000, what: 'the good message and the dead letter' });
+    await waitUntil(() => handled.length === 1 && deadLetters.length === 1, { timeoutMs: 60_000, what: 'the good message and the dead letter' });
     const [deadLetter] = deadLetters;
     const [next] = handled;
     expect(poisonAttempts).toBe(retries + 1);

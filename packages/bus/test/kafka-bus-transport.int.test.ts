@@ -1,7 +1,7 @@
 import { Controller, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventPattern, Payload, type MicroserviceOptions } from '@nestjs/microservices';
-import { uniqueName } from '@signaalhub/test-infra';
+import { uniqueName, waitUntil } from '@signaalhub/test-infra';
 import { throwError, type Observable } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -14,7 +14,6 @@ import {
   type EventBus,
 } from '../src/index.js';
 import { testBrokers, testLogger } from './support/test-kafka.js';
-import { waitFor } from './support/wait-for.js';
 
 const brokers = testBrokers();
 
@@ -85,7 +84,7 @@ describe(KafkaBusTransport.name, () => {
     try {
       await app.listen();
       await dlqReader.start();
-      await waitFor(() => handled.length === 1 && deadLetters.length === 2, { timeoutMs: 60_000, what: 'one handled message and two dead letters' });
+      await waitUntil(() => handled.length === 1 && deadLetters.length === 2, { timeoutMs: 60_000, what: 'one handled message and two dead letters' });
     } finally {
       await app.close();
     }

@@ -1,8 +1,7 @@
-import { uniqueName } from '@signaalhub/test-infra';
+import { uniqueName, waitUntil } from '@signaalhub/test-infra';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEventBus, shutdownBus, type BusConsumer, type BusMessage, type BusProducer } from '../src/index.js';
 import { testBrokers, testLogger } from './support/test-kafka.js';
-import { waitFor } from './support/wait-for.js';
 
 const brokers = testBrokers();
 const IN_FLIGHT = 4;
@@ -59,7 +58,7 @@ describe('BusConsumer with several messages of a partition in flight', () => {
     const sut = bus.createConsumer({ ...settings, messagesInFlightPerPartition: IN_FLIGHT, handlers: { [topic]: handler } });
     consumers.push(sut);
     await sut.start();
-    await waitFor(() => handled.size === MESSAGES, { timeoutMs: 60_000, what: `all ${MESSAGES} messages` });
+    await waitUntil(() => handled.size === MESSAGES, { timeoutMs: 60_000, what: `all ${MESSAGES} messages` });
     expect(mostInFlight).toBe(IN_FLIGHT);
     expect(failedOnce).toBe(true);
     expect([...handled.values()].every((times) => times === 1)).toBe(true);
@@ -80,7 +79,7 @@ describe('BusConsumer with several messages of a partition in flight', () => {
     consumers.push(restarted);
     await producer.send(topic, [{ key: 'gemeente-soest', value: Buffer.from('after-stop') }]);
     await restarted.start();
-    await waitFor(() => afterRestart.length > 0, { timeoutMs: 60_000, what: 'the message produced after the stop' });
+    await waitUntil(() => afterRestart.length > 0, { timeoutMs: 60_000, what: 'the message produced after the stop' });
     expect(afterRestart).toEqual(['after-stop']);
   });
 

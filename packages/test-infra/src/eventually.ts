@@ -11,3 +11,11 @@ export async function eventually<T>(
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 100));
   }
 }
+
+/** Polls until `condition` holds: `eventually` for a yes/no condition. */
+export async function waitUntil(
+  condition: () => Promise<boolean> | boolean,
+  options: { readonly timeoutMs: number; readonly what: string; readonly intervalMs?: number },
+): Promise<void> {
+  await eventually(async () => ((await condition()) ? true : undefined), options);
+}
