@@ -8,5 +8,5 @@ export type { BusProducer } from './bus-producer.js';
 export type { BusConsumer, ConsumerTuning, FatalErrorHandler, SubscriptionConsumerSettings } from './bus-consumer.js';
 export type { ProvisionOptions, ProvisionReport } from './provision-topics.js';
 export { EventBus, createEventBus, type EventBusOptions, type ConsumerOptions, type ClientRetry } from './event-bus.js';
-export { shutdownBus, shutdownBusOnSignal, type BusParts, type ShutdownOnSignalOptions } from './graceful-shutdown.js';
+export { shutdownBus, type BusParts } from './graceful-shutdown.js';
 export { KafkaBusTransport, BusContext, PassErrorsToBusFilter, type KafkaBusTransportOptions } from './kafka-bus-transport.js';
