@@ -11,7 +11,8 @@ if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
   echo "$want" > "$stamp"
 fi
 # npm scripts and npx put node_modules/.bin first on PATH: a `node` there runs `npm run …` and `npx hub`
-# on the project's Node even from a shell whose own Node is older.
-ln -sfn "$(command -v node)" node_modules/.bin/node
+# on the project's Node even from a shell whose own Node is older. It names the binary itself, never
+# whatever `node` is first on PATH, which inside an npm script is this very link.
+ln -sfn "$(node -p process.execPath)" node_modules/.bin/node
 # Incremental: a no-op when nothing changed. Services and the `hub` CLI run from the build output.
 npx tsc -b
