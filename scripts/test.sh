@@ -4,7 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
+source scripts/ensure-node.sh
 bash scripts/ensure-deps.sh
+echo "[test] Node.js $(node --version)"
 echo "[test] build + typecheck";   npm run -s typecheck
 echo "[test] lint";                npm run -s lint
 echo "[test] import cycles";       npm run -s check:cycles

@@ -1,8 +1,9 @@
 import type { Logger } from '@signaalhub/logging';
-import { Kafka, logLevel, type RetryOptions } from 'kafkajs';
+import { logLevel, type Kafka, type RetryOptions } from 'kafkajs';
 import { KafkaBusConsumer, type BusConsumer, type ConsumerTuning, type SubscriptionConsumerSettings } from './bus-consumer.js';
 import { KafkaBusProducer, type BusProducer } from './bus-producer.js';
 import { shutdownBus } from './graceful-shutdown.js';
+import { createKafkaClient } from './kafka-client.js';
 import { kafkaLogCreator } from './kafka-log-creator.js';
 import { provisionTopics, type ProvisionOptions, type ProvisionReport } from './provision-topics.js';
 import { subscriptionsFromHandlerMap, type HandlerMap } from './subscriptions.js';
@@ -47,7 +48,7 @@ export class EventBus {
       clientRetry === undefined
         ? undefined
         : { retries: clientRetry.retries, initialRetryTime: clientRetry.initialRetryTimeMs, maxRetryTime: clientRetry.maxRetryTimeMs };
-    this.kafka = new Kafka({
+    this.kafka = createKafkaClient({
       clientId: options.clientId,
       brokers: [...options.brokers],
       logLevel: logLevel.WARN,

@@ -1,11 +1,12 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { logLevel } from 'kafkajs';
+import { createKafkaClient } from './kafka-client.js';
 
 /**
  * Asks the cluster for its metadata until it answers or the deadline passes.
  * Readiness is a real protocol round trip, never a sleep.
  */
 export async function probeKafka(brokers: string[], deadlineMs: number): Promise<{ brokerCount: number }> {
-  const kafka = new Kafka({
+  const kafka = createKafkaClient({
     clientId: 'signaalhub-probe',
     brokers,
     logLevel: logLevel.NOTHING,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { CliIo } from './cli-io.js';
 import { CommandFailure, UsageError } from './cli-errors.js';
 import { helpText, parseCommand, type CommandSpec } from './command-spec.js';
@@ -16,10 +17,18 @@ export function mainHelp(): string {
     '',
     'Opties:',
     '  -h, --help  Toon deze hulp (ook per opdracht: hub <opdracht> --help)',
+    '  --version   Toon de versie van hub en van Node.js',
     '',
     'Exitcodes: 0 gelukt, 1 geweigerd of mislukt, 2 verkeerde aanroep.',
     '',
   ].join('\n');
+}
+
+/** `hub --version`: the CLI's version and the Node.js it runs on (the scripts bring the project's Node). */
+export function versionText(): string {
+  // Read from src/ and from dist/ alike: both sit beside the package's package.json.
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return `hub ${version}\nnode ${process.version}\n`;
 }
 
 /** Finds the command whose path the argv starts with; the rest of argv belongs to that command. */
@@ -34,6 +43,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   const first = argv[0];
   if (first === '--help' || first === '-h' || first === 'help') {
     io.stdout(mainHelp());
+    return ExitCode.ok;
+  }
+  if (first === '--version') {
+    io.stdout(versionText());
     return ExitCode.ok;
   }
   const found = findCommand(argv);

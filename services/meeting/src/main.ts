@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   await parts.start();
   await app.startAllMicroservices();
   await app.listen(config.MEETING_PORT, '127.0.0.1');
-  logger.info({ port: config.MEETING_PORT, municipalities: config.MUNICIPALITIES }, 'meeting listening');
+  logger.info({ port: config.MEETING_PORT, municipalities: config.MUNICIPALITIES, node: process.version }, 'meeting listening');
 }
 
 main().catch((error: unknown) => {

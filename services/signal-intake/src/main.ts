@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await app.startAllMicroservices();
   await app.listen(config.SIGNAL_INTAKE_PORT, '127.0.0.1');
-  logger.info({ port: config.SIGNAL_INTAKE_PORT }, 'signal-intake listening');
+  logger.info({ port: config.SIGNAL_INTAKE_PORT, node: process.version }, 'signal-intake listening');
 }
 
 main().catch((error: unknown) => {

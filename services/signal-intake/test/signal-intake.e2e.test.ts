@@ -87,5 +87,12 @@ describe('signal-intake service', () => {
     // Regression: filters registered after the transport initialised were silently dropped by Nest.
     expect(service.log).not.toContain('Cannot apply global exception filters');
     expect(service.log).toContain('signal-intake stopped');
+    const listening = service.log
+      .split('\n')
+      .filter((line) => line.includes('"msg":"signal-intake listening"'))
+      .map((line) => JSON.parse(line) as { node?: unknown });
+    expect(listening).toEqual([expect.objectContaining({ node: process.version })]);
+    // kafkajs' negative idle-timer warning is handled in packages/bus, so the log stays clean on Node 24.
+    expect(service.log).not.toContain('TimeoutNegativeWarning');
   });
 });

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   // SIGTERM: Nest closes the HTTP server first, then InfrastructureLifecycle closes Redis and PostgreSQL.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await app.listen(config.WEB_PORT, config.WEB_HOST);
-  logger.info({ port: config.WEB_PORT, host: config.WEB_HOST }, 'web listening');
+  logger.info({ port: config.WEB_PORT, host: config.WEB_HOST, node: process.version }, 'web listening');
 }
 
 main().catch((error: unknown) => {
