@@ -1,8 +1,7 @@
-import { withTransaction } from '@signaalhub/database';
+import { assertSchemaName } from '@signaalhub/database';
 import type { Pool } from 'pg';
 import type { AuditEntry, AuditRecord } from './audit-entry.js';
 import { entryHash, GENESIS_HASH, type HashedFields, type HashScheme } from './audit-hash.js';
-import { assertSchemaName, auditSchemaSql } from './audit-schema.js';
 
 interface AuditRow {
   seq: string;
@@ -44,13 +43,11 @@ export class AuditLog {
     this.table = `${schema}.audit_log`;
   }
 
+  /** The log in `schema`, which the service's migrations created (createAuditLogSql is part of them). */
   static async open(pool: Pool, schema: string): Promise<AuditLog> {
     assertSchemaName(schema);
-    await withTransaction(pool, async (client) => {
-      // Two services starting at once must not race on CREATE OR REPLACE.
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`audit-schema:${schema}`]);
-      await client.query(auditSchemaSql(schema));
-    });
+    const found = await pool.query<{ log: string | null }>('SELECT to_regclass($1) AS log', [`${schema}.audit_log`]);
+    if (found.rows[0]?.log == null) throw new Error(`schema ${schema} has no audit log: run the service's migrations first`);
     return new AuditLog(pool, schema);
   }
 

@@ -1,7 +1,11 @@
 import { CURRENT_HASH_SCHEME, GENESIS_HASH } from './audit-hash.js';
 
-/** The audit table and the triggers that make it append-only; idempotent. */
-export function auditSchemaSql(schema: string): string {
+/**
+ * The audit table, its append function and the triggers that make it append-only: part of the first
+ * migration of every service that keeps an audit log. Idempotent, so it adopts a log made before
+ * migrations existed. Never change it: a change to the log is a new step each service appends.
+ */
+export function createAuditLogSql(schema: string): string {
   const table = `${schema}.audit_log`;
   return `
     CREATE SCHEMA IF NOT EXISTS ${schema};
@@ -69,11 +73,4 @@ export function auditSchemaSql(schema: string): string {
     CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON ${table}
       FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.audit_log_is_append_only();
   `;
-}
-
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
-
-/** Schema names go into SQL text (identifiers cannot be parameters), so only plain names pass. */
-export function assertSchemaName(schema: string): void {
-  if (!SCHEMA_NAME.test(schema)) throw new Error('audit schema must be a lowercase SQL identifier (a-z, 0-9, _)');
 }

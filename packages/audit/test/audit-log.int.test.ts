@@ -1,10 +1,14 @@
+import { runMigrations, type Migration } from '@signaalhub/database';
 import { testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entryHash, GENESIS_HASH } from '../src/audit-hash.js';
-import { AuditLog, type AuditEntry } from '../src/index.js';
+import { AuditLog, createAuditLogSql, type AuditEntry } from '../src/index.js';
 
 const infrastructure = testInfrastructure();
+
+/** A service's migrations include the audit log's DDL; this list has only that. */
+const migrations: Migration[] = [{ name: '0001_audit_log', up: createAuditLogSql }];
 
 const denied: AuditEntry = {
   actor: { userId: 'overleg.baarn', party: 'gemeente-baarn' },
@@ -22,6 +26,7 @@ describe(AuditLog.name, () => {
   let sut: AuditLog;
 
   beforeAll(async () => {
+    await runMigrations(pool, { schema, migrations });
     sut = await AuditLog.open(pool, schema);
   });
   afterAll(async () => {
@@ -72,8 +77,8 @@ describe(AuditLog.name, () => {
   it('still verifies entries hashed the old way (JSON, before the column existed) and links new ones after them', async () => {
     const upgraded = uniqueName('audit_upgrade').replaceAll('-', '_');
     try {
-      // A log as it was before hash_scheme existed, written by Node hashing the JSON way.
-      await AuditLog.open(pool, upgraded);
+      // A log as it was before hash_scheme existed (and before migrations), written by Node hashing the JSON way.
+      await pool.query(createAuditLogSql(upgraded));
       await pool.query(`ALTER TABLE ${upgraded}.audit_log DROP COLUMN hash_scheme`);
       let previousHash = GENESIS_HASH;
       for (const objectId of ['old-1', 'old-2']) {
@@ -87,6 +92,7 @@ describe(AuditLog.name, () => {
         );
         previousHash = hash;
       }
+      await runMigrations(pool, { schema: upgraded, migrations });
       const reopened = await AuditLog.open(pool, upgraded);
       await reopened.record(denied);
       const schemes = await pool.query<{ hash_scheme: number }>(`SELECT hash_scheme FROM ${upgraded}.audit_log ORDER BY seq`);
@@ -95,6 +101,10 @@ describe(AuditLog.name, () => {
     } finally {
       await pool.query(`DROP SCHEMA IF EXISTS ${upgraded} CASCADE`);
     }
+  });
+
+  it('refuses to open a schema whose migrations have not run', async () => {
+    await expect(AuditLog.open(pool, uniqueName('audit_none').replaceAll('-', '_'))).rejects.toThrow('run the service\'s migrations first');
   });
 
   it('refuses a schema name that is not a plain SQL identifier', async () => {

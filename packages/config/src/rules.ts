@@ -52,9 +52,6 @@ const wholeNumber = (min: number, max: number) =>
     .min(min, `must be a whole number from ${String(min)} to ${String(max)}`)
     .max(max, `must be a whole number from ${String(min)} to ${String(max)}`);
 
-/** A PostgreSQL schema of a service (tests use their own): a plain identifier, so it can stand in SQL text. */
-export const schemaName = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL identifier (a-z, 0-9, _)');
-
 /** The Kafka variables of a service; the client and group ids default to the service's name. */
 export function kafkaEnv(service: string) {
   return {

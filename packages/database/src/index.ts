@@ -1,1 +1,3 @@
+export * from './run-migrations.js';
+export * from './schema-name.js';
 export * from './with-transaction.js';

@@ -5,3 +5,4 @@ export * from './private-kafka.js';
 export * from './service-process.js';
 export * from './test-infrastructure.js';
 export * from './unique-name.js';
+export * from './schema-fixture.js';

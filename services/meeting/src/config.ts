@@ -1,5 +1,6 @@
 import { infrastructureEnv, port } from '@signaalhub/config';
 import { DEFAULT_MUNICIPALITIES, MunicipalityId, PartyId } from '@signaalhub/contracts';
+import { SCHEMA_NAME, SCHEMA_NAME_RULE } from '@signaalhub/database';
 import { z } from 'zod';
 
 const slug = (what: string) => z.string().regex(/^[a-z][a-z0-9_-]{0,40}$/, `must be a ${what}: lowercase letters, digits, - and _`);
@@ -38,7 +39,7 @@ export const MeetingConfigSchema = z.object({
   RIEC_PARTY: PartyId.default('riec-mn'),
   MEETING_DATABASE_SCHEMA: z
     .string()
-    .regex(/^[a-z][a-z0-9_]{0,40}$/, 'must be a PostgreSQL schema name: lowercase letters, digits and _')
+    .regex(SCHEMA_NAME, SCHEMA_NAME_RULE)
     .default('meeting'),
   /** BullMQ key prefix in Redis; tests use their own so queues of parallel runs never meet. */
   MEETING_QUEUE_PREFIX: slug('Redis key prefix').default('bull'),

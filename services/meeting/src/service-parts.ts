@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { AuditLog } from '@signaalhub/audit';
 import { createEventBus, type BusProducer, type EventBus } from '@signaalhub/bus';
 import { TOPIC_DEFINITIONS } from '@signaalhub/contracts';
+import { runMigrations } from '@signaalhub/database';
 import {
   DEFAULT_FRESHNESS_WINDOW,
   EnvelopeOpener,
@@ -29,7 +30,7 @@ import type { MeetingConfig } from './config.js';
 import { DecisionRecorder } from './decisions/decision-recorder.js';
 import { DecisionStore } from './decisions/decision-store.js';
 import { MatchTokenStore } from './hits/match-token-store.js';
-import { migrateDatabase } from './infrastructure/database-schema.js';
+import { MEETING_MIGRATIONS } from './database/migrations.js';
 import { StoredEnvelopeReplayStore } from './infrastructure/stored-envelope-replay-store.js';
 import { MeetingStore } from './meetings/meeting-store.js';
 import { OutboxRelay } from './outbox/outbox-relay.js';
@@ -79,7 +80,7 @@ export async function createServiceParts(config: MeetingConfig, logger: Logger):
   // BullMQ needs its own connection that retries forever instead of failing commands.
   const bullmqConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const postgres = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 });
-  await migrateDatabase(postgres, schema);
+  await runMigrations(postgres, { schema, migrations: MEETING_MIGRATIONS });
   const audit = await AuditLog.open(postgres, schema);
 
   const bus = createEventBus({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });

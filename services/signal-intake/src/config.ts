@@ -1,4 +1,5 @@
 import { infrastructureEnv, port } from '@signaalhub/config';
+import { SCHEMA_NAME, SCHEMA_NAME_RULE } from '@signaalhub/database';
 import { z } from 'zod';
 
 const wholeNumber = (min: number, max: number) =>
@@ -29,7 +30,7 @@ export const SignalIntakeConfigSchema = z.object({
    */
   SIGNAL_INTAKE_DB_SCHEMA: z
     .string()
-    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL identifier (a-z, 0-9, _)')
+    .regex(SCHEMA_NAME, SCHEMA_NAME_RULE)
     .default('signal_intake'),
 });
 export type SignalIntakeConfig = z.infer<typeof SignalIntakeConfigSchema>;

@@ -7,13 +7,14 @@ import { createEventBus, KafkaBusTransport, PassErrorsToBusFilter } from '@signa
 import { loadConfigOrExit } from '@signaalhub/config';
 import { TOPIC_DEFINITIONS, Topics } from '@signaalhub/contracts';
 import { IDENTITY_HEADER, IdentityGuard } from '@signaalhub/identity';
+import { runMigrations } from '@signaalhub/database';
 import { createLogger } from '@signaalhub/logging';
 import { assertDurableRedis, useJsonBody } from '@signaalhub/service-kit';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { AppModule } from './app.module.js';
 import { SignalIntakeConfigSchema, type SignalIntakeConfig } from './config.js';
-import { migrateSchema } from './database/schema.js';
+import { SIGNAL_INTAKE_MIGRATIONS } from './database/migrations.js';
 import { loadServiceKeys, type ServiceKeys } from './infrastructure/load-keys.js';
 import { assertPolicyPartiesKnown, loadDistributionPolicy, type DistributionPolicy } from './policy/distribution-policy.js';
 
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
   await assertDurableRedis(redis);
   // Two connections stay checked out by the outbox relay (its open transaction) and the audit writer.
   const postgres = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 });
-  await migrateSchema(postgres, config.SIGNAL_INTAKE_DB_SCHEMA);
+  await runMigrations(postgres, { schema: config.SIGNAL_INTAKE_DB_SCHEMA, migrations: SIGNAL_INTAKE_MIGRATIONS });
   const auditLog = await AuditLog.open(postgres, config.SIGNAL_INTAKE_DB_SCHEMA);
   const bus = createEventBus({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
   await bus.provision(TOPIC_DEFINITIONS, { replicationFactor: config.KAFKA_REPLICATION_FACTOR });

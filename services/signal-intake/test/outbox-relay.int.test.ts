@@ -1,13 +1,14 @@
 import { AuditLog } from '@signaalhub/audit';
 import { createEventBus, type BusMessage, type EventBus } from '@signaalhub/bus';
 import { Envelope, TOPIC_DEFINITIONS, Topics } from '@signaalhub/contracts';
+import { runMigrations } from '@signaalhub/database';
 import { EnvelopeSealer, loadKeyringFromDirectory, type PartyKeyring } from '@signaalhub/envelope';
 import { createLogger } from '@signaalhub/logging';
 import { eventually, type PrivateKafka, startPrivateKafka, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessControl } from '../src/authorisation/access-control.js';
-import { migrateSchema } from '../src/database/schema.js';
+import { SIGNAL_INTAKE_MIGRATIONS } from '../src/database/migrations.js';
 import { BusOutboxPublisher } from '../src/outbox/bus-outbox-publisher.js';
 import type { OutboxMessage, OutboxPublisher } from '../src/outbox/outbox-message.js';
 import { OutboxRelay } from '../src/outbox/outbox-relay.js';
@@ -72,7 +73,7 @@ describe(OutboxRelay.name, () => {
   beforeAll(async () => {
     pool = new pg.Pool({ connectionString: infrastructure.databaseUrl, max: 8 });
     schema = uniqueName('relay').replace(/-/g, '_');
-    await migrateSchema(pool, schema);
+    await runMigrations(pool, { schema, migrations: SIGNAL_INTAKE_MIGRATIONS });
     keyring = await loadKeyringFromDirectory(infrastructure.keysDir, infrastructure.keyPassphrase);
   });
 
@@ -170,7 +171,7 @@ describe(OutboxRelay.name, () => {
     const topic = uniqueName('outbox-relay');
     await bus.provision([{ name: topic, partitions: 3, retentionMs: 3_600_000, cleanupPolicy: 'delete' }], { replicationFactor: 1 });
     const ownSchema = uniqueName('relay2').replace(/-/g, '_');
-    await migrateSchema(pool, ownSchema);
+    await runMigrations(pool, { schema: ownSchema, migrations: SIGNAL_INTAKE_MIGRATIONS });
     const count = 300;
     const ids = Array.from({ length: count }, () => crypto.randomUUID());
     for (let index = 0; index < count; index += 1) {

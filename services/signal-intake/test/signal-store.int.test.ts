@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Envelope } from '@signaalhub/contracts';
+import { runMigrations } from '@signaalhub/database';
 import { eventually, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateSchema, outboxChannel } from '../src/database/schema.js';
+import { SIGNAL_INTAKE_MIGRATIONS } from '../src/database/migrations.js';
+import { outboxChannel } from '../src/database/schema.js';
 import type { SignalRecord } from '../src/signals/signal-record.js';
 import { SignalStore } from '../src/signals/signal-store.js';
 
@@ -34,7 +36,7 @@ describe(`${SignalStore.name}.insertWithOutbox`, () => {
   let sut: SignalStore;
 
   beforeAll(async () => {
-    await migrateSchema(pool, schema);
+    await runMigrations(pool, { schema, migrations: SIGNAL_INTAKE_MIGRATIONS });
     sut = new SignalStore(pool, schema);
     await listener.connect();
     listener.on('notification', (notification) => notifications.push(notification.payload ?? ''));

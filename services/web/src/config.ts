@@ -1,5 +1,6 @@
 import { databaseUrl, logLevel, port, redisUrl } from '@signaalhub/config';
 import { DEFAULT_PARTIES, PartyId } from '@signaalhub/contracts';
+import { SCHEMA_NAME, SCHEMA_NAME_RULE } from '@signaalhub/database';
 import { z } from 'zod';
 
 const httpUrl = z
@@ -27,7 +28,7 @@ export const WebConfigSchema = z.object({
   /** PostgreSQL schema of the accounts table. Only tests change it, so parallel runs never share accounts. */
   WEB_DB_SCHEMA: z
     .string()
-    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL identifier (a-z, 0-9, _)')
+    .regex(SCHEMA_NAME, SCHEMA_NAME_RULE)
     .default('web'),
   /** Redis key prefix of sessions and sign-in throttles; tests use their own. */
   WEB_REDIS_PREFIX: z.string().regex(/^[a-z][a-z0-9:_-]{0,40}$/, 'must be a lowercase key prefix').default('web'),

@@ -1,3 +1,4 @@
+import { runMigrations } from '@signaalhub/database';
 import type { Logger } from '@signaalhub/logging';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -7,6 +8,7 @@ import { Authenticator } from './accounts/authenticator.js';
 import { DEMO_ACCOUNTS } from './accounts/demo-accounts.js';
 import { seedDemoAccounts } from './accounts/demo-seed.js';
 import { SignInThrottle } from './accounts/sign-in-throttle.js';
+import { WEB_MIGRATIONS } from './database/migrations.js';
 import type { WebParts } from './app.module.js';
 import type { WebConfig } from './config.js';
 import { IntakeClient } from './services/intake-client.js';
@@ -16,13 +18,13 @@ import { SessionStore } from './sessions/session-store.js';
 
 const ABSOLUTE_SESSION_SECONDS = 10 * 60 * 60;
 
-/** Connects to Redis and PostgreSQL, migrates the accounts table and seeds the demo accounts if asked. */
+/** Connects to Redis and PostgreSQL, migrates its schema and seeds the demo accounts if asked. */
 export async function createWebParts(config: WebConfig, logger: Logger): Promise<WebParts> {
   const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 3 });
   await redis.connect();
   const postgres = new pg.Pool({ connectionString: config.DATABASE_URL, max: 5 });
+  await runMigrations(postgres, { schema: config.WEB_DB_SCHEMA, migrations: WEB_MIGRATIONS });
   const accounts = new AccountStore(postgres, config.WEB_DB_SCHEMA);
-  await accounts.migrate();
   if (config.ACCOUNTS_FILE !== undefined) {
     const imported = await importAccounts(accounts, await readAccountsFile(config.ACCOUNTS_FILE));
     logger.info({ accounts: imported }, 'accounts imported from ACCOUNTS_FILE');

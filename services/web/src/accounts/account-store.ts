@@ -22,22 +22,6 @@ export class AccountStore {
     this.table = `"${schema}".accounts`;
   }
 
-  /** Idempotent: runs at every start-up. */
-  async migrate(): Promise<void> {
-    await this.pool.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
-    await this.pool.query(`
-      CREATE TABLE IF NOT EXISTS ${this.table} (
-        id text PRIMARY KEY,
-        display_name text NOT NULL,
-        party text NOT NULL,
-        roles text[] NOT NULL,
-        municipalities text[] NOT NULL DEFAULT '{}',
-        password_hash text NOT NULL,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
-  }
-
   async findWithPassword(id: string): Promise<AccountWithPassword | undefined> {
     const result = await this.pool.query<AccountRow>(
       `SELECT id, display_name, party, roles, municipalities, password_hash FROM ${this.table} WHERE id = $1`,
