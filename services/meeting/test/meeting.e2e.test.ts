@@ -74,7 +74,7 @@ describe('meeting service', () => {
     const baarnMember = caller('gemeente-baarn');
     const refused = await sut.call('GET', `/api/agenda/items/${envelope.header.messageId}`, baarnMember);
     expect(refused.status).toBe(403);
-    expect(await refused.json()).toMatchObject({ error: 'forbidden' });
+    expect(await refused.json()).toEqual({ error: 'forbidden' });
     expect(await sut.auditEntries({ userId: baarnMember.userId })).toMatchObject([
       { action: 'signal.open', object_id: envelope.header.messageId, result: 'denied', reason: 'other-municipality' },
     ]);
