@@ -17,10 +17,10 @@ import type { Logger } from '@signaalhub/logging';
 import type { Pool } from 'pg';
 import type { MeetingAccessPolicy } from '../access/meeting-access-policy.js';
 import type { AgendaStore } from '../agenda/agenda-store.js';
-import { conflict, invalid } from '../http/api-errors.js';
 import type { OutboxRelay } from '../outbox/outbox-relay.js';
 import type { OutboxWriter } from '../outbox/outbox-writer.js';
 import type { ActionReminders } from '../reminders/action-reminders.js';
+import { AlreadyDecided, InvalidDecision } from './decision-errors.js';
 import { decisionRecipients } from './decision-recipients.js';
 import type { DecisionStore } from './decision-store.js';
 
@@ -64,7 +64,7 @@ export class DecisionRecorder {
     if (item === undefined) throw new ObjectNotFound('agenda-item');
     await access.check({ ...attempt, object: { ...attempt.object, recipients: item.recipients }, policy: policy.forMunicipality(caller, item.municipality) });
     const request = this.validRequest(body);
-    if (item.status !== 'pending') throw conflict('Over dit agendapunt is al besloten.');
+    if (item.status !== 'pending') throw new AlreadyDecided();
 
     const now = this.clock();
     const decisionId = randomUUID();
@@ -101,7 +101,7 @@ export class DecisionRecorder {
     await withTransaction(this.parts.pool, async (client) => {
       const locked = await agenda.find(itemId, client, true);
       // Two members deciding at once: the second one finds the item closed.
-      if (locked?.status !== 'pending') throw conflict('Over dit agendapunt is al besloten.');
+      if (locked?.status !== 'pending') throw new AlreadyDecided();
       await this.parts.decisions.insert(client, {
         id: decisionId,
         itemId,
@@ -127,7 +127,7 @@ export class DecisionRecorder {
   /** Rules the schema cannot know: the lead party must exist, due dates must not lie in the past. */
   private validRequest(body: unknown): DecisionRequest {
     const parsed = validate(DecisionRequest, body);
-    if (!parsed.success) throw invalid(parsed.problems);
+    if (!parsed.success) throw new InvalidDecision(parsed.problems);
     const request = parsed.data;
     const problems: ValidationProblem[] = [];
     if (!this.parts.keyring.knows(request.leadParty)) {
@@ -139,7 +139,7 @@ export class DecisionRecorder {
         problems.push({ field: `actions.${index}.dueDate`, rule: 'must not be in the past', message: 'De uiterste datum mag niet in het verleden liggen' });
       }
     });
-    if (problems.length > 0) throw invalid(problems);
+    if (problems.length > 0) throw new InvalidDecision(problems);
     return request;
   }
 }

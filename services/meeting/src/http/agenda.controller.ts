@@ -5,8 +5,10 @@ import { AuditedAccess, RequestOrigin, type AccessAttempt } from '@signaalhub/ac
 import { CurrentIdentity, IDENTITY_HEADER, type UserIdentity } from '@signaalhub/identity';
 import { MeetingAccessPolicy } from '../access/meeting-access-policy.js';
 import { AgendaReader } from '../agenda/agenda-reader.js';
+import { AlreadyDecided, InvalidDecision } from '../decisions/decision-errors.js';
 import { DecisionRecorder } from '../decisions/decision-recorder.js';
 import { MUNICIPALITY_LIST } from '../infrastructure/tokens.js';
+import { conflict, invalid } from './api-errors.js';
 import { auditableMunicipality, itemIdParameter, municipalityParameter } from './request-input.js';
 
 @ApiTags('agenda')
@@ -51,6 +53,12 @@ export class AgendaController {
   @ApiResponse({ status: 403, description: '{ error: "forbidden" } (audited)' })
   @ApiResponse({ status: 409, description: '{ error: "conflict" }: the item is no longer pending' })
   async decide(@CurrentIdentity() caller: UserIdentity, @Param('id') id: string, @Body() body: unknown, @RequestOrigin() origin: string): Promise<DecisionReceipt> {
-    return this.decisions.record(caller, itemIdParameter(id), body, origin);
+    try {
+      return await this.decisions.record(caller, itemIdParameter(id), body, origin);
+    } catch (error) {
+      if (error instanceof InvalidDecision) throw invalid(error.problems);
+      if (error instanceof AlreadyDecided) throw conflict('Over dit agendapunt is al besloten.');
+      throw error;
+    }
   }
 }
