@@ -1,4 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AccessErrorFilter, AuditedAccess } from '@signaalhub/access';
 import {
   HealthController,
   INFRASTRUCTURE_SHUTDOWN,
@@ -11,7 +13,6 @@ import {
   type InfrastructureShutdown,
 } from '@signaalhub/service-kit';
 import { MeetingAccessPolicy } from './access/meeting-access-policy.js';
-import { NeedToKnow } from './access/need-to-know.js';
 import { SignalAdmission } from './admission/signal-admission.js';
 import { AgendaReader } from './agenda/agenda-reader.js';
 import { MEETING_CONFIG } from './config.js';
@@ -44,7 +45,8 @@ export class AppModule {
         { provide: DecisionRecorder, useValue: parts.decisions },
         { provide: MeetingStore, useValue: parts.meetings },
         { provide: MeetingAccessPolicy, useValue: parts.policy },
-        { provide: NeedToKnow, useValue: parts.needToKnow },
+        { provide: AuditedAccess, useValue: parts.access },
+        { provide: APP_FILTER, useClass: AccessErrorFilter },
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { AuditedAccess } from '@signaalhub/access';
 import { AuditLog } from '@signaalhub/audit';
 import { createEventBus, type BusProducer, type EventBus } from '@signaalhub/bus';
 import { TOPIC_DEFINITIONS } from '@signaalhub/contracts';
@@ -19,7 +20,6 @@ import { assertDurableRedis } from '@signaalhub/service-kit';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { MeetingAccessPolicy } from './access/meeting-access-policy.js';
-import { NeedToKnow } from './access/need-to-know.js';
 import { PermanentRejection } from './admission/permanent-rejection.js';
 import { SignalAdmission } from './admission/signal-admission.js';
 import { AgendaQueues } from './agenda/agenda-queues.js';
@@ -63,7 +63,7 @@ export interface ServiceParts {
   readonly decisions: DecisionRecorder;
   readonly meetings: MeetingStore;
   readonly policy: MeetingAccessPolicy;
-  readonly needToKnow: NeedToKnow;
+  readonly access: AuditedAccess;
   /** Starts workers, the reminder sweep and the outbox relay (the Kafka consumer is Nest's). */
   start(): Promise<void>;
   /** Stops them, then closes every client; after the Kafka consumer stopped. */
@@ -110,7 +110,7 @@ export async function createServiceParts(config: MeetingConfig, logger: Logger):
   const reminders = new ActionReminders(postgres, schema, bullmqConnection, prefix, logger);
   const relay = new OutboxRelay(postgres, schema, bus.createProducer(), logger);
   const policy = new MeetingAccessPolicy(municipalities, config.MEETING_PARTNER_PARTIES);
-  const needToKnow = new NeedToKnow(audit, logger);
+  const access = new AuditedAccess(audit, logger);
 
   const admission = new SignalAdmission({
     opener,
@@ -123,7 +123,7 @@ export async function createServiceParts(config: MeetingConfig, logger: Logger):
     logger,
     serviceName: SERVICE_NAME,
   });
-  const reader = new AgendaReader(agenda, tokens, policy, needToKnow, storedOpener);
+  const reader = new AgendaReader(agenda, tokens, policy, access, storedOpener);
   const decisions = new DecisionRecorder({
     pool: postgres,
     agenda,
@@ -134,7 +134,7 @@ export async function createServiceParts(config: MeetingConfig, logger: Logger):
     sealer,
     keyring,
     policy,
-    needToKnow,
+    access,
     logger,
     riecParty: config.RIEC_PARTY,
   });
@@ -157,7 +157,7 @@ export async function createServiceParts(config: MeetingConfig, logger: Logger):
     decisions,
     meetings: new MeetingStore(postgres, schema),
     policy,
-    needToKnow,
+    access,
     async start() {
       await agendaWorkers.start();
       await reminders.start();

@@ -92,7 +92,7 @@ describe('meeting authorisation matrix', () => {
       expect(await sut.auditEntries({ userId: who.userId })).not.toContainEqual(expect.objectContaining({ result: 'denied' }));
     } else {
       expect(response.status).toBe(403);
-      expect(await response.json()).toMatchObject({ error: 'forbidden' });
+      expect(await response.json()).toEqual({ error: 'forbidden' });
       const audit = await sut.auditEntries({ userId: who.userId });
       expect(audit).toMatchObject([{ action: endpoint, result: 'denied', actor_party: party }]);
       expect(audit[0]?.reason).toMatch(/^(wrong-role|other-municipality|not-a-recipient|not-a-meeting-party)$/);

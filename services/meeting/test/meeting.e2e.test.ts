@@ -74,10 +74,22 @@ describe('meeting service', () => {
     const baarnMember = caller('gemeente-baarn');
     const refused = await sut.call('GET', `/api/agenda/items/${envelope.header.messageId}`, baarnMember);
     expect(refused.status).toBe(403);
-    expect(await refused.json()).toMatchObject({ error: 'forbidden' });
+    expect(await refused.json()).toEqual({ error: 'forbidden' });
     expect(await sut.auditEntries({ userId: baarnMember.userId })).toMatchObject([
       { action: 'signal.open', object_id: envelope.header.messageId, result: 'denied', reason: 'other-municipality' },
     ]);
+  });
+
+  it('answers 404 for an unknown item to a member, and 403 before the lookup to a caller without the meeting role', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const missing = await sut.call('GET', `/api/agenda/items/${unknown}`, caller('gemeente-soest'));
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: 'not-found' });
+    const inspector = caller('gemeente-soest', ['inspector']);
+    const refused = await sut.call('GET', `/api/agenda/items/${unknown}`, inspector);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({ error: 'forbidden' });
+    expect(await sut.auditEntries({ userId: inspector.userId })).toMatchObject([{ action: 'signal.open', object_id: unknown, result: 'denied', reason: 'wrong-role' }]);
   });
 
   it("records a decision, publishes it sealed as decision.recorded so the reporter's party can open it, and closes the item", async () => {

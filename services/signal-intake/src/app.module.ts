@@ -1,4 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AccessErrorFilter } from '@signaalhub/access';
 import {
   HealthController,
   INFRASTRUCTURE_SHUTDOWN,
@@ -14,7 +16,7 @@ import { composeParts, type SignalIntakeInfrastructure } from './composition.js'
 import { SIGNAL_INTAKE_CONFIG } from './config.js';
 import { DecisionRecordedHandler } from './events/decision-recorded.handler.js';
 import {
-  ACCESS_CONTROL,
+  AUDITED_ACCESS,
   DECISION_RECEIVER,
   DISTRIBUTION_POLICY,
   OUTBOX_RELAY,
@@ -52,7 +54,8 @@ export class AppModule {
         { provide: READINESS_PROBES, useValue: [kafkaProbe(bus), redisProbe(redis), postgresProbe(postgres)] },
         { provide: INFRASTRUCTURE_SHUTDOWN, useValue: shutdown },
         { provide: DISTRIBUTION_POLICY, useValue: infrastructure.policy },
-        { provide: ACCESS_CONTROL, useValue: parts.access },
+        { provide: AUDITED_ACCESS, useValue: parts.access },
+        { provide: APP_FILTER, useClass: AccessErrorFilter },
         { provide: SIGNAL_SUBMITTER, useValue: parts.submitter },
         { provide: SIGNAL_OVERVIEW, useValue: parts.overview },
         { provide: DECISION_RECEIVER, useValue: parts.decisionReceiver },

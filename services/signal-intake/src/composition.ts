@@ -1,10 +1,10 @@
+import { AuditedAccess } from '@signaalhub/access';
 import type { AuditLog } from '@signaalhub/audit';
 import type { EventBus } from '@signaalhub/bus';
 import { EnvelopeOpener, EnvelopeSealer, RedisReplayStore, type MatchTokenKey, type PartyKeyring } from '@signaalhub/envelope';
 import type { Logger } from '@signaalhub/logging';
 import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
-import { AccessControl } from './authorisation/access-control.js';
 import type { SignalIntakeConfig } from './config.js';
 import { outboxChannel } from './database/schema.js';
 import { DeadLetterWriter } from './decisions/dead-letter-writer.js';
@@ -36,7 +36,7 @@ export interface SignalIntakeInfrastructure {
 }
 
 export interface SignalIntakeParts {
-  readonly access: AccessControl;
+  readonly access: AuditedAccess;
   readonly submitter: SignalSubmitter;
   readonly overview: SignalOverview;
   readonly decisionReceiver: DecisionReceiver;
@@ -55,7 +55,7 @@ export function composeParts(infrastructure: SignalIntakeInfrastructure): Signal
   const schema = config.SIGNAL_INTAKE_DB_SCHEMA;
   const signals = new SignalStore(postgres, schema);
   const decisions = new DecisionStore(postgres, schema);
-  const access = new AccessControl(auditLog);
+  const access = new AuditedAccess(auditLog, logger.child({ component: 'access' }));
   // Namespaced per schema so two services (or two test schemas) never share "already opened" marks.
   const replayStore = new RedisReplayStore(redis, schema.replace(/_/g, '-'));
   const relay = new OutboxRelay({

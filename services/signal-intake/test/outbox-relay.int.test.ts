@@ -1,3 +1,4 @@
+import { AuditedAccess } from '@signaalhub/access';
 import { AuditLog } from '@signaalhub/audit';
 import { createEventBus, type BusMessage, type EventBus } from '@signaalhub/bus';
 import { Envelope, TOPIC_DEFINITIONS, Topics } from '@signaalhub/contracts';
@@ -7,7 +8,6 @@ import { createLogger } from '@signaalhub/logging';
 import { eventually, type PrivateKafka, startPrivateKafka, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccessControl } from '../src/authorisation/access-control.js';
 import { SIGNAL_INTAKE_MIGRATIONS } from '../src/database/migrations.js';
 import { BusOutboxPublisher } from '../src/outbox/bus-outbox-publisher.js';
 import type { OutboxMessage, OutboxPublisher } from '../src/outbox/outbox-message.js';
@@ -111,7 +111,7 @@ describe(OutboxRelay.name, () => {
         sealer: new EnvelopeSealer(keyring),
         matchTokenKey: { version: 1, secret: new Uint8Array(32).fill(9) },
         store: new SignalStore(pool, schema),
-        access: new AccessControl(await AuditLog.open(pool, schema)),
+        access: new AuditedAccess(await AuditLog.open(pool, schema), logger),
       });
       const submit = async (): Promise<string> => {
         const result = await submitter.submit({

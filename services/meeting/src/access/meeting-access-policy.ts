@@ -1,19 +1,11 @@
+import { ALLOWED, denied, type AccessDecision } from '@signaalhub/access';
 import { municipalityPartyId, type Role } from '@signaalhub/contracts';
+import type { UserIdentity } from '@signaalhub/identity';
 
-/** Who is asking: the verified identity from the web application's token. */
-export interface Caller {
-  readonly userId: string;
-  readonly party: string;
-  readonly roles: readonly Role[];
-}
+/** Why the meeting refuses access; a code, safe for the audit log. */
+export type DenialReason = 'wrong-role' | 'other-municipality' | 'not-a-meeting-party';
 
-/** Why access was refused; a code, safe for the audit log. */
-export type DenialReason = 'wrong-role' | 'other-municipality' | 'not-a-recipient' | 'not-a-meeting-party';
-
-export type AccessDecision = { readonly allowed: true } | { readonly allowed: false; readonly reason: DenialReason };
-
-const ALLOWED: AccessDecision = { allowed: true };
-const deny = (reason: DenialReason): AccessDecision => ({ allowed: false, reason });
+const deny = (reason: DenialReason): AccessDecision => denied(reason);
 
 /** The role every meeting endpoint needs. */
 export const MEETING_ROLE: Role = 'meeting-member';
@@ -23,7 +15,8 @@ export const MEETING_ROLE: Role = 'meeting-member';
  * - only `meeting-member`s;
  * - a municipality's members use that municipality's agenda and meetings only;
  * - partner parties (police, RIEC; from configuration) sit at every municipality's meeting;
- * - opening or deciding on an item also needs the caller's party among the envelope's recipients.
+ * - opening or deciding on an item also needs the caller's party among the envelope's recipients
+ *   (the shared check's recipient rule: pass the item's recipients as the object's).
  * Everyone else is refused.
  */
 export class MeetingAccessPolicy {
@@ -36,21 +29,14 @@ export class MeetingAccessPolicy {
   }
 
   /** List the agenda, schedule or list meetings of `municipality`. */
-  forMunicipality(caller: Caller, municipality: string): AccessDecision {
+  forMunicipality(caller: UserIdentity, municipality: string): AccessDecision {
     if (!caller.roles.includes(MEETING_ROLE)) return deny('wrong-role');
     if (caller.party === municipalityPartyId(municipality) || this.partners.has(caller.party)) return ALLOWED;
     return this.municipalityParties.has(caller.party) ? deny('other-municipality') : deny('not-a-meeting-party');
   }
 
-  /** Open an item's signal or record a decision on it. */
-  forItem(caller: Caller, item: { readonly municipality: string; readonly recipients: readonly string[] }): AccessDecision {
-    const meeting = this.forMunicipality(caller, item.municipality);
-    if (!meeting.allowed) return meeting;
-    return item.recipients.includes(caller.party) ? ALLOWED : deny('not-a-recipient');
-  }
-
   /** Role check before anything is looked up, so a caller without the role learns nothing (not even 404). */
-  forAnyMeeting(caller: Caller): AccessDecision {
+  forAnyMeeting(caller: UserIdentity): AccessDecision {
     if (!caller.roles.includes(MEETING_ROLE)) return deny('wrong-role');
     return this.municipalityParties.has(caller.party) || this.partners.has(caller.party) ? ALLOWED : deny('not-a-meeting-party');
   }

@@ -1,9 +1,9 @@
 import type { AgendaEntry, AgendaItem, HitCount, OpenedAgendaItem } from '@signaalhub/contracts';
 import { Signal } from '@signaalhub/contracts';
 import { EnvelopeError, type EnvelopeOpener } from '@signaalhub/envelope';
-import type { Caller, MeetingAccessPolicy } from '../access/meeting-access-policy.js';
-import type { NeedToKnow } from '../access/need-to-know.js';
-import { forbidden, notFound } from '../http/api-errors.js';
+import { ObjectNotFound, type AccessAttempt, type AuditedAccess } from '@signaalhub/access';
+import type { UserIdentity } from '@signaalhub/identity';
+import type { MeetingAccessPolicy } from '../access/meeting-access-policy.js';
 import type { MatchTokenStore } from '../hits/match-token-store.js';
 import { agendaPriority, compareAgendaEntries } from './agenda-priority.js';
 import type { AgendaStore, StoredAgendaItem } from './agenda-store.js';
@@ -14,7 +14,7 @@ export class AgendaReader {
     private readonly store: AgendaStore,
     private readonly tokens: MatchTokenStore,
     private readonly policy: MeetingAccessPolicy,
-    private readonly needToKnow: NeedToKnow,
+    private readonly access: AuditedAccess,
     /** Opens stored envelopes: no replay or age check, those guarded the transport at admission. */
     private readonly storedOpener: EnvelopeOpener,
   ) {}
@@ -31,22 +31,21 @@ export class AgendaReader {
   }
 
   /** Need-to-know first, then the envelope is opened as the caller's own party; both outcomes audited. */
-  async open(caller: Caller, id: string, origin: string): Promise<OpenedAgendaItem> {
-    const attempt = { caller, action: 'signal.open', objectType: 'agenda-item', objectId: id, origin };
-    await this.needToKnow.enforce(this.policy.forAnyMeeting(caller), attempt);
+  async open(caller: UserIdentity, id: string, origin: string): Promise<OpenedAgendaItem> {
+    const attempt: AccessAttempt = { caller, action: 'signal.open', object: { type: 'agenda-item', id }, origin };
+    await this.access.check({ ...attempt, policy: this.policy.forAnyMeeting(caller) });
     const stored = await this.store.find(id);
-    if (stored === undefined) throw notFound();
-    await this.needToKnow.enforce(this.policy.forItem(caller, stored), attempt);
+    if (stored === undefined) throw new ObjectNotFound('agenda-item');
+    await this.access.check({ ...attempt, object: { ...attempt.object, recipients: stored.recipients }, policy: this.policy.forMunicipality(caller, stored.municipality) });
     let signal: Signal;
     try {
       ({ payload: signal } = await this.storedOpener.open(stored.envelope, { as: caller.party, payload: Signal }));
     } catch (error) {
       if (!(error instanceof EnvelopeError)) throw error;
       // The header named the caller, the ciphertext disagreed: refuse, and say why in the audit log.
-      await this.needToKnow.record(attempt, 'denied', error.code);
-      throw forbidden();
+      return this.access.deny(attempt, error.code);
     }
-    await this.needToKnow.record(attempt, 'allowed');
+    await this.access.allowed(attempt);
     const hits = (await this.tokens.hitsFor([id])).get(id) ?? [];
     return { item: agendaItem(stored, hits), signal, hits };
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ObjectNotFound, type AccessAttempt, type AuditedAccess } from '@signaalhub/access';
 import {
   DecisionRecorded,
   DecisionRequest,
@@ -11,15 +12,15 @@ import {
 } from '@signaalhub/contracts';
 import { withTransaction } from '@signaalhub/database';
 import type { EnvelopeSealer, PartyKeyring } from '@signaalhub/envelope';
+import type { UserIdentity } from '@signaalhub/identity';
 import type { Logger } from '@signaalhub/logging';
 import type { Pool } from 'pg';
-import type { Caller, MeetingAccessPolicy } from '../access/meeting-access-policy.js';
-import type { NeedToKnow } from '../access/need-to-know.js';
+import type { MeetingAccessPolicy } from '../access/meeting-access-policy.js';
 import type { AgendaStore } from '../agenda/agenda-store.js';
-import { conflict, invalid, notFound } from '../http/api-errors.js';
 import type { OutboxRelay } from '../outbox/outbox-relay.js';
 import type { OutboxWriter } from '../outbox/outbox-writer.js';
 import type { ActionReminders } from '../reminders/action-reminders.js';
+import { AlreadyDecided, InvalidDecision } from './decision-errors.js';
 import { decisionRecipients } from './decision-recipients.js';
 import type { DecisionStore } from './decision-store.js';
 
@@ -33,7 +34,7 @@ export interface DecisionRecorderParts {
   readonly sealer: EnvelopeSealer;
   readonly keyring: PartyKeyring;
   readonly policy: MeetingAccessPolicy;
-  readonly needToKnow: NeedToKnow;
+  readonly access: AuditedAccess;
   readonly logger: Logger;
   readonly riecParty: string;
   readonly clock?: () => Date;
@@ -55,15 +56,15 @@ export class DecisionRecorder {
   }
 
   /** Access is checked before the body is looked at: a caller without access learns nothing from 400s. */
-  async record(caller: Caller, itemId: string, body: unknown, origin: string): Promise<DecisionReceipt> {
-    const { agenda, policy, needToKnow } = this.parts;
-    const attempt = { caller, action: 'decision.record', objectType: 'agenda-item', objectId: itemId, origin };
-    await needToKnow.enforce(policy.forAnyMeeting(caller), attempt);
+  async record(caller: UserIdentity, itemId: string, body: unknown, origin: string): Promise<DecisionReceipt> {
+    const { agenda, policy, access } = this.parts;
+    const attempt: AccessAttempt = { caller, action: 'decision.record', object: { type: 'agenda-item', id: itemId }, origin };
+    await access.check({ ...attempt, policy: policy.forAnyMeeting(caller) });
     const item = await agenda.find(itemId);
-    if (item === undefined) throw notFound();
-    await needToKnow.enforce(policy.forItem(caller, item), attempt);
+    if (item === undefined) throw new ObjectNotFound('agenda-item');
+    await access.check({ ...attempt, object: { ...attempt.object, recipients: item.recipients }, policy: policy.forMunicipality(caller, item.municipality) });
     const request = this.validRequest(body);
-    if (item.status !== 'pending') throw conflict('Over dit agendapunt is al besloten.');
+    if (item.status !== 'pending') throw new AlreadyDecided();
 
     const now = this.clock();
     const decisionId = randomUUID();
@@ -100,7 +101,7 @@ export class DecisionRecorder {
     await withTransaction(this.parts.pool, async (client) => {
       const locked = await agenda.find(itemId, client, true);
       // Two members deciding at once: the second one finds the item closed.
-      if (locked?.status !== 'pending') throw conflict('Over dit agendapunt is al besloten.');
+      if (locked?.status !== 'pending') throw new AlreadyDecided();
       await this.parts.decisions.insert(client, {
         id: decisionId,
         itemId,
@@ -116,7 +117,7 @@ export class DecisionRecorder {
       await agenda.setStatus(client, itemId, status);
       await this.parts.outbox.add(client, { topic: Topics.decisionRecorded, key: item.municipality, value: JSON.stringify(envelope) });
     });
-    await needToKnow.record(attempt, 'allowed');
+    await access.allowed(attempt);
     this.parts.relay.nudge();
     this.parts.reminders.sweep();
     this.parts.logger.info({ decisionId, itemId, approach: request.approach, status }, 'decision recorded');
@@ -126,7 +127,7 @@ export class DecisionRecorder {
   /** Rules the schema cannot know: the lead party must exist, due dates must not lie in the past. */
   private validRequest(body: unknown): DecisionRequest {
     const parsed = validate(DecisionRequest, body);
-    if (!parsed.success) throw invalid(parsed.problems);
+    if (!parsed.success) throw new InvalidDecision(parsed.problems);
     const request = parsed.data;
     const problems: ValidationProblem[] = [];
     if (!this.parts.keyring.knows(request.leadParty)) {
@@ -138,7 +139,7 @@ export class DecisionRecorder {
         problems.push({ field: `actions.${index}.dueDate`, rule: 'must not be in the past', message: 'De uiterste datum mag niet in het verleden liggen' });
       }
     });
-    if (problems.length > 0) throw invalid(problems);
+    if (problems.length > 0) throw new InvalidDecision(problems);
     return request;
   }
 }

@@ -1,12 +1,14 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Ip, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { AgendaEntry, DecisionReceipt, OpenedAgendaItem } from '@signaalhub/contracts';
+import { AuditedAccess, RequestOrigin, type AccessAttempt } from '@signaalhub/access';
 import { CurrentIdentity, IDENTITY_HEADER, type UserIdentity } from '@signaalhub/identity';
 import { MeetingAccessPolicy } from '../access/meeting-access-policy.js';
-import { NeedToKnow } from '../access/need-to-know.js';
 import { AgendaReader } from '../agenda/agenda-reader.js';
+import { AlreadyDecided, InvalidDecision } from '../decisions/decision-errors.js';
 import { DecisionRecorder } from '../decisions/decision-recorder.js';
 import { MUNICIPALITY_LIST } from '../infrastructure/tokens.js';
+import { conflict, invalid } from './api-errors.js';
 import { auditableMunicipality, itemIdParameter, municipalityParameter } from './request-input.js';
 
 @ApiTags('agenda')
@@ -17,7 +19,7 @@ export class AgendaController {
     @Inject(AgendaReader) private readonly reader: AgendaReader,
     @Inject(DecisionRecorder) private readonly decisions: DecisionRecorder,
     @Inject(MeetingAccessPolicy) private readonly policy: MeetingAccessPolicy,
-    @Inject(NeedToKnow) private readonly needToKnow: NeedToKnow,
+    @Inject(AuditedAccess) private readonly access: AuditedAccess,
     @Inject(MUNICIPALITY_LIST) private readonly municipalities: readonly string[],
   ) {}
 
@@ -26,11 +28,11 @@ export class AgendaController {
   @ApiQuery({ name: 'municipality', example: 'soest' })
   @ApiResponse({ status: 200, description: '[{ id, theme, receivedAt, priority, hits: [{ municipality, count }] }]' })
   @ApiResponse({ status: 403, description: '{ error: "forbidden" } (audited)' })
-  async list(@CurrentIdentity() caller: UserIdentity, @Query('municipality') municipality: unknown, @Ip() origin: string): Promise<AgendaEntry[]> {
-    const attempt = { caller, action: 'agenda.list', objectType: 'agenda', objectId: auditableMunicipality(municipality), origin };
-    await this.needToKnow.enforce(this.policy.forAnyMeeting(caller), attempt);
+  async list(@CurrentIdentity() caller: UserIdentity, @Query('municipality') municipality: unknown, @RequestOrigin() origin: string): Promise<AgendaEntry[]> {
+    const attempt: AccessAttempt = { caller, action: 'agenda.list', object: { type: 'agenda', id: auditableMunicipality(municipality) }, origin };
+    await this.access.check({ ...attempt, policy: this.policy.forAnyMeeting(caller) });
     const id = municipalityParameter(municipality, this.municipalities);
-    await this.needToKnow.enforce(this.policy.forMunicipality(caller, id), { ...attempt, objectId: id });
+    await this.access.check({ ...attempt, object: { ...attempt.object, id }, policy: this.policy.forMunicipality(caller, id) });
     return this.reader.pending(id);
   }
 
@@ -39,7 +41,7 @@ export class AgendaController {
   @ApiResponse({ status: 200, description: '{ item, signal, hits }' })
   @ApiResponse({ status: 403, description: '{ error: "forbidden" } (audited)' })
   @ApiResponse({ status: 404, description: '{ error: "not-found" }' })
-  async open(@CurrentIdentity() caller: UserIdentity, @Param('id') id: string, @Ip() origin: string): Promise<OpenedAgendaItem> {
+  async open(@CurrentIdentity() caller: UserIdentity, @Param('id') id: string, @RequestOrigin() origin: string): Promise<OpenedAgendaItem> {
     return this.reader.open(caller, itemIdParameter(id), origin);
   }
 
@@ -50,7 +52,13 @@ export class AgendaController {
   @ApiResponse({ status: 400, description: '{ error: "validation", problems: [{ field, rule, message }] }' })
   @ApiResponse({ status: 403, description: '{ error: "forbidden" } (audited)' })
   @ApiResponse({ status: 409, description: '{ error: "conflict" }: the item is no longer pending' })
-  async decide(@CurrentIdentity() caller: UserIdentity, @Param('id') id: string, @Body() body: unknown, @Ip() origin: string): Promise<DecisionReceipt> {
-    return this.decisions.record(caller, itemIdParameter(id), body, origin);
+  async decide(@CurrentIdentity() caller: UserIdentity, @Param('id') id: string, @Body() body: unknown, @RequestOrigin() origin: string): Promise<DecisionReceipt> {
+    try {
+      return await this.decisions.record(caller, itemIdParameter(id), body, origin);
+    } catch (error) {
+      if (error instanceof InvalidDecision) throw invalid(error.problems);
+      if (error instanceof AlreadyDecided) throw conflict('Over dit agendapunt is al besloten.');
+      throw error;
+    }
   }
 }

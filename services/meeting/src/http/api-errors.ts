@@ -1,17 +1,7 @@
-import { BadRequestException, ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException } from '@nestjs/common';
 import type { ApiError, ValidationProblem } from '@signaalhub/contracts';
 
-/** The service's error bodies (contracts' ApiError); `message` is Dutch, for people. */
-export function forbidden(): ForbiddenException {
-  const body: ApiError = { error: 'forbidden', message: 'U heeft geen toegang tot deze gegevens.' };
-  return new ForbiddenException(body);
-}
-
-export function notFound(): NotFoundException {
-  const body: ApiError = { error: 'not-found', message: 'Dit agendapunt bestaat niet.' };
-  return new NotFoundException(body);
-}
-
+/** The service's error bodies (contracts' ApiError); `message` is Dutch, for people. 403 and 404 come from @signaalhub/access. */
 export function conflict(message: string): ConflictException {
   const body: ApiError = { error: 'conflict', message };
   return new ConflictException(body);

@@ -1,6 +1,7 @@
+import type { AuditedAccess } from '@signaalhub/access';
 import { THEME_LABELS, type DecisionFeedback, type SignalOverviewItem, type SignalStatus, type Theme } from '@signaalhub/contracts';
 import type { UserIdentity } from '@signaalhub/identity';
-import type { AccessControl } from '../authorisation/access-control.js';
+import { viewSignal } from '../authorisation/intake-access-policy.js';
 import type { DecisionReader } from '../decisions/decision-reader.js';
 import type { DecisionStore } from '../decisions/decision-store.js';
 import type { SignalSummary } from './signal-record.js';
@@ -23,7 +24,7 @@ export class SignalOverview {
     private readonly signals: SignalStore,
     private readonly decisions: DecisionStore,
     private readonly reader: DecisionReader,
-    private readonly access: AccessControl,
+    private readonly access: AuditedAccess,
   ) {}
 
   async mine(identity: UserIdentity, origin: string): Promise<SignalOverviewItem[]> {
@@ -36,9 +37,7 @@ export class SignalOverview {
   async one(signalId: string, identity: UserIdentity, origin: string): Promise<SignalLookup> {
     const signal = await this.signals.findSummary(signalId);
     if (signal === undefined) return { kind: 'not-found' };
-    if (signal.reporterParty !== identity.party) {
-      await this.access.deny({ identity, action: 'signal.view', objectType: 'signal', objectId: signalId, origin }, 'not-the-reporting-party');
-    }
+    await this.access.check({ caller: identity, action: 'signal.view', object: { type: 'signal', id: signalId }, origin, policy: viewSignal(identity, signal) });
     const [item] = await this.withFeedback([signal], identity, origin);
     if (item === undefined) return { kind: 'not-found' };
     return { kind: 'found', item };
@@ -49,7 +48,7 @@ export class SignalOverview {
     const items: SignalOverviewItem[] = [];
     for (const signal of signals) {
       const feedback: DecisionFeedback[] = [];
-      for (const stored of decisions.get(signal.id) ?? []) feedback.push(await this.reader.open(stored, { identity, origin }));
+      for (const stored of decisions.get(signal.id) ?? []) feedback.push(await this.reader.open(stored, { caller: identity, origin }));
       // Stored from a validated Signal, so the column always holds a Theme.
       const theme = signal.theme as Theme;
       items.push({

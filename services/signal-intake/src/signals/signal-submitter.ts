@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { EventTypes, municipalityPartyId, Signal, Topics, type SignalStatus, type ValidationProblem } from '@signaalhub/contracts';
+import type { AuditedAccess } from '@signaalhub/access';
+import { EventTypes, Signal, Topics, type SignalStatus, type ValidationProblem } from '@signaalhub/contracts';
 import type { EnvelopeSealer, MatchTokenKey } from '@signaalhub/envelope';
 import type { UserIdentity } from '@signaalhub/identity';
-import type { AccessControl } from '../authorisation/access-control.js';
+import { submitFor } from '../authorisation/intake-access-policy.js';
 import type { DistributionPolicy } from '../policy/distribution-policy.js';
 import { resolveRecipients } from '../policy/resolve-recipients.js';
 import { idempotencyOutcome, submissionFingerprint } from './idempotency.js';
@@ -28,7 +29,7 @@ export interface SignalSubmitterParts {
   readonly sealer: EnvelopeSealer;
   readonly matchTokenKey: MatchTokenKey;
   readonly store: SignalStore;
-  readonly access: AccessControl;
+  readonly access: AuditedAccess;
   readonly clock?: () => Date;
 }
 
@@ -52,12 +53,13 @@ export class SignalSubmitter {
     const validation = validateSubmission(request.body);
     if (!validation.success) return { kind: 'invalid', problems: validation.problems };
     const submission = validation.submission;
-    if (identity.party !== municipalityPartyId(submission.municipality)) {
-      await this.parts.access.deny(
-        { identity, action: 'signal.submit', objectType: 'municipality', objectId: submission.municipality, origin: request.origin },
-        'other-municipality',
-      );
-    }
+    await this.parts.access.check({
+      caller: identity,
+      action: 'signal.submit',
+      object: { type: 'municipality', id: submission.municipality },
+      origin: request.origin,
+      policy: submitFor(identity, submission.municipality),
+    });
     const resolution = resolveRecipients(this.parts.policy, submission.municipality, submission.theme, submission.distribution.recipients);
     if (!resolution.ok) return { kind: 'invalid', problems: resolution.problems };
 
@@ -119,10 +121,9 @@ export class SignalSubmitter {
 
   private accepted(request: SubmissionRequest, signalId: string): Promise<void> {
     return this.parts.access.allowed({
-      identity: request.identity,
+      caller: request.identity,
       action: 'signal.submit',
-      objectType: 'signal',
-      objectId: signalId,
+      object: { type: 'signal', id: signalId },
       origin: request.origin,
     });
   }

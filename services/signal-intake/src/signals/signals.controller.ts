@@ -26,13 +26,13 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { RequestOrigin, type AuditedAccess } from '@signaalhub/access';
 import { IDEMPOTENCY_KEY_HEADER, type AcceptedSignal, type MySignalsResponse, type SignalOverviewItem } from '@signaalhub/contracts';
 import { CurrentIdentity, IDENTITY_HEADER, type UserIdentity } from '@signaalhub/identity';
 import { NOT_JSON_PROBLEM } from '@signaalhub/service-kit';
 import type { Request, Response } from 'express';
-import type { AccessControl } from '../authorisation/access-control.js';
-import { clientOrigin } from '../http/client-origin.js';
-import { ACCESS_CONTROL, SIGNAL_OVERVIEW, SIGNAL_SUBMITTER } from '../infrastructure/tokens.js';
+import { INTAKE_ROLE } from '../authorisation/intake-access-policy.js';
+import { AUDITED_ACCESS, SIGNAL_OVERVIEW, SIGNAL_SUBMITTER } from '../infrastructure/tokens.js';
 import { parseIdempotencyKey } from './idempotency.js';
 import {
   ACCEPTED_SCHEMA,
@@ -56,7 +56,7 @@ export class SignalsController {
   constructor(
     @Inject(SIGNAL_SUBMITTER) private readonly submitter: SignalSubmitter,
     @Inject(SIGNAL_OVERVIEW) private readonly overview: SignalOverview,
-    @Inject(ACCESS_CONTROL) private readonly access: AccessControl,
+    @Inject(AUDITED_ACCESS) private readonly access: AuditedAccess,
   ) {}
 
   @Post()
@@ -78,10 +78,10 @@ export class SignalsController {
     @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
     @Body() body: unknown,
     @Req() request: Request,
+    @RequestOrigin() origin: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AcceptedSignal> {
-    const origin = clientOrigin(request);
-    await this.access.requireRole({ identity, action: 'signal.submit', objectType: 'signal', objectId: 'new', origin }, 'inspector');
+    await this.access.check({ caller: identity, action: 'signal.submit', object: { type: 'signal', id: 'new' }, origin, roles: [INTAKE_ROLE] });
     const idempotencyKey = parseIdempotencyKey(idempotencyKeyHeader);
     if (!idempotencyKey.ok) throw new BadRequestException({ error: 'validation', problems: [idempotencyKey.problem] });
     if (request.is('application/json') !== 'application/json') throw new BadRequestException(NOT_JSON_PROBLEM);
@@ -112,9 +112,8 @@ export class SignalsController {
   @Get('mine')
   @ApiOperation({ summary: "The caller's own signals, newest first, with status and the meeting's feedback (inspector)" })
   @ApiOkResponse({ schema: { type: 'object', properties: { signals: { type: 'array', items: SIGNAL_OVERVIEW_ITEM_SCHEMA } } } })
-  async mine(@CurrentIdentity() identity: UserIdentity, @Req() request: Request): Promise<MySignalsResponse> {
-    const origin = clientOrigin(request);
-    await this.access.requireRole({ identity, action: 'signal.list-own', objectType: 'signal-list', objectId: identity.userId, origin }, 'inspector');
+  async mine(@CurrentIdentity() identity: UserIdentity, @RequestOrigin() origin: string): Promise<MySignalsResponse> {
+    await this.access.check({ caller: identity, action: 'signal.list-own', object: { type: 'signal-list', id: identity.userId }, origin, roles: [INTAKE_ROLE] });
     return { signals: await this.overview.mine(identity, origin) };
   }
 
@@ -125,16 +124,15 @@ export class SignalsController {
   async one(
     @CurrentIdentity() identity: UserIdentity,
     @Param('id') id: string,
-    @Req() request: Request,
+    @RequestOrigin() origin: string,
   ): Promise<SignalOverviewItem> {
-    const origin = clientOrigin(request);
     if (!UUID.test(id)) {
       throw new BadRequestException({
         error: 'validation',
         problems: [{ field: 'id', rule: 'must be a signal id (UUID)', message: 'Dit is geen geldig meldingsnummer' }],
       });
     }
-    await this.access.requireRole({ identity, action: 'signal.view', objectType: 'signal', objectId: id, origin }, 'inspector');
+    await this.access.check({ caller: identity, action: 'signal.view', object: { type: 'signal', id }, origin, roles: [INTAKE_ROLE] });
     const lookup = await this.overview.one(id, identity, origin);
     if (lookup.kind === 'not-found') throw new NotFoundException({ error: 'not-found' });
     return lookup.item;
