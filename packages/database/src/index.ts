@@ -1,1 +1,2 @@
 export * from './with-transaction.js';
+export * from './schema-name.js';

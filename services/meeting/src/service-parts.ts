@@ -14,6 +14,7 @@ import {
   type PartyKeyring,
 } from '@signaalhub/envelope';
 import type { Logger } from '@signaalhub/logging';
+import { MatchTokenStore } from '@signaalhub/matching';
 import { assertDurableRedis } from '@signaalhub/service-kit';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -28,7 +29,6 @@ import { AgendaWorkers } from './agenda/agenda-workers.js';
 import type { MeetingConfig } from './config.js';
 import { DecisionRecorder } from './decisions/decision-recorder.js';
 import { DecisionStore } from './decisions/decision-store.js';
-import { MatchTokenStore } from './hits/match-token-store.js';
 import { migrateDatabase } from './infrastructure/database-schema.js';
 import { StoredEnvelopeReplayStore } from './infrastructure/stored-envelope-replay-store.js';
 import { MeetingStore } from './meetings/meeting-store.js';

@@ -1,10 +1,10 @@
 import type { AgendaEntry, AgendaItem, HitCount, OpenedAgendaItem } from '@signaalhub/contracts';
 import { Signal } from '@signaalhub/contracts';
 import { EnvelopeError, type EnvelopeOpener } from '@signaalhub/envelope';
+import type { MatchTokenStore } from '@signaalhub/matching';
 import type { Caller, MeetingAccessPolicy } from '../access/meeting-access-policy.js';
 import type { NeedToKnow } from '../access/need-to-know.js';
 import { forbidden, notFound } from '../http/api-errors.js';
-import type { MatchTokenStore } from '../hits/match-token-store.js';
 import { agendaPriority, compareAgendaEntries } from './agenda-priority.js';
 import type { AgendaStore, StoredAgendaItem } from './agenda-store.js';
 
@@ -24,7 +24,7 @@ export class AgendaReader {
     const hits = await this.tokens.hitsFor(items.map((item) => item.id));
     return items
       .map((item): AgendaEntry => {
-        const itemHits = hits.get(item.id) ?? [];
+        const itemHits = hits.get(item.id)?.byMunicipality ?? [];
         return { id: item.id, theme: item.theme, receivedAt: item.receivedAt, priority: agendaPriority(itemHits), hits: itemHits };
       })
       .sort(compareAgendaEntries);
@@ -47,7 +47,7 @@ export class AgendaReader {
       throw forbidden();
     }
     await this.needToKnow.record(attempt, 'allowed');
-    const hits = (await this.tokens.hitsFor([id])).get(id) ?? [];
+    const hits = (await this.tokens.hitsFor([id])).get(id)?.byMunicipality ?? [];
     return { item: agendaItem(stored, hits), signal, hits };
   }
 }

@@ -1,3 +1,4 @@
+import { matchTokensTableSql } from '@signaalhub/matching';
 import type { Pool } from 'pg';
 
 /** Identifiers cannot be query parameters; the schema name comes from validated configuration only. */
@@ -18,15 +19,7 @@ export async function migrateDatabase(pool: Pool, schema: string): Promise<void>
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [`${schema}.migrate`]);
     await client.query(`
       CREATE SCHEMA IF NOT EXISTS ${s};
-      CREATE TABLE IF NOT EXISTS ${s}.match_tokens (
-        message_id uuid NOT NULL,
-        municipality text NOT NULL,
-        kind text NOT NULL,
-        version integer NOT NULL,
-        token text NOT NULL,
-        PRIMARY KEY (message_id, kind, version, token)
-      );
-      CREATE INDEX IF NOT EXISTS match_tokens_by_token ON ${s}.match_tokens (kind, version, token);
+      ${matchTokensTableSql(schema)}
       CREATE TABLE IF NOT EXISTS ${s}.agenda_items (
         message_id uuid PRIMARY KEY,
         signal_id uuid NOT NULL,
