@@ -24,3 +24,4 @@ export * from './json-schema/generate.js';
 export * from './envelope-header.js';
 export * from './api/meeting-api.js';
 export * from './api/intake-api.js';
+export * from './jobs.js';

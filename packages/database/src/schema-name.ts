@@ -7,3 +7,9 @@ export const SCHEMA_NAME_RULE = 'must be a lowercase SQL identifier (a-z, 0-9, _
 export function assertSchemaName(schema: string): void {
   if (!SCHEMA_NAME.test(schema)) throw new Error(`schema ${SCHEMA_NAME_RULE}`);
 }
+
+/** The schema name checked and quoted for SQL text; lowercase only, so quoting never changes its meaning. */
+export function quotedSchema(schema: string): string {
+  assertSchemaName(schema);
+  return `"${schema}"`;
+}

@@ -16,7 +16,8 @@ import {
   type PartyKeyring,
 } from '@signaalhub/envelope';
 import type { Logger } from '@signaalhub/logging';
-import { assertDurableRedis } from '@signaalhub/service-kit';
+import { MatchTokenStore } from '@signaalhub/matching';
+import { assertDurableRedis, type JobWorkers } from '@signaalhub/service-kit';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { MeetingAccessPolicy } from './access/meeting-access-policy.js';
@@ -25,12 +26,11 @@ import { SignalAdmission } from './admission/signal-admission.js';
 import { AgendaQueues } from './agenda/agenda-queues.js';
 import { AgendaReader } from './agenda/agenda-reader.js';
 import { AgendaStore } from './agenda/agenda-store.js';
-import { AgendaWorkers } from './agenda/agenda-workers.js';
 import type { MeetingConfig } from './config.js';
 import { DecisionRecorder } from './decisions/decision-recorder.js';
 import { DecisionStore } from './decisions/decision-store.js';
-import { MatchTokenStore } from './hits/match-token-store.js';
 import { MEETING_MIGRATIONS } from './database/migrations.js';
+import { meetingJobWorkers } from './jobs/meeting-jobs.js';
 import { StoredEnvelopeReplayStore } from './infrastructure/stored-envelope-replay-store.js';
 import { MeetingStore } from './meetings/meeting-store.js';
 import { OutboxRelay } from './outbox/outbox-relay.js';
@@ -55,7 +55,8 @@ export interface ServiceParts {
   readonly keyring: PartyKeyring;
   readonly audit: AuditLog;
   readonly queues: AgendaQueues;
-  readonly agendaWorkers: AgendaWorkers;
+  /** The workers of every job the service runs (agenda queues and reminders). */
+  readonly workers: JobWorkers;
   readonly reminders: ActionReminders;
   readonly relay: OutboxRelay;
   readonly admission: SignalAdmission;
@@ -106,8 +107,8 @@ export async function createServiceParts(config: MeetingConfig, logger: Logger):
   const queues = new AgendaQueues(bullmqConnection, municipalities, prefix);
   const agenda = new AgendaStore(postgres, schema);
   const tokens = new MatchTokenStore(postgres, schema);
-  const agendaWorkers = new AgendaWorkers(queues, agenda, bullmqConnection, prefix, logger);
   const reminders = new ActionReminders(postgres, schema, bullmqConnection, prefix, logger);
+  const workers = meetingJobWorkers({ connection: bullmqConnection, prefix, municipalities, agenda, reminders, logger });
   const relay = new OutboxRelay(postgres, schema, bus.createProducer(), logger);
   const policy = new MeetingAccessPolicy(municipalities, config.MEETING_PARTNER_PARTIES);
   const access = new AuditedAccess(audit, logger);
@@ -149,7 +150,7 @@ export async function createServiceParts(config: MeetingConfig, logger: Logger):
     keyring,
     audit,
     queues,
-    agendaWorkers,
+    workers,
     reminders,
     relay,
     admission,
@@ -159,15 +160,15 @@ export async function createServiceParts(config: MeetingConfig, logger: Logger):
     policy,
     access,
     async start() {
-      await agendaWorkers.start();
-      await reminders.start();
+      await workers.start();
+      reminders.start();
       relay.start();
     },
     async close() {
       // Producers of work first, then its consumers, then the connections they share.
       await relay.stop();
       await reminders.close();
-      await agendaWorkers.close();
+      await workers.close();
       await queues.close();
       await bus.close();
       await bullmqConnection.quit();

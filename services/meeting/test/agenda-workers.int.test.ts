@@ -1,9 +1,10 @@
+import { Jobs, type AgendaJobData } from '@signaalhub/contracts';
 import { createLogger } from '@signaalhub/logging';
+import { createWorkers, type JobWorkers } from '@signaalhub/service-kit';
 import { eventually } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { placeOnAgenda } from '../src/agenda/agenda-job-handler.js';
 import { AgendaStore } from '../src/agenda/agenda-store.js';
-import { AgendaWorkers } from '../src/agenda/agenda-workers.js';
-import type { AgendaJobData } from '../src/agenda/agenda-job.js';
 import type { ServiceParts } from '../src/service-parts.js';
 import { testParts } from './support/meeting-parts.js';
 import { randomKvkNumber, sealSignal } from './support/sealed-signals.js';
@@ -17,7 +18,7 @@ class UnreachableAgendaStore extends AgendaStore {
   }
 }
 
-describe(AgendaWorkers.name, () => {
+describe(`agenda workers (${placeOnAgenda.name})`, () => {
   let parts: ServiceParts;
 
   // The parts' own workers are not started: each test runs the workers it needs.
@@ -42,8 +43,17 @@ describe(AgendaWorkers.name, () => {
     };
   }
 
-  function workers(store: AgendaStore): AgendaWorkers {
-    return new AgendaWorkers(parts.queues, store, parts.bullmqConnection, parts.config.MEETING_QUEUE_PREFIX, createLogger('workers-test', 'silent'));
+  function workers(store: AgendaStore): JobWorkers {
+    const logger = createLogger('workers-test', 'silent');
+    return createWorkers({
+      connection: parts.bullmqConnection,
+      prefix: parts.config.MEETING_QUEUE_PREFIX,
+      municipalities: parts.queues.municipalities,
+      jobs: { agendaItem: Jobs.agendaItem },
+      handlers: { agendaItem: placeOnAgenda(store, logger) },
+      concurrency: { agendaItem: 4 },
+      logger,
+    });
   }
 
   it('keeps a job that failed in a worker and hands it to the next worker after a restart', async () => {

@@ -3,9 +3,9 @@ import type { BusMessage } from '@signaalhub/bus';
 import { Envelope, EventTypes, municipalityPartyId, Signal, type EnvelopeHeader } from '@signaalhub/contracts';
 import { EnvelopeError, ReplayedError, type EnvelopeOpener, type OpenedEnvelope, type ReplayStore } from '@signaalhub/envelope';
 import type { Logger } from '@signaalhub/logging';
+import type { MatchTokenStore } from '@signaalhub/matching';
 import type { AgendaQueues } from '../agenda/agenda-queues.js';
 import type { AgendaStore } from '../agenda/agenda-store.js';
-import type { MatchTokenStore } from '../hits/match-token-store.js';
 import type { PermanentRejection } from './permanent-rejection.js';
 
 export type AdmissionOutcome = 'admitted' | 'duplicate' | 'rejected';
@@ -57,7 +57,7 @@ export class SignalAdmission {
     }
     const { header, payload: signal } = opened;
     try {
-      await this.parts.tokens.record(header.messageId, header.municipality, header.matchTokens);
+      await this.parts.tokens.record(header.messageId, header.municipality, header.matchTokens, header.theme);
       await this.parts.queues.enqueue({
         envelope,
         messageId: header.messageId,

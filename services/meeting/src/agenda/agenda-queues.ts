@@ -1,10 +1,7 @@
-import { Queues, type MunicipalityId } from '@signaalhub/contracts';
+import { Jobs, type AgendaJobData, type MunicipalityId } from '@signaalhub/contracts';
+import { CAPPED_BACKOFF } from '@signaalhub/service-kit';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { AgendaJobData } from './agenda-job.js';
-
-/** Job name inside an agenda queue. PERSISTED in Redis. */
-export const AGENDA_JOB_NAME = 'agenda-item';
 
 /**
  * BullMQ retries a failing move into PostgreSQL until it works (capped backoff in the worker): an accepted
@@ -18,7 +15,7 @@ export class AgendaQueues {
 
   constructor(connection: Redis, municipalities: readonly MunicipalityId[], prefix: string) {
     for (const municipality of municipalities) {
-      this.queues.set(municipality, new Queue<AgendaJobData>(Queues.agenda(municipality), { connection, prefix }));
+      this.queues.set(municipality, new Queue<AgendaJobData>(Jobs.agendaItem.queue(municipality), { connection, prefix }));
     }
   }
 
@@ -36,10 +33,10 @@ export class AgendaQueues {
 
   /** jobId = message id: BullMQ ignores an add whose id exists, so redelivery never makes a second job. */
   async enqueue(data: AgendaJobData): Promise<void> {
-    await this.queueOf(data.municipality).add(AGENDA_JOB_NAME, data, {
+    await this.queueOf(data.municipality).add(Jobs.agendaItem.name, data, {
       jobId: data.messageId,
       attempts: AGENDA_JOB_ATTEMPTS,
-      backoff: { type: 'capped' },
+      backoff: CAPPED_BACKOFF,
       // Completed jobs are kept for a while so a redelivered message still finds "its" job.
       removeOnComplete: { age: 30 * 24 * 60 * 60 },
       removeOnFail: false,

@@ -3,8 +3,8 @@ import { Signal } from '@signaalhub/contracts';
 import { EnvelopeError, type EnvelopeOpener } from '@signaalhub/envelope';
 import { ObjectNotFound, type AccessAttempt, type AuditedAccess } from '@signaalhub/access';
 import type { UserIdentity } from '@signaalhub/identity';
+import type { MatchTokenStore } from '@signaalhub/matching';
 import type { MeetingAccessPolicy } from '../access/meeting-access-policy.js';
-import type { MatchTokenStore } from '../hits/match-token-store.js';
 import { agendaPriority, compareAgendaEntries } from './agenda-priority.js';
 import type { AgendaStore, StoredAgendaItem } from './agenda-store.js';
 
@@ -24,7 +24,7 @@ export class AgendaReader {
     const hits = await this.tokens.hitsFor(items.map((item) => item.id));
     return items
       .map((item): AgendaEntry => {
-        const itemHits = hits.get(item.id) ?? [];
+        const itemHits = hits.get(item.id)?.byMunicipality ?? [];
         return { id: item.id, theme: item.theme, receivedAt: item.receivedAt, priority: agendaPriority(itemHits), hits: itemHits };
       })
       .sort(compareAgendaEntries);
@@ -46,7 +46,7 @@ export class AgendaReader {
       return this.access.deny(attempt, error.code);
     }
     await this.access.allowed(attempt);
-    const hits = (await this.tokens.hitsFor([id])).get(id) ?? [];
+    const hits = (await this.tokens.hitsFor([id])).get(id)?.byMunicipality ?? [];
     return { item: agendaItem(stored, hits), signal, hits };
   }
 }

@@ -1,7 +1,6 @@
-import type { AgendaItemStatus, Envelope, Theme } from '@signaalhub/contracts';
+import type { AgendaItemStatus, AgendaJobData, Envelope, Theme } from '@signaalhub/contracts';
 import type { Pool, PoolClient } from 'pg';
-import { quotedSchema } from '../infrastructure/database-schema.js';
-import type { AgendaJobData } from './agenda-job.js';
+import { quotedSchema } from '@signaalhub/database';
 
 /** An agenda row as the service uses it; `envelope` is ciphertext, opened only for an authorised reader. */
 export interface StoredAgendaItem {

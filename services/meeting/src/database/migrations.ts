@@ -77,4 +77,15 @@ export const MEETING_MIGRATIONS: readonly Migration[] = [
       ${createAuditLogSql(schema)}`;
     },
   },
+  {
+    // Hits are counted per theme too (packages/matching); tokens recorded before learn theirs from the agenda.
+    name: '0002_match_tokens_theme',
+    up: (schema) => {
+      const s = `"${schema}"`;
+      return `
+      ALTER TABLE ${s}.match_tokens ADD COLUMN IF NOT EXISTS theme text;
+      UPDATE ${s}.match_tokens AS token SET theme = item.theme
+        FROM ${s}.agenda_items AS item WHERE item.message_id = token.message_id AND token.theme IS NULL;`;
+    },
+  },
 ];

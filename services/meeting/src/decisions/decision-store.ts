@@ -1,6 +1,6 @@
 import type { Envelope } from '@signaalhub/contracts';
 import type { PoolClient } from 'pg';
-import { quotedSchema } from '../infrastructure/database-schema.js';
+import { quotedSchema } from '@signaalhub/database';
 
 export interface DecisionRow {
   readonly id: string;

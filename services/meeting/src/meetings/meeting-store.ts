@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Meeting } from '@signaalhub/contracts';
 import type { Pool } from 'pg';
-import { quotedSchema } from '../infrastructure/database-schema.js';
+import { quotedSchema } from '@signaalhub/database';
 
 /** Scheduled local undermining meetings: one per municipality and date. */
 export class MeetingStore {

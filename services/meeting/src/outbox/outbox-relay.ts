@@ -2,7 +2,7 @@ import type { BusProducer } from '@signaalhub/bus';
 import { withTransaction } from '@signaalhub/database';
 import type { Logger } from '@signaalhub/logging';
 import type { Pool } from 'pg';
-import { quotedSchema } from '../infrastructure/database-schema.js';
+import { quotedSchema } from '@signaalhub/database';
 
 const BATCH_SIZE = 100;
 const IDLE_INTERVAL_MS = 500;

@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { quotedSchema } from '../infrastructure/database-schema.js';
+import { quotedSchema } from '@signaalhub/database';
 
 /** Adds a message to the outbox inside the caller's transaction: it is published if and only if the transaction commits. */
 export class OutboxWriter {

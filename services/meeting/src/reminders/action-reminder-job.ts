@@ -1,15 +1,4 @@
-import { z } from 'zod';
-
-/** Reminder job data. PERSISTED in Redis. Ids and a date only: the action's text stays in the sealed decision. */
-export const ActionReminderJobData = z.strictObject({
-  decisionId: z.uuid(),
-  actionIndex: z.number().int().min(0),
-  dueDate: z.iso.date(),
-});
-export type ActionReminderJobData = z.infer<typeof ActionReminderJobData>;
-
-/** Job name inside the reminder queue. PERSISTED in Redis. */
-export const ACTION_REMINDER_JOB_NAME = 'action-reminder';
+import type { ActionReminderJobData } from '@signaalhub/contracts';
 
 /** Deterministic, so scheduling the same reminder twice keeps one job. */
 export function actionReminderJobId(reminder: Pick<ActionReminderJobData, 'decisionId' | 'actionIndex'>): string {

@@ -1,0 +1,52 @@
+import type { HeaderMatchToken } from '@signaalhub/contracts';
+import { quotedSchema } from '@signaalhub/database';
+import type { Pool } from 'pg';
+import { countHits, type Hits, type TokenMatch } from './hit-counter.js';
+
+/**
+ * The match tokens learnt from event headers (HMACs, not identifiers) in one service's own table
+ * (`matchTokensTableSql`), for hit/no-hit and hit counts across municipalities and themes.
+ */
+export class MatchTokenStore {
+  private readonly table: string;
+
+  constructor(
+    private readonly pool: Pool,
+    schema: string,
+  ) {
+    this.table = `${quotedSchema(schema)}.match_tokens`;
+  }
+
+  /** Idempotent: a redelivered message records nothing new. `theme` when the event's header has one. */
+  async record(messageId: string, municipality: string, tokens: readonly HeaderMatchToken[], theme?: string): Promise<void> {
+    if (tokens.length === 0) return;
+    await this.pool.query(
+      `INSERT INTO ${this.table} (message_id, municipality, theme, kind, version, token)
+       SELECT $1, $2, $3, t.kind, t.version, t.token
+       FROM unnest($4::text[], $5::int[], $6::text[]) AS t(kind, version, token)
+       ON CONFLICT DO NOTHING`,
+      [messageId, municipality, theme ?? null, tokens.map((t) => t.kind), tokens.map((t) => t.version), tokens.map((t) => t.token)],
+    );
+  }
+
+  /** For each item: the other messages sharing any token (same kind and key version), counted per municipality and theme. */
+  async hitsFor(itemIds: readonly string[]): Promise<Map<string, Hits>> {
+    if (itemIds.length === 0) return new Map();
+    const result = await this.pool.query<{ item_id: string; other_message_id: string; other_municipality: string; other_theme: string | null }>(
+      `SELECT DISTINCT mine.message_id AS item_id, other.message_id AS other_message_id,
+              other.municipality AS other_municipality, other.theme AS other_theme
+       FROM ${this.table} mine
+       JOIN ${this.table} other
+         ON other.kind = mine.kind AND other.version = mine.version AND other.token = mine.token AND other.message_id <> mine.message_id
+       WHERE mine.message_id = ANY($1::uuid[])`,
+      [itemIds],
+    );
+    const matches: TokenMatch[] = result.rows.map((row) => ({
+      itemId: row.item_id,
+      otherMessageId: row.other_message_id,
+      otherMunicipality: row.other_municipality,
+      otherTheme: row.other_theme,
+    }));
+    return countHits(itemIds, matches);
+  }
+}
