@@ -116,9 +116,15 @@ export class VerifiedInbox<V> {
     const letter = deadLetterOf(message, new Refused(code), 1);
     await this.parts.deadLetters.send(letter.topic, [letter.message]);
     // Ids and the code only: nothing of an unverified message's content.
+    const { eventType } = this.settings;
     const { topic, partition, offset } = message;
-    this.parts.logger.warn({ eventType: this.settings.eventType, topic, partition, offset, messageId, code }, 'message refused and dead-lettered');
+    this.parts.logger.warn({ eventType, topic, partition, offset, messageId, code }, `${entityOf(eventType)} refused and dead-lettered`);
   }
+}
+
+/** Event types are named `entity.past_tense`: `signal.submitted` → `signal`. */
+function entityOf(eventType: EventType): string {
+  return eventType.split('.')[0] ?? eventType;
 }
 
 function parseEnvelope(value: Buffer): Envelope {

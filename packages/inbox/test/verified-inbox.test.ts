@@ -265,7 +265,7 @@ describe(VerifiedInbox.name, () => {
 
     const lines = log.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toEqual([
-      expect.objectContaining({ level: 40, code: 'HEADER_TAMPERED', messageId: envelope.header.messageId, topic: 'notes.v1', partition: 0, offset: '7', eventType: 'signal.submitted' }),
+      expect.objectContaining({ level: 40, msg: 'signal refused and dead-lettered', code: 'HEADER_TAMPERED', messageId: envelope.header.messageId, topic: 'notes.v1', partition: 0, offset: '7', eventType: 'signal.submitted' }),
     ]);
     expect(log.join('\n')).not.toContain('Canarie');
     expect(JSON.stringify(deadLetters[0]?.message.headers)).not.toContain('Canarie');
