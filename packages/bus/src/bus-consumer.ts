@@ -1,7 +1,7 @@
 import type { Logger } from '@signaalhub/logging';
 import { Partitioners, type Consumer, type EachBatchPayload, type IHeaders, type Kafka, type KafkaMessage, type Producer, type RetryOptions } from 'kafkajs';
 import type { BusMessage } from './bus-message.js';
-import { deadLetterTopic, DeadLetterHeaders, describeFailure } from './dead-letter.js';
+import { deadLetterOf, describeFailure } from './dead-letter.js';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, validateRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import { checkSubscriptions, type Subscription } from './subscriptions.js';
 
@@ -175,7 +175,7 @@ export class KafkaBusConsumer implements BusConsumer {
         return;
       } catch (error) {
         if (attempt > this.retry.retries) {
-          await this.deadLetter(topic, partition, raw, describeFailure(error), attempt);
+          await this.deadLetter(topic, partition, raw, error, attempt);
           return;
         }
         const delayMs = backoffDelayMs(this.retry, attempt);
@@ -197,29 +197,11 @@ export class KafkaBusConsumer implements BusConsumer {
   }
 
   /** The original bytes (key, value, headers) plus why and where from. Resolves once acknowledged. */
-  private async deadLetter(topic: string, partition: number, raw: KafkaMessage, reason: string, attempts: number): Promise<void> {
-    const dlq = deadLetterTopic(topic);
-    await this.deadLetterProducer.send({
-      topic: dlq,
-      acks: -1,
-      messages: [
-        {
-          key: raw.key,
-          value: raw.value,
-          headers: {
-            ...raw.headers,
-            [DeadLetterHeaders.reason]: reason,
-            [DeadLetterHeaders.sourceTopic]: topic,
-            [DeadLetterHeaders.sourcePartition]: String(partition),
-            [DeadLetterHeaders.sourceOffset]: raw.offset,
-            [DeadLetterHeaders.failedAt]: new Date().toISOString(),
-            [DeadLetterHeaders.attempts]: String(attempts),
-          },
-        },
-      ],
-    });
+  private async deadLetter(topic: string, partition: number, raw: KafkaMessage, failure: unknown, attempts: number): Promise<void> {
+    const letter = deadLetterOf({ topic, partition, offset: raw.offset, key: raw.key, value: raw.value, headers: raw.headers }, failure, attempts);
+    await this.deadLetterProducer.send({ topic: letter.topic, acks: -1, messages: [letter.message] });
     // The reason may echo handler text; it stays in the DLQ header, the log gets coordinates only.
-    this.logger.error({ topic, partition, offset: raw.offset, attempts, deadLetterTopic: dlq }, 'message dead-lettered');
+    this.logger.error({ topic, partition, offset: raw.offset, attempts, deadLetterTopic: letter.topic }, 'message dead-lettered');
   }
 
   private async commit(payload: EachBatchPayload, lastDone: string, alreadyFailing: boolean): Promise<void> {

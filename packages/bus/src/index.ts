@@ -1,7 +1,7 @@
 export * from './probe-kafka.js';
 export type { TopicSpec } from './topic-spec.js';
 export type { OutgoingMessage, BusMessage, BusHandler } from './bus-message.js';
-export { deadLetterTopic, DeadLetterHeaders, MAX_REASON_LENGTH } from './dead-letter.js';
+export { deadLetterOf, deadLetterTopic, DeadLetterHeaders, MAX_REASON_LENGTH, type DeadLetter, type DeadLetterSource } from './dead-letter.js';
 export { backoffDelayMs, backoffSchedule, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 export { SubscriptionError, checkSubscriptions, type HandlerMap, type Subscription } from './subscriptions.js';
 export type { BusProducer } from './bus-producer.js';

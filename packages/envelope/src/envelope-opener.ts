@@ -128,9 +128,22 @@ export class EnvelopeOpener {
     return { ...signed, payload: parsePayload(request.payload, signed.payload, ref) };
   }
 
+  /** Whether this opener holds the private key to open envelopes as `party`. */
+  canOpenAs(party: PartyId): boolean {
+    return this.keyring.canActAs(party);
+  }
+
+  /**
+   * Forgets that `reader` opened `messageId`: for a consumer whose handler failed after `open`, so the
+   * broker's redelivery of the same message is not refused as a replay.
+   */
+  async forgetOpened(reader: PartyId, messageId: string): Promise<void> {
+    await this.replayStore.forget(replayKey(reader, messageId));
+  }
+
   private assertCanActAs(party: PartyId): void {
     // A configuration error of the reader, not a property of the message: a plain Error.
-    if (!this.keyring.canActAs(party)) throw new Error(`no private key for ${party}: cannot open envelopes as ${party}`);
+    if (!this.canOpenAs(party)) throw new Error(`no private key for ${party}: cannot open envelopes as ${party}`);
   }
 
   private async verifiedPlaintext(
@@ -173,7 +186,7 @@ export class EnvelopeOpener {
       throw new ExpiredError(`${ref}: issued at ${signed.issuedAt}, outside the accepted window`);
     }
     // Marked only now, after the signature held: a forged copy cannot burn a genuine message's id.
-    const firstTime = await this.replayStore.markSeen(`${reader}:${signed.messageId}`, replayMemoryMs(this.window));
+    const firstTime = await this.replayStore.markSeen(replayKey(reader, signed.messageId), replayMemoryMs(this.window));
     if (!firstTime) throw new ReplayedError(`${ref}: already opened by ${reader}`);
   }
 }
@@ -223,6 +236,11 @@ function parsePayload<T>(parser: PayloadParser<T>, payload: unknown, ref: string
     const detail = error instanceof z.ZodError ? ` (${describeIssues(error)})` : '';
     throw new MalformedEnvelopeError(`${ref}: the payload does not match its schema${detail}`);
   }
+}
+
+/** The replay store's key: `<reader party>:<message id>` (see ReplayStore). */
+function replayKey(reader: PartyId, messageId: string): string {
+  return `${reader}:${messageId}`;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -13,6 +13,7 @@ import {
   loadKeyringFromDirectory,
   parsePartnershipKey,
   RedisReplayStore,
+  storedEnvelopeOpener,
   type PartyKeyring,
 } from '@signaalhub/envelope';
 import type { Logger } from '@signaalhub/logging';
@@ -21,7 +22,6 @@ import { assertDurableRedis, type JobWorkers } from '@signaalhub/service-kit';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { MeetingAccessPolicy } from './access/meeting-access-policy.js';
-import { PermanentRejection } from './admission/permanent-rejection.js';
 import { SignalAdmission } from './admission/signal-admission.js';
 import { AgendaQueues } from './agenda/agenda-queues.js';
 import { AgendaReader } from './agenda/agenda-reader.js';
@@ -31,7 +31,6 @@ import { DecisionRecorder } from './decisions/decision-recorder.js';
 import { DecisionStore } from './decisions/decision-store.js';
 import { MEETING_MIGRATIONS } from './database/migrations.js';
 import { meetingJobWorkers } from './jobs/meeting-jobs.js';
-import { StoredEnvelopeReplayStore } from './infrastructure/stored-envelope-replay-store.js';
 import { MeetingStore } from './meetings/meeting-store.js';
 import { OutboxRelay } from './outbox/outbox-relay.js';
 import { OutboxWriter } from './outbox/outbox-writer.js';
@@ -41,8 +40,6 @@ import { ActionReminders } from './reminders/action-reminders.js';
 export const SERVICE_NAME = 'meeting';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Stored envelopes stay readable for as long as the item is kept; age was checked on admission. */
-const STORED_ENVELOPE_MAX_AGE_MS = 100 * 365 * DAY_MS;
 
 /** Everything the service is made of, built once from the configuration (the composition root). */
 export interface ServiceParts {
@@ -92,14 +89,9 @@ export async function createServiceParts(config: MeetingConfig, logger: Logger):
   const keyring = await loadKeyringFromDirectory(config.KEYS_DIR, config.HUB_KEY_PASSPHRASE);
   // Read to fail fast on a broken key directory; the hub's services share the partnership key.
   parsePartnershipKey(await readFile(join(config.KEYS_DIR, KeyFiles.partnershipKey), 'utf8'));
-  const replayStore = new RedisReplayStore(redis, config.MEETING_REPLAY_NAMESPACE);
   const opener = new EnvelopeOpener(keyring, {
-    replayStore,
+    replayStore: new RedisReplayStore(redis, config.MEETING_REPLAY_NAMESPACE),
     window: { maxAgeMs: config.ENVELOPE_MAX_AGE_DAYS * DAY_MS, clockSkewMs: DEFAULT_FRESHNESS_WINDOW.clockSkewMs },
-  });
-  const storedOpener = new EnvelopeOpener(keyring, {
-    replayStore: new StoredEnvelopeReplayStore(),
-    window: { maxAgeMs: STORED_ENVELOPE_MAX_AGE_MS, clockSkewMs: DEFAULT_FRESHNESS_WINDOW.clockSkewMs },
   });
   const sealer = new EnvelopeSealer(keyring);
 
@@ -115,16 +107,12 @@ export async function createServiceParts(config: MeetingConfig, logger: Logger):
 
   const admission = new SignalAdmission({
     opener,
-    replayStore,
     queues,
     agenda,
     tokens,
-    rejection: new PermanentRejection(deadLetterProducer),
-    audit,
-    logger,
-    serviceName: SERVICE_NAME,
+    inbox: { service: SERVICE_NAME, deadLetters: deadLetterProducer, audit, logger },
   });
-  const reader = new AgendaReader(agenda, tokens, policy, access, storedOpener);
+  const reader = new AgendaReader(agenda, tokens, policy, access, storedEnvelopeOpener(keyring));
   const decisions = new DecisionRecorder({
     pool: postgres,
     agenda,

@@ -1,17 +1,15 @@
 import { AuditedAccess } from '@signaalhub/access';
 import type { AuditLog } from '@signaalhub/audit';
 import type { EventBus } from '@signaalhub/bus';
-import { EnvelopeOpener, EnvelopeSealer, RedisReplayStore, type MatchTokenKey, type PartyKeyring } from '@signaalhub/envelope';
+import { EnvelopeOpener, EnvelopeSealer, RedisReplayStore, storedEnvelopeOpener, type MatchTokenKey, type PartyKeyring } from '@signaalhub/envelope';
 import type { Logger } from '@signaalhub/logging';
 import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
 import type { SignalIntakeConfig } from './config.js';
 import { outboxChannel } from './database/schema.js';
-import { DeadLetterWriter } from './decisions/dead-letter-writer.js';
 import { DecisionReader } from './decisions/decision-reader.js';
 import { DecisionReceiver } from './decisions/decision-receiver.js';
 import { DecisionStore } from './decisions/decision-store.js';
-import { storedEnvelopeOpener } from './decisions/stored-envelope-opener.js';
 import { BusOutboxPublisher } from './outbox/bus-outbox-publisher.js';
 import { OutboxNotifications } from './outbox/outbox-notifications.js';
 import { OutboxRelay } from './outbox/outbox-relay.js';
@@ -56,8 +54,6 @@ export function composeParts(infrastructure: SignalIntakeInfrastructure): Signal
   const signals = new SignalStore(postgres, schema);
   const decisions = new DecisionStore(postgres, schema);
   const access = new AuditedAccess(auditLog, logger.child({ component: 'access' }));
-  // Namespaced per schema so two services (or two test schemas) never share "already opened" marks.
-  const replayStore = new RedisReplayStore(redis, schema.replace(/_/g, '-'));
   const relay = new OutboxRelay({
     source: new PostgresOutboxSource(postgres, schema),
     publisher: new BusOutboxPublisher(bus.createProducer()),
@@ -69,13 +65,12 @@ export function composeParts(infrastructure: SignalIntakeInfrastructure): Signal
     submitter: new SignalSubmitter({ policy, sealer: new EnvelopeSealer(keyring), matchTokenKey, store: signals, access }),
     overview: new SignalOverview(signals, decisions, new DecisionReader(storedEnvelopeOpener(keyring), access), access),
     decisionReceiver: new DecisionReceiver({
-      keyring,
-      opener: new EnvelopeOpener(keyring, { replayStore, window: DECISION_FRESHNESS }),
-      replayStore,
+      // Namespaced per schema so two services (or two test schemas) never share "already opened" marks.
+      opener: new EnvelopeOpener(keyring, { replayStore: new RedisReplayStore(redis, schema.replace(/_/g, '-')), window: DECISION_FRESHNESS }),
       signals,
       decisions,
       auditLog,
-      deadLetters: new DeadLetterWriter(bus.createProducer()),
+      deadLetters: bus.createProducer(),
       logger: logger.child({ component: 'decision-receiver' }),
     }),
     outbox: {

@@ -1,156 +1,66 @@
-import type { AuditLog } from '@signaalhub/audit';
 import type { BusMessage } from '@signaalhub/bus';
-import { Envelope, EventTypes, municipalityPartyId, Signal, type EnvelopeHeader } from '@signaalhub/contracts';
-import { EnvelopeError, ReplayedError, type EnvelopeOpener, type OpenedEnvelope, type ReplayStore } from '@signaalhub/envelope';
-import type { Logger } from '@signaalhub/logging';
+import { EventTypes, municipalityPartyId, Signal, type Envelope, type EnvelopeHeader } from '@signaalhub/contracts';
+import type { EnvelopeOpener, OpenedEnvelope } from '@signaalhub/envelope';
+import { openedEnvelopes, Refused, VerifiedInbox, type InboxOutcome, type InboxParts } from '@signaalhub/inbox';
 import type { MatchTokenStore } from '@signaalhub/matching';
 import type { AgendaQueues } from '../agenda/agenda-queues.js';
 import type { AgendaStore } from '../agenda/agenda-store.js';
-import type { PermanentRejection } from './permanent-rejection.js';
-
-export type AdmissionOutcome = 'admitted' | 'duplicate' | 'rejected';
 
 export interface SignalAdmissionParts {
+  /** Backed by the shared replay store, with this service's freshness window. */
   readonly opener: EnvelopeOpener;
-  readonly replayStore: ReplayStore;
   readonly queues: AgendaQueues;
   readonly agenda: AgendaStore;
   readonly tokens: MatchTokenStore;
-  readonly rejection: PermanentRejection;
-  readonly audit: AuditLog;
-  readonly logger: Logger;
-  /** Audit actor name of this service. */
-  readonly serviceName: string;
-}
-
-/** Why a message was refused before opening; codes only (they go to the DLQ header and the audit log). */
-class NotAdmissible extends Error {
-  override readonly name = 'NotAdmissible';
-  constructor(readonly code: string) {
-    super(code);
-  }
+  /** Where refusals go: dead letters, the audit log and the log. */
+  readonly inbox: InboxParts;
 }
 
 /**
- * `signal.submitted` → verified (opened as the signal's municipality party) → match tokens recorded →
- * a job on that municipality's agenda queue (jobId = message id). Idempotent under redelivery: every
- * step either is a no-op the second time or is checked first.
+ * `signal.submitted` → verified by the inbox (opened as the signal's municipality party) → match tokens
+ * recorded → a job on that municipality's agenda queue (jobId = message id). Idempotent under
+ * redelivery: every step either is a no-op the second time or is checked first.
  */
 export class SignalAdmission {
-  constructor(private readonly parts: SignalAdmissionParts) {}
+  private readonly inbox: VerifiedInbox<OpenedEnvelope<Signal>>;
 
-  async admit(message: BusMessage): Promise<AdmissionOutcome> {
-    let envelope: Envelope;
-    let opened: OpenedEnvelope<Signal>;
-    try {
-      envelope = this.readEnvelope(message);
-      opened = await this.open(envelope);
-    } catch (error) {
-      if (error instanceof Duplicate) return 'duplicate';
-      // A replay even after forgetting means another consumer is admitting it right now: retry, then it is a duplicate.
-      if (error instanceof ReplayedError) throw error;
-      const code = error instanceof NotAdmissible ? error.code : error instanceof EnvelopeError ? error.code : undefined;
-      // Anything else (Redis down, …) is transient: the bus retries it.
-      if (code === undefined) throw error;
-      await this.reject(message, code);
-      return 'rejected';
-    }
-    const { header, payload: signal } = opened;
-    try {
-      await this.parts.tokens.record(header.messageId, header.municipality, header.matchTokens, header.theme);
-      await this.parts.queues.enqueue({
-        envelope,
-        messageId: header.messageId,
-        signalId: signal.id,
-        municipality: header.municipality,
-        theme: header.theme,
-        receivedAt: header.createdAt,
-        reporterParty: signal.reporter.party,
-      });
-    } catch (error) {
-      // The broker will redeliver; without this the redelivery would look like a replay.
-      await this.parts.replayStore.forget(this.replayKey(header));
-      throw error;
-    }
-    this.parts.logger.info({ messageId: header.messageId, municipality: header.municipality }, 'signal admitted to agenda queue');
-    return 'admitted';
+  constructor(private readonly parts: SignalAdmissionParts) {
+    this.inbox = new VerifiedInbox(
+      {
+        eventType: EventTypes.signalSubmitted,
+        verification: openedEnvelopes(parts.opener, Signal),
+        reader: (header) => municipalityPartyId(header.municipality),
+        auditAction: 'signal.admit',
+        refuseUnverified: (header) => (parts.queues.has(header.municipality) ? undefined : 'UNKNOWN_MUNICIPALITY'),
+        alreadyApplied: (header) => this.alreadyAdmitted(header),
+        apply: (opened, envelope) => this.enqueue(opened, envelope),
+      },
+      parts.inbox,
+    );
   }
 
-  private readEnvelope(message: BusMessage): Envelope {
-    let json: unknown;
-    try {
-      json = JSON.parse(message.value.toString('utf8'));
-    } catch {
-      throw new NotAdmissible('MALFORMED_ENVELOPE');
-    }
-    const parsed = Envelope.safeParse(json);
-    if (!parsed.success) throw new NotAdmissible('MALFORMED_ENVELOPE');
-    const { header } = parsed.data;
-    if (header.type !== EventTypes.signalSubmitted) throw new NotAdmissible('WRONG_EVENT_TYPE');
-    if (!this.parts.queues.has(header.municipality)) throw new NotAdmissible('UNKNOWN_MUNICIPALITY');
-    return parsed.data;
+  admit(message: BusMessage): Promise<InboxOutcome> {
+    return this.inbox.receive(message);
   }
 
-  /**
-   * The replay-store rule: a ReplayedError means either a true duplicate (its effect, the agenda job or
-   * row, exists: acknowledge) or a crash after the first open (no effect: forget the mark and open again).
-   */
-  private async open(envelope: Envelope): Promise<OpenedEnvelope<Signal>> {
-    const reader = municipalityPartyId(envelope.header.municipality);
-    try {
-      return await this.openAs(envelope, reader);
-    } catch (error) {
-      if (!(error instanceof ReplayedError)) throw error;
-      if (await this.alreadyAdmitted(envelope.header)) throw new Duplicate();
-      await this.parts.replayStore.forget(this.replayKey(envelope.header));
-      return this.openAs(envelope, reader);
-    }
-  }
-
-  private async openAs(envelope: Envelope, reader: string): Promise<OpenedEnvelope<Signal>> {
-    const opened = await this.parts.opener.open(envelope, { as: reader, payload: Signal });
+  private async enqueue({ header, payload: signal }: OpenedEnvelope<Signal>, envelope: Envelope): Promise<void> {
     // The signed header and the signed payload must agree on where the signal belongs.
-    if (opened.payload.municipality !== opened.header.municipality || opened.payload.theme !== opened.header.theme) {
-      throw new NotAdmissible('PAYLOAD_HEADER_MISMATCH');
-    }
-    return opened;
+    if (signal.municipality !== header.municipality || signal.theme !== header.theme) throw new Refused('PAYLOAD_HEADER_MISMATCH');
+    await this.parts.tokens.record(header.messageId, header.municipality, header.matchTokens, header.theme);
+    await this.parts.queues.enqueue({
+      envelope,
+      messageId: header.messageId,
+      signalId: signal.id,
+      municipality: header.municipality,
+      theme: header.theme,
+      receivedAt: header.createdAt,
+      reporterParty: signal.reporter.party,
+    });
+    this.parts.inbox.logger.info({ messageId: header.messageId, municipality: header.municipality }, 'signal admitted to agenda queue');
   }
 
+  /** The effect of an earlier delivery: the agenda job, or the agenda row once the job was worked. */
   private async alreadyAdmitted(header: EnvelopeHeader): Promise<boolean> {
     return (await this.parts.queues.hasJob(header.municipality, header.messageId)) || (await this.parts.agenda.has(header.messageId));
-  }
-
-  private replayKey(header: EnvelopeHeader): string {
-    // The opener's key format: `<reader party>:<message id>` (see ReplayStore).
-    return `${municipalityPartyId(header.municipality)}:${header.messageId}`;
-  }
-
-  private async reject(message: BusMessage, code: string): Promise<void> {
-    const messageId = messageIdOf(message);
-    await this.parts.rejection.deadLetter(message, code);
-    await this.parts.audit.record({
-      actor: { service: this.parts.serviceName },
-      action: 'signal.admit',
-      objectType: 'envelope',
-      objectId: messageId ?? `${message.topic}/${message.partition}/${message.offset}`,
-      result: 'denied',
-      origin: 'kafka',
-      reason: code,
-    });
-    this.parts.logger.warn({ messageId, partition: message.partition, offset: message.offset, reason: code }, 'signal refused and dead-lettered');
-  }
-}
-
-class Duplicate extends Error {
-  override readonly name = 'Duplicate';
-}
-
-/** The header's message id when it is a well-formed id; nothing else of an unverified message is trusted. */
-function messageIdOf(message: BusMessage): string | undefined {
-  try {
-    const parsed = Envelope.safeParse(JSON.parse(message.value.toString('utf8')));
-    return parsed.success ? parsed.data.header.messageId : undefined;
-  } catch {
-    return undefined;
   }
 }
