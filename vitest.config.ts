@@ -14,6 +14,7 @@ const alias = {
   '@signaalhub/identity': source('./packages/identity/src/index.ts'),
   '@signaalhub/database': source('./packages/database/src/index.ts'),
   '@signaalhub/audit': source('./packages/audit/src/index.ts'),
+  '@signaalhub/outbox': source('./packages/outbox/src/index.ts'),
   '@signaalhub/service-kit': source('./packages/service-kit/src/index.ts'),
   '@signaalhub/test-infra': source('./packages/test-infra/src/index.ts'),
   '@signaalhub/stack': source('./infra/stack/src/index.ts'),

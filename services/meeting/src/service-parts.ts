@@ -14,6 +14,7 @@ import {
   type PartyKeyring,
 } from '@signaalhub/envelope';
 import type { Logger } from '@signaalhub/logging';
+import { TransactionalOutbox } from '@signaalhub/outbox';
 import { assertDurableRedis } from '@signaalhub/service-kit';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -32,8 +33,6 @@ import { MatchTokenStore } from './hits/match-token-store.js';
 import { migrateDatabase } from './infrastructure/database-schema.js';
 import { StoredEnvelopeReplayStore } from './infrastructure/stored-envelope-replay-store.js';
 import { MeetingStore } from './meetings/meeting-store.js';
-import { OutboxRelay } from './outbox/outbox-relay.js';
-import { OutboxWriter } from './outbox/outbox-writer.js';
 import { ActionReminders } from './reminders/action-reminders.js';
 
 /** Audit actor of this service when it acts on its own (Kafka events). */
@@ -56,7 +55,7 @@ export interface ServiceParts {
   readonly queues: AgendaQueues;
   readonly agendaWorkers: AgendaWorkers;
   readonly reminders: ActionReminders;
-  readonly relay: OutboxRelay;
+  readonly outbox: TransactionalOutbox;
   readonly admission: SignalAdmission;
   readonly reader: AgendaReader;
   readonly decisions: DecisionRecorder;
@@ -107,7 +106,7 @@ export async function createServiceParts(config: MeetingConfig, logger: Logger):
   const tokens = new MatchTokenStore(postgres, schema);
   const agendaWorkers = new AgendaWorkers(queues, agenda, bullmqConnection, prefix, logger);
   const reminders = new ActionReminders(postgres, schema, bullmqConnection, prefix, logger);
-  const relay = new OutboxRelay(postgres, schema, bus.createProducer(), logger);
+  const outbox = new TransactionalOutbox({ pool: postgres, databaseUrl: config.DATABASE_URL, schema, producer: bus.createProducer(), logger });
   const policy = new MeetingAccessPolicy(municipalities, config.MEETING_PARTNER_PARTIES);
   const needToKnow = new NeedToKnow(audit, logger);
 
@@ -127,8 +126,7 @@ export async function createServiceParts(config: MeetingConfig, logger: Logger):
     pool: postgres,
     agenda,
     decisions: new DecisionStore(schema),
-    outbox: new OutboxWriter(schema),
-    relay,
+    outbox: outbox.writer,
     reminders,
     sealer,
     keyring,
@@ -150,7 +148,7 @@ export async function createServiceParts(config: MeetingConfig, logger: Logger):
     queues,
     agendaWorkers,
     reminders,
-    relay,
+    outbox,
     admission,
     reader,
     decisions,
@@ -160,11 +158,11 @@ export async function createServiceParts(config: MeetingConfig, logger: Logger):
     async start() {
       await agendaWorkers.start();
       await reminders.start();
-      relay.start();
+      await outbox.start();
     },
     async close() {
       // Producers of work first, then its consumers, then the connections they share.
-      await relay.stop();
+      await outbox.stop();
       await reminders.close();
       await agendaWorkers.close();
       await queues.close();

@@ -1,9 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import {
+  BACKLOG_PROBES,
   HealthController,
   INFRASTRUCTURE_SHUTDOWN,
   InfrastructureLifecycle,
   kafkaProbe,
+  outboxBacklogProbe,
   postgresProbe,
   READINESS_PROBES,
   ReadinessService,
@@ -17,11 +19,11 @@ import {
   ACCESS_CONTROL,
   DECISION_RECEIVER,
   DISTRIBUTION_POLICY,
-  OUTBOX_RELAY,
+  OUTBOX,
   SIGNAL_OVERVIEW,
   SIGNAL_SUBMITTER,
 } from './infrastructure/tokens.js';
-import { OutboxRelayLifecycle } from './outbox/outbox-relay-lifecycle.js';
+import { OutboxLifecycle } from './infrastructure/outbox-lifecycle.js';
 import { PolicyController } from './policy/policy.controller.js';
 import { SignalsController } from './signals/signals.controller.js';
 
@@ -47,16 +49,17 @@ export class AppModule {
       providers: [
         ReadinessService,
         InfrastructureLifecycle,
-        OutboxRelayLifecycle,
+        OutboxLifecycle,
         { provide: SIGNAL_INTAKE_CONFIG, useValue: infrastructure.config },
         { provide: READINESS_PROBES, useValue: [kafkaProbe(bus), redisProbe(redis), postgresProbe(postgres)] },
+        { provide: BACKLOG_PROBES, useValue: [outboxBacklogProbe(parts.outbox)] },
         { provide: INFRASTRUCTURE_SHUTDOWN, useValue: shutdown },
         { provide: DISTRIBUTION_POLICY, useValue: infrastructure.policy },
         { provide: ACCESS_CONTROL, useValue: parts.access },
         { provide: SIGNAL_SUBMITTER, useValue: parts.submitter },
         { provide: SIGNAL_OVERVIEW, useValue: parts.overview },
         { provide: DECISION_RECEIVER, useValue: parts.decisionReceiver },
-        { provide: OUTBOX_RELAY, useValue: parts.outbox },
+        { provide: OUTBOX, useValue: parts.outbox },
       ],
     };
   }

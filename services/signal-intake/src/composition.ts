@@ -2,21 +2,16 @@ import type { AuditLog } from '@signaalhub/audit';
 import type { EventBus } from '@signaalhub/bus';
 import { EnvelopeOpener, EnvelopeSealer, RedisReplayStore, type MatchTokenKey, type PartyKeyring } from '@signaalhub/envelope';
 import type { Logger } from '@signaalhub/logging';
+import { TransactionalOutbox } from '@signaalhub/outbox';
 import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
 import { AccessControl } from './authorisation/access-control.js';
 import type { SignalIntakeConfig } from './config.js';
-import { outboxChannel } from './database/schema.js';
 import { DeadLetterWriter } from './decisions/dead-letter-writer.js';
 import { DecisionReader } from './decisions/decision-reader.js';
 import { DecisionReceiver } from './decisions/decision-receiver.js';
 import { DecisionStore } from './decisions/decision-store.js';
 import { storedEnvelopeOpener } from './decisions/stored-envelope-opener.js';
-import { BusOutboxPublisher } from './outbox/bus-outbox-publisher.js';
-import { OutboxNotifications } from './outbox/outbox-notifications.js';
-import { OutboxRelay } from './outbox/outbox-relay.js';
-import type { RunningOutboxRelay } from './outbox/outbox-relay-lifecycle.js';
-import { PostgresOutboxSource } from './outbox/postgres-outbox-source.js';
 import type { DistributionPolicy } from './policy/distribution-policy.js';
 import { SignalOverview } from './signals/signal-overview.js';
 import { SignalStore } from './signals/signal-store.js';
@@ -40,7 +35,7 @@ export interface SignalIntakeParts {
   readonly submitter: SignalSubmitter;
   readonly overview: SignalOverview;
   readonly decisionReceiver: DecisionReceiver;
-  readonly outbox: RunningOutboxRelay;
+  readonly outbox: TransactionalOutbox;
 }
 
 /**
@@ -58,12 +53,6 @@ export function composeParts(infrastructure: SignalIntakeInfrastructure): Signal
   const access = new AccessControl(auditLog);
   // Namespaced per schema so two services (or two test schemas) never share "already opened" marks.
   const replayStore = new RedisReplayStore(redis, schema.replace(/_/g, '-'));
-  const relay = new OutboxRelay({
-    source: new PostgresOutboxSource(postgres, schema),
-    publisher: new BusOutboxPublisher(bus.createProducer()),
-    logger: logger.child({ component: 'outbox-relay' }),
-    pollMs: config.OUTBOX_POLL_MS,
-  });
   return {
     access,
     submitter: new SignalSubmitter({ policy, sealer: new EnvelopeSealer(keyring), matchTokenKey, store: signals, access }),
@@ -78,11 +67,13 @@ export function composeParts(infrastructure: SignalIntakeInfrastructure): Signal
       deadLetters: new DeadLetterWriter(bus.createProducer()),
       logger: logger.child({ component: 'decision-receiver' }),
     }),
-    outbox: {
-      relay,
-      notifications: new OutboxNotifications(config.DATABASE_URL, outboxChannel(schema), () => {
-        relay.wake();
-      }, logger.child({ component: 'outbox-notifications' })),
-    },
+    outbox: new TransactionalOutbox({
+      pool: postgres,
+      databaseUrl: config.DATABASE_URL,
+      schema,
+      producer: bus.createProducer(),
+      logger,
+      pollMs: config.OUTBOX_POLL_MS,
+    }),
   };
 }

@@ -3,7 +3,8 @@ import type { Envelope } from '@signaalhub/contracts';
 import { eventually, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateSchema, outboxChannel } from '../src/database/schema.js';
+import { outboxChannel } from '@signaalhub/outbox';
+import { migrateSchema } from '../src/database/schema.js';
 import type { SignalRecord } from '../src/signals/signal-record.js';
 import { SignalStore } from '../src/signals/signal-store.js';
 

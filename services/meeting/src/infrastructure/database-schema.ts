@@ -1,4 +1,6 @@
+import { outboxTableSql } from '@signaalhub/outbox';
 import type { Pool } from 'pg';
+import { outboxUpgradeSql } from '../database/outbox-upgrade.js';
 
 /** Identifiers cannot be query parameters; the schema name comes from validated configuration only. */
 export function quotedSchema(schema: string): string {
@@ -69,15 +71,8 @@ export async function migrateDatabase(pool: Pool, schema: string): Promise<void>
         reminded_at timestamptz,
         PRIMARY KEY (decision_id, action_index)
       );
-      CREATE TABLE IF NOT EXISTS ${s}.outbox (
-        id bigserial PRIMARY KEY,
-        topic text NOT NULL,
-        key text NOT NULL,
-        value text NOT NULL,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        published_at timestamptz
-      );
-      CREATE INDEX IF NOT EXISTS outbox_unpublished ON ${s}.outbox (id) WHERE published_at IS NULL;
+      ${outboxTableSql(schema)}
+      ${outboxUpgradeSql(schema)}
     `);
   } finally {
     await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`${schema}.migrate`]).catch(() => undefined);

@@ -1,10 +1,6 @@
 import { withTransaction } from '@signaalhub/database';
+import { outboxTableSql } from '@signaalhub/outbox';
 import type { Pool } from 'pg';
-
-/** The NOTIFY channel that wakes the outbox relay; one per schema so test schemas stay apart. */
-export function outboxChannel(schema: string): string {
-  return `${schema}_outbox`;
-}
 
 /**
  * The service's tables, created at start-up (idempotent). No column holds plaintext personal data:
@@ -30,28 +26,7 @@ function schemaSql(schema: string): string {
     );
     CREATE INDEX IF NOT EXISTS signals_by_reporter ON ${schema}.signals (reporter_user_id, created_at DESC);
 
-    CREATE TABLE IF NOT EXISTS ${schema}.outbox (
-      id bigserial PRIMARY KEY,
-      message_id uuid NOT NULL UNIQUE,
-      topic text NOT NULL,
-      message_key text NOT NULL,
-      message_value bytea NOT NULL,
-      created_at timestamptz NOT NULL DEFAULT now(),
-      published_at timestamptz
-    );
-    CREATE INDEX IF NOT EXISTS outbox_unpublished ON ${schema}.outbox (id) WHERE published_at IS NULL;
-
-    CREATE OR REPLACE FUNCTION ${schema}.notify_outbox() RETURNS trigger AS $$
-    BEGIN
-      PERFORM pg_notify('${outboxChannel(schema)}', '');
-      RETURN NULL;
-    END;
-    $$ LANGUAGE plpgsql;
-    DROP TRIGGER IF EXISTS outbox_inserted ON ${schema}.outbox;
-    -- Per row, so a statement that inserted nothing (an idempotent retry) wakes nobody; PostgreSQL
-    -- sends identical notifications of one transaction once.
-    CREATE TRIGGER outbox_inserted AFTER INSERT ON ${schema}.outbox
-      FOR EACH ROW EXECUTE FUNCTION ${schema}.notify_outbox();
+    ${outboxTableSql(schema)}
 
     CREATE TABLE IF NOT EXISTS ${schema}.decisions (
       message_id uuid PRIMARY KEY,

@@ -4,4 +4,4 @@ export const ACCESS_CONTROL = Symbol('AccessControl');
 export const SIGNAL_SUBMITTER = Symbol('SignalSubmitter');
 export const SIGNAL_OVERVIEW = Symbol('SignalOverview');
 export const DECISION_RECEIVER = Symbol('DecisionReceiver');
-export const OUTBOX_RELAY = Symbol('OutboxRelay');
+export const OUTBOX = Symbol('Outbox');
