@@ -17,6 +17,7 @@ const alias = {
   '@signaalhub/access': source('./packages/access/src/index.ts'),
   '@signaalhub/matching': source('./packages/matching/src/index.ts'),
   '@signaalhub/inbox': source('./packages/inbox/src/index.ts'),
+  '@signaalhub/outbox': source('./packages/outbox/src/index.ts'),
   '@signaalhub/service-kit': source('./packages/service-kit/src/index.ts'),
   '@signaalhub/test-infra': source('./packages/test-infra/src/index.ts'),
   '@signaalhub/stack': source('./infra/stack/src/index.ts'),

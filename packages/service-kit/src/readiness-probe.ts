@@ -8,3 +8,16 @@ export interface ReadinessProbe {
 
 /** Nest injection token for the service's `ReadinessProbe[]`: each service passes the servers it needs. */
 export const READINESS_PROBES = Symbol('ReadinessProbes');
+
+/**
+ * Work a service accepted but has not handed on yet (e.g. outbox rows not yet on Kafka). Readiness shows
+ * it; it never makes a service unready, since accepting while the broker is away is the point of it.
+ */
+export interface BacklogProbe {
+  /** The name readiness reports, e.g. `outbox`. */
+  readonly name: string;
+  measure(): Promise<{ readonly pending: number; readonly oldestAgeSeconds: number | null }>;
+}
+
+/** Nest injection token for the service's `BacklogProbe[]` (optional; none when not provided). */
+export const BACKLOG_PROBES = Symbol('BacklogProbes');

@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { READINESS_PROBES, type ReadinessProbe } from './readiness-probe.js';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { BACKLOG_PROBES, READINESS_PROBES, type BacklogProbe, type ReadinessProbe } from './readiness-probe.js';
 
 export interface DependencyStatus {
   readonly name: string;
@@ -8,15 +8,41 @@ export interface DependencyStatus {
   readonly reason?: string;
 }
 
+export interface BacklogStatus {
+  readonly name: string;
+  /** Null when it could not be measured (its server did not answer; the dependency says why). */
+  readonly pending: number | null;
+  readonly oldestAgeSeconds: number | null;
+}
+
 const CHECK_DEADLINE_MS = 2_000;
 
 /** Readiness = every server this service needs answers a real request right now. */
 @Injectable()
 export class ReadinessService {
-  constructor(@Inject(READINESS_PROBES) private readonly probes: readonly ReadinessProbe[]) {}
+  private readonly backlogProbes: readonly BacklogProbe[];
+
+  constructor(
+    @Inject(READINESS_PROBES) private readonly probes: readonly ReadinessProbe[],
+    @Optional() @Inject(BACKLOG_PROBES) backlogProbes?: readonly BacklogProbe[],
+  ) {
+    this.backlogProbes = backlogProbes ?? [];
+  }
 
   async check(): Promise<DependencyStatus[]> {
     return Promise.all(this.probes.map((probe) => status(probe)));
+  }
+
+  async backlogs(): Promise<BacklogStatus[]> {
+    return Promise.all(this.backlogProbes.map((probe) => backlog(probe)));
+  }
+}
+
+async function backlog(probe: BacklogProbe): Promise<BacklogStatus> {
+  try {
+    return { name: probe.name, ...(await withDeadline(probe.measure(), CHECK_DEADLINE_MS)) };
+  } catch {
+    return { name: probe.name, pending: null, oldestAgeSeconds: null };
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReadinessProbe } from '../src/readiness-probe.js';
+import type { BacklogProbe, ReadinessProbe } from '../src/readiness-probe.js';
 import { ReadinessService } from '../src/readiness.service.js';
 
 const answering = (name: string): ReadinessProbe => ({ name, check: () => Promise.resolve('PONG') });
@@ -31,5 +31,20 @@ describe(ReadinessService.name, () => {
     await sut.check();
 
     expect(deadlines).toEqual([2_000]);
+  });
+
+  it('reports each backlog with its pending count and oldest age, and none when the service passed no backlog probes', async () => {
+    const outbox: BacklogProbe = { name: 'outbox', measure: () => Promise.resolve({ pending: 3, oldestAgeSeconds: 12 }) };
+    const sut = new ReadinessService([answering('postgres')], [outbox]);
+
+    await expect(sut.backlogs()).resolves.toEqual([{ name: 'outbox', pending: 3, oldestAgeSeconds: 12 }]);
+    await expect(new ReadinessService([answering('postgres')]).backlogs()).resolves.toEqual([]);
+  });
+
+  it('reports a backlog it cannot measure as unknown instead of failing readiness', async () => {
+    const unmeasurable: BacklogProbe = { name: 'outbox', measure: () => Promise.reject(new Error('connect ECONNREFUSED')) };
+    const sut = new ReadinessService([answering('postgres')], [unmeasurable]);
+
+    await expect(sut.backlogs()).resolves.toEqual([{ name: 'outbox', pending: null, oldestAgeSeconds: null }]);
   });
 });

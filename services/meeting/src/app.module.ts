@@ -2,10 +2,12 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AccessErrorFilter, AuditedAccess } from '@signaalhub/access';
 import {
+  BACKLOG_PROBES,
   HealthController,
   INFRASTRUCTURE_SHUTDOWN,
   InfrastructureLifecycle,
   kafkaProbe,
+  outboxBacklogProbe,
   postgresProbe,
   READINESS_PROBES,
   ReadinessService,
@@ -38,6 +40,7 @@ export class AppModule {
         InfrastructureLifecycle,
         { provide: MEETING_CONFIG, useValue: parts.config },
         { provide: READINESS_PROBES, useValue: [kafkaProbe(parts.bus), redisProbe(parts.redis), postgresProbe(parts.postgres)] },
+        { provide: BACKLOG_PROBES, useValue: [outboxBacklogProbe(parts.outbox)] },
         { provide: INFRASTRUCTURE_SHUTDOWN, useValue: shutdown },
         { provide: MUNICIPALITY_LIST, useValue: parts.config.MUNICIPALITIES },
         { provide: SignalAdmission, useValue: parts.admission },

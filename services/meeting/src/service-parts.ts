@@ -18,6 +18,7 @@ import {
 } from '@signaalhub/envelope';
 import type { Logger } from '@signaalhub/logging';
 import { MatchTokenStore } from '@signaalhub/matching';
+import { TransactionalOutbox } from '@signaalhub/outbox';
 import { assertDurableRedis, type JobWorkers } from '@signaalhub/service-kit';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -32,8 +33,6 @@ import { DecisionStore } from './decisions/decision-store.js';
 import { MEETING_MIGRATIONS } from './database/migrations.js';
 import { meetingJobWorkers } from './jobs/meeting-jobs.js';
 import { MeetingStore } from './meetings/meeting-store.js';
-import { OutboxRelay } from './outbox/outbox-relay.js';
-import { OutboxWriter } from './outbox/outbox-writer.js';
 import { ActionReminders } from './reminders/action-reminders.js';
 
 /** Audit actor of this service when it acts on its own (Kafka events). */
@@ -55,7 +54,7 @@ export interface ServiceParts {
   /** The workers of every job the service runs (agenda queues and reminders). */
   readonly workers: JobWorkers;
   readonly reminders: ActionReminders;
-  readonly relay: OutboxRelay;
+  readonly outbox: TransactionalOutbox;
   readonly admission: SignalAdmission;
   readonly reader: AgendaReader;
   readonly decisions: DecisionRecorder;
@@ -101,7 +100,7 @@ export async function createServiceParts(config: MeetingConfig, logger: Logger):
   const tokens = new MatchTokenStore(postgres, schema);
   const reminders = new ActionReminders(postgres, schema, bullmqConnection, prefix, logger);
   const workers = meetingJobWorkers({ connection: bullmqConnection, prefix, municipalities, agenda, reminders, logger });
-  const relay = new OutboxRelay(postgres, schema, bus.createProducer(), logger);
+  const outbox = new TransactionalOutbox({ pool: postgres, databaseUrl: config.DATABASE_URL, schema, producer: bus.createProducer(), logger });
   const policy = new MeetingAccessPolicy(municipalities, config.MEETING_PARTNER_PARTIES);
   const access = new AuditedAccess(audit, logger);
 
@@ -117,8 +116,7 @@ export async function createServiceParts(config: MeetingConfig, logger: Logger):
     pool: postgres,
     agenda,
     decisions: new DecisionStore(schema),
-    outbox: new OutboxWriter(schema),
-    relay,
+    outbox: outbox.writer,
     reminders,
     sealer,
     keyring,
@@ -140,7 +138,7 @@ export async function createServiceParts(config: MeetingConfig, logger: Logger):
     queues,
     workers,
     reminders,
-    relay,
+    outbox,
     admission,
     reader,
     decisions,
@@ -150,11 +148,11 @@ export async function createServiceParts(config: MeetingConfig, logger: Logger):
     async start() {
       await workers.start();
       reminders.start();
-      relay.start();
+      await outbox.start();
     },
     async close() {
       // Producers of work first, then its consumers, then the connections they share.
-      await relay.stop();
+      await outbox.stop();
       await reminders.close();
       await workers.close();
       await queues.close();

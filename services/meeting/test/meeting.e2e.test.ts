@@ -120,6 +120,15 @@ describe('meeting service', () => {
 
     const published = await decisionEnvelope(receipt.decisionId);
     expect(published.header).toMatchObject({ type: 'decision.recorded', sender: 'gemeente-soest', municipality: 'soest' });
+    // Readiness shows the outbox backlog; once the broker acknowledged the decision, nothing waits.
+    const backlogs = await eventually(
+      async () => {
+        const readiness = (await (await fetch(`${sut.base}/health/ready`)).json()) as { backlogs: { pending: number | null }[] };
+        return readiness.backlogs.every((backlog) => backlog.pending === 0) ? readiness.backlogs : undefined;
+      },
+      { timeoutMs: 30_000, what: 'an empty outbox backlog on /health/ready' },
+    );
+    expect(backlogs).toEqual([{ name: 'outbox', pending: 0, oldestAgeSeconds: null }]);
     const { keyring } = await testKeys();
     const reporterView = await new EnvelopeOpener(keyring, { replayStore: new InMemoryReplayStore() }).open(published, { as: 'gemeente-baarn', payload: DecisionRecorded });
     expect(reporterView.payload).toMatchObject({

@@ -1,14 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { createEventBus, type BusMessage } from '@signaalhub/bus';
 import { createLogger } from '@signaalhub/logging';
+import { BusOutboxPublisher, OutboxRelay, OutboxWriter, PostgresOutboxSource } from '@signaalhub/outbox';
 import { eventually, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OutboxRelay } from '../src/outbox/outbox-relay.js';
-import { OutboxWriter } from '../src/outbox/outbox-writer.js';
 import type { ServiceParts } from '../src/service-parts.js';
 import { testParts } from './support/meeting-parts.js';
 
 const logger = createLogger('outbox-test', 'silent');
 
+/** The shared outbox on the meeting's own table, as its migration creates it. */
 describe(OutboxRelay.name, () => {
   let parts: ServiceParts;
 
@@ -29,21 +30,24 @@ describe(OutboxRelay.name, () => {
     const client = await parts.postgres.connect();
     try {
       await client.query('BEGIN');
-      await new OutboxWriter(schema).add(client, { topic, key: 'soest', value });
+      await new OutboxWriter(schema).add(client, { messageId: randomUUID(), topic, key: 'soest', value: Buffer.from(value) });
       await client.query('COMMIT');
     } finally {
       client.release();
     }
 
+    // The parts are not started, so no other relay takes the row.
+    const source = new PostgresOutboxSource(parts.postgres, schema);
+    const relayThrough = (publisher: BusOutboxPublisher): OutboxRelay => new OutboxRelay({ source, publisher, logger, pollMs: 60_000 });
     // Nothing listens on port 1: every attempt to reach the "broker" fails at once.
     const downBus = createEventBus({ brokers: ['127.0.0.1:1'], clientId: 'outbox-down', logger, clientRetry: { retries: 1, initialRetryTimeMs: 50, maxRetryTimeMs: 50 } });
-    await expect(new OutboxRelay(parts.postgres, schema, downBus.createProducer(), logger).relayOnce()).rejects.toThrow();
+    await expect(relayThrough(new BusOutboxPublisher(downBus.createProducer())).runRound()).resolves.toEqual({ kind: 'failed' });
     const waiting = await parts.postgres.query(`SELECT 1 FROM ${schema}.outbox WHERE topic = $1 AND published_at IS NULL`, [topic]);
     expect(waiting.rowCount).toBe(1);
 
-    const sut = new OutboxRelay(parts.postgres, schema, bus.createProducer(), logger);
-    expect(await sut.relayOnce()).toBe(1);
-    expect(await sut.relayOnce()).toBe(0);
+    const sut = relayThrough(new BusOutboxPublisher(bus.createProducer()));
+    await expect(sut.runRound()).resolves.toEqual({ kind: 'published', count: 1 });
+    await expect(sut.runRound()).resolves.toEqual({ kind: 'idle' });
 
     const received: BusMessage[] = [];
     const consumer = bus.createConsumer({

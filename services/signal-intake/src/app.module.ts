@@ -2,10 +2,12 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AccessErrorFilter } from '@signaalhub/access';
 import {
+  BACKLOG_PROBES,
   HealthController,
   INFRASTRUCTURE_SHUTDOWN,
   InfrastructureLifecycle,
   kafkaProbe,
+  outboxBacklogProbe,
   postgresProbe,
   READINESS_PROBES,
   ReadinessService,
@@ -19,11 +21,11 @@ import {
   AUDITED_ACCESS,
   DECISION_RECEIVER,
   DISTRIBUTION_POLICY,
-  OUTBOX_RELAY,
+  OUTBOX,
   SIGNAL_OVERVIEW,
   SIGNAL_SUBMITTER,
 } from './infrastructure/tokens.js';
-import { OutboxRelayLifecycle } from './outbox/outbox-relay-lifecycle.js';
+import { OutboxLifecycle } from './infrastructure/outbox-lifecycle.js';
 import { PolicyController } from './policy/policy.controller.js';
 import { SignalsController } from './signals/signals.controller.js';
 
@@ -49,9 +51,10 @@ export class AppModule {
       providers: [
         ReadinessService,
         InfrastructureLifecycle,
-        OutboxRelayLifecycle,
+        OutboxLifecycle,
         { provide: SIGNAL_INTAKE_CONFIG, useValue: infrastructure.config },
         { provide: READINESS_PROBES, useValue: [kafkaProbe(bus), redisProbe(redis), postgresProbe(postgres)] },
+        { provide: BACKLOG_PROBES, useValue: [outboxBacklogProbe(parts.outbox)] },
         { provide: INFRASTRUCTURE_SHUTDOWN, useValue: shutdown },
         { provide: DISTRIBUTION_POLICY, useValue: infrastructure.policy },
         { provide: AUDITED_ACCESS, useValue: parts.access },
@@ -59,7 +62,7 @@ export class AppModule {
         { provide: SIGNAL_SUBMITTER, useValue: parts.submitter },
         { provide: SIGNAL_OVERVIEW, useValue: parts.overview },
         { provide: DECISION_RECEIVER, useValue: parts.decisionReceiver },
-        { provide: OUTBOX_RELAY, useValue: parts.outbox },
+        { provide: OUTBOX, useValue: parts.outbox },
       ],
     };
   }

@@ -3,18 +3,13 @@ import type { AuditLog } from '@signaalhub/audit';
 import type { EventBus } from '@signaalhub/bus';
 import { EnvelopeOpener, EnvelopeSealer, RedisReplayStore, storedEnvelopeOpener, type MatchTokenKey, type PartyKeyring } from '@signaalhub/envelope';
 import type { Logger } from '@signaalhub/logging';
+import { TransactionalOutbox } from '@signaalhub/outbox';
 import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
 import type { SignalIntakeConfig } from './config.js';
-import { outboxChannel } from './database/schema.js';
 import { DecisionReader } from './decisions/decision-reader.js';
 import { DecisionReceiver } from './decisions/decision-receiver.js';
 import { DecisionStore } from './decisions/decision-store.js';
-import { BusOutboxPublisher } from './outbox/bus-outbox-publisher.js';
-import { OutboxNotifications } from './outbox/outbox-notifications.js';
-import { OutboxRelay } from './outbox/outbox-relay.js';
-import type { RunningOutboxRelay } from './outbox/outbox-relay-lifecycle.js';
-import { PostgresOutboxSource } from './outbox/postgres-outbox-source.js';
 import type { DistributionPolicy } from './policy/distribution-policy.js';
 import { SignalOverview } from './signals/signal-overview.js';
 import { SignalStore } from './signals/signal-store.js';
@@ -38,7 +33,7 @@ export interface SignalIntakeParts {
   readonly submitter: SignalSubmitter;
   readonly overview: SignalOverview;
   readonly decisionReceiver: DecisionReceiver;
-  readonly outbox: RunningOutboxRelay;
+  readonly outbox: TransactionalOutbox;
 }
 
 /**
@@ -54,12 +49,6 @@ export function composeParts(infrastructure: SignalIntakeInfrastructure): Signal
   const signals = new SignalStore(postgres, schema);
   const decisions = new DecisionStore(postgres, schema);
   const access = new AuditedAccess(auditLog, logger.child({ component: 'access' }));
-  const relay = new OutboxRelay({
-    source: new PostgresOutboxSource(postgres, schema),
-    publisher: new BusOutboxPublisher(bus.createProducer()),
-    logger: logger.child({ component: 'outbox-relay' }),
-    pollMs: config.OUTBOX_POLL_MS,
-  });
   return {
     access,
     submitter: new SignalSubmitter({ policy, sealer: new EnvelopeSealer(keyring), matchTokenKey, store: signals, access }),
@@ -73,11 +62,13 @@ export function composeParts(infrastructure: SignalIntakeInfrastructure): Signal
       deadLetters: bus.createProducer(),
       logger: logger.child({ component: 'decision-receiver' }),
     }),
-    outbox: {
-      relay,
-      notifications: new OutboxNotifications(config.DATABASE_URL, outboxChannel(schema), () => {
-        relay.wake();
-      }, logger.child({ component: 'outbox-notifications' })),
-    },
+    outbox: new TransactionalOutbox({
+      pool: postgres,
+      databaseUrl: config.DATABASE_URL,
+      schema,
+      producer: bus.createProducer(),
+      logger,
+      pollMs: config.OUTBOX_POLL_MS,
+    }),
   };
 }

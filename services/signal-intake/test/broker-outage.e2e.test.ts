@@ -32,7 +32,11 @@ describe('signal-intake while the Kafka broker is down', () => {
     }
     const readiness = await fetch(`${sut.base}/health/ready`);
     expect(readiness.status).toBe(503);
-    expect(await readiness.json()).toMatchObject({ dependencies: expect.arrayContaining([{ name: 'kafka', ready: false, reason: expect.any(String) as unknown }]) as unknown });
+    expect(await readiness.json()).toMatchObject({
+      dependencies: expect.arrayContaining([{ name: 'kafka', ready: false, reason: expect.any(String) as unknown }]) as unknown,
+      // What the broker has not taken yet is visible: the five accepted signals wait in the outbox.
+      backlogs: [{ name: 'outbox', pending: 5, oldestAgeSeconds: expect.any(Number) as unknown }],
+    });
     const mine = (await (await sut.get('/api/signals/mine', inspector)).json()) as { signals: { status: string }[] };
     expect(mine.signals.map((signal) => signal.status)).toEqual(['ontvangen', 'ontvangen', 'ontvangen', 'ontvangen', 'ontvangen']);
 

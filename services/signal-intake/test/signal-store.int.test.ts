@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Envelope } from '@signaalhub/contracts';
 import { runMigrations } from '@signaalhub/database';
+import { outboxChannel } from '@signaalhub/outbox';
 import { eventually, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNAL_INTAKE_MIGRATIONS } from '../src/database/migrations.js';
-import { outboxChannel } from '../src/database/schema.js';
 import type { SignalRecord } from '../src/signals/signal-record.js';
 import { SignalStore } from '../src/signals/signal-store.js';
 

@@ -1,5 +1,6 @@
 import { createAuditLogSql } from '@signaalhub/audit';
 import type { Migration } from '@signaalhub/database';
+import { outboxUpgradeSql } from './outbox-upgrade.js';
 
 /**
  * The meeting's schema history, applied at start-up (runMigrations). Append new steps; never edit one that
@@ -87,5 +88,10 @@ export const MEETING_MIGRATIONS: readonly Migration[] = [
       UPDATE ${s}.match_tokens AS token SET theme = item.theme
         FROM ${s}.agenda_items AS item WHERE item.message_id = token.message_id AND token.theme IS NULL;`;
     },
+  },
+  {
+    // One outbox for every service (packages/outbox): the old table (key, value text) takes its shape, rows kept.
+    name: '0003_shared_outbox',
+    up: (schema) => outboxUpgradeSql(schema),
   },
 ];

@@ -14,11 +14,10 @@ import { withTransaction } from '@signaalhub/database';
 import type { EnvelopeSealer, PartyKeyring } from '@signaalhub/envelope';
 import type { UserIdentity } from '@signaalhub/identity';
 import type { Logger } from '@signaalhub/logging';
+import type { OutboxWriter } from '@signaalhub/outbox';
 import type { Pool } from 'pg';
 import type { MeetingAccessPolicy } from '../access/meeting-access-policy.js';
 import type { AgendaStore } from '../agenda/agenda-store.js';
-import type { OutboxRelay } from '../outbox/outbox-relay.js';
-import type { OutboxWriter } from '../outbox/outbox-writer.js';
 import type { ActionReminders } from '../reminders/action-reminders.js';
 import { AlreadyDecided, InvalidDecision } from './decision-errors.js';
 import { decisionRecipients } from './decision-recipients.js';
@@ -29,7 +28,6 @@ export interface DecisionRecorderParts {
   readonly agenda: AgendaStore;
   readonly decisions: DecisionStore;
   readonly outbox: OutboxWriter;
-  readonly relay: OutboxRelay;
   readonly reminders: ActionReminders;
   readonly sealer: EnvelopeSealer;
   readonly keyring: PartyKeyring;
@@ -115,10 +113,15 @@ export class DecisionRecorder {
         dueDates: request.actions.map((action) => action.dueDate),
       });
       await agenda.setStatus(client, itemId, status);
-      await this.parts.outbox.add(client, { topic: Topics.decisionRecorded, key: item.municipality, value: JSON.stringify(envelope) });
+      // Its commit wakes the outbox relay (NOTIFY), which publishes the decision.
+      await this.parts.outbox.add(client, {
+        messageId: decisionId,
+        topic: Topics.decisionRecorded,
+        key: item.municipality,
+        value: Buffer.from(JSON.stringify(envelope)),
+      });
     });
     await access.allowed(attempt);
-    this.parts.relay.nudge();
     this.parts.reminders.sweep();
     this.parts.logger.info({ decisionId, itemId, approach: request.approach, status }, 'decision recorded');
     return { decisionId, itemId, status, recipients };

@@ -4,4 +4,4 @@ export const AUDITED_ACCESS = Symbol('AuditedAccess');
 export const SIGNAL_SUBMITTER = Symbol('SignalSubmitter');
 export const SIGNAL_OVERVIEW = Symbol('SignalOverview');
 export const DECISION_RECEIVER = Symbol('DecisionReceiver');
-export const OUTBOX_RELAY = Symbol('OutboxRelay');
+export const OUTBOX = Symbol('Outbox');

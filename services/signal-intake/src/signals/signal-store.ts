@@ -1,14 +1,8 @@
 import type { Pool } from 'pg';
 import type { EarlierSubmission } from './idempotency.js';
 import type { SignalStatus } from '@signaalhub/contracts';
+import { outboxTable, type OutboxEntry } from '@signaalhub/outbox';
 import type { SignalRecord, SignalSummary } from './signal-record.js';
-
-export interface OutboxEntry {
-  readonly messageId: string;
-  readonly topic: string;
-  readonly key: string;
-  readonly value: Buffer;
-}
 
 export type InsertOutcome = { readonly kind: 'inserted' } | { readonly kind: 'key-taken' };
 
@@ -43,7 +37,8 @@ export class SignalStore {
    * The signal and its outbox row commit together or not at all: "accepted" (201) then means the
    * envelope will reach Kafka, whatever the broker is doing right now. One statement (its own
    * transaction), so one round trip. A concurrent or earlier request with the same (user, key) loses
-   * the unique constraint and gets `key-taken`.
+   * the unique constraint and gets `key-taken`. The row is the shared outbox's (`@signaalhub/outbox`),
+   * written here by hand only to keep the signal and its row in one statement.
    */
   async insertWithOutbox(record: SignalRecord, outbox: OutboxEntry): Promise<InsertOutcome> {
     const inserted = await this.pool.query(
@@ -54,7 +49,7 @@ export class SignalStore {
          ON CONFLICT (reporter_user_id, idempotency_key) DO NOTHING
          RETURNING id
        )
-       INSERT INTO ${this.schema}.outbox (message_id, topic, message_key, message_value)
+       INSERT INTO ${outboxTable(this.schema)} (message_id, topic, message_key, message_value)
        SELECT $10, $11, $12, $13 FROM signal`,
       [
         record.id,
@@ -95,7 +90,7 @@ export class SignalStore {
                    COALESCE(o.published_at IS NOT NULL, false) AS published,
                    EXISTS (SELECT 1 FROM ${this.schema}.decisions d WHERE d.signal_id = s.id) AS decided
               FROM ${this.schema}.signals s
-              LEFT JOIN ${this.schema}.outbox o ON o.message_id = s.id`;
+              LEFT JOIN ${outboxTable(this.schema)} o ON o.message_id = s.id`;
   }
 }
 

@@ -21,6 +21,13 @@ export interface ClaimedOutboxBatch {
   release(): Promise<void>;
 }
 
+/** What readiness shows: rows accepted but not yet acknowledged by the broker. */
+export interface OutboxBacklog {
+  readonly pending: number;
+  /** Age of the oldest unpublished row; null when there is none. */
+  readonly oldestAgeSeconds: number | null;
+}
+
 export interface OutboxSource {
   /** The oldest unpublished rows, or undefined when there are none or another relay is publishing. */
   claimBatch(limit: number): Promise<ClaimedOutboxBatch | undefined>;

@@ -2,7 +2,7 @@ import type { Logger } from '@signaalhub/logging';
 import pg from 'pg';
 
 /**
- * LISTEN on the outbox channel and call `onNotify` for each committed insert, so a new signal is
+ * LISTEN on the outbox channel and call `onNotify` for each committed insert, so a new message is
  * relayed at once. A lost connection is re-established after a pause; meanwhile the relay's poll
  * keeps things moving, so this is an accelerator, never a requirement.
  */
@@ -34,7 +34,7 @@ export class OutboxNotifications {
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${this.channel}`);
+      await client.query(`LISTEN "${this.channel}"`);
       // Rows committed while not listening are found by this first round.
       this.onNotify();
     } catch (error) {

@@ -1,8 +1,8 @@
 import { createLogger } from '@signaalhub/logging';
 import { eventually } from '@signaalhub/test-infra';
 import { describe, expect, it } from 'vitest';
-import type { ClaimedOutboxBatch, OutboxMessage, OutboxPublisher, OutboxSource } from '../src/outbox/outbox-message.js';
-import { OutboxRelay, runsByTopic } from '../src/outbox/outbox-relay.js';
+import type { ClaimedOutboxBatch, OutboxMessage, OutboxPublisher, OutboxSource } from '../src/outbox-message.js';
+import { OutboxRelay, runsByTopic } from '../src/outbox-relay.js';
 
 const logger = createLogger('outbox-relay-test', 'silent');
 

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
-import type { ClaimedOutboxBatch, OutboxMessage, OutboxSource } from './outbox-message.js';
+import type { ClaimedOutboxBatch, OutboxBacklog, OutboxMessage, OutboxSource } from './outbox-message.js';
+import { outboxTable } from './outbox-schema.js';
 
 interface OutboxRow {
   id: string;
@@ -24,8 +25,21 @@ export class PostgresOutboxSource implements OutboxSource {
     private readonly pool: Pool,
     schema: string,
   ) {
-    this.table = `${schema}.outbox`;
-    this.lockName = `signal-intake-outbox:${schema}`;
+    this.table = outboxTable(schema);
+    this.lockName = `outbox:${schema}`;
+  }
+
+  /** Rows not yet on Kafka; a plain read, so it neither waits for nor disturbs a relay's claim. */
+  async backlog(): Promise<OutboxBacklog> {
+    const result = await this.pool.query<{ pending: string; oldest_age_seconds: string | null }>(
+      `SELECT count(*) AS pending, floor(extract(epoch FROM now() - min(created_at))) AS oldest_age_seconds
+         FROM ${this.table} WHERE published_at IS NULL`,
+    );
+    const row = result.rows[0];
+    return {
+      pending: Number(row?.pending ?? 0),
+      oldestAgeSeconds: row?.oldest_age_seconds == null ? null : Number(row.oldest_age_seconds),
+    };
   }
 
   async claimBatch(limit: number): Promise<ClaimedOutboxBatch | undefined> {
