@@ -26,10 +26,10 @@ signaalhub_ensure_node() {
     mkdir -p "$(dirname "$dir")"
     partial="$(mktemp -d "$dir.partial.XXXXXX")"
     # npm checks the tarball against the integrity recorded in the registry's metadata.
-    npm pack "node-$arch@$wanted" --pack-destination "$partial" --loglevel=error >/dev/null
-    tar -xzf "$partial/node-$arch-$wanted.tgz" -C "$partial"
-    if [[ "$("$partial/package/bin/node" --version)" != "v$wanted" ]]; then
-      echo "[node] node-$arch@$wanted does not report v$wanted" >&2
+    if ! npm pack "node-$arch@$wanted" --pack-destination "$partial" --loglevel=error >/dev/null ||
+      ! tar -xzf "$partial/node-$arch-$wanted.tgz" -C "$partial" ||
+      [[ "$("$partial/package/bin/node" --version)" != "v$wanted" ]]; then
+      echo "[node] could not fetch Node.js $wanted as npm package node-$arch@$wanted" >&2
       rm -rf "$partial"
       return 1
     fi
