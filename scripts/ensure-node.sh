@@ -5,12 +5,14 @@
 # npm registry's node-linux-<arch> package (the official binary) is fetched once into the cache.
 
 signaalhub_ensure_node() {
-  local root wanted have arch dir partial
+  local root wanted have binary arch dir partial
   root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
   wanted="$(tr -d '[:space:]' < "$root/.nvmrc")"
-  have="$(node --version 2>/dev/null || true)"
-  have="${have#v}"
-  if [[ -n "$have" && "${have%%.*}" == "${wanted%%.*}" && "$(printf '%s\n%s\n' "$wanted" "$have" | sort -V | head -n1)" == "$wanted" ]]; then
+  read -r have binary < <(node -p 'process.versions.node + " " + process.execPath' 2>/dev/null) || true
+  if [[ -n "${have:-}" && "${have%%.*}" == "${wanted%%.*}" && "$(printf '%s\n%s\n' "$wanted" "$have" | sort -V | head -n1)" == "$wanted" ]]; then
+    # Inside an npm script this `node` may be the node_modules/.bin link, which `npm ci` deletes: name its
+    # binary's own folder on PATH, so the install and everything after it keep this Node.
+    [[ "$(command -v node)" == "$binary" ]] || export PATH="$(dirname "$binary"):$PATH"
     return 0
   fi
   case "$(uname -s)-$(uname -m)" in
@@ -24,10 +26,10 @@ signaalhub_ensure_node() {
     mkdir -p "$(dirname "$dir")"
     partial="$(mktemp -d "$dir.partial.XXXXXX")"
     # npm checks the tarball against the integrity recorded in the registry's metadata.
-    npm pack "node-$arch@$wanted" --pack-destination "$partial" --loglevel=error >/dev/null
-    tar -xzf "$partial/node-$arch-$wanted.tgz" -C "$partial"
-    if [[ "$("$partial/package/bin/node" --version)" != "v$wanted" ]]; then
-      echo "[node] node-$arch@$wanted does not report v$wanted" >&2
+    if ! npm pack "node-$arch@$wanted" --pack-destination "$partial" --loglevel=error >/dev/null ||
+      ! tar -xzf "$partial/node-$arch-$wanted.tgz" -C "$partial" ||
+      [[ "$("$partial/package/bin/node" --version)" != "v$wanted" ]]; then
+      echo "[node] could not fetch Node.js $wanted as npm package node-$arch@$wanted" >&2
       rm -rf "$partial"
       return 1
     fi
