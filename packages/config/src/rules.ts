@@ -45,7 +45,8 @@ export const infrastructureEnv = {
   LOG_LEVEL: logLevel.default('info'),
 };
 
-const wholeNumber = (min: number, max: number) =>
+/** A whole number within bounds, with one message for every way it can be wrong. */
+export const wholeNumber = (min: number, max: number) =>
   z.coerce
     .number({ error: `must be a whole number from ${String(min)} to ${String(max)}` })
     .int(`must be a whole number from ${String(min)} to ${String(max)}`)

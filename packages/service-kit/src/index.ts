@@ -9,3 +9,4 @@ export * from './readiness-probes.js';
 export * from './readiness.service.js';
 export * from './handler-check.js';
 export * from './run-service.js';
+export * from './service-keys.js';

@@ -1,3 +1,4 @@
+import { ConfigError } from '@signaalhub/config';
 import { jobQueueNames, type JobCatalog, type JobData, type JobDefinition, type MunicipalityId } from '@signaalhub/contracts';
 import type { Logger } from '@signaalhub/logging';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
@@ -38,8 +39,11 @@ export interface JobWorkers {
   close(): Promise<void>;
 }
 
-/** Raised at start-up when a job would have no handler (its jobs would wait forever) or two (double handling). */
-export class WorkerCoverageError extends Error {
+/**
+ * Raised at start-up when a job would have no handler (its jobs would wait forever) or two (double
+ * handling): a configuration error, so the service stops with exit 78 naming each job.
+ */
+export class WorkerCoverageError extends ConfigError {
   override readonly name = 'WorkerCoverageError';
 }
 
@@ -104,7 +108,7 @@ export function jobRoutes(
   for (const { name, keys, queues } of duplicates.values()) {
     problems.push(`job '${name}' (${describeQueues(queues)}) has ${keys.length} handlers: ${keys.join(', ')}`);
   }
-  if (problems.length > 0) throw new WorkerCoverageError(`every job needs exactly one handler: ${problems.join('; ')}`);
+  if (problems.length > 0) throw new WorkerCoverageError(problems);
   return routes;
 }
 

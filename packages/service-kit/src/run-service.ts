@@ -12,7 +12,7 @@ import { checkHandlers } from './handler-check.js';
 import { HealthController } from './health.controller.js';
 import { INFRASTRUCTURE_SHUTDOWN, InfrastructureLifecycle, type InfrastructureShutdown } from './infrastructure-lifecycle.js';
 import { useJsonBody } from './json-body.js';
-import { READINESS_PROBES, type ReadinessProbe } from './readiness-probe.js';
+import { BACKLOG_PROBES, READINESS_PROBES, type BacklogProbe, type ReadinessProbe } from './readiness-probe.js';
 import { ReadinessService } from './readiness.service.js';
 
 /** Where an event type is consumed from; the contracts' events catalog has one entry per type. */
@@ -28,6 +28,8 @@ export interface ComposedService {
   readonly providers?: readonly Provider[];
   /** The servers readiness asks (`/health/ready`). */
   readonly probes: readonly ReadinessProbe[];
+  /** Work waiting (e.g. the outbox), shown by readiness without making the service unready. */
+  readonly backlogs?: readonly BacklogProbe[];
   /** The bus the Kafka consumer runs on; required when the service consumes events. */
   readonly bus?: EventBus;
   /** Starts the service's own background work (workers, relays) before it consumes or listens. */
@@ -165,6 +167,7 @@ class ServiceModule {
         ReadinessService,
         InfrastructureLifecycle,
         { provide: READINESS_PROBES, useValue: parts.probes },
+        { provide: BACKLOG_PROBES, useValue: parts.backlogs ?? [] },
         { provide: INFRASTRUCTURE_SHUTDOWN, useValue: { ...shutdown, stop: parts.stop?.bind(parts) } },
         ...(parts.providers ?? []),
       ],

@@ -1,39 +1,38 @@
-import { AuditedAccess } from '@signaalhub/access';
-import type { AuditLog } from '@signaalhub/audit';
-import type { EventBus } from '@signaalhub/bus';
-import { EnvelopeOpener, EnvelopeSealer, RedisReplayStore, storedEnvelopeOpener, type MatchTokenKey, type PartyKeyring } from '@signaalhub/envelope';
+import { AccessErrorFilter, AuditedAccess } from '@signaalhub/access';
+import { AuditLog } from '@signaalhub/audit';
+import { createEventBus, type EventBus } from '@signaalhub/bus';
+import { TOPIC_DEFINITIONS } from '@signaalhub/contracts';
+import { runMigrations } from '@signaalhub/database';
+import { EnvelopeOpener, EnvelopeSealer, RedisReplayStore, storedEnvelopeOpener } from '@signaalhub/envelope';
 import type { Logger } from '@signaalhub/logging';
 import { TransactionalOutbox } from '@signaalhub/outbox';
-import type { Redis } from 'ioredis';
-import type { Pool } from 'pg';
+import {
+  assertDurableRedis,
+  kafkaProbe,
+  loadServiceKeys,
+  outboxBacklogProbe,
+  postgresProbe,
+  redisProbe,
+  type ComposedService,
+} from '@signaalhub/service-kit';
+import { APP_FILTER } from '@nestjs/core';
+import { Redis } from 'ioredis';
+import pg from 'pg';
 import type { SignalIntakeConfig } from './config.js';
+import { SIGNAL_INTAKE_MIGRATIONS } from './database/migrations.js';
 import { DecisionReader } from './decisions/decision-reader.js';
 import { DecisionReceiver } from './decisions/decision-receiver.js';
 import { DecisionStore } from './decisions/decision-store.js';
-import type { DistributionPolicy } from './policy/distribution-policy.js';
+import { assertPolicyPartiesKnown, DISTRIBUTION_POLICY, loadDistributionPolicy } from './policy/distribution-policy.js';
+import { PolicyController } from './policy/policy.controller.js';
 import { SignalOverview } from './signals/signal-overview.js';
 import { SignalStore } from './signals/signal-store.js';
 import { SignalSubmitter } from './signals/signal-submitter.js';
+import { SignalsController } from './signals/signals.controller.js';
 
-/** The infrastructure clients and loaded settings, created (and closed) by main.ts. */
-export interface SignalIntakeInfrastructure {
-  readonly config: SignalIntakeConfig;
-  readonly logger: Logger;
+export interface SignalIntakeService extends ComposedService {
   readonly bus: EventBus;
-  readonly redis: Redis;
-  readonly postgres: Pool;
-  readonly keyring: PartyKeyring;
-  readonly matchTokenKey: MatchTokenKey;
-  readonly policy: DistributionPolicy;
-  readonly auditLog: AuditLog;
-}
-
-export interface SignalIntakeParts {
-  readonly access: AuditedAccess;
-  readonly submitter: SignalSubmitter;
-  readonly overview: SignalOverview;
   readonly decisionReceiver: DecisionReceiver;
-  readonly outbox: TransactionalOutbox;
 }
 
 /**
@@ -42,33 +41,63 @@ export interface SignalIntakeParts {
  */
 const DECISION_FRESHNESS = { maxAgeMs: 30 * 24 * 60 * 60 * 1000, clockSkewMs: 5 * 60 * 1000 };
 
-/** The composition root: every part built once from the infrastructure, wired by hand. */
-export function composeParts(infrastructure: SignalIntakeInfrastructure): SignalIntakeParts {
-  const { config, logger, bus, redis, postgres, keyring, matchTokenKey, policy, auditLog } = infrastructure;
+/** The composition root: keys and policy (configuration too: a bad one exits 78), clients, then every part. */
+export async function composeSignalIntake({ config, logger }: { config: SignalIntakeConfig; logger: Logger }): Promise<SignalIntakeService> {
+  const { keyring, matchTokenKey } = await loadServiceKeys(config.KEYS_DIR, config.HUB_KEY_PASSPHRASE);
+  const policy = await loadDistributionPolicy(config.DISTRIBUTION_POLICY_FILE);
+  assertPolicyPartiesKnown(policy, (party) => keyring.knows(party));
+
   const schema = config.SIGNAL_INTAKE_DB_SCHEMA;
+  const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  await redis.connect();
+  await assertDurableRedis(redis);
+  // Two connections stay checked out by the outbox relay (its open transaction) and the audit writer.
+  const postgres = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 });
+  await runMigrations(postgres, { schema, migrations: SIGNAL_INTAKE_MIGRATIONS });
+  const auditLog = await AuditLog.open(postgres, schema);
+  const bus = createEventBus({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
+  await bus.provision(TOPIC_DEFINITIONS, { replicationFactor: config.KAFKA_REPLICATION_FACTOR });
+
   const signals = new SignalStore(postgres, schema);
   const decisions = new DecisionStore(postgres, schema);
   const access = new AuditedAccess(auditLog, logger.child({ component: 'access' }));
+  const outbox = new TransactionalOutbox({
+    pool: postgres,
+    databaseUrl: config.DATABASE_URL,
+    schema,
+    producer: bus.createProducer(),
+    logger,
+    pollMs: config.OUTBOX_POLL_MS,
+  });
+  const decisionReceiver = new DecisionReceiver({
+    // Namespaced per schema so two services (or two test schemas) never share "already opened" marks.
+    opener: new EnvelopeOpener(keyring, { replayStore: new RedisReplayStore(redis, schema.replace(/_/g, '-')), window: DECISION_FRESHNESS }),
+    signals,
+    decisions,
+    auditLog,
+    deadLetters: bus.createProducer(),
+    logger: logger.child({ component: 'decision-receiver' }),
+  });
+
   return {
-    access,
-    submitter: new SignalSubmitter({ policy, sealer: new EnvelopeSealer(keyring), matchTokenKey, store: signals, access }),
-    overview: new SignalOverview(signals, decisions, new DecisionReader(storedEnvelopeOpener(keyring), access), access),
-    decisionReceiver: new DecisionReceiver({
-      // Namespaced per schema so two services (or two test schemas) never share "already opened" marks.
-      opener: new EnvelopeOpener(keyring, { replayStore: new RedisReplayStore(redis, schema.replace(/_/g, '-')), window: DECISION_FRESHNESS }),
-      signals,
-      decisions,
-      auditLog,
-      deadLetters: bus.createProducer(),
-      logger: logger.child({ component: 'decision-receiver' }),
-    }),
-    outbox: new TransactionalOutbox({
-      pool: postgres,
-      databaseUrl: config.DATABASE_URL,
-      schema,
-      producer: bus.createProducer(),
-      logger,
-      pollMs: config.OUTBOX_POLL_MS,
-    }),
+    bus,
+    decisionReceiver,
+    controllers: [SignalsController, PolicyController],
+    providers: [
+      { provide: APP_FILTER, useClass: AccessErrorFilter },
+      { provide: DISTRIBUTION_POLICY, useValue: policy },
+      { provide: AuditedAccess, useValue: access },
+      { provide: SignalSubmitter, useValue: new SignalSubmitter({ policy, sealer: new EnvelopeSealer(keyring), matchTokenKey, store: signals, access }) },
+      { provide: SignalOverview, useValue: new SignalOverview(signals, decisions, new DecisionReader(storedEnvelopeOpener(keyring), access), access) },
+    ],
+    probes: [kafkaProbe(bus), redisProbe(redis), postgresProbe(postgres)],
+    backlogs: [outboxBacklogProbe(outbox)],
+    start: () => outbox.start(),
+    stop: () => outbox.stop(),
+    async close() {
+      await bus.close();
+      await redis.quit();
+      await postgres.end();
+    },
   };
 }

@@ -15,7 +15,6 @@ export interface DecisionReceiverParts {
   readonly signals: SignalStore;
   readonly decisions: DecisionStore;
   readonly auditLog: AuditLog;
-  /** Owned by the receiver: closed with it. */
   readonly deadLetters: BusProducer;
   readonly logger: Logger;
 }
@@ -45,10 +44,6 @@ export class DecisionReceiver {
 
   receive(message: BusMessage): Promise<InboxOutcome> {
     return this.inbox.receive(message);
-  }
-
-  async close(): Promise<void> {
-    await this.parts.deadLetters.disconnect();
   }
 
   private async store({ header, payload: decision }: OpenedEnvelope<DecisionRecorded>, envelope: Envelope): Promise<void> {

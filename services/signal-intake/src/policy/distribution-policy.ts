@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { ConfigError } from '@signaalhub/config';
 import { PartyId, Theme, THEMES, type PartyId as Party, type Theme as ThemeName } from '@signaalhub/contracts';
 import { z } from 'zod';
 
@@ -48,21 +49,22 @@ export const DEFAULT_DISTRIBUTION_POLICY: DistributionPolicy = DistributionPolic
   } satisfies Record<ThemeName, z.input<typeof ThemeDistribution>>,
 });
 
-/** Reads and validates the policy file; the error names the file's problem, never its content. */
+/** Nest injection token of the loaded policy (a plain value, not a class). */
+export const DISTRIBUTION_POLICY = Symbol('DistributionPolicy');
+
+/** Reads and validates the policy file (a problem is a configuration error: exit 78); the error names the file's problem, never its content. */
 export async function loadDistributionPolicy(path: string | undefined): Promise<DistributionPolicy> {
   if (path === undefined) return DEFAULT_DISTRIBUTION_POLICY;
   let json: unknown;
   try {
     json = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    throw new Error(`DISTRIBUTION_POLICY_FILE: cannot read a JSON file at ${path} (${error instanceof Error ? error.name : 'error'})`, {
-      cause: error,
-    });
+    throw new ConfigError([`DISTRIBUTION_POLICY_FILE: cannot read a JSON file at ${path} (${error instanceof Error ? error.name : 'error'})`]);
   }
   const parsed = DistributionPolicy.safeParse(json);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-    throw new Error(`DISTRIBUTION_POLICY_FILE: invalid distribution policy (${problems.join('; ')})`);
+    throw new ConfigError([`DISTRIBUTION_POLICY_FILE: invalid distribution policy (${problems.join('; ')})`]);
   }
   return parsed.data;
 }
@@ -75,6 +77,6 @@ export function assertPolicyPartiesKnown(policy: DistributionPolicy, knows: (par
     for (const party of [...defaultRecipients, ...allowedExtras]) if (!knows(party)) unknown.add(party);
   }
   if (unknown.size > 0) {
-    throw new Error(`distribution policy names parties that are not in the party directory: ${[...unknown].join(', ')}`);
+    throw new ConfigError([`DISTRIBUTION_POLICY_FILE: the policy names parties that are not in the party directory: ${[...unknown].join(', ')}`]);
   }
 }

@@ -2,8 +2,7 @@ import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/com
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { MunicipalityId, type DistributionPolicyView } from '@signaalhub/contracts';
 import { CurrentIdentity, IDENTITY_HEADER, type UserIdentity } from '@signaalhub/identity';
-import { DISTRIBUTION_POLICY } from '../infrastructure/tokens.js';
-import type { DistributionPolicy } from './distribution-policy.js';
+import { DISTRIBUTION_POLICY, type DistributionPolicy } from './distribution-policy.js';
 import { distributionPolicyView } from './distribution-view.js';
 
 const MUNICIPALITY_PARTY_PREFIX = 'gemeente-';

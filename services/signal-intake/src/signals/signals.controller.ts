@@ -26,13 +26,12 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { RequestOrigin, type AuditedAccess } from '@signaalhub/access';
+import { AuditedAccess, RequestOrigin } from '@signaalhub/access';
 import { IDEMPOTENCY_KEY_HEADER, type AcceptedSignal, type MySignalsResponse, type SignalOverviewItem } from '@signaalhub/contracts';
 import { CurrentIdentity, IDENTITY_HEADER, type UserIdentity } from '@signaalhub/identity';
 import { NOT_JSON_PROBLEM } from '@signaalhub/service-kit';
 import type { Request, Response } from 'express';
 import { INTAKE_ROLE } from '../authorisation/intake-access-policy.js';
-import { AUDITED_ACCESS, SIGNAL_OVERVIEW, SIGNAL_SUBMITTER } from '../infrastructure/tokens.js';
 import { parseIdempotencyKey } from './idempotency.js';
 import {
   ACCEPTED_SCHEMA,
@@ -42,8 +41,8 @@ import {
   UNAUTHENTICATED_SCHEMA,
   VALIDATION_ERROR_SCHEMA,
 } from './openapi-schemas.js';
-import type { SignalOverview } from './signal-overview.js';
-import type { SignalSubmitter } from './signal-submitter.js';
+import { SignalOverview } from './signal-overview.js';
+import { SignalSubmitter } from './signal-submitter.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -54,9 +53,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Controller('api/signals')
 export class SignalsController {
   constructor(
-    @Inject(SIGNAL_SUBMITTER) private readonly submitter: SignalSubmitter,
-    @Inject(SIGNAL_OVERVIEW) private readonly overview: SignalOverview,
-    @Inject(AUDITED_ACCESS) private readonly access: AuditedAccess,
+    @Inject(SignalSubmitter) private readonly submitter: SignalSubmitter,
+    @Inject(SignalOverview) private readonly overview: SignalOverview,
+    @Inject(AuditedAccess) private readonly access: AuditedAccess,
   ) {}
 
   @Post()
