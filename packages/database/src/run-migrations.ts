@@ -1,4 +1,15 @@
-import { Kysely, Migrator, PostgresDialect, sql, type Migration as KyselyMigration, type PostgresPoolClient } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  PostgresIntrospector,
+  sql,
+  type DatabaseIntrospector,
+  type Migration as KyselyMigration,
+  type PostgresPoolClient,
+  type SchemaMetadata,
+  type TableMetadata,
+} from 'kysely';
 import type { Pool, PoolClient } from 'pg';
 import { assertSchemaName } from './schema-name.js';
 
@@ -31,7 +42,7 @@ export async function runMigrations(pool: Pool, options: { schema: string; migra
   let failed = false;
   try {
     const migrator = new Migrator({
-      db: new Kysely<unknown>({ dialect: new PostgresDialect({ pool: oneSession(client) }) }),
+      db: new Kysely<unknown>({ dialect: new OneSchemaPostgresDialect(oneSession(client), schema) }),
       provider: {
         getMigrations: () => Promise.resolve(Object.fromEntries(migrations.map((step) => [step.name, kyselyStep(step, schema)]))),
       },
@@ -71,6 +82,44 @@ function oneSession(client: PoolClient): { connect(): Promise<PostgresPoolClient
     release: () => undefined,
   } as unknown as PostgresPoolClient;
   return { connect: () => Promise.resolve(session), end: () => Promise.resolve() };
+}
+
+/**
+ * The migrator asks the introspector whether its schema and tables exist. Kysely's own introspector reads
+ * every schema of the database and fails when another one is dropped meanwhile (tests drop theirs all the
+ * time); this one looks only at the migrations' schema.
+ */
+class OneSchemaIntrospector extends PostgresIntrospector {
+  constructor(
+    private readonly db: Kysely<unknown>,
+    private readonly schema: string,
+  ) {
+    super(db);
+  }
+
+  override async getSchemas(): Promise<SchemaMetadata[]> {
+    return (await sql<SchemaMetadata>`SELECT nspname AS name FROM pg_catalog.pg_namespace WHERE nspname = ${this.schema}`.execute(this.db)).rows;
+  }
+
+  override async getTables(): Promise<TableMetadata[]> {
+    const tables = await sql<{ name: string }>`
+      SELECT c.relname AS name FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = ${this.schema} AND c.relkind IN ('r', 'p')`.execute(this.db);
+    return tables.rows.map(({ name }) => ({ name, schema: this.schema, isView: false, columns: [] }));
+  }
+}
+
+class OneSchemaPostgresDialect extends PostgresDialect {
+  constructor(
+    pool: { connect(): Promise<PostgresPoolClient>; end(): Promise<void> },
+    private readonly schema: string,
+  ) {
+    super({ pool });
+  }
+
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new OneSchemaIntrospector(db, this.schema);
+  }
 }
 
 function compareNames(a: string, b: string): number {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { AuditLog } from '@signaalhub/audit';
 import { MIGRATIONS_TABLE, runMigrations, type Migration } from '@signaalhub/database';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -96,7 +97,14 @@ export interface UpgradedSchema {
  * version's start-up with every row intact, the result equals the schema a new database gets, and a second
  * start changes nothing. Call inside the service's describe; the returned schema is there for its own checks.
  */
-export function itUpgradesSchemaFixture(options: { name: string; fixture: URL; migrations: readonly Migration[]; applies: readonly string[] }): UpgradedSchema {
+export function itUpgradesSchemaFixture(options: {
+  name: string;
+  fixture: URL;
+  migrations: readonly Migration[];
+  applies: readonly string[];
+  /** Entries in the fixture's audit log, for a service that keeps one. */
+  auditEntries?: number;
+}): UpgradedSchema {
   const { databaseUrl } = testInfrastructure();
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   const schema = uniqueName(`${options.name}_upgrade`).replaceAll('-', '_');
@@ -136,6 +144,16 @@ export function itUpgradesSchemaFixture(options: { name: string; fixture: URL; m
     expect(await snapshotSchema(pool, schema)).toEqual(before);
     expect(before.migrations.map((row) => (row as { name: string }).name)).toEqual(options.migrations.map((step) => step.name));
   });
+
+  const { auditEntries } = options;
+  if (auditEntries !== undefined) {
+    it('keeps the audit chain verifiable and links new entries after the old ones', async () => {
+      const log = await AuditLog.open(pool, schema);
+      await expect(log.verifyChain()).resolves.toEqual({ ok: true, entries: auditEntries });
+      await log.record({ actor: { service: options.name }, action: 'schema.upgrade', objectType: 'schema', objectId: schema, result: 'allowed', origin: 'test' });
+      await expect(log.verifyChain()).resolves.toEqual({ ok: true, entries: auditEntries + 1 });
+    });
+  }
 
   return upgraded;
 }

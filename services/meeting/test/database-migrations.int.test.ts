@@ -1,15 +1,10 @@
-import { AuditLog } from '@signaalhub/audit';
 import { itUpgradesSchemaFixture } from '@signaalhub/test-infra';
 import { describe, expect, it } from 'vitest';
 import { MEETING_MIGRATIONS } from '../src/database/migrations.js';
 
 describe('MEETING_MIGRATIONS', () => {
-  const sut = itUpgradesSchemaFixture({
-    name: 'meeting',
-    fixture: new URL('./fixtures/schema-62849b8.sql', import.meta.url),
-    migrations: MEETING_MIGRATIONS,
-    applies: ['0001_initial'],
-  });
+  const fixture = new URL('./fixtures/schema-62849b8.sql', import.meta.url);
+  const sut = itUpgradesSchemaFixture({ name: 'meeting', fixture, migrations: MEETING_MIGRATIONS, applies: ['0001_initial'], auditEntries: 3 });
 
   it('keeps the agenda, the decision with its reminders and the match tokens of a database made at 62849b8', async () => {
     const items = await sut.pool.query<{ status: string; recipients: string[] }>(`SELECT status, recipients FROM "${sut.schema}".agenda_items ORDER BY received_at`);
@@ -26,12 +21,5 @@ describe('MEETING_MIGRATIONS', () => {
       { approach: 'bestuurlijk', action_index: 1, reminded: true },
     ]);
     expect(sut.upgrade.after.rows.match_tokens).toHaveLength(4);
-  });
-
-  it('keeps the audit chain verifiable and links new entries after the old ones', async () => {
-    const log = await AuditLog.open(sut.pool, sut.schema);
-    await expect(log.verifyChain()).resolves.toEqual({ ok: true, entries: 3 });
-    await log.record({ actor: { service: 'meeting' }, action: 'agenda.add', objectType: 'signal', objectId: 'after-upgrade', result: 'allowed', origin: 'kafka' });
-    await expect(log.verifyChain()).resolves.toEqual({ ok: true, entries: 4 });
   });
 });

@@ -4,12 +4,8 @@ import { AccountStore } from '../src/accounts/account-store.js';
 import { WEB_MIGRATIONS } from '../src/database/migrations.js';
 
 describe('WEB_MIGRATIONS', () => {
-  const sut = itUpgradesSchemaFixture({
-    name: 'web',
-    fixture: new URL('./fixtures/schema-62849b8.sql', import.meta.url),
-    migrations: WEB_MIGRATIONS,
-    applies: ['0001_initial'],
-  });
+  const fixture = new URL('./fixtures/schema-62849b8.sql', import.meta.url);
+  const sut = itUpgradesSchemaFixture({ name: 'web', fixture, migrations: WEB_MIGRATIONS, applies: ['0001_initial'] });
 
   it('keeps the accounts of a database made at 62849b8, password hashes included', async () => {
     const accounts = new AccountStore(sut.pool, sut.schema);
