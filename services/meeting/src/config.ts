@@ -1,4 +1,4 @@
-import { infrastructureEnv, port } from '@signaalhub/config';
+import { identityEnv, infrastructureEnv, kafkaEnv, keysEnv, port } from '@signaalhub/config';
 import { DEFAULT_MUNICIPALITIES, MunicipalityId, PartyId } from '@signaalhub/contracts';
 import { SCHEMA_NAME, SCHEMA_NAME_RULE } from '@signaalhub/database';
 import { z } from 'zod';
@@ -16,19 +16,10 @@ const commaList = (item: z.ZodString, rule: string) =>
 /** Every variable the service reads, validated once at start-up (DESIGN.md §8.6). */
 export const MeetingConfigSchema = z.object({
   ...infrastructureEnv,
+  ...kafkaEnv('meeting'),
+  ...keysEnv,
+  ...identityEnv,
   MEETING_PORT: port.default(3002),
-  KAFKA_CLIENT_ID: z.string().min(1, 'must not be empty').default('meeting'),
-  KAFKA_GROUP_ID: z.string().min(1, 'must not be empty').default('meeting'),
-  KAFKA_REPLICATION_FACTOR: z.coerce
-    .number({ error: 'must be a whole number from 1 to 5' })
-    .int('must be a whole number from 1 to 5')
-    .min(1, 'must be a whole number from 1 to 5')
-    .max(5, 'must be a whole number from 1 to 5')
-    .default(1),
-  /** The partnership's keyring and partnership.key, as `hub keys init` writes them. */
-  KEYS_DIR: z.string({ error: 'is required' }).min(1, 'must be a directory path'),
-  HUB_KEY_PASSPHRASE: z.string({ error: 'is required' }).min(1, 'must not be empty'),
-  IDENTITY_TOKEN_SECRET: z.string({ error: 'is required' }).min(32, 'must be at least 32 characters'),
   /** Municipalities with an agenda, e.g. `baarn,soest`; their parties follow the `gemeente-<id>` convention. */
   MUNICIPALITIES: commaList(MunicipalityId, 'must be a comma-separated list of municipality ids')
     .optional()
@@ -37,10 +28,7 @@ export const MeetingConfigSchema = z.object({
   MEETING_PARTNER_PARTIES: commaList(PartyId, 'must be a comma-separated list of party ids').default(['politie-bes', 'riec-mn']),
   /** The party a decision with a RIEC hand-over is also sealed to. */
   RIEC_PARTY: PartyId.default('riec-mn'),
-  MEETING_DATABASE_SCHEMA: z
-    .string()
-    .regex(SCHEMA_NAME, SCHEMA_NAME_RULE)
-    .default('meeting'),
+  MEETING_DATABASE_SCHEMA: z.string().regex(SCHEMA_NAME, SCHEMA_NAME_RULE).default('meeting'),
   /** BullMQ key prefix in Redis; tests use their own so queues of parallel runs never meet. */
   MEETING_QUEUE_PREFIX: slug('Redis key prefix').default('bull'),
   MEETING_REPLAY_NAMESPACE: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'must be a lowercase slug').default('meeting'),
@@ -52,5 +40,5 @@ export const MeetingConfigSchema = z.object({
 });
 export type MeetingConfig = z.infer<typeof MeetingConfigSchema>;
 
-/** Nest injection token for the validated configuration. */
-export const MEETING_CONFIG = Symbol('MeetingConfig');
+/** Nest injection token of the municipalities with an agenda (a plain list, not a class). */
+export const MUNICIPALITY_LIST = Symbol('MunicipalityList');

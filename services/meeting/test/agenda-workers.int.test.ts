@@ -5,7 +5,7 @@ import { eventually } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { placeOnAgenda } from '../src/agenda/agenda-job-handler.js';
 import { AgendaStore } from '../src/agenda/agenda-store.js';
-import type { ServiceParts } from '../src/service-parts.js';
+import type { MeetingService } from '../src/composition.js';
 import { testParts } from './support/meeting-parts.js';
 import { randomKvkNumber, sealSignal } from './support/sealed-signals.js';
 
@@ -19,7 +19,7 @@ class UnreachableAgendaStore extends AgendaStore {
 }
 
 describe(`agenda workers (${placeOnAgenda.name})`, () => {
-  let parts: ServiceParts;
+  let parts: MeetingService;
 
   // The parts' own workers are not started: each test runs the workers it needs.
   beforeAll(async () => {

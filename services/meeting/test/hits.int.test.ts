@@ -1,12 +1,12 @@
 import { eventually } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgendaReader } from '../src/agenda/agenda-reader.js';
-import type { ServiceParts } from '../src/service-parts.js';
+import type { MeetingService } from '../src/composition.js';
 import { testParts } from './support/meeting-parts.js';
 import { busMessageOf, randomKvkNumber, sealSignal } from './support/sealed-signals.js';
 
 describe(`${AgendaReader.name} hits`, () => {
-  let parts: ServiceParts;
+  let parts: MeetingService;
 
   beforeAll(async () => {
     parts = await testParts();

@@ -4,14 +4,14 @@ import { createLogger } from '@signaalhub/logging';
 import { BusOutboxPublisher, OutboxRelay, OutboxWriter, PostgresOutboxSource } from '@signaalhub/outbox';
 import { eventually, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceParts } from '../src/service-parts.js';
+import type { MeetingService } from '../src/composition.js';
 import { testParts } from './support/meeting-parts.js';
 
 const logger = createLogger('outbox-test', 'silent');
 
 /** The shared outbox on the meeting's own table, as its migration creates it. */
 describe(OutboxRelay.name, () => {
-  let parts: ServiceParts;
+  let parts: MeetingService;
 
   beforeAll(async () => {
     parts = await testParts();

@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboxOutcome } from '@signaalhub/inbox';
 import { SignalAdmission } from '../src/admission/signal-admission.js';
 import { Queues } from '@signaalhub/contracts';
-import type { ServiceParts } from '../src/service-parts.js';
+import type { MeetingService } from '../src/composition.js';
 import { testParts } from './support/meeting-parts.js';
 import { busMessageOf, randomKvkNumber, sealSignal } from './support/sealed-signals.js';
 
 describe(SignalAdmission.name, () => {
-  let parts: ServiceParts;
+  let parts: MeetingService;
   let bus: EventBus;
   let producer: BusProducer;
   let consumer: BusConsumer | undefined;

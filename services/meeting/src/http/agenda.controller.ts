@@ -7,7 +7,7 @@ import { MeetingAccessPolicy } from '../access/meeting-access-policy.js';
 import { AgendaReader } from '../agenda/agenda-reader.js';
 import { AlreadyDecided, InvalidDecision } from '../decisions/decision-errors.js';
 import { DecisionRecorder } from '../decisions/decision-recorder.js';
-import { MUNICIPALITY_LIST } from '../infrastructure/tokens.js';
+import { MUNICIPALITY_LIST } from '../config.js';
 import { conflict, invalid } from './api-errors.js';
 import { auditableMunicipality, itemIdParameter, municipalityParameter } from './request-input.js';
 

@@ -4,7 +4,7 @@ import { MeetingRequest, validate, type Meeting } from '@signaalhub/contracts';
 import { AuditedAccess, RequestOrigin, type AccessAttempt } from '@signaalhub/access';
 import { CurrentIdentity, IDENTITY_HEADER, type UserIdentity } from '@signaalhub/identity';
 import { MeetingAccessPolicy } from '../access/meeting-access-policy.js';
-import { MUNICIPALITY_LIST } from '../infrastructure/tokens.js';
+import { MUNICIPALITY_LIST } from '../config.js';
 import { MeetingStore } from '../meetings/meeting-store.js';
 import { conflict, invalid } from './api-errors.js';
 import { auditableMunicipality, municipalityParameter } from './request-input.js';

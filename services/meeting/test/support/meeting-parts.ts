@@ -1,7 +1,7 @@
 import { createLogger } from '@signaalhub/logging';
 import { testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import { MeetingConfigSchema, type MeetingConfig } from '../../src/config.js';
-import { createServiceParts, type ServiceParts } from '../../src/service-parts.js';
+import { composeMeeting, type MeetingService } from '../../src/composition.js';
 
 /** Configuration of one test's own meeting service: own schema, queue prefix, replay namespace and group. */
 export function testConfig(overrides: Record<string, string> = {}): MeetingConfig {
@@ -23,6 +23,6 @@ export function testConfig(overrides: Record<string, string> = {}): MeetingConfi
 }
 
 /** The service's real composition (no HTTP, no Nest): stores, queues, workers, admission, reader. */
-export async function testParts(config: MeetingConfig = testConfig()): Promise<ServiceParts> {
-  return createServiceParts(config, createLogger('meeting-test', config.LOG_LEVEL));
+export async function testParts(config: MeetingConfig = testConfig()): Promise<MeetingService> {
+  return composeMeeting({ config, logger: createLogger('meeting-test', config.LOG_LEVEL) });
 }

@@ -1,25 +1,23 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { AuditedAccess } from '@signaalhub/access';
+import { APP_FILTER } from '@nestjs/core';
+import { AccessErrorFilter, AuditedAccess } from '@signaalhub/access';
 import { AuditLog } from '@signaalhub/audit';
 import { createEventBus, type BusProducer, type EventBus } from '@signaalhub/bus';
 import { TOPIC_DEFINITIONS } from '@signaalhub/contracts';
 import { runMigrations } from '@signaalhub/database';
-import {
-  DEFAULT_FRESHNESS_WINDOW,
-  EnvelopeOpener,
-  EnvelopeSealer,
-  KeyFiles,
-  loadKeyringFromDirectory,
-  parsePartnershipKey,
-  RedisReplayStore,
-  storedEnvelopeOpener,
-  type PartyKeyring,
-} from '@signaalhub/envelope';
+import { DEFAULT_FRESHNESS_WINDOW, EnvelopeOpener, EnvelopeSealer, RedisReplayStore, storedEnvelopeOpener, type PartyKeyring } from '@signaalhub/envelope';
 import type { Logger } from '@signaalhub/logging';
 import { MatchTokenStore } from '@signaalhub/matching';
 import { TransactionalOutbox } from '@signaalhub/outbox';
-import { assertDurableRedis, type JobWorkers } from '@signaalhub/service-kit';
+import {
+  assertDurableRedis,
+  kafkaProbe,
+  loadServiceKeys,
+  outboxBacklogProbe,
+  postgresProbe,
+  redisProbe,
+  type ComposedService,
+  type JobWorkers,
+} from '@signaalhub/service-kit';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { MeetingAccessPolicy } from './access/meeting-access-policy.js';
@@ -27,10 +25,12 @@ import { SignalAdmission } from './admission/signal-admission.js';
 import { AgendaQueues } from './agenda/agenda-queues.js';
 import { AgendaReader } from './agenda/agenda-reader.js';
 import { AgendaStore } from './agenda/agenda-store.js';
-import type { MeetingConfig } from './config.js';
+import { MUNICIPALITY_LIST, type MeetingConfig } from './config.js';
 import { DecisionRecorder } from './decisions/decision-recorder.js';
 import { DecisionStore } from './decisions/decision-store.js';
 import { MEETING_MIGRATIONS } from './database/migrations.js';
+import { AgendaController } from './http/agenda.controller.js';
+import { MeetingsController } from './http/meetings.controller.js';
 import { meetingJobWorkers } from './jobs/meeting-jobs.js';
 import { MeetingStore } from './meetings/meeting-store.js';
 import { ActionReminders } from './reminders/action-reminders.js';
@@ -41,7 +41,7 @@ export const SERVICE_NAME = 'meeting';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Everything the service is made of, built once from the configuration (the composition root). */
-export interface ServiceParts {
+export interface MeetingService extends ComposedService {
   readonly config: MeetingConfig;
   readonly logger: Logger;
   readonly bus: EventBus;
@@ -61,13 +61,17 @@ export interface ServiceParts {
   readonly meetings: MeetingStore;
   readonly policy: MeetingAccessPolicy;
   readonly access: AuditedAccess;
-  /** Starts workers, the reminder sweep and the outbox relay (the Kafka consumer is Nest's). */
+  /** Starts workers, the reminder sweep and the outbox relay (the Kafka consumer is the skeleton's). */
   start(): Promise<void>;
-  /** Stops them, then closes every client; after the Kafka consumer stopped. */
+  /** Stops them (idempotent). */
+  stop(): Promise<void>;
+  /** Stops them if still running, then closes every client. */
   close(): Promise<void>;
 }
 
-export async function createServiceParts(config: MeetingConfig, logger: Logger): Promise<ServiceParts> {
+export async function composeMeeting({ config, logger }: { config: MeetingConfig; logger: Logger }): Promise<MeetingService> {
+  // Keys are configuration too: a broken key directory or passphrase exits 78 before anything connects.
+  const { keyring } = await loadServiceKeys(config.KEYS_DIR, config.HUB_KEY_PASSPHRASE);
   const schema = config.MEETING_DATABASE_SCHEMA;
   const prefix = config.MEETING_QUEUE_PREFIX;
 
@@ -85,9 +89,6 @@ export async function createServiceParts(config: MeetingConfig, logger: Logger):
   const deadLetterProducer: BusProducer = bus.createProducer();
   await deadLetterProducer.connect();
 
-  const keyring = await loadKeyringFromDirectory(config.KEYS_DIR, config.HUB_KEY_PASSPHRASE);
-  // Read to fail fast on a broken key directory; the hub's services share the partnership key.
-  parsePartnershipKey(await readFile(join(config.KEYS_DIR, KeyFiles.partnershipKey), 'utf8'));
   const opener = new EnvelopeOpener(keyring, {
     replayStore: new RedisReplayStore(redis, config.MEETING_REPLAY_NAMESPACE),
     window: { maxAgeMs: config.ENVELOPE_MAX_AGE_DAYS * DAY_MS, clockSkewMs: DEFAULT_FRESHNESS_WINDOW.clockSkewMs },
@@ -126,6 +127,17 @@ export async function createServiceParts(config: MeetingConfig, logger: Logger):
     riecParty: config.RIEC_PARTY,
   });
 
+  const meetings = new MeetingStore(postgres, schema);
+  let stopped: Promise<void> | undefined;
+  // Producers of work first (the relay), then the workers that consume it; once, however often asked.
+  const stop = (): Promise<void> =>
+    (stopped ??= (async () => {
+      await outbox.stop();
+      await reminders.close();
+      await workers.close();
+      await queues.close();
+    })());
+
   return {
     config,
     logger,
@@ -142,20 +154,29 @@ export async function createServiceParts(config: MeetingConfig, logger: Logger):
     admission,
     reader,
     decisions,
-    meetings: new MeetingStore(postgres, schema),
+    meetings,
     policy,
     access,
+    controllers: [AgendaController, MeetingsController],
+    providers: [
+      { provide: APP_FILTER, useClass: AccessErrorFilter },
+      { provide: MUNICIPALITY_LIST, useValue: municipalities },
+      { provide: AgendaReader, useValue: reader },
+      { provide: DecisionRecorder, useValue: decisions },
+      { provide: MeetingStore, useValue: meetings },
+      { provide: MeetingAccessPolicy, useValue: policy },
+      { provide: AuditedAccess, useValue: access },
+    ],
+    probes: [kafkaProbe(bus), redisProbe(redis), postgresProbe(postgres)],
+    backlogs: [outboxBacklogProbe(outbox)],
     async start() {
       await workers.start();
       reminders.start();
       await outbox.start();
     },
+    stop,
     async close() {
-      // Producers of work first, then its consumers, then the connections they share.
-      await outbox.stop();
-      await reminders.close();
-      await workers.close();
-      await queues.close();
+      await stop();
       await bus.close();
       await bullmqConnection.quit();
       await redis.quit();

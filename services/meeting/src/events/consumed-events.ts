@@ -1,0 +1,22 @@
+import { EventTypes, Topics } from '@signaalhub/contracts';
+import type { EventConsumption } from '@signaalhub/service-kit';
+import type { MeetingService } from '../composition.js';
+import type { MeetingConfig } from '../config.js';
+
+/** The events this service consumes, each with its one handler: every submitted signal goes onto its agenda queue. */
+export const CONSUMED_EVENTS: EventConsumption<MeetingConfig, MeetingService, typeof EventTypes.signalSubmitted> = {
+  subscribes: [EventTypes.signalSubmitted],
+  handlers: {
+    [EventTypes.signalSubmitted]: (service) => async (message) => {
+      await service.admission.admit(message);
+    },
+  },
+  catalog: { [EventTypes.signalSubmitted]: { topic: Topics.signalSubmitted } },
+  groupId: (config) => config.KAFKA_GROUP_ID,
+  tuning: {
+    // Admission waits on Redis and PostgreSQL as much as on the CPU, so several run at once. Its order
+    // does not matter (the agenda sorts by priority, then age) and it is idempotent per message id.
+    partitionsConsumedConcurrently: 6,
+    messagesInFlightPerPartition: 8,
+  },
+};
