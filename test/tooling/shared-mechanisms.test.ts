@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { findOwnImplementations, serviceSources } from './shared-mechanisms.js';
+import { findOwnImplementations, importersOf, REQUIRED_IMPORTS, serviceSources } from './shared-mechanisms.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -30,6 +30,18 @@ export class MeetingAccessPolicy {
   }
 }`;
 
+// The other mechanisms as the services had them before their shared packages, shortened.
+const OWN_INBOX = 'class DecisionInbox implements ReplayStore { retry(error: unknown) { return error instanceof ReplayedError; } }';
+const OWN_DEAD_LETTER = "producer.send(deadLetterTopic(topic), { headers: { [DeadLetterHeaders.reason]: 'Refused: ' + code } });";
+const OWN_OUTBOX = `
+class OutboxRelay { claim() { return this.pool.query('SELECT * FROM s.outbox FOR UPDATE SKIP LOCKED'); } }
+await client.query("CREATE TABLE IF NOT EXISTS s.outbox (id bigserial)");`;
+const OWN_START_UP = `
+const app = await NestFactory.create(AppModule);
+app.connectMicroservice({ strategy: new KafkaBusTransport({ bus, groupId, topics }) });
+SwaggerModule.setup('api/docs', app, document);
+app.enableShutdownHooks(['SIGTERM']);`;
+
 const RECEIPT_AUDIT = `
 await this.parts.audit.record({ actor: { service: this.parts.serviceName }, action: 'signal.admit', result: 'denied', origin: 'kafka', reason: code });`;
 
@@ -52,6 +64,27 @@ describe(findOwnImplementations.name, () => {
       'an audit entry with a user as actor',
       'a 403 answered without the shared mapping',
     ]);
+  });
+
+  it('rejects a service that writes its own inbox, dead letters, outbox or start-up', () => {
+    const found = findOwnImplementations([
+      { path: 'services/x/src/inbox.ts', text: OWN_INBOX },
+      { path: 'services/x/src/dead-letters.ts', text: OWN_DEAD_LETTER },
+      { path: 'services/x/src/outbox.ts', text: OWN_OUTBOX },
+      { path: 'services/x/src/main.ts', text: OWN_START_UP },
+    ]);
+    expect(new Set(found.map((own) => own.mechanism))).toEqual(new Set(['verified inbox', 'dead-letter message', 'outbox relay', 'service start-up']));
+    expect(found.filter((own) => own.mechanism === 'service start-up').map((own) => own.sign)).toEqual([
+      'its own Nest application',
+      'its own Kafka transport',
+      'its own shutdown hooks',
+      'its own OpenAPI set-up',
+    ]);
+    expect(found.filter((own) => own.mechanism === 'outbox relay')).toHaveLength(3);
+  });
+
+  it.each(REQUIRED_IMPORTS)('finds $name imported from $sharedIn in $services', async ({ sharedIn, name, services }) => {
+    expect(importersOf(await serviceSources(root), sharedIn, name)).toEqual(expect.arrayContaining([...services]));
   });
 
   it("accepts a service's own policy table and its audit of received messages", () => {

@@ -26,6 +26,10 @@ export interface ComposedService {
   readonly controllers?: readonly Type[];
   /** Values the controllers inject (explicit tokens: `{ provide: X, useValue: x }`). */
   readonly providers?: readonly Provider[];
+  /** Modules of the service's own (e.g. one that applies middleware). */
+  readonly imports?: readonly DynamicModule[];
+  /** Application settings of the service's own (static files, headers), before it listens. */
+  configure?(app: NestExpressApplication): void;
   /** The servers readiness asks (`/health/ready`). */
   readonly probes: readonly ReadinessProbe[];
   /** Work waiting (e.g. the outbox), shown by readiness without making the service unready. */
@@ -57,8 +61,10 @@ export interface EventConsumption<Config, Parts, TType extends string> {
 export interface ServiceDefinition<Schema extends z.ZodObject, Parts extends ComposedService, TType extends string = never> {
   /** The service's name: its folder under services/, its logger and its log lines. */
   readonly name: string;
-  /** The OpenAPI document's title and description. */
-  readonly api: { readonly title: string; readonly description?: string };
+  /** The OpenAPI document's title and description (served at /api/docs); every API service has one. */
+  readonly api?: { readonly title: string; readonly description?: string };
+  /** Request bodies: the API's strict JSON parser (default), or HTML forms (the web application). */
+  readonly bodies?: 'json' | 'forms';
   readonly config: Schema;
   readonly port: (config: z.infer<Schema>) => number;
   readonly host?: (config: z.infer<Schema>) => string;
@@ -66,11 +72,6 @@ export interface ServiceDefinition<Schema extends z.ZodObject, Parts extends Com
   readonly identitySecret?: (config: z.infer<Schema>) => string;
   readonly compose: (context: { config: z.infer<Schema>; logger: Logger }) => Promise<Parts>;
   readonly consumes?: EventConsumption<z.infer<Schema>, Parts, TType>;
-  /**
-   * Job checks done before anything connects: every job the service runs must have exactly one worker
-   * (see `checkJobHandlers`). Returns the problems found.
-   */
-  readonly checkJobs?: () => readonly string[];
 }
 
 /**
@@ -91,35 +92,18 @@ async function start<Schema extends z.ZodObject, Parts extends ComposedService, 
   definition: ServiceDefinition<Schema, Parts, TType>,
 ): Promise<void> {
   const config = loadConfigOrExit(definition.config);
-  const problems = [
-    ...(definition.consumes === undefined ? [] : checkHandlers('event type', definition.consumes.subscribes, Object.keys(definition.consumes.handlers))),
-    ...(definition.checkJobs?.() ?? []),
-  ];
+  // Jobs are checked when compose creates their workers (createWorkers); both exit 78 naming what is missing.
+  const problems = definition.consumes === undefined ? [] : checkHandlers('event type', definition.consumes.subscribes, Object.keys(definition.consumes.handlers));
   if (problems.length > 0) throw new ConfigError(problems);
 
   const logger = createLogger(definition.name, (config as { LOG_LEVEL?: Parameters<typeof createLogger>[1] }).LOG_LEVEL ?? 'info');
   const parts = await definition.compose({ config, logger });
-  const app = await NestFactory.create<NestExpressApplication>(
-    ServiceModule.register(definition.name, logger, parts),
-    // Nest declares its options as a class; a literal is how its own documentation passes them.
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
-    { logger: ['error', 'warn'], bodyParser: false },
+  const app = await createServiceApplication(
+    { name: definition.name, api: definition.api, bodies: definition.bodies, identitySecret: definition.identitySecret?.(config) },
+    logger,
+    parts,
   );
-  // Our own JSON parser: a size limit, and parse errors answered as 400 naming `body` (never echoing it).
-  useJsonBody(app);
-  const secret = definition.identitySecret?.(config);
-  if (secret !== undefined) app.useGlobalGuards(new IdentityGuard(secret));
   if (definition.consumes !== undefined) connectConsumer(app, definition.consumes, config, parts, logger);
-  SwaggerModule.setup(
-    'api/docs',
-    app,
-    () => {
-      const document = new DocumentBuilder().setTitle(definition.api.title).setVersion('0.1.0');
-      const description = [definition.api.description, secret === undefined ? undefined : `Every /api route needs the ${IDENTITY_HEADER} header.`];
-      return SwaggerModule.createDocument(app, document.setDescription(description.filter((line) => line !== undefined).join(' ')).build());
-    },
-    { jsonDocumentUrl: 'api/openapi.json' },
-  );
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await parts.start?.();
   await app.startAllMicroservices();
@@ -127,6 +111,46 @@ async function start<Schema extends z.ZodObject, Parts extends ComposedService, 
   const host = definition.host?.(config) ?? '127.0.0.1';
   await app.listen(port, host);
   logger.info({ port, host, node: process.version }, `${definition.name} listening`);
+}
+
+/** How the skeleton builds a service's application; also for tests that run one in-process. */
+export interface ServiceApplicationOptions {
+  readonly name: string;
+  readonly api?: { readonly title: string; readonly description?: string } | undefined;
+  readonly bodies?: 'json' | 'forms' | undefined;
+  readonly identitySecret?: string | undefined;
+}
+
+/**
+ * The Nest application of a composed service: health and readiness, its controllers, the body parser,
+ * the identity guard, its own settings and OpenAPI; not yet listening, with no consumer connected.
+ */
+export async function createServiceApplication(options: ServiceApplicationOptions, logger: Logger, parts: ComposedService): Promise<NestExpressApplication> {
+  const forms = options.bodies === 'forms';
+  const app = await NestFactory.create<NestExpressApplication>(
+    ServiceModule.register(options.name, logger, parts),
+    // Nest declares its options as a class; a literal is how its own documentation passes them.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
+    { logger: ['error', 'warn'], bodyParser: forms },
+  );
+  // Our own JSON parser: a size limit, and parse errors answered as 400 naming `body` (never echoing it).
+  if (!forms) useJsonBody(app);
+  if (options.identitySecret !== undefined) app.useGlobalGuards(new IdentityGuard(options.identitySecret));
+  parts.configure?.(app);
+  const { api, identitySecret } = options;
+  if (api !== undefined) {
+    SwaggerModule.setup(
+      'api/docs',
+      app,
+      () => {
+        const description = [api.description, identitySecret === undefined ? undefined : `Every /api route needs the ${IDENTITY_HEADER} header.`];
+        const document = new DocumentBuilder().setTitle(api.title).setVersion('0.1.0').setDescription(description.filter((line) => line !== undefined).join(' '));
+        return SwaggerModule.createDocument(app, document.build());
+      },
+      { jsonDocumentUrl: 'api/openapi.json' },
+    );
+  }
+  return app;
 }
 
 function connectConsumer<Parts extends ComposedService, TType extends string, Config>(
@@ -162,6 +186,7 @@ class ServiceModule {
     const shutdown: InfrastructureShutdown = { service, logger, close: () => parts.close() };
     return {
       module: ServiceModule,
+      imports: [...(parts.imports ?? [])],
       controllers: [HealthController, ...(parts.controllers ?? [])],
       providers: [
         ReadinessService,

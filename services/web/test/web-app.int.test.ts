@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createLogger } from '@signaalhub/logging';
+import { createServiceApplication } from '@signaalhub/service-kit';
 import { testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebConfigSchema } from '../src/config.js';
-import { createWebApp } from '../src/web-app.js';
-import { createWebParts } from '../src/web-parts.js';
+import { composeWeb } from '../src/composition.js';
 import { FakeService } from './support/fake-service.js';
 
 const PASSWORD = 'Integratie-wachtwoord-2026';
@@ -43,7 +43,7 @@ describe('web application', () => {
   let intake: FakeService;
   let meeting: FakeService;
   let prefix: string;
-  let parts: Awaited<ReturnType<typeof createWebParts>>;
+  let parts: Awaited<ReturnType<typeof composeWeb>>;
 
   beforeAll(async () => {
     [intake, meeting] = [await FakeService.start(), await FakeService.start()];
@@ -60,8 +60,9 @@ describe('web application', () => {
       SIGNAL_INTAKE_URL: intake.baseUrl,
       MEETING_URL: meeting.baseUrl,
     });
-    parts = await createWebParts(config, createLogger('web-int', 'silent'));
-    app = await createWebApp(parts);
+    const logger = createLogger('web-int', 'silent');
+    parts = await composeWeb({ config, logger });
+    app = await createServiceApplication({ name: 'web', bodies: 'forms' }, logger, parts);
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();
     base = base.replace('[::1]', '127.0.0.1');

@@ -1,6 +1,10 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { runMigrations } from '@signaalhub/database';
 import type { Logger } from '@signaalhub/logging';
 import { Redis } from 'ioredis';
+import { postgresProbe, redisProbe, type ComposedService } from '@signaalhub/service-kit';
 import pg from 'pg';
 import { AccountStore } from './accounts/account-store.js';
 import { importAccounts, readAccountsFile } from './accounts/accounts-file.js';
@@ -9,7 +13,8 @@ import { DEMO_ACCOUNTS } from './accounts/demo-accounts.js';
 import { seedDemoAccounts } from './accounts/demo-seed.js';
 import { SignInThrottle } from './accounts/sign-in-throttle.js';
 import { WEB_MIGRATIONS } from './database/migrations.js';
-import type { WebParts } from './app.module.js';
+import { securityHeaders } from './http/security-headers.js';
+import { WebModule, type WebParts } from './http/web.module.js';
 import type { WebConfig } from './config.js';
 import { IntakeClient } from './services/intake-client.js';
 import { MeetingClient } from './services/meeting-client.js';
@@ -18,8 +23,19 @@ import { SessionStore } from './sessions/session-store.js';
 
 const ABSOLUTE_SESSION_SECONDS = 10 * 60 * 60;
 
-/** Connects to Redis and PostgreSQL, migrates its schema and seeds the demo accounts if asked. */
-export async function createWebParts(config: WebConfig, logger: Logger): Promise<WebParts> {
+const packageDirectory = (specifier: string): string => dirname(fileURLToPath(import.meta.resolve(specifier)));
+
+/** Static files (NL Design System CSS and tokens, own CSS) and the security headers of every response. */
+function serveStaticFiles(app: NestExpressApplication): void {
+  app.disable('x-powered-by');
+  app.use(securityHeaders);
+  app.useStaticAssets(packageDirectory('@utrecht/component-library-css/package.json') + '/dist', { prefix: '/static/utrecht/component-library/' });
+  app.useStaticAssets(packageDirectory('@utrecht/design-tokens/package.json') + '/dist', { prefix: '/static/utrecht/design-tokens/' });
+  app.useStaticAssets(join(fileURLToPath(new URL('..', import.meta.url)), 'public'), { prefix: '/static/' });
+}
+
+/** Connects to Redis and PostgreSQL, migrates its schema, imports or seeds the accounts, and builds the pages' parts. */
+export async function composeWeb({ config, logger }: { config: WebConfig; logger: Logger }): Promise<ComposedService & WebParts & { readonly redis: Redis }> {
   const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 3 });
   await redis.connect();
   const postgres = new pg.Pool({ connectionString: config.DATABASE_URL, max: 5 });
@@ -42,15 +58,25 @@ export async function createWebParts(config: WebConfig, logger: Logger): Promise
   const throttle = new SignInThrottle(redis, config.WEB_REDIS_PREFIX);
   const serviceClient = (service: string, baseUrl: string): ServiceClient =>
     new ServiceClient({ service, baseUrl, identitySecret: config.IDENTITY_TOKEN_SECRET, timeoutMs: config.SERVICE_TIMEOUT_MS });
-  return {
+  const parts: WebParts = {
     config,
     logger,
-    redis,
-    postgres,
     accounts,
     sessions,
     authenticator: new Authenticator(accounts, throttle),
     intake: new IntakeClient(serviceClient('signal-intake', config.SIGNAL_INTAKE_URL)),
     meeting: new MeetingClient(serviceClient('meeting', config.MEETING_URL)),
+  };
+  return {
+    ...parts,
+    redis,
+    imports: [WebModule.register(parts)],
+    configure: serveStaticFiles,
+    // Ready = sessions (Redis) and accounts (PostgreSQL) answer; the services have their own readiness.
+    probes: [redisProbe(redis), postgresProbe(postgres)],
+    async close() {
+      await redis.quit();
+      await postgres.end();
+    },
   };
 }

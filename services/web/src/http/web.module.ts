@@ -1,0 +1,56 @@
+import { type DynamicModule, Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import type { Logger } from '@signaalhub/logging';
+import type { AccountStore } from '../accounts/account-store.js';
+import type { Authenticator } from '../accounts/authenticator.js';
+import type { WebConfig } from '../config.js';
+import { ACCOUNT_STORE, AUTHENTICATOR, INTAKE_CLIENT, MEETING_CLIENT, SERVICE_LOGGER, SESSION_STORE, WEB_CONFIG } from '../infrastructure/tokens.js';
+import type { IntakeClient } from '../services/intake-client.js';
+import type { MeetingClient } from '../services/meeting-client.js';
+import { CsrfGuard } from '../sessions/csrf.guard.js';
+import type { SessionStore } from '../sessions/session-store.js';
+import { SessionMiddleware } from '../sessions/session.middleware.js';
+import { AgendaController } from './agenda.controller.js';
+import { SignInController } from './sign-in.controller.js';
+import { SignalsController } from './signals.controller.js';
+import { StartController } from './start.controller.js';
+import { WebExceptionFilter } from './web-exception.filter.js';
+
+/** What the pages work with; built once in composition.ts. */
+export interface WebParts {
+  readonly config: WebConfig;
+  readonly logger: Logger;
+  readonly accounts: AccountStore;
+  readonly sessions: SessionStore;
+  readonly authenticator: Authenticator;
+  readonly intake: IntakeClient;
+  readonly meeting: MeetingClient;
+}
+
+/** The pages, the session middleware on every route, CSRF on every POST and the Dutch error pages. */
+@Module({})
+export class WebModule implements NestModule {
+  static register(parts: WebParts): DynamicModule {
+    return {
+      module: WebModule,
+      controllers: [SignInController, StartController, SignalsController, AgendaController],
+      providers: [
+        { provide: APP_GUARD, useClass: CsrfGuard },
+        { provide: APP_FILTER, useClass: WebExceptionFilter },
+        { provide: WEB_CONFIG, useValue: parts.config },
+        { provide: SERVICE_LOGGER, useValue: parts.logger },
+        { provide: ACCOUNT_STORE, useValue: parts.accounts },
+        { provide: SESSION_STORE, useValue: parts.sessions },
+        { provide: AUTHENTICATOR, useValue: parts.authenticator },
+        { provide: INTAKE_CLIENT, useValue: parts.intake },
+        { provide: MEETING_CLIENT, useValue: parts.meeting },
+      ],
+      // The session middleware injects the store.
+      exports: [SESSION_STORE],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(SessionMiddleware).forRoutes('*');
+  }
+}
