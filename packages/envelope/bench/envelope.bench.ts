@@ -43,7 +43,7 @@ const plaintext = new TextEncoder().encode(JSON.stringify(payload));
 
 const sealer = new EnvelopeSealer(keyring);
 const opener = new EnvelopeOpener(keyring, { replayStore: new InMemoryReplayStore() });
-const request = { from: SENDER, to: RECIPIENTS, type: 'signal.submitted', schemaVersion: 1, municipality: 'soest', theme: 'autobranche' };
+const request = { from: SENDER, to: RECIPIENTS, type: 'signal.submitted', municipality: 'soest', theme: 'autobranche' } as const;
 
 async function bareOperation(): Promise<void> {
   const armored = await encrypt({

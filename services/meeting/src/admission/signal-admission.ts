@@ -1,12 +1,15 @@
 import type { AuditLog } from '@signaalhub/audit';
 import type { BusMessage } from '@signaalhub/bus';
-import { Envelope, EventTypes, municipalityPartyId, Signal, type EnvelopeHeader } from '@signaalhub/contracts';
+import { Envelope, EventTypes, hasEventType, municipalityPartyId, Signal, type EnvelopeHeaderOf, type EnvelopeOf } from '@signaalhub/contracts';
 import { EnvelopeError, ReplayedError, type EnvelopeOpener, type OpenedEnvelope, type ReplayStore } from '@signaalhub/envelope';
 import type { Logger } from '@signaalhub/logging';
 import type { AgendaQueues } from '../agenda/agenda-queues.js';
 import type { AgendaStore } from '../agenda/agenda-store.js';
 import type { MatchTokenStore } from '../hits/match-token-store.js';
 import type { PermanentRejection } from './permanent-rejection.js';
+
+type SignalHeader = EnvelopeHeaderOf<typeof EventTypes.signalSubmitted>;
+type SignalEnvelope = EnvelopeOf<typeof EventTypes.signalSubmitted>;
 
 export type AdmissionOutcome = 'admitted' | 'duplicate' | 'rejected';
 
@@ -40,7 +43,7 @@ export class SignalAdmission {
   constructor(private readonly parts: SignalAdmissionParts) {}
 
   async admit(message: BusMessage): Promise<AdmissionOutcome> {
-    let envelope: Envelope;
+    let envelope: SignalEnvelope;
     let opened: OpenedEnvelope<Signal>;
     try {
       envelope = this.readEnvelope(message);
@@ -55,7 +58,9 @@ export class SignalAdmission {
       await this.reject(message, code);
       return 'rejected';
     }
-    const { header, payload: signal } = opened;
+    // The opener verified this header against the signed facts (and, for v2, the sender's header signature).
+    const { header } = envelope;
+    const signal = opened.payload;
     try {
       await this.parts.tokens.record(header.messageId, header.municipality, header.matchTokens);
       await this.parts.queues.enqueue({
@@ -76,7 +81,7 @@ export class SignalAdmission {
     return 'admitted';
   }
 
-  private readEnvelope(message: BusMessage): Envelope {
+  private readEnvelope(message: BusMessage): SignalEnvelope {
     let json: unknown;
     try {
       json = JSON.parse(message.value.toString('utf8'));
@@ -85,17 +90,17 @@ export class SignalAdmission {
     }
     const parsed = Envelope.safeParse(json);
     if (!parsed.success) throw new NotAdmissible('MALFORMED_ENVELOPE');
-    const { header } = parsed.data;
-    if (header.type !== EventTypes.signalSubmitted) throw new NotAdmissible('WRONG_EVENT_TYPE');
+    const { header, body } = parsed.data;
+    if (!hasEventType(header, EventTypes.signalSubmitted)) throw new NotAdmissible('WRONG_EVENT_TYPE');
     if (!this.parts.queues.has(header.municipality)) throw new NotAdmissible('UNKNOWN_MUNICIPALITY');
-    return parsed.data;
+    return { header, body };
   }
 
   /**
    * The replay-store rule: a ReplayedError means either a true duplicate (its effect, the agenda job or
    * row, exists: acknowledge) or a crash after the first open (no effect: forget the mark and open again).
    */
-  private async open(envelope: Envelope): Promise<OpenedEnvelope<Signal>> {
+  private async open(envelope: SignalEnvelope): Promise<OpenedEnvelope<Signal>> {
     const reader = municipalityPartyId(envelope.header.municipality);
     try {
       return await this.openAs(envelope, reader);
@@ -107,20 +112,20 @@ export class SignalAdmission {
     }
   }
 
-  private async openAs(envelope: Envelope, reader: string): Promise<OpenedEnvelope<Signal>> {
+  private async openAs(envelope: SignalEnvelope, reader: string): Promise<OpenedEnvelope<Signal>> {
     const opened = await this.parts.opener.open(envelope, { as: reader, payload: Signal });
     // The signed header and the signed payload must agree on where the signal belongs.
-    if (opened.payload.municipality !== opened.header.municipality || opened.payload.theme !== opened.header.theme) {
+    if (opened.payload.municipality !== envelope.header.municipality || opened.payload.theme !== envelope.header.theme) {
       throw new NotAdmissible('PAYLOAD_HEADER_MISMATCH');
     }
     return opened;
   }
 
-  private async alreadyAdmitted(header: EnvelopeHeader): Promise<boolean> {
+  private async alreadyAdmitted(header: SignalHeader): Promise<boolean> {
     return (await this.parts.queues.hasJob(header.municipality, header.messageId)) || (await this.parts.agenda.has(header.messageId));
   }
 
-  private replayKey(header: EnvelopeHeader): string {
+  private replayKey(header: SignalHeader): string {
     // The opener's key format: `<reader party>:<message id>` (see ReplayStore).
     return `${municipalityPartyId(header.municipality)}:${header.messageId}`;
   }
