@@ -43,7 +43,7 @@ const keyring = await PartyKeyring.load({
 });
 const sealer = new EnvelopeSealer(keyring);
 const opener = new EnvelopeOpener(keyring, { replayStore: new InMemoryReplayStore() });
-const sealRequest = { from: SENDER, to: RECIPIENTS, type: 'signal.submitted', schemaVersion: 1, municipality: 'soest', theme: 'autobranche' };
+const sealRequest = { from: SENDER, to: RECIPIENTS, type: 'signal.submitted', municipality: 'soest', theme: 'autobranche' } as const;
 const senderKey = await keyring.privateKey(SENDER);
 const readerKey = await keyring.privateKey(READER);
 

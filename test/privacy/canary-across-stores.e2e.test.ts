@@ -340,11 +340,11 @@ describe('planted personal data across Kafka, dead letters, Redis and logs', () 
         location: { postcode: '3743QZ', huisnummer: { number: 77 } },
         subjects: [{ kind: 'person', name: 'Kanariana Zwavelbeek', birthDate: '1971-04-17' }],
       },
-      { from: 'gemeente-soest', to: recipients, type: EventTypes.signalSubmitted, schemaVersion: 1, municipality: 'soest', theme: 'autobranche' },
+      { from: 'gemeente-soest', to: recipients, type: EventTypes.signalSubmitted, municipality: 'soest', theme: 'autobranche' },
     );
     const sealedDecision = await sealer.seal(
       { signalId: soestItem, feedback: 'Distelvink bij Kanarieweg 77, KN-417-V' },
-      { from: 'gemeente-soest', to: recipients, type: EventTypes.decisionRecorded, schemaVersion: 1, municipality: 'soest', theme: 'autobranche' },
+      { from: 'gemeente-soest', to: recipients, type: EventTypes.decisionRecorded, municipality: 'soest', approach: 'bestuurlijk', riecHandover: true },
     );
     // The header no longer matches its signed digest: a tampered (forged) envelope.
     const tampered = (envelope: Envelope): Buffer => Buffer.from(JSON.stringify({ ...envelope, header: { ...envelope.header, theme: 'horeca' } }));

@@ -19,7 +19,7 @@ describe('sealed envelope on Kafka', () => {
         location: { street: CANARIES[2], postcode: CANARIES[3] },
         freeText: CANARIES.join(' '),
       },
-      { from: 'gemeente-soest', to: ['gemeente-soest', 'politie-bes', 'riec-mn'], type: 'signal.submitted', schemaVersion: 1, municipality: 'soest', theme: 'autobranche' },
+      { from: 'gemeente-soest', to: ['gemeente-soest', 'politie-bes', 'riec-mn'], type: 'signal.submitted', municipality: 'soest', theme: 'autobranche' },
     );
 
     const bus = createEventBus({ brokers: infrastructure.kafkaBrokers, clientId: 'canary-test', logger: createLogger('canary-test', 'warn') });

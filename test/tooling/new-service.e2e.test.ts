@@ -11,6 +11,7 @@ function env(port: number, extra: Record<string, string> = {}): Record<string, s
   return {
     KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
     KAFKA_GROUP_ID: uniqueName('throwaway'),
+    REDIS_URL: infrastructure.redisUrl,
     IDENTITY_TOKEN_SECRET: infrastructure.identitySecret,
     THROWAWAY_PORT: String(port),
     ...extra,
@@ -69,5 +70,11 @@ describe('a new service made from the skeleton (README: Adding a service)', () =
     sut = ServiceProcess.startEntry(ENTRY, env(await freePort(), { THROWAWAY_DROP_HANDLER: 'true' }));
     expect(await sut.exited).toBe(78);
     expect(sut.log).toContain("event type 'signal.submitted' has no handler");
+  });
+
+  it('refuses to start (78) when a job of its catalog has no worker, naming the job and its queue', async () => {
+    sut = ServiceProcess.startEntry(ENTRY, env(await freePort(), { THROWAWAY_DROP_WORKER: 'true' }));
+    expect(await sut.exited).toBe(78);
+    expect(sut.log).toContain("job 'tidy' (queue 'signaalhub.throwaway-tidy.v1') has no handler");
   });
 });

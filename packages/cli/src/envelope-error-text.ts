@@ -9,4 +9,6 @@ export const ENVELOPE_ERROR_TEXT: Readonly<Record<EnvelopeErrorCode, string>> = 
   REPLAYED: 'dit bericht is al eerder geopend',
   EXPIRED: 'het bericht is te oud of komt uit de toekomst',
   MALFORMED_ENVELOPE: 'dit is geen geldige envelop',
+  HEADER_SIGNATURE_MISSING: 'de header is niet door de afzender ondertekend',
+  HEADER_SIGNATURE_INVALID: 'de handtekening van de header is niet van de afzender of hoort bij andere gegevens',
 };

@@ -53,6 +53,27 @@ describe('hub process', { timeout: 60_000 }, () => {
     expect(wrongSender.stderr).toContain('BAD_SIGNATURE');
   });
 
+  it('seals another event type with its routing facts from --facts, and refuses facts that do not fit the type', async () => {
+    const facts = JSON.stringify({ approach: 'zorg', riecHandover: true });
+    const sealed = await runHub(['seal', '--keys', dir, '--from', 'gemeente-soest', '--to', 'riec-mn', '--type', 'decision.recorded', '--facts', facts], {
+      env,
+      stdin: JSON.stringify(payload),
+    });
+    expect(sealed.code, sealed.stderr).toBe(0);
+    const envelope = JSON.parse(sealed.stdout) as { header: Record<string, unknown> };
+    expect(envelope.header).toMatchObject({ headerVersion: 2, type: 'decision.recorded', municipality: 'soest', approach: 'zorg', riecHandover: true });
+    expect(envelope.header).not.toHaveProperty('theme');
+    const opened = await runHub(['open', '--keys', dir, '--as', 'riec-mn'], { env, stdin: sealed.stdout });
+    expect(opened.code, opened.stderr).toBe(0);
+
+    const unfit = await runHub(['seal', '--keys', dir, '--from', 'gemeente-soest', '--to', 'riec-mn', '--type', 'decision.recorded', '--facts', '{"approach":"zorg"}'], {
+      env,
+      stdin: JSON.stringify(payload),
+    });
+    expect(unfit.code).toBe(1);
+    expect(unfit.stderr).toContain('riecHandover');
+  });
+
   it('exits with 2 and a Dutch message on an unknown flag', async () => {
     const result = await runHub(['open', '--keys', dir, '--as', 'riec-mn', '--verbose']);
     expect(result.code).toBe(2);

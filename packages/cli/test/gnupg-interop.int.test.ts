@@ -3,8 +3,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EnvelopeHeader, PartyDirectory } from '@signaalhub/contracts';
-import { headerDigest, SignedPlaintext } from '@signaalhub/envelope';
+import { EnvelopeHeaderV2, PartyDirectory } from '@signaalhub/contracts';
+import { canonicalHeader, headerDigest, HeaderVerifier, InMemoryReplayStore, loadKeyringFromDirectory, SignedPlaintext } from '@signaalhub/envelope';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/index.js';
 import { memoryIo } from './memory-io.js';
@@ -108,9 +108,12 @@ describe('GnuPG 2.2 interoperability', () => {
     const produced = sh('bash', ['-c', await docScript('produce-envelope.sh')], { env: { FROM: 'gemeente-soest', TO: 'riec-mn,politie-bes' } });
     expect(produced.status, produced.stderr).toBe(0);
 
-    // The documented jq digest equals the TypeScript one, for this header.
-    const header = EnvelopeHeader.parse(JSON.parse(await readFile(join(work, 'header.json'), 'utf8')));
-    const jqDigest = sh('bash', ['-c', "jq -jcS . header.json | sha256sum | cut -d' ' -f1"]).stdout.trim();
+    // A v2 header; the documented jq canonical form and digest equal the TypeScript ones, for this header.
+    const header = EnvelopeHeaderV2.parse(JSON.parse(await readFile(join(work, 'header.json'), 'utf8')));
+    expect(header).toMatchObject({ headerVersion: 2, type: 'signal.submitted', sender: 'gemeente-soest' });
+    expect(sh('bash', ['-c', "jq -jcS 'del(.headerSignature)' header.json"]).stdout).toBe(canonicalHeader(header));
+    expect(await readFile(join(work, 'header.canonical'), 'utf8')).toBe(canonicalHeader(header));
+    const jqDigest = sh('bash', ['-c', "jq -jcS 'del(.headerSignature)' header.json | sha256sum | cut -d' ' -f1"]).stdout.trim();
     expect(jqDigest).toBe(headerDigest(header));
     const plaintext = SignedPlaintext.parse(JSON.parse(await readFile(join(work, 'plaintext.json'), 'utf8')));
     expect(plaintext.headerDigest).toBe(headerDigest(header));
@@ -127,6 +130,26 @@ describe('GnuPG 2.2 interoperability', () => {
     });
     expect(openedBody.code, openedBody.stderr).toBe(0);
     expect(JSON.parse(openedBody.stdout)).toEqual(payload);
+  });
+
+  it('lets a header-only reader verify the gpg-made header signature, and refuses it over other facts', async () => {
+    const produced = sh('bash', ['-c', await docScript('produce-envelope.sh')], { env: { FROM: 'gemeente-soest', TO: 'riec-mn' } });
+    expect(produced.status, produced.stderr).toBe(0);
+    const header = JSON.parse(await readFile(join(work, 'header.json'), 'utf8')) as Record<string, unknown>;
+    const keyring = await loadKeyringFromDirectory(keys);
+    const sut = new HeaderVerifier(keyring, { replayStore: new InMemoryReplayStore() });
+    await expect(sut.verify(header, { as: 'politie-bes' })).resolves.toMatchObject({ messageId: header.messageId });
+    await expect(sut.verify({ ...header, municipality: 'baarn' }, { as: 'politie-bes' })).rejects.toMatchObject({ code: 'HEADER_SIGNATURE_INVALID' });
+  });
+
+  it('refuses, with hub open, a gpg-made envelope whose header signature was removed', async () => {
+    const produced = sh('bash', ['-c', await docScript('produce-envelope.sh')], { env: { FROM: 'gemeente-soest', TO: 'riec-mn' } });
+    expect(produced.status, produced.stderr).toBe(0);
+    const envelope = JSON.parse(await readFile(join(work, 'envelope.json'), 'utf8')) as { header: Record<string, unknown> };
+    delete envelope.header.headerSignature;
+    const opened = await runHub(['open', '--keys', keys, '--as', 'riec-mn'], { env: { HUB_KEY_PASSPHRASE: PASSPHRASE }, stdin: JSON.stringify(envelope) });
+    expect(opened.code).toBe(1);
+    expect(opened.stderr).toContain('HEADER_SIGNATURE_MISSING');
   });
 
   it('refuses, with hub open, a gpg-made envelope whose header was changed afterwards', async () => {

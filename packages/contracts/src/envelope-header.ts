@@ -1,70 +1,120 @@
 import { z } from 'zod';
+import { EVENT_CATALOG, type EventCatalog, type RoutingFacts } from './event-catalog.js';
+import type { EventType } from './event-types.js';
+import { EnvelopeMessageId, EnvelopeTimestamp, EventTypeName, HeaderMatchTokens, PayloadSchemaVersion } from './header-fields.js';
 import { Limits } from './limits.js';
 import { MunicipalityId } from './municipalities.js';
 import { PartyId } from './parties.js';
 import { Theme } from './themes.js';
 
 /*
- * The envelope header v1: the ONLY cleartext that travels with an envelope (DESIGN.md §4), so it holds
- * routing facts and match tokens, never personal data. Every string field is limited to a small ASCII
- * alphabet; that keeps the header digest's canonical JSON identical whether it is computed by
- * `canonicalJson` in TypeScript or by `jq -jcS .` in a partner's shell (no escaping differences).
- * The wire format is PERSISTED in Kafka: never change a field's meaning — add a new header version.
+ * The envelope header: the ONLY cleartext that travels with an envelope (DESIGN.md §4), so it holds
+ * routing facts and match tokens, never personal data. The wire format is PERSISTED in Kafka: never
+ * change a field's meaning — add a new header version. Readers accept v1 and v2; senders write v2.
  */
-
-/** Kinds of identifier a match token can be made of; PERSISTED in headers. */
-export const MATCH_TOKEN_KINDS = ['kvk', 'address', 'kenteken', 'person'] as const;
-export const MatchTokenKind = z.enum(MATCH_TOKEN_KINDS);
-export type MatchTokenKind = z.infer<typeof MatchTokenKind>;
-
-/** Partnership keys rotate; the version says which key made a token, so tokens of different versions never match. */
-export const MatchTokenKeyVersion = z.number().int().min(1).max(1_000_000);
-
-/** HMAC-SHA256 as 64 lowercase hexadecimal characters. */
-export const MatchTokenValue = z.string().regex(/^[0-9a-f]{64}$/, 'match token must be 64 lowercase hex characters');
-
-export const HeaderMatchToken = z.strictObject({
-  kind: MatchTokenKind,
-  version: MatchTokenKeyVersion,
-  token: MatchTokenValue,
-});
-export type HeaderMatchToken = z.infer<typeof HeaderMatchToken>;
-
-/** `entity.past_tense`, e.g. `signal.submitted`; lowercase words joined by `_`. */
-export const EventTypeName = z
-  .string()
-  .regex(/^[a-z][a-z0-9]*(?:_[a-z0-9]+)*\.[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/, 'type must be entity.past_tense (e.g. signal.submitted)');
-
-/** A UTC timestamp with millisecond precision, exactly as `Date.prototype.toISOString()` writes it. */
-export const EnvelopeTimestamp = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'timestamp must be UTC ISO 8601 with milliseconds (YYYY-MM-DDTHH:mm:ss.sssZ)')
-  .refine((value) => !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value, 'timestamp must be a real instant');
-
-/** Lowercase RFC 4122/9562 UUID (what `crypto.randomUUID()` returns). */
-export const EnvelopeMessageId = z
-  .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'messageId must be a lowercase UUID');
 
 const distinct = (values: readonly string[]): boolean => new Set(values).size === values.length;
 
-export const EnvelopeHeader = z.strictObject({
+const Recipients = z.array(PartyId).min(1).max(Limits.recipientsPerMessage).refine(distinct, 'recipients must be distinct');
+
+/** Header v1: one fixed set of facts, `theme` required; no header signature. Still read, no longer written. */
+export const EnvelopeHeaderV1 = z.strictObject({
   messageId: EnvelopeMessageId,
   type: EventTypeName,
   /** Version of the payload schema for `type` (not of the header). */
-  schemaVersion: z.number().int().min(1).max(1_000_000),
+  schemaVersion: PayloadSchemaVersion,
   sender: PartyId,
-  recipients: z
-    .array(PartyId)
-    .min(1)
-    .max(Limits.recipientsPerMessage)
-    .refine(distinct, 'recipients must be distinct'),
+  recipients: Recipients,
   municipality: MunicipalityId,
   theme: Theme,
   createdAt: EnvelopeTimestamp,
-  matchTokens: z.array(HeaderMatchToken).max(100),
+  matchTokens: HeaderMatchTokens,
 });
-export type EnvelopeHeader = z.infer<typeof EnvelopeHeader>;
+export type EnvelopeHeaderV1 = z.infer<typeof EnvelopeHeaderV1>;
+
+/**
+ * Base64 (no line breaks) of a binary detached OpenPGP signature by the sender's key over the
+ * canonical header: the header without this field as `jq -jcS 'del(.headerSignature)'` writes it.
+ */
+export const HeaderSignature = z
+  .string()
+  .min(4)
+  .max(4096)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'headerSignature must be base64 of a binary detached OpenPGP signature');
+
+/** The facts every v2 header has, whatever its type. */
+const commonV2 = {
+  /** Tells v2 from v1 (which has no such field). */
+  headerVersion: z.literal(2),
+  messageId: EnvelopeMessageId,
+  /** Version of the payload schema for `type` (not of the header), as the event catalog says. */
+  schemaVersion: PayloadSchemaVersion,
+  sender: PartyId,
+  recipients: Recipients,
+  createdAt: EnvelopeTimestamp,
+  headerSignature: HeaderSignature,
+};
+
+function headerV2Of<T extends EventType>(type: T) {
+  return z.strictObject({ ...commonV2, type: z.literal(type), ...(EVENT_CATALOG[type].facts as EventCatalog[T]['facts']) });
+}
+
+/** Header v2 of one event type: the common facts, that type's routing facts and the header signature. */
+export type EnvelopeHeaderV2Of<T extends EventType> = T extends EventType
+  ? {
+      readonly headerVersion: 2;
+      readonly messageId: string;
+      readonly type: T;
+      readonly schemaVersion: number;
+      readonly sender: PartyId;
+      readonly recipients: PartyId[];
+      readonly createdAt: string;
+      readonly headerSignature: string;
+    } & RoutingFacts<T>
+  : never;
+
+export type EnvelopeHeaderV2 = EnvelopeHeaderV2Of<EventType>;
+
+/** A v2 header before its sender signed it: what the signature is made over. */
+export type UnsignedEnvelopeHeaderV2 = { [T in EventType]: Omit<EnvelopeHeaderV2Of<T>, 'headerSignature'> }[EventType];
+
+const headerV2Schemas = (Object.keys(EVENT_CATALOG) as EventType[]).map((type) => headerV2Of(type));
+const unsignedHeaderV2Schemas = headerV2Schemas.map((schema) => schema.omit({ headerSignature: true }));
+
+/** The sealer validates the facts with this before it signs them. */
+export const UnsignedEnvelopeHeaderV2 = z.discriminatedUnion(
+  'type',
+  unsignedHeaderV2Schemas as unknown as [(typeof unsignedHeaderV2Schemas)[number], ...(typeof unsignedHeaderV2Schemas)[number][]],
+) as unknown as z.ZodType<UnsignedEnvelopeHeaderV2>;
+
+/** Header v2: its routing facts follow its `type` (EVENT_CATALOG), and the sender signs it (detached). */
+export const EnvelopeHeaderV2 = z.discriminatedUnion(
+  'type',
+  headerV2Schemas as unknown as [(typeof headerV2Schemas)[number], ...(typeof headerV2Schemas)[number][]],
+) as unknown as z.ZodType<EnvelopeHeaderV2>;
+
+/** Every header a reader accepts: v2 (written today) or v1 (written before header v2). */
+export const EnvelopeHeader = z.union([EnvelopeHeaderV2, EnvelopeHeaderV1]);
+export type EnvelopeHeader = EnvelopeHeaderV2 | EnvelopeHeaderV1;
+
+/** A header of one event type as a reader accepts it: v2 of that type, or v1 naming that type. */
+export type EnvelopeHeaderOf<T extends EventType> = EnvelopeHeaderV2Of<T> | (EnvelopeHeaderV1 & { readonly type: T });
+
+/** An envelope whose header is of one event type. */
+export interface EnvelopeOf<T extends EventType> {
+  readonly header: EnvelopeHeaderOf<T>;
+  readonly body: string;
+}
+
+/** True when the header is of this event type (v1 or v2); narrows it to that type's routing facts. */
+export function hasEventType<T extends EventType>(header: EnvelopeHeader, type: T): header is EnvelopeHeader & EnvelopeHeaderOf<T> {
+  return header.type === type;
+}
+
+/** True for a v2 header (signed by its sender); false for v1. */
+export function isHeaderV2(header: EnvelopeHeader): header is EnvelopeHeaderV2 {
+  return 'headerVersion' in header;
+}
 
 /** Upper bound for an armored body; larger input is rejected before OpenPGP parses it. */
 export const MAX_ENVELOPE_BODY_LENGTH = 8 * 1024 * 1024;

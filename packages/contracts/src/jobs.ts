@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Envelope, EnvelopeMessageId } from './envelope-header.js';
+import { Envelope } from './envelope-header.js';
+import { EnvelopeMessageId } from './header-fields.js';
 import { MunicipalityId } from './municipalities.js';
 import { PartyId } from './parties.js';
 import { Theme } from './themes.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DecisionRecorded, EVENT_PAYLOADS, EventType, EventTypes, Signal, Topics } from '../src/index.js';
+import { DecisionRecorded, EVENT_CATALOG, EventType, EventTypes, Signal, TOPIC_DEFINITIONS, Topics } from '../src/index.js';
 
 describe('EventType', () => {
   it('names events entity.past_tense', () => {
@@ -7,7 +7,31 @@ describe('EventType', () => {
   });
 
   it('keeps the persisted names unchanged', () => {
-    expect(EventTypes).toEqual({ signalSubmitted: 'signal.submitted', decisionRecorded: 'decision.recorded' });
+    expect(EventTypes).toMatchObject({ signalSubmitted: 'signal.submitted', decisionRecorded: 'decision.recorded' });
+  });
+
+  it('names every event between the services (DESIGN.md §6)', () => {
+    expect([...EventType.options].sort()).toEqual(
+      [
+        'signal.submitted',
+        'decision.recorded',
+        'screening.requested',
+        'screening.opened',
+        'screening.progressed',
+        'screening.concluded',
+        'screening.disclosed',
+        'information.requested',
+        'information.answered',
+        'permit.decided',
+        'permit.suspended',
+        'permit.reinstated',
+        'permit.revoked',
+        'permit.expired',
+        'handover.accepted',
+        'handover.returned',
+        'feed.published',
+      ].sort(),
+    );
   });
 
   it('rejects an unknown type', () => {
@@ -20,10 +44,52 @@ describe('EventType', () => {
   });
 });
 
-describe('EVENT_PAYLOADS', () => {
-  it('maps each event type to its payload schema', () => {
-    expect(Object.keys(EVENT_PAYLOADS).sort()).toEqual([...EventType.options].sort());
-    expect(EVENT_PAYLOADS['signal.submitted']).toBe(Signal);
-    expect(EVENT_PAYLOADS['decision.recorded']).toBe(DecisionRecorded);
+describe('EVENT_CATALOG', () => {
+  it('describes every event type', () => {
+    expect(Object.keys(EVENT_CATALOG).sort()).toEqual([...EventType.options].sort());
+  });
+
+  it('keeps the persisted topic names and versions every topic', () => {
+    expect(Topics).toMatchObject({ signalSubmitted: 'signaalhub.signal.submitted.v1', decisionRecorded: 'signaalhub.decision.recorded.v1' });
+    for (const name of Object.values(Topics)) expect(name).toMatch(/^signaalhub\.[a-z.]+\.v\d+$/);
+  });
+
+  it('puts each event on a topic that is provisioned', () => {
+    const provisioned = TOPIC_DEFINITIONS.map((topic) => topic.name);
+    for (const definition of Object.values(EVENT_CATALOG)) expect(provisioned).toContain(definition.topic);
+  });
+
+  it('keeps each lifecycle on one topic, so its events stay in order per municipality', () => {
+    for (const [type, definition] of Object.entries(EVENT_CATALOG)) {
+      const entity = type.split('.')[0];
+      const sameEntity = Object.entries(EVENT_CATALOG).filter(([other]) => other.split('.')[0] === entity);
+      for (const [, other] of sameEntity) expect(other.topic).toBe(definition.topic);
+    }
+  });
+
+  it('maps the events that have a payload today to their schema, and no other', () => {
+    expect(EVENT_CATALOG['signal.submitted'].payload).toBe(Signal);
+    expect(EVENT_CATALOG['decision.recorded'].payload).toBe(DecisionRecorded);
+    const withPayload = Object.entries(EVENT_CATALOG).filter(([, definition]) => definition.payload !== undefined);
+    expect(withPayload.map(([type]) => type).sort()).toEqual(['decision.recorded', 'signal.submitted']);
+  });
+
+  it('gives header routing facts that are never free text or personal data', () => {
+    const allowed = ['municipality', 'theme', 'matchTokens', 'approach', 'riecHandover', 'permitKind', 'screeningId', 'milestone', 'objectKind', 'status', 'period', 'releaseId'];
+    for (const definition of Object.values(EVENT_CATALOG)) {
+      for (const fact of Object.keys(definition.facts)) expect(allowed).toContain(fact);
+    }
+  });
+
+  it('carries the routing facts of DESIGN.md §6 per event type', () => {
+    const facts = (type: EventType): string[] => Object.keys(EVENT_CATALOG[type].facts).sort();
+    expect(facts('signal.submitted')).toEqual(['matchTokens', 'municipality', 'theme']);
+    expect(facts('decision.recorded')).toEqual(['approach', 'municipality', 'riecHandover']);
+    expect(facts('screening.requested')).toEqual(['matchTokens', 'municipality', 'permitKind']);
+    expect(facts('screening.progressed')).toEqual(['milestone', 'municipality', 'screeningId']);
+    expect(facts('screening.concluded')).toEqual(['municipality', 'screeningId']);
+    expect(facts('permit.revoked')).toEqual(['matchTokens', 'municipality', 'status']);
+    expect(facts('handover.returned')).toEqual(['municipality']);
+    expect(facts('feed.published')).toEqual(['period', 'releaseId']);
   });
 });

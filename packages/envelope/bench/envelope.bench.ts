@@ -9,7 +9,19 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createMessage, decrypt, encrypt, readMessage } from 'openpgp';
-import { EnvelopeOpener, EnvelopeSealer, generatePartyKey, InMemoryReplayStore, OPENPGP_CONFIG, PartyKeyring } from '../src/index.js';
+import {
+  canonicalHeader,
+  EnvelopeOpener,
+  EnvelopeSealer,
+  generatePartyKey,
+  HeaderVerifier,
+  InMemoryReplayStore,
+  OPENPGP_CONFIG,
+  PartyKeyring,
+  signCanonicalHeader,
+} from '../src/index.js';
+// The v1 sealer as it was before header v2: the baseline "without the header signature".
+import { sealV1 } from '../test/v1-envelope.js';
 
 const ROUNDS = 6;
 const OPS_PER_ROUND = 240;
@@ -43,7 +55,7 @@ const plaintext = new TextEncoder().encode(JSON.stringify(payload));
 
 const sealer = new EnvelopeSealer(keyring);
 const opener = new EnvelopeOpener(keyring, { replayStore: new InMemoryReplayStore() });
-const request = { from: SENDER, to: RECIPIENTS, type: 'signal.submitted', schemaVersion: 1, municipality: 'soest', theme: 'autobranche' };
+const request = { from: SENDER, to: RECIPIENTS, type: 'signal.submitted', municipality: 'soest', theme: 'autobranche' } as const;
 
 async function bareOperation(): Promise<void> {
   const armored = await encrypt({
@@ -65,6 +77,41 @@ async function bareOperation(): Promise<void> {
 async function envelopeOperation(): Promise<void> {
   const envelope = await sealer.seal(payload, request);
   await opener.open(envelope, { as: READER, payload: (input) => input });
+}
+
+/** Seal without the header signature: header v1, exactly as sealing worked before header v2. */
+async function sealV1Operation(): Promise<void> {
+  await sealV1(keyring, payload, { from: SENDER, to: RECIPIENTS });
+}
+
+async function sealOperation(): Promise<void> {
+  await sealer.seal(payload, request);
+}
+
+const sampleV1 = await sealV1(keyring, payload, { from: SENDER, to: RECIPIENTS });
+const sampleV2 = await sealer.seal(payload, request);
+const sampleHeader = sampleV2.header;
+const sampleCanonical = canonicalHeader(sampleHeader);
+const headerVerifier = new HeaderVerifier(keyring, { replayStore: new InMemoryReplayStore() });
+let verifiedHeaders = 0;
+
+/** A fresh opener per call, so the replay check passes and is measured too. */
+async function openV1Operation(): Promise<void> {
+  await new EnvelopeOpener(keyring, { replayStore: new InMemoryReplayStore() }).open(sampleV1, { as: READER, payload: (input) => input });
+}
+
+async function openV2Operation(): Promise<void> {
+  await new EnvelopeOpener(keyring, { replayStore: new InMemoryReplayStore() }).open(sampleV2, { as: READER, payload: (input) => input });
+}
+
+async function headerSignOperation(): Promise<void> {
+  await signCanonicalHeader(sampleCanonical, senderKey);
+}
+
+async function headerVerifyOperation(): Promise<void> {
+  // A fresh reader name per call, so the replay check passes and is measured too.
+  verifiedHeaders += 1;
+  await headerVerifier.verify(sampleHeader, { as: `reader-${verifiedHeaders}` });
 }
 
 /** Runs `count` operations with `IN_FLIGHT` workers; returns operations per second. */
@@ -103,6 +150,28 @@ for (let round = 0; round < ROUNDS; round++) {
   }
 }
 
+// The cost of the header signature: seal and open of header v2 (with it) against header v1 (without it),
+// and the detached signature and a header-only verification on their own.
+const headerCost = {
+  sealV2: [] as number[],
+  sealV1: [] as number[],
+  openV2: [] as number[],
+  openV1: [] as number[],
+  headerSign: [] as number[],
+  headerVerify: [] as number[],
+};
+for (const operation of [sealOperation, sealV1Operation, openV2Operation, openV1Operation]) await measure(operation, 40);
+for (let round = 0; round < ROUNDS; round++) {
+  const pairs = [
+    [async (): Promise<number> => headerCost.sealV2.push(await measure(sealOperation, OPS_PER_ROUND)), async (): Promise<number> => headerCost.sealV1.push(await measure(sealV1Operation, OPS_PER_ROUND))],
+    [async (): Promise<number> => headerCost.openV2.push(await measure(openV2Operation, OPS_PER_ROUND)), async (): Promise<number> => headerCost.openV1.push(await measure(openV1Operation, OPS_PER_ROUND))],
+  ];
+  for (const pair of pairs) for (const run of round % 2 === 0 ? pair : pair.reverse()) await run();
+  headerCost.headerSign.push(await measure(headerSignOperation, OPS_PER_ROUND));
+  headerCost.headerVerify.push(await measure(headerVerifyOperation, OPS_PER_ROUND));
+}
+const rounded = (values: readonly number[]): number => Math.round(median(values) * 10) / 10;
+
 const bareMedian = median(bare);
 const envelopeMedian = median(sealed);
 const ratio = envelopeMedian / bareMedian;
@@ -120,6 +189,17 @@ const figures = {
   target: TARGET_RATIO,
   meetsTarget: ratio >= TARGET_RATIO,
   roundsOpsPerSecond: { bare: bare.map((value) => Math.round(value)), envelope: sealed.map((value) => Math.round(value)) },
+  headerSignature: {
+    description: 'seal and open with the header signature (header v2) vs without (header v1); header sign and header-only verify alone (ops/s, median of rounds)',
+    sealWithOpsPerSecond: rounded(headerCost.sealV2),
+    sealWithoutOpsPerSecond: rounded(headerCost.sealV1),
+    sealRatio: Math.round((median(headerCost.sealV2) / median(headerCost.sealV1)) * 1000) / 1000,
+    openWithOpsPerSecond: rounded(headerCost.openV2),
+    openWithoutOpsPerSecond: rounded(headerCost.openV1),
+    openRatio: Math.round((median(headerCost.openV2) / median(headerCost.openV1)) * 1000) / 1000,
+    headerSignOpsPerSecond: rounded(headerCost.headerSign),
+    headerVerifyOpsPerSecond: rounded(headerCost.headerVerify),
+  },
 };
 
 const benchDir = fileURLToPath(new URL('../../../.bench/', import.meta.url));
@@ -133,6 +213,9 @@ try {
 }
 await writeFile(latest, `${JSON.stringify({ ...existing, envelope: figures }, null, 2)}\n`);
 
+process.stdout.write(
+  `envelope: header signature: seal ${figures.headerSignature.sealWithOpsPerSecond} ops/s with, ${figures.headerSignature.sealWithoutOpsPerSecond} without (ratio ${figures.headerSignature.sealRatio}); open ${figures.headerSignature.openWithOpsPerSecond} with, ${figures.headerSignature.openWithoutOpsPerSecond} without (ratio ${figures.headerSignature.openRatio}); header sign ${figures.headerSignature.headerSignOpsPerSecond} ops/s, header-only verify ${figures.headerSignature.headerVerifyOpsPerSecond} ops/s\n`,
+);
 process.stdout.write(
   `envelope: bare ${figures.bareOpsPerSecond} ops/s, seal→open ${figures.envelopeOpsPerSecond} ops/s, ratio ${figures.ratio} (target ≥ ${TARGET_RATIO}) ${figures.meetsTarget ? 'OK' : 'BELOW TARGET'}\n`,
 );

@@ -10,7 +10,9 @@ export type EnvelopeErrorCode =
   | 'HEADER_TAMPERED'
   | 'REPLAYED'
   | 'EXPIRED'
-  | 'MALFORMED_ENVELOPE';
+  | 'MALFORMED_ENVELOPE'
+  | 'HEADER_SIGNATURE_MISSING'
+  | 'HEADER_SIGNATURE_INVALID';
 
 export abstract class EnvelopeError extends Error {
   abstract readonly code: EnvelopeErrorCode;
@@ -59,4 +61,16 @@ export class ExpiredError extends EnvelopeError {
 export class MalformedEnvelopeError extends EnvelopeError {
   override readonly name = 'MalformedEnvelopeError';
   readonly code = 'MALFORMED_ENVELOPE';
+}
+
+/** The header carries no detached signature by its sender (a v1 header, or a v2 header without one): a header-only reader cannot trust it. */
+export class HeaderSignatureMissingError extends EnvelopeError {
+  override readonly name = 'HeaderSignatureMissingError';
+  readonly code = 'HEADER_SIGNATURE_MISSING';
+}
+
+/** The header's detached signature is not a valid signature by the sender's pinned key over exactly these header facts. */
+export class HeaderSignatureInvalidError extends EnvelopeError {
+  override readonly name = 'HeaderSignatureInvalidError';
+  readonly code = 'HEADER_SIGNATURE_INVALID';
 }

@@ -1,4 +1,4 @@
-import { Envelope, type EnvelopeHeader, type PartyId } from '@signaalhub/contracts';
+import { Envelope, isHeaderV2, type EnvelopeHeader, type PartyId } from '@signaalhub/contracts';
 import {
   decrypt,
   decryptSessionKeys,
@@ -14,6 +14,8 @@ import {
   BadSignatureError,
   EnvelopeError,
   ExpiredError,
+  HeaderSignatureInvalidError,
+  HeaderSignatureMissingError,
   HeaderTamperedError,
   MalformedEnvelopeError,
   NotARecipientError,
@@ -21,7 +23,9 @@ import {
   UnknownSenderError,
 } from './envelope-errors.js';
 import { DEFAULT_FRESHNESS_WINDOW, isFresh, replayMemoryMs, type FreshnessWindow } from './freshness-window.js';
-import { headerDigest } from './header-digest.js';
+import { canonicalHeader, headerDigest } from './header-digest.js';
+import { isHeaderSignedBy } from './header-signature.js';
+import { lacksHeaderSignature } from './header-verifier.js';
 import { OPENPGP_CONFIG } from './openpgp-config.js';
 import type { PartyKeyring } from './party-keyring.js';
 import { runPayloadParser, type PayloadParser } from './payload-parser.js';
@@ -61,8 +65,10 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 /**
  * Verifies before anything else reads the content (DESIGN.md §4). `open` checks, in this order:
  * envelope shape and header → sender in the directory → header names the reader → session key for the
- * reader → signature by the sender's pinned key → signed routing facts and header digest → freshness →
- * not seen before. Only then the caller's payload parser runs. Each failure is one typed EnvelopeError.
+ * reader → signature by the sender's pinned key → signed routing facts and header digest → (v2) detached
+ * header signature by the sender's pinned key → freshness → not seen before. Only then the caller's
+ * payload parser runs. Each failure is one typed EnvelopeError. v1 headers (no signature) stay readable:
+ * for a recipient the signed header digest inside the body already binds them to the sender.
  */
 export class EnvelopeOpener {
   private readonly replayStore: ReplayStore;
@@ -80,6 +86,9 @@ export class EnvelopeOpener {
 
   async open<T>(envelope: unknown, request: OpenRequest<T>): Promise<OpenedEnvelope<T>> {
     this.assertCanActAs(request.as);
+    if (typeof envelope === 'object' && envelope !== null && 'header' in envelope && isV2WithoutSignature(envelope.header)) {
+      throw new HeaderSignatureMissingError('a v2 header without its sender\'s signature');
+    }
     const parsed = Envelope.safeParse(envelope);
     if (!parsed.success) throw new MalformedEnvelopeError(`not a valid envelope (${describeIssues(parsed.error)})`);
     const { header, body } = parsed.data;
@@ -90,6 +99,10 @@ export class EnvelopeOpener {
     if (!header.recipients.includes(request.as)) {
       throw new NotARecipientError(`${ref}: ${request.as} is not among the recipients in the header`);
     }
+    // Checked beside the body; its result is only looked at after the digest, so the order of refusals holds.
+    const headerSigned = isHeaderV2(header)
+      ? isHeaderSignedBy(canonicalHeader(header), header.headerSignature, this.keyring.publicKey(header.sender))
+      : Promise.resolve(true);
     // The header names the reader, yet the body may not be encrypted to the reader's key: a changed header.
     const signed = await this.verifiedPlaintext(body, header.sender, request.as, ref, HeaderTamperedError);
     if (
@@ -101,6 +114,9 @@ export class EnvelopeOpener {
     }
     if (signed.headerDigest !== headerDigest(header)) {
       throw new HeaderTamperedError(`${ref}: the header digest does not match the signed digest`);
+    }
+    if (!(await headerSigned)) {
+      throw new HeaderSignatureInvalidError(`${ref}: the header signature is not by the pinned key of ${header.sender} over these facts`);
     }
     await this.admit(signed, request.as, ref);
     return { header, issuedAt: signed.issuedAt, payload: parsePayload(request.payload, signed.payload, ref) };
@@ -241,6 +257,10 @@ function parsePayload<T>(parser: PayloadParser<T>, payload: unknown, ref: string
 /** The replay store's key: `<reader party>:<message id>` (see ReplayStore). */
 function replayKey(reader: PartyId, messageId: string): string {
   return `${reader}:${messageId}`;
+}
+
+function isV2WithoutSignature(header: unknown): boolean {
+  return typeof header === 'object' && header !== null && 'headerVersion' in header && lacksHeaderSignature(header);
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -1,68 +1,96 @@
 import { randomUUID } from 'node:crypto';
-import { EnvelopeHeader, PartyId, type Envelope, type HeaderMatchToken } from '@signaalhub/contracts';
+import {
+  EVENT_CATALOG,
+  UnsignedEnvelopeHeaderV2,
+  type EnvelopeHeaderV2Of,
+  type EventType,
+  type PartyId,
+  type RoutingFacts,
+} from '@signaalhub/contracts';
 import { createMessage, encrypt } from 'openpgp';
-import { headerDigest } from './header-digest.js';
+import { canonicalHeader, headerDigest } from './header-digest.js';
+import { signCanonicalHeader } from './header-signature.js';
 import { OPENPGP_CONFIG } from './openpgp-config.js';
 import type { PartyKeyring } from './party-keyring.js';
 import { describeIssues } from './schema-issues.js';
 import type { SignedPlaintext } from './signed-plaintext.js';
 
-/** Header facts the caller chooses; id, sender, recipients and time are filled in by `seal`. */
-export interface SealRequest {
-  readonly from: PartyId;
-  readonly to: readonly PartyId[];
-  readonly type: string;
-  readonly schemaVersion: number;
-  readonly municipality: string;
-  readonly theme: string;
-  readonly matchTokens?: readonly HeaderMatchToken[];
-  /** Defaults to a fresh random UUID. */
-  readonly messageId?: string;
+/** Match tokens may be left out of a request (none); every other routing fact of the type is required. */
+type SealFacts<F> = F extends { matchTokens: infer M } ? Omit<F, 'matchTokens'> & { readonly matchTokens?: M } : F;
+
+/** What the caller chooses for one event type: parties and that type's routing facts (EVENT_CATALOG). */
+export type SealRequestOf<T extends EventType> = T extends EventType
+  ? {
+      readonly from: PartyId;
+      readonly to: readonly PartyId[];
+      readonly type: T;
+      /** Defaults to a fresh random UUID. */
+      readonly messageId?: string;
+    } & SealFacts<RoutingFacts<T>>
+  : never;
+
+/** Id, time, header version, payload schema version and the header signature are filled in by `seal`. */
+export type SealRequest = SealRequestOf<EventType>;
+
+/** What `seal` writes: header v2 of the request's type and the OpenPGP body. */
+export interface SealedEnvelope<T extends EventType> {
+  readonly header: EnvelopeHeaderV2Of<T>;
+  readonly body: string;
 }
 
 const utf8 = new TextEncoder();
 
-/** Signs with the sender's private key and encrypts to every recipient in one OpenPGP operation. */
+/**
+ * Writes header v2: signs the canonical header (detached) and, in one OpenPGP operation, signs the
+ * content with the sender's private key and encrypts it to every recipient.
+ */
 export class EnvelopeSealer {
   constructor(
     private readonly keyring: PartyKeyring,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async seal(payload: unknown, request: SealRequest): Promise<Envelope> {
+  async seal<T extends EventType>(payload: unknown, request: SealRequestOf<T>): Promise<SealedEnvelope<T>> {
     // JSON.stringify drops `undefined` and functions silently; a vanished payload is a caller bug.
     if ((JSON.stringify(payload) as string | undefined) === undefined) throw new TypeError('the payload must be a JSON value');
-    const header = this.headerFor(request);
+    const unsigned = this.headerFor(request);
+    const senderKey = await this.keyring.privateKey(unsigned.sender);
     const signed: SignedPlaintext = {
-      messageId: header.messageId,
-      sender: header.sender,
-      recipients: header.recipients,
-      issuedAt: header.createdAt,
-      headerDigest: headerDigest(header),
+      messageId: unsigned.messageId,
+      sender: unsigned.sender,
+      recipients: unsigned.recipients,
+      issuedAt: unsigned.createdAt,
+      headerDigest: headerDigest(unsigned),
       payload,
     };
-    const plaintext = JSON.stringify(signed);
-    const body = await encrypt({
-      message: await createMessage({ binary: utf8.encode(plaintext) }),
-      encryptionKeys: header.recipients.map((party) => this.keyring.publicKey(party)),
-      signingKeys: await this.keyring.privateKey(header.sender),
-      format: 'armored',
-      config: OPENPGP_CONFIG,
-    });
-    return { header, body };
+    // The digest leaves the header signature out, so both signatures can be made at once.
+    const [headerSignature, body] = await Promise.all([
+      signCanonicalHeader(canonicalHeader(unsigned), senderKey),
+      encrypt({
+        message: await createMessage({ binary: utf8.encode(JSON.stringify(signed)) }),
+        encryptionKeys: unsigned.recipients.map((party) => this.keyring.publicKey(party)),
+        signingKeys: senderKey,
+        format: 'armored',
+        config: OPENPGP_CONFIG,
+      }),
+    ]);
+    return { header: { ...unsigned, headerSignature } as unknown as EnvelopeHeaderV2Of<T>, body };
   }
 
-  private headerFor(request: SealRequest): EnvelopeHeader {
-    const parsed = EnvelopeHeader.safeParse({
-      messageId: request.messageId ?? randomUUID(),
-      type: request.type,
-      schemaVersion: request.schemaVersion,
-      sender: request.from,
-      recipients: [...request.to],
-      municipality: request.municipality,
-      theme: request.theme,
+  private headerFor(request: SealRequest): UnsignedEnvelopeHeaderV2 {
+    const { from, to, type, messageId, ...facts } = request;
+    const definition = EVENT_CATALOG[type] as (typeof EVENT_CATALOG)[EventType] | undefined;
+    if (definition === undefined) throw new Error(`cannot seal: ${type} is not in the event catalog`);
+    const parsed = UnsignedEnvelopeHeaderV2.safeParse({
+      ...('matchTokens' in definition.facts ? { matchTokens: [] } : {}),
+      ...facts,
+      headerVersion: 2,
+      messageId: messageId ?? randomUUID(),
+      type,
+      schemaVersion: definition.schemaVersion,
+      sender: from,
+      recipients: [...to],
       createdAt: this.clock().toISOString(),
-      matchTokens: [...(request.matchTokens ?? [])],
     });
     if (!parsed.success) throw new Error(`cannot seal: invalid envelope header (${describeIssues(parsed.error)})`);
     const header = parsed.data;

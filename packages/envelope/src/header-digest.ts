@@ -3,9 +3,19 @@ import type { EnvelopeHeader } from '@signaalhub/contracts';
 import { canonicalJson } from './canonical-json.js';
 
 /**
- * SHA-256 over the UTF-8 bytes of the header's canonical JSON, as 64 lowercase hex characters.
- * A partner's shell computes the same with: `jq -jcS . header.json | sha256sum`.
+ * The bytes a header's sender signs and digests: the header's canonical JSON without the
+ * `headerSignature` field (a v1 header has none, so for v1 it is the whole header). A partner's shell
+ * writes the same with: `jq -jcS 'del(.headerSignature)' header.json`.
  */
-export function headerDigest(header: EnvelopeHeader): string {
-  return createHash('sha256').update(canonicalJson(header), 'utf8').digest('hex');
+export function canonicalHeader(header: EnvelopeHeader | Omit<EnvelopeHeader, 'headerSignature'>): string {
+  const { headerSignature: _signature, ...facts } = header as Record<string, unknown>;
+  return canonicalJson(facts);
+}
+
+/**
+ * SHA-256 over the UTF-8 bytes of the canonical header, as 64 lowercase hex characters.
+ * A partner's shell computes the same with: `jq -jcS 'del(.headerSignature)' header.json | sha256sum`.
+ */
+export function headerDigest(header: EnvelopeHeader | Omit<EnvelopeHeader, 'headerSignature'>): string {
+  return createHash('sha256').update(canonicalHeader(header), 'utf8').digest('hex');
 }

@@ -14,5 +14,7 @@ export * from './payload-parser.js';
 export * from './envelope-sealer.js';
 export * from './envelope-opener.js';
 export * from './stored-envelope-opener.js';
+export * from './header-signature.js';
+export * from './header-verifier.js';
 export * from './match-token.js';
 export * from './partnership-key-file.js';

@@ -1,8 +1,9 @@
-import { DEFAULT_PARTIES } from '@signaalhub/contracts';
+import { DEFAULT_PARTIES, EnvelopeHeaderV2, EventTypes } from '@signaalhub/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { EnvelopeOpener, EnvelopeSealer, InMemoryReplayStore, MalformedEnvelopeError, NotARecipientError } from '../src/index.js';
 import { countingParser, createPartyFixture, OUTSIDER, sealRequest, type PartyFixture } from './party-fixture.js';
+import { sealV1 } from './v1-envelope.js';
 
 let fixture: PartyFixture;
 beforeAll(async () => {
@@ -30,6 +31,30 @@ describe(EnvelopeOpener.name, () => {
       expect(parser.calls()).toBe(0);
     });
   }
+
+  it('still opens an envelope with header v1 (no header signature)', async () => {
+    const envelope = await sealV1(fixture.keyring, payload, { from: 'gemeente-soest', to: ['riec-mn', 'politie-bes'] });
+    const sut = new EnvelopeOpener(fixture.keyring, { replayStore: new InMemoryReplayStore() });
+    const opened = await sut.open(envelope, { as: 'riec-mn', payload: (input) => input });
+    expect(opened.payload).toEqual(payload);
+    expect(opened.header).toEqual(envelope.header);
+    expect(opened.header).not.toHaveProperty('headerSignature');
+  });
+
+  it('seals header v2 with the routing facts of the type and opens it', async () => {
+    const envelope = await new EnvelopeSealer(fixture.keyring).seal(payload, {
+      from: 'gemeente-soest',
+      to: ['riec-mn'],
+      type: EventTypes.permitSuspended,
+      municipality: 'soest',
+      status: 'suspended',
+    });
+    expect(EnvelopeHeaderV2.parse(envelope.header)).toEqual(envelope.header);
+    expect(envelope.header).toMatchObject({ headerVersion: 2, type: 'permit.suspended', schemaVersion: 1, status: 'suspended', matchTokens: [] });
+    expect(envelope.header).not.toHaveProperty('theme');
+    const sut = new EnvelopeOpener(fixture.keyring, { replayStore: new InMemoryReplayStore() });
+    expect((await sut.open(envelope, { as: 'riec-mn', payload: (input) => input })).payload).toEqual(payload);
+  });
 
   it('returns what the zod payload schema produces', async () => {
     const envelope = await new EnvelopeSealer(fixture.keyring).seal({ n: '7' }, sealRequest('politie-bes', ['riec-mn']));
@@ -66,7 +91,7 @@ describe(EnvelopeSealer.name, () => {
 
   it('rejects header facts that break the header schema, naming the field', async () => {
     const sut = new EnvelopeSealer(fixture.keyring);
-    await expect(sut.seal({}, sealRequest('gemeente-soest', ['riec-mn'], { theme: 'fietsen' }))).rejects.toThrow(/theme/);
+    await expect(sut.seal({}, sealRequest('gemeente-soest', ['riec-mn'], { theme: 'fietsen' as 'overig' }))).rejects.toThrow(/theme/);
     await expect(sut.seal({}, sealRequest('gemeente-soest', ['riec-mn', 'riec-mn']))).rejects.toThrow(/recipients/);
   });
 

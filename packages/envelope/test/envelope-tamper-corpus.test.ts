@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { THEMES, type Envelope, type EnvelopeHeader, type PartyId } from '@signaalhub/contracts';
+import { THEMES, type Envelope, type EnvelopeHeaderV1, type PartyId } from '@signaalhub/contracts';
 import fc from 'fast-check';
 import { createMessage, decrypt, decryptSessionKeys, encrypt, readMessage, unarmor, type PrivateKey } from 'openpgp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,16 +10,22 @@ import {
   EnvelopeOpener,
   EnvelopeSealer,
   ExpiredError,
+  canonicalHeader,
+  HeaderSignatureInvalidError,
+  HeaderSignatureMissingError,
   HeaderTamperedError,
   headerDigest,
+  signCanonicalHeader,
   InMemoryReplayStore,
   MalformedEnvelopeError,
   NotARecipientError,
   ReplayedError,
   UnknownSenderError,
+  type SealedEnvelope,
   type SignedPlaintext,
 } from '../src/index.js';
 import { countingParser, createPartyFixture, OUTSIDER, sealRequest, type PartyFixture } from './party-fixture.js';
+import { sealV1, type V1Envelope } from './v1-envelope.js';
 
 /*
  * The tamper corpus: over a thousand generated attacks on envelopes, each of which must be refused
@@ -41,8 +47,10 @@ let readerKey: PrivateKey;
 /** Sealed to the reader alone: every byte of it matters to the reader. */
 let soloEnvelope: Envelope;
 let soloBinary: Uint8Array;
-/** Sealed to reader + co-recipient: the base for header changes and forwarding. */
-let sharedEnvelope: Envelope;
+/** Header v1, sealed to reader + co-recipient: the base for header changes and forwarding (v1 stays readable). */
+let sharedEnvelope: V1Envelope;
+/** Header v2 (signed by the sender), sealed to reader + co-recipient: the base for v2 header changes. */
+let sharedV2Envelope: SealedEnvelope<'signal.submitted'>;
 
 const counts = new Map<string, number>();
 const parser = countingParser();
@@ -55,7 +63,9 @@ beforeAll(async () => {
   soloEnvelope = await sealer.seal(PAYLOAD, sealRequest(SENDER, [READER]));
   soloBinary = await toBinary(soloEnvelope.body);
   expect(soloBinary.length).toBeGreaterThan(500);
-  sharedEnvelope = await sealer.seal(PAYLOAD, sealRequest(SENDER, [READER, CO_RECIPIENT], { matchTokens: [{ kind: 'kvk', version: 1, token: 'a'.repeat(64) }] }));
+  const matchTokens = [{ kind: 'kvk' as const, version: 1, token: 'a'.repeat(64) }];
+  sharedEnvelope = await sealV1(fixture.keyring, PAYLOAD, { from: SENDER, to: [READER, CO_RECIPIENT], matchTokens });
+  sharedV2Envelope = await sealer.seal(PAYLOAD, sealRequest(SENDER, [READER, CO_RECIPIENT], { matchTokens }));
 });
 
 afterAll(() => {
@@ -136,7 +146,7 @@ async function encryptPlaintext(plaintext: SignedPlaintext, to: readonly PartyId
   });
 }
 
-function signedPlaintextFor(header: EnvelopeHeader): SignedPlaintext {
+function signedPlaintextFor(header: EnvelopeHeaderV1): SignedPlaintext {
   return {
     messageId: header.messageId,
     sender: header.sender,
@@ -147,7 +157,7 @@ function signedPlaintextFor(header: EnvelopeHeader): SignedPlaintext {
   };
 }
 
-function headerFor(sender: PartyId, recipients: PartyId[]): EnvelopeHeader {
+function headerFor(sender: PartyId, recipients: PartyId[]): EnvelopeHeaderV1 {
   return { ...sharedEnvelope.header, messageId: randomUUID(), sender, recipients, createdAt: new Date().toISOString() };
 }
 
@@ -279,6 +289,47 @@ describe(`${EnvelopeOpener.name} tamper corpus`, { timeout: 120_000 }, () => {
     );
   });
 
+  it('rejects every changed v2 header field, and every changed or missing header signature, with the documented class', async () => {
+    const base = sharedV2Envelope.header;
+    const { headerSignature: _removed, ...unsigned } = base;
+    const byOtherParty = await signCanonicalHeader(canonicalHeader(base), await fixture.keyring.privateKey(OTHER_PARTY));
+    const otherFacts = (await new EnvelopeSealer(fixture.keyring).seal(PAYLOAD, sealRequest(SENDER, [READER, CO_RECIPIENT]))).header.headerSignature;
+    type Change = { header: unknown; expected: ErrorClass };
+    const change: fc.Arbitrary<Change> = fc.oneof(
+      // A changed routing fact no longer matches the signed digest (checked before the header signature).
+      fc.constantFrom('baarn', 'eemnes', 'de-bilt').map((municipality) => ({ header: { ...base, municipality }, expected: HeaderTamperedError })),
+      fc.constantFrom(...THEMES.filter((theme) => theme !== base.theme)).map((theme) => ({ header: { ...base, theme }, expected: HeaderTamperedError })),
+      fc.stringMatching(/^[0-9a-f]{64}$/).filter((token) => token !== 'a'.repeat(64)).map((token) => ({
+        header: { ...base, matchTokens: [{ kind: 'kvk', version: 1, token }] },
+        expected: HeaderTamperedError,
+      })),
+      fc.integer({ min: 2, max: 1000 }).map((schemaVersion) => ({ header: { ...base, schemaVersion }, expected: HeaderTamperedError })),
+      // The facts are intact but the signature over them is not the sender's.
+      fc.constant({ header: { ...base, headerSignature: byOtherParty }, expected: HeaderSignatureInvalidError }),
+      fc.constant({ header: { ...base, headerSignature: otherFacts }, expected: HeaderSignatureInvalidError }),
+      fc.base64String({ minLength: 8, maxLength: 200 }).filter((text) => text.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(text)).map((headerSignature) => ({
+        header: { ...base, headerSignature },
+        expected: HeaderSignatureInvalidError,
+      })),
+      fc.constant({ header: unsigned, expected: HeaderSignatureMissingError }),
+      // Facts that do not belong to the header's version or type.
+      fc.constantFrom<Change>(
+        { header: { ...base, type: 'decision.recorded' }, expected: MalformedEnvelopeError },
+        { header: { ...base, type: 'signal.withdrawn' }, expected: MalformedEnvelopeError },
+        { header: { ...base, headerVersion: 3 }, expected: MalformedEnvelopeError },
+        { header: { ...base, approach: 'zorg' }, expected: MalformedEnvelopeError },
+        { header: { ...base, headerSignature: 'not base64!' }, expected: MalformedEnvelopeError },
+        { header: { ...sharedEnvelope.header, headerSignature: base.headerSignature }, expected: MalformedEnvelopeError },
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(change, async ({ header, expected }) => {
+        await expectRefused({ header, body: sharedV2Envelope.body }, expected);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('rejects an envelope that is not an envelope as malformed', async () => {
     for (const envelope of [null, 'text', 42, [], {}, { header: sharedEnvelope.header }, { body: sharedEnvelope.body }, { ...sharedEnvelope, extra: 1 }]) {
       await expectRefused(envelope, MalformedEnvelopeError);
@@ -397,6 +448,6 @@ describe(`${EnvelopeOpener.name} tamper corpus`, { timeout: 120_000 }, () => {
   it('refused every case of the corpus with the right class and never ran the parser', () => {
     expect(cases).toBeGreaterThanOrEqual(1000);
     expect(parser.calls()).toBe(0);
-    expect(counts.size).toBe(7);
+    expect(counts.size).toBe(9);
   });
 });

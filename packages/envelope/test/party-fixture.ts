@@ -1,5 +1,5 @@
 import { DEFAULT_PARTIES, type PartyDirectory, type PartyId } from '@signaalhub/contracts';
-import { generatePartyKey, PartyKeyring, type ArmoredPartyKey, type SealRequest } from '../src/index.js';
+import { generatePartyKey, PartyKeyring, type ArmoredPartyKey, type SealRequestOf } from '../src/index.js';
 
 export const TEST_PASSPHRASE = 'test-passphrase-not-secret';
 
@@ -31,12 +31,13 @@ export async function createPartyFixture(parties: readonly PartyId[] = [...DEFAU
   return { parties, keys, directory, keyring };
 }
 
-export function sealRequest(from: PartyId, to: readonly PartyId[], overrides: Partial<SealRequest> = {}): SealRequest {
+type SignalSealRequest = SealRequestOf<'signal.submitted'>;
+
+export function sealRequest(from: PartyId, to: readonly PartyId[], overrides: Partial<SignalSealRequest> = {}): SignalSealRequest {
   return {
     from,
     to,
     type: 'signal.submitted',
-    schemaVersion: 1,
     municipality: 'soest',
     theme: 'autobranche',
     matchTokens: [],

@@ -1,10 +1,10 @@
-import type { Envelope, EnvelopeHeader, PartyId } from '@signaalhub/contracts';
-import type { EnvelopeOpener, OpenedEnvelope, PayloadParser } from '@signaalhub/envelope';
+import type { Envelope, EnvelopeHeader, EnvelopeHeaderV2, PartyId } from '@signaalhub/contracts';
+import type { EnvelopeOpener, HeaderVerifier, OpenedEnvelope, PayloadParser } from '@signaalhub/envelope';
 
 /**
- * How the inbox verifies a message, and what a verified message (`V`) is. Today's step opens the whole
- * envelope; a header-only step (detached header signature, pinned sender, replay) plugs in here with a
- * verified header as `V`, and the inbox's parse, replay rule, refusal and audit stay as they are.
+ * How the inbox verifies a message, and what a verified message (`V`) is: the opened envelope for a
+ * recipient (`openedEnvelopes`), or the header alone for a service that only reads headers
+ * (`verifiedHeaders`); the inbox's parse, replay rule, refusal and audit are the same for both.
  */
 export interface InboxVerification<V> {
   /** False when this service cannot read as `reader` at all: a refusal, not something to retry. */
@@ -27,5 +27,18 @@ export function openedEnvelopes<T>(opener: EnvelopeOpener, payload: PayloadParse
     canReadAs: (reader) => opener.canOpenAs(reader),
     verify: (envelope, reader) => opener.open(envelope, { as: reader, payload }),
     forget: (header, reader) => opener.forgetOpened(reader, header.messageId),
+  };
+}
+
+/**
+ * Header-only mode, for a service that is not a recipient (it learns match tokens and routing facts):
+ * the sender's detached header signature by its pinned key over exactly these facts, freshness and
+ * replay. The body is never opened; a v1 header (no signature) is refused as HEADER_SIGNATURE_MISSING.
+ */
+export function verifiedHeaders(verifier: HeaderVerifier): InboxVerification<EnvelopeHeaderV2> {
+  return {
+    canReadAs: (reader) => verifier.canVerifyAs(reader),
+    verify: (envelope, reader) => verifier.verify(envelope.header, { as: reader }),
+    forget: (header, reader) => verifier.forgetRead(reader, header.messageId),
   };
 }

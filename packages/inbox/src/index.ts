@@ -1,3 +1,3 @@
 export { VerifiedInbox, type InboxOutcome, type InboxParts, type InboxSettings } from './verified-inbox.js';
-export { openedEnvelopes, type InboxVerification } from './inbox-verification.js';
+export { openedEnvelopes, verifiedHeaders, type InboxVerification } from './inbox-verification.js';
 export { Refused } from './refused.js';

@@ -1,7 +1,7 @@
 import type { AuditLog } from '@signaalhub/audit';
 import { deadLetterOf, type BusMessage, type BusProducer } from '@signaalhub/bus';
-import { Envelope, type EnvelopeHeader, type EventType, type PartyId } from '@signaalhub/contracts';
-import { EnvelopeError, ReplayedError } from '@signaalhub/envelope';
+import { Envelope, hasEventType, type EnvelopeHeaderOf, type EnvelopeOf, type EventType, type PartyId } from '@signaalhub/contracts';
+import { EnvelopeError, lacksHeaderSignature, ReplayedError } from '@signaalhub/envelope';
 import type { Logger } from '@signaalhub/logging';
 import type { InboxVerification } from './inbox-verification.js';
 import { Refused } from './refused.js';
@@ -10,25 +10,25 @@ import { Refused } from './refused.js';
 export type InboxOutcome = 'applied' | 'duplicate' | 'refused';
 
 /** What one inbox takes in and what it does with it; the domain lives in `refuseUnverified` and `apply`. */
-export interface InboxSettings<V> {
-  readonly eventType: EventType;
+export interface InboxSettings<T extends EventType, V> {
+  readonly eventType: T;
   readonly verification: InboxVerification<V>;
   /** The party the message is read as (its seen marks are per reader). */
-  readonly reader: PartyId | ((header: EnvelopeHeader) => PartyId);
+  readonly reader: PartyId | ((header: EnvelopeHeaderOf<T>) => PartyId);
   /** Audit action of a refusal, e.g. `signal.admit`. */
   readonly auditAction: string;
   /**
    * A refusal code for a header no retry can make acceptable (e.g. a municipality this service does not
    * serve), checked before verifying; undefined to go on. Only routing facts may be judged here.
    */
-  readonly refuseUnverified?: (header: EnvelopeHeader) => string | undefined;
+  readonly refuseUnverified?: (header: EnvelopeHeaderOf<T>) => string | undefined;
   /** Whether the handler's effect for this message exists: a replayed message is then a duplicate. */
-  readonly alreadyApplied: (header: EnvelopeHeader) => Promise<boolean>;
+  readonly alreadyApplied: (header: EnvelopeHeaderOf<T>) => Promise<boolean>;
   /**
    * The domain effect, idempotent under redelivery. Throw `Refused` for a permanent domain refusal;
    * anything else thrown is transient and the bus retries the message.
    */
-  readonly apply: (verified: V, envelope: Envelope) => Promise<void>;
+  readonly apply: (verified: V, envelope: EnvelopeOf<T>) => Promise<void>;
 }
 
 /** The service's clients the inbox writes refusals to. */
@@ -48,9 +48,9 @@ const DUPLICATE = Symbol('duplicate');
  * EnvelopeError but a replay, a `Refused` from the handler) is dead-lettered at once (still ciphertext)
  * and audited, and the consumer goes on; anything else is thrown so the bus retries it.
  */
-export class VerifiedInbox<V> {
+export class VerifiedInbox<T extends EventType, V> {
   constructor(
-    private readonly settings: InboxSettings<V>,
+    private readonly settings: InboxSettings<T, V>,
     private readonly parts: InboxParts,
   ) {}
 
@@ -67,10 +67,11 @@ export class VerifiedInbox<V> {
     }
   }
 
-  private async admit(envelope: Envelope): Promise<InboxOutcome> {
-    const { header } = envelope;
+  private async admit({ header: anyHeader, body }: Envelope): Promise<InboxOutcome> {
     const { verification } = this.settings;
-    if (header.type !== this.settings.eventType) throw new Refused('WRONG_EVENT_TYPE');
+    if (!hasEventType(anyHeader, this.settings.eventType)) throw new Refused('WRONG_EVENT_TYPE');
+    const header: EnvelopeHeaderOf<T> = anyHeader;
+    const envelope: EnvelopeOf<T> = { header, body };
     const refusal = this.settings.refuseUnverified?.(header);
     if (refusal !== undefined) throw new Refused(refusal);
     const reader = typeof this.settings.reader === 'function' ? this.settings.reader(header) : this.settings.reader;
@@ -91,7 +92,7 @@ export class VerifiedInbox<V> {
    * The replay rule: a ReplayedError means either a true duplicate (its effect exists: acknowledge) or
    * a crash after the first verification (no effect: forget the mark and verify again).
    */
-  private async verify(envelope: Envelope, reader: PartyId): Promise<V | typeof DUPLICATE> {
+  private async verify(envelope: EnvelopeOf<T>, reader: PartyId): Promise<V | typeof DUPLICATE> {
     const { verification } = this.settings;
     try {
       return await verification.verify(envelope, reader);
@@ -135,8 +136,11 @@ function parseEnvelope(value: Buffer): Envelope {
     throw new Refused('MALFORMED_ENVELOPE');
   }
   const parsed = Envelope.safeParse(json);
-  if (!parsed.success) throw new Refused('MALFORMED_ENVELOPE');
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  // A v2 header stripped of its sender's signature is named as such, not as a malformed envelope.
+  const header = typeof json === 'object' && json !== null ? (json as { header?: unknown }).header : undefined;
+  const strippedV2 = typeof header === 'object' && header !== null && 'headerVersion' in header && lacksHeaderSignature(header);
+  throw new Refused(strippedV2 ? 'HEADER_SIGNATURE_MISSING' : 'MALFORMED_ENVELOPE');
 }
 
 /** The code of a permanent refusal, or undefined for a transient failure that deserves a retry. */

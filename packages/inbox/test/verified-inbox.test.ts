@@ -10,7 +10,6 @@ import {
   ReplayedError,
   type OpenedEnvelope,
   type ReplayStore,
-  type SealRequest,
 } from '@signaalhub/envelope';
 import { pino } from 'pino';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -52,11 +51,18 @@ beforeAll(async () => {
   });
 });
 
-function seal(note: Partial<Note> = {}, request: Partial<SealRequest> = {}): Promise<Envelope> {
-  const municipality = request.municipality ?? 'soest';
+interface NoteSealing {
+  readonly from?: PartyId;
+  readonly to?: readonly PartyId[];
+  readonly messageId?: string;
+  readonly municipality?: string;
+}
+
+function seal(note: Partial<Note> = {}, request: NoteSealing = {}): Promise<Envelope> {
+  const { from = 'gemeente-soest', to = ['gemeente-soest', 'gemeente-baarn'], messageId, municipality = 'soest' } = request;
   return new EnvelopeSealer(everyone).seal(
     { municipality, theme: 'autobranche', text: CANARY, ...note },
-    { from: 'gemeente-soest', to: ['gemeente-soest', 'gemeente-baarn'], type: 'signal.submitted', schemaVersion: 1, municipality, theme: 'autobranche', ...request },
+    { from, to, type: 'signal.submitted', municipality, theme: 'autobranche', ...(messageId === undefined ? {} : { messageId }) },
   );
 }
 
@@ -81,7 +87,8 @@ describe(VerifiedInbox.name, () => {
     log = [];
   });
 
-  function inbox(overrides: Partial<InboxSettings<OpenedEnvelope<Note>>> = {}): VerifiedInbox<OpenedEnvelope<Note>> {
+  type SignalInbox = VerifiedInbox<'signal.submitted', OpenedEnvelope<Note>>;
+  function inbox(overrides: Partial<InboxSettings<'signal.submitted', OpenedEnvelope<Note>>> = {}): SignalInbox {
     return new VerifiedInbox(
       {
         eventType: 'signal.submitted',
@@ -90,7 +97,7 @@ describe(VerifiedInbox.name, () => {
         auditAction: 'note.receive',
         refuseUnverified: (header) => (header.municipality === 'huizen' ? 'UNKNOWN_MUNICIPALITY' : undefined),
         alreadyApplied: (header) => Promise.resolve(applied.has(header.messageId)),
-        apply: ({ header, payload }) => {
+        apply: ({ payload }, { header }) => {
           const failure = failures.shift();
           if (failure !== undefined) return Promise.reject(failure);
           if (payload.municipality !== header.municipality) return Promise.reject(new Refused('PAYLOAD_HEADER_MISMATCH'));
@@ -197,7 +204,10 @@ describe(VerifiedInbox.name, () => {
   });
 
   it('refuses a message of another event type before verifying it', async () => {
-    const envelope = await seal({}, { type: 'decision.recorded' });
+    const envelope = await new EnvelopeSealer(everyone).seal(
+      { municipality: 'soest', theme: 'autobranche', text: CANARY },
+      { from: 'gemeente-soest', to: ['gemeente-soest'], type: 'decision.recorded', municipality: 'soest', approach: 'bestuurlijk', riecHandover: false },
+    );
 
     expect(await inbox().receive(busMessage(envelope))).toBe('refused');
     expectRefused('WRONG_EVENT_TYPE', envelope.header.messageId);
@@ -253,7 +263,7 @@ describe(VerifiedInbox.name, () => {
   it('reads as a fixed party when one is configured', async () => {
     const envelope = await seal({ municipality: 'baarn' }, { municipality: 'baarn' });
 
-    expect(await inbox({ reader: 'gemeente-soest', apply: ({ header }) => Promise.resolve(void applied.add(header.messageId)) }).receive(busMessage(envelope))).toBe('applied');
+    expect(await inbox({ reader: 'gemeente-soest', apply: (_opened, { header }) => Promise.resolve(void applied.add(header.messageId)) }).receive(busMessage(envelope))).toBe('applied');
     await expect(opener.open(envelope, { as: 'gemeente-soest', payload: parseNote })).rejects.toBeInstanceOf(ReplayedError);
   });
 

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { KafkaBusTransport, PassErrorsToBusFilter, type BusHandler, type ConsumerTuning, type EventBus } from '@signaalhub/bus';
 import { ConfigError, exitOnStartFailure, loadConfigOrExit } from '@signaalhub/config';
+import { EVENT_CATALOG, type EventType } from '@signaalhub/contracts';
 import { IDENTITY_HEADER, IdentityGuard } from '@signaalhub/identity';
 import { createLogger, type Logger } from '@signaalhub/logging';
 import type { z } from 'zod';
@@ -14,11 +15,6 @@ import { INFRASTRUCTURE_SHUTDOWN, InfrastructureLifecycle, type InfrastructureSh
 import { useJsonBody } from './json-body.js';
 import { BACKLOG_PROBES, READINESS_PROBES, type BacklogProbe, type ReadinessProbe } from './readiness-probe.js';
 import { ReadinessService } from './readiness.service.js';
-
-/** Where an event type is consumed from; the contracts' events catalog has one entry per type. */
-export interface EventRoute {
-  readonly topic: string;
-}
 
 /** What a service's `compose` builds from its configuration: its parts and how they start and stop. */
 export interface ComposedService {
@@ -47,18 +43,19 @@ export interface ComposedService {
 /** A handler of one event type, made from the composed service. */
 export type EventHandlerFactory<Parts> = (parts: Parts) => BusHandler;
 
-/** The consumed side: a typed map, so a subscribed type without a handler fails to compile. */
-export interface EventConsumption<Config, Parts, TType extends string> {
+/**
+ * The consumed side: event types of the contracts' catalog (which gives each its topic) with a typed
+ * handler map, so a subscribed type without a handler fails to compile.
+ */
+export interface EventConsumption<Config, Parts, TType extends EventType> {
   /** Every event type this service consumes. */
   readonly subscribes: readonly TType[];
   readonly handlers: { readonly [Type in NoInfer<TType>]: EventHandlerFactory<Parts> };
-  /** The events catalog: the topic of each type. */
-  readonly catalog: Readonly<Record<TType, EventRoute>>;
   readonly groupId: (config: Config) => string;
   readonly tuning?: Omit<ConsumerTuning, 'groupId'>;
 }
 
-export interface ServiceDefinition<Schema extends z.ZodObject, Parts extends ComposedService, TType extends string = never> {
+export interface ServiceDefinition<Schema extends z.ZodObject, Parts extends ComposedService, TType extends EventType = never> {
   /** The service's name: its folder under services/, its logger and its log lines. */
   readonly name: string;
   /** The OpenAPI document's title and description (served at /api/docs); every API service has one. */
@@ -80,7 +77,7 @@ export interface ServiceDefinition<Schema extends z.ZodObject, Parts extends Com
  * OpenAPI at /api/docs, the Kafka consumer, and an ordered shutdown on SIGTERM: background work and the
  * consumer first, then the HTTP server, then the clients.
  */
-export function runService<Schema extends z.ZodObject, Parts extends ComposedService, TType extends string = never>(
+export function runService<Schema extends z.ZodObject, Parts extends ComposedService, TType extends EventType = never>(
   definition: ServiceDefinition<Schema, Parts, TType>,
 ): void {
   start(definition).catch((error: unknown) => {
@@ -88,7 +85,7 @@ export function runService<Schema extends z.ZodObject, Parts extends ComposedSer
   });
 }
 
-async function start<Schema extends z.ZodObject, Parts extends ComposedService, TType extends string>(
+async function start<Schema extends z.ZodObject, Parts extends ComposedService, TType extends EventType>(
   definition: ServiceDefinition<Schema, Parts, TType>,
 ): Promise<void> {
   const config = loadConfigOrExit(definition.config);
@@ -153,7 +150,7 @@ export async function createServiceApplication(options: ServiceApplicationOption
   return app;
 }
 
-function connectConsumer<Parts extends ComposedService, TType extends string, Config>(
+function connectConsumer<Parts extends ComposedService, TType extends EventType, Config>(
   app: NestExpressApplication,
   consumes: EventConsumption<Config, Parts, TType>,
   config: Config,
@@ -164,7 +161,7 @@ function connectConsumer<Parts extends ComposedService, TType extends string, Co
   const transport = new KafkaBusTransport({
     bus: parts.bus,
     groupId: consumes.groupId(config),
-    topics: consumes.subscribes.map((type) => consumes.catalog[type].topic),
+    topics: consumes.subscribes.map((type) => EVENT_CATALOG[type].topic),
     logger,
     ...consumes.tuning,
   });
@@ -173,7 +170,7 @@ function connectConsumer<Parts extends ComposedService, TType extends string, Co
     if (handler === undefined) continue; // refused by the start-up check
     const run = handler(parts);
     // Nest's event handler: the bus awaits it (commit after success, retry, dead letter).
-    transport.addHandler(consumes.catalog[type].topic, (message: Parameters<BusHandler>[0]) => run(message), true);
+    transport.addHandler(EVENT_CATALOG[type].topic, (message: Parameters<BusHandler>[0]) => run(message), true);
   }
   // Handler errors must reach the bus (retry, then dead letter) with their real cause.
   app.connectMicroservice({ strategy: transport }, { deferInitialization: true }).useGlobalFilters(new PassErrorsToBusFilter());

@@ -4,7 +4,15 @@ import { MEETING_MIGRATIONS } from '../src/database/migrations.js';
 
 describe('MEETING_MIGRATIONS', () => {
   const fixture = new URL('./fixtures/schema-62849b8.sql', import.meta.url);
-  const sut = itUpgradesSchemaFixture({ name: 'meeting', fixture, migrations: MEETING_MIGRATIONS, applies: ['0001_initial'], auditEntries: 3 });
+  const sut = itUpgradesSchemaFixture({
+    name: 'meeting',
+    fixture,
+    migrations: MEETING_MIGRATIONS,
+    applies: ['0001_initial', '0002_match_tokens_theme', '0003_shared_outbox'],
+    // 0002 gives tokens their theme, 0003 gives the outbox the shared shape: checked below.
+    reshapes: ['match_tokens', 'outbox'],
+    auditEntries: 3,
+  });
 
   it('keeps the agenda, the decision with its reminders and the match tokens of a database made at 62849b8', async () => {
     const items = await sut.pool.query<{ status: string; recipients: string[] }>(`SELECT status, recipients FROM "${sut.schema}".agenda_items ORDER BY received_at`);
@@ -21,5 +29,27 @@ describe('MEETING_MIGRATIONS', () => {
       { approach: 'bestuurlijk', action_index: 1, reminded: true },
     ]);
     expect(sut.upgrade.after.rows.match_tokens).toHaveLength(4);
+  });
+
+  it('gives the match tokens of 62849b8 the theme of their agenda item (0002)', async () => {
+    const tokens = await sut.pool.query<{ kind: string; theme: string | null }>(`SELECT kind, theme FROM "${sut.schema}".match_tokens ORDER BY message_id, kind`);
+    expect(tokens.rows).toEqual([
+      { kind: 'address', theme: 'vastgoed' },
+      { kind: 'kvk', theme: 'vastgoed' },
+      { kind: 'address', theme: 'vastgoed' },
+      { kind: 'kvk', theme: 'vastgoed' },
+    ]);
+  });
+
+  it('keeps every outbox row of 62849b8 in the shared shape, with its key, bytes and published state (0003)', async () => {
+    const before = sut.upgrade.before.rows.outbox as { id: string; topic: string; key: string; value: string; published_at: unknown }[];
+    const after = await sut.pool.query<{ id: string; topic: string; message_key: string; message_value: Buffer; published: boolean; message_id: string }>(
+      `SELECT id, topic, message_key, message_value, published_at IS NOT NULL AS published, message_id FROM "${sut.schema}".outbox ORDER BY id`,
+    );
+    expect(after.rows.map((row) => [row.id, row.topic, row.message_key, row.message_value.toString('utf8'), row.published])).toEqual(
+      before.map((row) => [row.id, row.topic, row.key, row.value, row.published_at !== null]),
+    );
+    // Ids come from the envelope header when it has one; these fixture rows have none, so each got its own.
+    expect(new Set(after.rows.map((row) => row.message_id)).size).toBe(after.rows.length);
   });
 });

@@ -8,7 +8,7 @@ import { eventually, ServiceProcess, testInfrastructure, uniqueName } from '@sig
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caller, RunningMeeting } from './support/running-meeting.js';
-import { randomKvkNumber, sealSignal, testKeys } from './support/sealed-signals.js';
+import { randomKvkNumber, sealSignal, testKeys, type SignalEnvelope } from './support/sealed-signals.js';
 
 const CANARY_TEXT = `CANARY-${randomBytes(6).toString('hex')}`;
 const CANARY_NAME = 'Kanarie Vogelzang';
@@ -34,7 +34,7 @@ describe('meeting service', () => {
     await sut.stop();
   });
 
-  async function publish(envelope: Envelope): Promise<void> {
+  async function publish(envelope: SignalEnvelope): Promise<void> {
     await producer.send(Topics.signalSubmitted, [{ key: envelope.header.municipality, value: Buffer.from(JSON.stringify(envelope)) }]);
   }
 

@@ -2,8 +2,7 @@ import { createEventBus, type BusConsumer, type BusMessage, type BusProducer, ty
 import { createLogger } from '@signaalhub/logging';
 import { eventually, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InboxOutcome } from '@signaalhub/inbox';
-import { SignalAdmission } from '../src/admission/signal-admission.js';
+import { SignalAdmission, type AdmissionOutcome } from '../src/admission/signal-admission.js';
 import { Queues } from '@signaalhub/contracts';
 import type { MeetingService } from '../src/composition.js';
 import { testParts } from './support/meeting-parts.js';
@@ -40,7 +39,7 @@ describe(SignalAdmission.name, () => {
     // A topic of this test's own, so the consumer reads only what this test sends.
     const topic = uniqueName('signals');
     await bus.provision([{ name: topic, partitions: 1, retentionMs: 3_600_000, cleanupPolicy: 'delete' }], { replicationFactor: 1 });
-    const outcomes: InboxOutcome[] = [];
+    const outcomes: AdmissionOutcome[] = [];
     consumer = bus.createConsumer({
       groupId: uniqueName('meeting-int-group'),
       topics: [topic],
@@ -53,7 +52,7 @@ describe(SignalAdmission.name, () => {
     await producer.send(topic, [{ key: 'soest', value }]);
 
     await eventually(() => (outcomes.length === 2 ? true : undefined), { timeoutMs: 60_000, what: 'both deliveries to be handled' });
-    expect(outcomes).toEqual(['applied', 'duplicate']);
+    expect(outcomes).toEqual(['admitted', 'duplicate']);
     const rows = await eventually(async () => {
       const found = await agendaRows(envelope.header.messageId);
       return found.length > 0 ? found : undefined;
@@ -68,14 +67,14 @@ describe(SignalAdmission.name, () => {
     // What a crash between "opened" and "enqueued" leaves behind: the replay mark, and no job.
     await parts.redis.set(`signaalhub:envelope-seen:v1:${parts.config.MEETING_REPLAY_NAMESPACE}:gemeente-baarn:${envelope.header.messageId}`, '1', 'PX', 60_000);
 
-    expect(await parts.admission.admit(busMessageOf(envelope))).toBe('applied');
+    expect(await parts.admission.admit(busMessageOf(envelope))).toBe('admitted');
     expect(await parts.admission.admit(busMessageOf(envelope))).toBe('duplicate');
     await eventually(async () => ((await agendaRows(envelope.header.messageId)).length === 1 ? true : undefined), { timeoutMs: 30_000, what: 'the agenda row' });
   });
 
   it('rejects a signal whose municipality party is not a recipient, and audits it', async () => {
     const { envelope } = await sealSignal({ municipality: 'eemnes', kvkNumber: randomKvkNumber(), reporterParty: 'gemeente-eemnes', recipients: ['politie-bes'] });
-    expect(await parts.admission.admit(busMessageOf(envelope))).toBe('refused');
+    expect(await parts.admission.admit(busMessageOf(envelope))).toBe('rejected');
     const audit = await parts.audit.entries({ objectId: envelope.header.messageId });
     expect(audit).toMatchObject([{ action: 'signal.admit', result: 'denied', origin: 'kafka', reason: 'NOT_A_RECIPIENT' }]);
     expect(await parts.queues.hasJob('eemnes', envelope.header.messageId)).toBe(false);
@@ -83,7 +82,7 @@ describe(SignalAdmission.name, () => {
 
   it('rejects a signal for a municipality without an agenda, and audits it', async () => {
     const { envelope } = await sealSignal({ municipality: 'huizen', kvkNumber: randomKvkNumber(), reporterParty: 'gemeente-soest', recipients: ['gemeente-soest'] });
-    expect(await parts.admission.admit(busMessageOf(envelope))).toBe('refused');
+    expect(await parts.admission.admit(busMessageOf(envelope))).toBe('rejected');
     const audit = await parts.audit.entries({ objectId: envelope.header.messageId });
     expect(audit).toMatchObject([{ action: 'signal.admit', objectType: 'envelope', result: 'denied', origin: 'kafka', reason: 'UNKNOWN_MUNICIPALITY' }]);
   });

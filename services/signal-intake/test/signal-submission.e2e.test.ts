@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEventBus, type BusConsumer, type BusMessage } from '@signaalhub/bus';
-import { DecisionRecorded, Envelope, EventTypes, Signal, Topics, type DecisionRecorded as Decision } from '@signaalhub/contracts';
+import { DecisionRecorded, Envelope, EventTypes, Signal, Topics, type DecisionRecorded as Decision, type EnvelopeHeaderOf } from '@signaalhub/contracts';
 import { EnvelopeOpener, EnvelopeSealer, InMemoryReplayStore, loadKeyringFromDirectory, type PartyKeyring } from '@signaalhub/envelope';
 import { createLogger } from '@signaalhub/logging';
 import { eventually, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
@@ -59,6 +59,7 @@ describe('POST /api/signals on the compiled service', () => {
     expect(message.headers).toEqual({});
     const envelope = Envelope.parse(JSON.parse(message.value.toString('utf8')));
     expect(envelope.header).toMatchObject({
+      headerVersion: 2,
       messageId: accepted.id,
       type: EventTypes.signalSubmitted,
       sender: 'gemeente-soest',
@@ -66,7 +67,8 @@ describe('POST /api/signals on the compiled service', () => {
       municipality: 'soest',
       theme: 'autobranche',
     });
-    expect(envelope.header.matchTokens.map((token) => token.kind).sort()).toEqual(['address', 'kenteken', 'kvk', 'person']);
+    const header = envelope.header as EnvelopeHeaderOf<typeof EventTypes.signalSubmitted>;
+    expect(header.matchTokens.map((token) => token.kind).sort()).toEqual(['address', 'kenteken', 'kvk', 'person']);
     const cleartext = `${message.key}${JSON.stringify(message.headers)}${JSON.stringify(envelope.header)}`;
     for (const needle of canaryNeedles()) expect(cleartext).not.toContain(needle);
 
@@ -181,14 +183,14 @@ describe('POST /api/signals on the compiled service', () => {
       from: 'gemeente-soest',
       to: ['gemeente-soest', 'politie-bes', 'riec-mn'],
       type: EventTypes.decisionRecorded,
-      schemaVersion: 1,
       municipality: 'soest',
-      theme: 'autobranche',
+      approach: decision.approach,
+      riecHandover: decision.riecHandover,
     });
     // A genuine decision about a signal this service never accepted: refused, audited, dead-lettered.
     const stray = await sealer.seal(
       { ...decision, signalId: randomUUID() },
-      { from: 'gemeente-soest', to: ['gemeente-soest'], type: EventTypes.decisionRecorded, schemaVersion: 1, municipality: 'soest', theme: 'autobranche' },
+      { from: 'gemeente-soest', to: ['gemeente-soest'], type: EventTypes.decisionRecorded, municipality: 'soest', approach: decision.approach, riecHandover: decision.riecHandover },
     );
     const producer = bus.createProducer();
     await producer.connect();

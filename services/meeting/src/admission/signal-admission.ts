@@ -1,10 +1,14 @@
 import type { BusMessage } from '@signaalhub/bus';
-import { EventTypes, municipalityPartyId, Signal, type Envelope, type EnvelopeHeader } from '@signaalhub/contracts';
+import { EventTypes, municipalityPartyId, Signal, type EnvelopeHeaderOf, type EnvelopeOf } from '@signaalhub/contracts';
 import type { EnvelopeOpener, OpenedEnvelope } from '@signaalhub/envelope';
 import { openedEnvelopes, Refused, VerifiedInbox, type InboxOutcome, type InboxParts } from '@signaalhub/inbox';
 import type { MatchTokenStore } from '@signaalhub/matching';
 import type { AgendaQueues } from '../agenda/agenda-queues.js';
 import type { AgendaStore } from '../agenda/agenda-store.js';
+
+/** The meeting's words for what became of a signal: on the agenda queue, already there, or refused. */
+export type AdmissionOutcome = 'admitted' | 'duplicate' | 'rejected';
+const ADMISSION_OUTCOME: Readonly<Record<InboxOutcome, AdmissionOutcome>> = { applied: 'admitted', duplicate: 'duplicate', refused: 'rejected' };
 
 export interface SignalAdmissionParts {
   /** Backed by the shared replay store, with this service's freshness window. */
@@ -22,7 +26,7 @@ export interface SignalAdmissionParts {
  * redelivery: every step either is a no-op the second time or is checked first.
  */
 export class SignalAdmission {
-  private readonly inbox: VerifiedInbox<OpenedEnvelope<Signal>>;
+  private readonly inbox: VerifiedInbox<typeof EventTypes.signalSubmitted, OpenedEnvelope<Signal>>;
 
   constructor(private readonly parts: SignalAdmissionParts) {
     this.inbox = new VerifiedInbox(
@@ -33,17 +37,19 @@ export class SignalAdmission {
         auditAction: 'signal.admit',
         refuseUnverified: (header) => (parts.queues.has(header.municipality) ? undefined : 'UNKNOWN_MUNICIPALITY'),
         alreadyApplied: (header) => this.alreadyAdmitted(header),
-        apply: (opened, envelope) => this.enqueue(opened, envelope),
+        apply: (opened, envelope) => this.enqueue(opened.payload, envelope),
       },
       parts.inbox,
     );
   }
 
-  admit(message: BusMessage): Promise<InboxOutcome> {
-    return this.inbox.receive(message);
+  async admit(message: BusMessage): Promise<AdmissionOutcome> {
+    return ADMISSION_OUTCOME[await this.inbox.receive(message)];
   }
 
-  private async enqueue({ header, payload: signal }: OpenedEnvelope<Signal>, envelope: Envelope): Promise<void> {
+  private async enqueue(signal: Signal, envelope: EnvelopeOf<typeof EventTypes.signalSubmitted>): Promise<void> {
+    // The opener verified this header against the signed facts (and, for v2, the sender's header signature).
+    const { header } = envelope;
     // The signed header and the signed payload must agree on where the signal belongs.
     if (signal.municipality !== header.municipality || signal.theme !== header.theme) throw new Refused('PAYLOAD_HEADER_MISMATCH');
     await this.parts.tokens.record(header.messageId, header.municipality, header.matchTokens, header.theme);
@@ -60,7 +66,7 @@ export class SignalAdmission {
   }
 
   /** The effect of an earlier delivery: the agenda job, or the agenda row once the job was worked. */
-  private async alreadyAdmitted(header: EnvelopeHeader): Promise<boolean> {
+  private async alreadyAdmitted(header: EnvelopeHeaderOf<typeof EventTypes.signalSubmitted>): Promise<boolean> {
     return (await this.parts.queues.hasJob(header.municipality, header.messageId)) || (await this.parts.agenda.has(header.messageId));
   }
 }

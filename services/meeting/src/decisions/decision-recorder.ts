@@ -38,9 +38,6 @@ export interface DecisionRecorderParts {
   readonly clock?: () => Date;
 }
 
-/** `decision.recorded` payload schema version this service writes. */
-const DECISION_SCHEMA_VERSION = 1;
-
 /**
  * Records a meeting's decision on a pending item: sealed as the deciding user's party, stored with its
  * action due dates, and published through the outbox (one transaction), so a decision that was answered
@@ -88,9 +85,9 @@ export class DecisionRecorder {
       from: caller.party,
       to: recipients,
       type: EventTypes.decisionRecorded,
-      schemaVersion: DECISION_SCHEMA_VERSION,
       municipality: item.municipality,
-      theme: item.theme,
+      approach: request.approach,
+      riecHandover: request.riecHandover,
       messageId: decisionId,
     });
     // More information needed: the item goes back on the agenda; any other approach closes it.

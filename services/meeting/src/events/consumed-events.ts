@@ -1,4 +1,4 @@
-import { EventTypes, Topics } from '@signaalhub/contracts';
+import { EventTypes } from '@signaalhub/contracts';
 import type { EventConsumption } from '@signaalhub/service-kit';
 import type { MeetingService } from '../composition.js';
 import type { MeetingConfig } from '../config.js';
@@ -11,7 +11,6 @@ export const CONSUMED_EVENTS: EventConsumption<MeetingConfig, MeetingService, ty
       await service.admission.admit(message);
     },
   },
-  catalog: { [EventTypes.signalSubmitted]: { topic: Topics.signalSubmitted } },
   groupId: (config) => config.KAFKA_GROUP_ID,
   tuning: {
     // Admission waits on Redis and PostgreSQL as much as on the CPU, so several run at once. Its order

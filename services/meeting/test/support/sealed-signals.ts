@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BusMessage } from '@signaalhub/bus';
-import { EventTypes, municipalityPartyId, Signal, Topics, type Envelope } from '@signaalhub/contracts';
+import { EventTypes, municipalityPartyId, Signal, Topics, type EnvelopeOf } from '@signaalhub/contracts';
 import {
   EnvelopeSealer,
   KeyFiles,
@@ -49,7 +49,9 @@ export interface SignalOptions {
 }
 
 /** A signal sealed the way the intake seals it: by the reporter's party, message id = signal id, with real match tokens. */
-export async function sealSignal(options: SignalOptions): Promise<{ envelope: Envelope; signal: Signal }> {
+export type SignalEnvelope = EnvelopeOf<typeof EventTypes.signalSubmitted>;
+
+export async function sealSignal(options: SignalOptions): Promise<{ envelope: SignalEnvelope; signal: Signal }> {
   const { keyring, partnershipKey } = await testKeys();
   const reporterParty = options.reporterParty ?? municipalityPartyId(options.municipality);
   const signal = Signal.parse({
@@ -71,7 +73,6 @@ export async function sealSignal(options: SignalOptions): Promise<{ envelope: En
     from: reporterParty,
     to: signal.distribution.recipients,
     type: EventTypes.signalSubmitted,
-    schemaVersion: 1,
     municipality: signal.municipality,
     theme: signal.theme,
     matchTokens: [matchToken({ kind: 'kvk', kvkNumber: options.kvkNumber }, partnershipKey)],
@@ -81,7 +82,7 @@ export async function sealSignal(options: SignalOptions): Promise<{ envelope: En
 }
 
 /** The envelope as the bus hands it to a handler. */
-export function busMessageOf(envelope: Envelope, offset = 0): BusMessage {
+export function busMessageOf(envelope: SignalEnvelope, offset = 0): BusMessage {
   return {
     topic: Topics.signalSubmitted,
     partition: 0,

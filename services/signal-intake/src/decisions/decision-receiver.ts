@@ -1,6 +1,6 @@
 import type { AuditLog } from '@signaalhub/audit';
 import type { BusMessage, BusProducer } from '@signaalhub/bus';
-import { DecisionRecorded, EventTypes, municipalityPartyId, type Envelope } from '@signaalhub/contracts';
+import { DecisionRecorded, EventTypes, municipalityPartyId, type EnvelopeOf } from '@signaalhub/contracts';
 import type { EnvelopeOpener, OpenedEnvelope } from '@signaalhub/envelope';
 import { openedEnvelopes, Refused, VerifiedInbox, type InboxOutcome } from '@signaalhub/inbox';
 import type { Logger } from '@signaalhub/logging';
@@ -26,7 +26,7 @@ export interface DecisionReceiverParts {
  * bus retries; refusals are dead-lettered at once.
  */
 export class DecisionReceiver {
-  private readonly inbox: VerifiedInbox<OpenedEnvelope<DecisionRecorded>>;
+  private readonly inbox: VerifiedInbox<typeof EventTypes.decisionRecorded, OpenedEnvelope<DecisionRecorded>>;
 
   constructor(private readonly parts: DecisionReceiverParts) {
     this.inbox = new VerifiedInbox(
@@ -36,7 +36,7 @@ export class DecisionReceiver {
         reader: (header) => municipalityPartyId(header.municipality),
         auditAction: 'decision.receive',
         alreadyApplied: (header) => parts.decisions.exists(header.messageId),
-        apply: (opened, envelope) => this.store(opened, envelope),
+        apply: (opened, envelope) => this.store(opened.payload, envelope),
       },
       { service: SERVICE_ACTOR.service, deadLetters: parts.deadLetters, audit: parts.auditLog, logger: parts.logger },
     );
@@ -46,7 +46,8 @@ export class DecisionReceiver {
     return this.inbox.receive(message);
   }
 
-  private async store({ header, payload: decision }: OpenedEnvelope<DecisionRecorded>, envelope: Envelope): Promise<void> {
+  private async store(decision: DecisionRecorded, envelope: EnvelopeOf<typeof EventTypes.decisionRecorded>): Promise<void> {
+    const { header } = envelope;
     const reader = municipalityPartyId(header.municipality);
     const signal = await this.parts.signals.findSummary(decision.signalId);
     if (signal?.reporterParty !== reader || signal.municipality !== decision.municipality) throw new Refused('UNKNOWN_SIGNAL');

@@ -1,4 +1,4 @@
-import { EventTypes, Topics } from '@signaalhub/contracts';
+import { EventTypes } from '@signaalhub/contracts';
 import type { EventConsumption } from '@signaalhub/service-kit';
 import type { SignalIntakeService } from '../composition.js';
 import type { SignalIntakeConfig } from '../config.js';
@@ -14,7 +14,6 @@ export const CONSUMED_EVENTS: EventConsumption<SignalIntakeConfig, SignalIntakeS
       await service.decisionReceiver.receive(message);
     },
   },
-  catalog: { [EventTypes.decisionRecorded]: { topic: Topics.decisionRecorded } },
   groupId: (config) => config.KAFKA_GROUP_ID,
   tuning: {
     // The bus normally ends the process after 5 failed consumer restarts. Here the consumer only brings

@@ -33,9 +33,6 @@ export interface SignalSubmitterParts {
   readonly clock?: () => Date;
 }
 
-/** Version of the `signal.submitted` payload (the contracts' Signal schema). */
-const SIGNAL_SCHEMA_VERSION = 1;
-
 /**
  * Accepting a signal: validate and canonicalise, check the reporter acts for the municipality, pick
  * the recipients, then seal and store it with its outbox row in one transaction. The caller has
@@ -77,7 +74,6 @@ export class SignalSubmitter {
       from: identity.party,
       to: resolution.recipients,
       type: EventTypes.signalSubmitted,
-      schemaVersion: SIGNAL_SCHEMA_VERSION,
       municipality: signal.municipality,
       theme: signal.theme,
       matchTokens: matchTokensOf(submission, this.parts.matchTokenKey),
