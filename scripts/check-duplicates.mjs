@@ -15,7 +15,7 @@ const jscpd = spawnSync(
     'jscpd', root,
     '--format', 'typescript,tsx',
     '--min-lines', '6',
-    '--min-tokens', '30',
+    '--min-tokens', '35',
     '--ignore', '**/dist/**,**/node_modules/**',
     '--ignore-annotations',
     '--reporters', 'json',

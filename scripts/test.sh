@@ -10,6 +10,7 @@ echo "[test] Node.js $(node --version)"
 echo "[test] build + typecheck";   npm run -s typecheck
 echo "[test] lint";                npm run -s lint
 echo "[test] import cycles";       npm run -s check:cycles
+echo "[test] copies across services"; npm run -s check:duplicates
 rm -rf test-results
 echo "[test] unit";                npm run -s test:unit
 echo "[test] integration";         npm run -s test:integration

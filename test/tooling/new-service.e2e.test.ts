@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { eventually, freePort, ServiceProcess, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, freePort, killedAfterEachTest, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/throwaway-service/', import.meta.url));
 const ENTRY = `${FIXTURE}dist/main.js`;
@@ -24,22 +24,16 @@ function linePosition(log: string, message: string): number {
 }
 
 describe('a new service made from the skeleton (README: Adding a service)', () => {
-  let sut: ServiceProcess | undefined;
+  const processes = killedAfterEachTest();
 
   beforeAll(() => {
     // The way the build compiles a service: tsc on its folder.
     execFileSync('npx', ['tsc', '-p', `${FIXTURE}tsconfig.json`], { stdio: 'inherit' });
   });
 
-  afterEach(async () => {
-    sut?.stop('SIGKILL');
-    await sut?.exited;
-    sut = undefined;
-  });
-
   it('starts with health, readiness, OpenAPI and its consumer, and stops in order on SIGTERM', async () => {
     const port = await freePort();
-    sut = ServiceProcess.startEntry(ENTRY, env(port));
+    const sut = processes.startEntry(ENTRY, env(port));
     const base = `http://127.0.0.1:${String(port)}`;
     await eventually(
       async () => ((await fetch(`${base}/health/ready`).catch(() => undefined))?.status === 200 ? true : undefined),
@@ -52,7 +46,7 @@ describe('a new service made from the skeleton (README: Adding a service)', () =
     expect((await fetch(`${base}/api/docs`)).status).toBe(200);
     // Its own API needs the identity header like every service's.
     expect((await fetch(`${base}/api/received`)).status).toBe(401);
-    await eventually(() => (linePosition(sut?.log ?? '', 'Kafka bus transport listening') >= 0 ? true : undefined), {
+    await eventually(() => (linePosition(sut.log, 'Kafka bus transport listening') >= 0 ? true : undefined), {
       timeoutMs: 60_000,
       what: 'the consumer',
     });
@@ -61,19 +55,19 @@ describe('a new service made from the skeleton (README: Adding a service)', () =
 
     sut.stop('SIGTERM');
     expect(await sut.exited).toBe(0);
-    const order = ['background work stopped', 'Kafka bus transport stopped', 'throwaway stopped'].map((message) => linePosition(sut?.log ?? '', message));
+    const order = ['background work stopped', 'Kafka bus transport stopped', 'throwaway stopped'].map((message) => linePosition(sut.log, message));
     expect(order.every((position) => position >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
   it('refuses to start (78) when a subscribed event type has no handler, naming it', async () => {
-    sut = ServiceProcess.startEntry(ENTRY, env(await freePort(), { THROWAWAY_DROP_HANDLER: 'true' }));
+    const sut = processes.startEntry(ENTRY, env(await freePort(), { THROWAWAY_DROP_HANDLER: 'true' }));
     expect(await sut.exited).toBe(78);
     expect(sut.log).toContain("event type 'signal.submitted' has no handler");
   });
 
   it('refuses to start (78) when a job of its catalog has no worker, naming the job and its queue', async () => {
-    sut = ServiceProcess.startEntry(ENTRY, env(await freePort(), { THROWAWAY_DROP_WORKER: 'true' }));
+    const sut = processes.startEntry(ENTRY, env(await freePort(), { THROWAWAY_DROP_WORKER: 'true' }));
     expect(await sut.exited).toBe(78);
     expect(sut.log).toContain("job 'tidy' (queue 'signaalhub.throwaway-tidy.v1') has no handler");
   });

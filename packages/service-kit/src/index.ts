@@ -10,3 +10,4 @@ export * from './readiness.service.js';
 export * from './handler-check.js';
 export * from './run-service.js';
 export * from './service-keys.js';
+export * from './connections.js';

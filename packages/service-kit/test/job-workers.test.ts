@@ -41,7 +41,7 @@ describe(jobRoutes.name, () => {
 
   it('names every job that fails in one error', () => {
     expect(() => jobRoutes({ agendaItem: Jobs.agendaItem, actionReminder: Jobs.actionReminder }, { stray: handle }, municipalities)).toThrow(
-      /job 'agenda-item' .* has no handler; job 'action-reminder' .* has no handler; handler 'stray' serves no job/,
+      /- job 'agenda-item' .* has no handler\n {2}- job 'action-reminder' .* has no handler\n {2}- handler 'stray' serves no job/,
     );
   });
 });

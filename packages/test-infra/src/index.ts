@@ -6,3 +6,4 @@ export * from './service-process.js';
 export * from './test-infrastructure.js';
 export * from './unique-name.js';
 export * from './schema-fixture.js';
+export * from './running-service.js';

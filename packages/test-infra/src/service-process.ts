@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readServicesManifest } from '@signaalhub/stack';
+import { afterEach } from 'vitest';
 
 const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -49,4 +50,26 @@ export class ServiceProcess {
   stop(signal: NodeJS.Signals = 'SIGTERM'): void {
     this.child.kill(signal);
   }
+}
+
+/**
+ * For tests that start service processes themselves: each started process is killed (SIGKILL) and
+ * awaited after its test, so a failed assertion never leaves one running. Call once per test file.
+ */
+export function killedAfterEachTest(): { start(service: string, env: Record<string, string>): ServiceProcess; startEntry(entry: string, env: Record<string, string>): ServiceProcess } {
+  const started: ServiceProcess[] = [];
+  afterEach(async () => {
+    for (const process of started.splice(0)) {
+      process.stop('SIGKILL');
+      await process.exited;
+    }
+  });
+  const track = (process: ServiceProcess): ServiceProcess => {
+    started.push(process);
+    return process;
+  };
+  return {
+    start: (service, env) => track(ServiceProcess.start(service, env)),
+    startEntry: (entry, env) => track(ServiceProcess.startEntry(entry, env)),
+  };
 }

@@ -3,15 +3,15 @@ import { AccessErrorFilter, AuditedAccess } from '@signaalhub/access';
 import { AuditLog } from '@signaalhub/audit';
 import { createEventBus, type BusProducer, type EventBus } from '@signaalhub/bus';
 import { TOPIC_DEFINITIONS } from '@signaalhub/contracts';
-import { runMigrations } from '@signaalhub/database';
 import { DEFAULT_FRESHNESS_WINDOW, EnvelopeOpener, EnvelopeSealer, RedisReplayStore, storedEnvelopeOpener, type PartyKeyring } from '@signaalhub/envelope';
 import type { Logger } from '@signaalhub/logging';
 import { MatchTokenStore } from '@signaalhub/matching';
 import { TransactionalOutbox } from '@signaalhub/outbox';
 import {
-  assertDurableRedis,
+  connectDurableRedis,
   kafkaProbe,
   loadServiceKeys,
+  openServiceDatabase,
   outboxBacklogProbe,
   postgresProbe,
   redisProbe,
@@ -75,13 +75,10 @@ export async function composeMeeting({ config, logger }: { config: MeetingConfig
   const schema = config.MEETING_DATABASE_SCHEMA;
   const prefix = config.MEETING_QUEUE_PREFIX;
 
-  const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 3 });
-  await redis.connect();
-  await assertDurableRedis(redis);
+  const redis = await connectDurableRedis(config.REDIS_URL);
   // BullMQ needs its own connection that retries forever instead of failing commands.
   const bullmqConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-  const postgres = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 });
-  await runMigrations(postgres, { schema, migrations: MEETING_MIGRATIONS });
+  const postgres = await openServiceDatabase({ url: config.DATABASE_URL, schema, migrations: MEETING_MIGRATIONS, maxConnections: 10 });
   const audit = await AuditLog.open(postgres, schema);
 
   const bus = createEventBus({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });

@@ -2,9 +2,9 @@ import { AuditLog } from '@signaalhub/audit';
 import { createEventBus } from '@signaalhub/bus';
 import { ROLES, Topics, type AgendaEntry, type Role } from '@signaalhub/contracts';
 import { createLogger } from '@signaalhub/logging';
-import { eventually, testInfrastructure } from '@signaalhub/test-infra';
+import { eventually, type RunningService, testInfrastructure } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caller, RunningMeeting } from './support/running-meeting.js';
+import { startMeeting, caller } from './support/running-meeting.js';
 import { randomKvkNumber, sealSignal } from './support/sealed-signals.js';
 
 /*
@@ -38,12 +38,12 @@ const TABLE: Row[] = [
 ];
 
 describe('meeting authorisation matrix', () => {
-  let sut: RunningMeeting;
+  let sut: RunningService;
   let itemId: string;
   let meetingDay = 0;
 
   beforeAll(async () => {
-    sut = await RunningMeeting.start();
+    sut = await startMeeting();
     const bus = createEventBus({ brokers: testInfrastructure().kafkaBrokers, clientId: 'matrix', logger: createLogger('matrix', 'warn') });
     const producer = bus.createProducer();
     await producer.connect();

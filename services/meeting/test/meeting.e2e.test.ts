@@ -4,10 +4,10 @@ import { DecisionRecorded, Envelope, Topics, type AgendaEntry, type DecisionRece
 import { EnvelopeOpener, InMemoryReplayStore } from '@signaalhub/envelope';
 import { IDENTITY_HEADER, issueIdentityToken } from '@signaalhub/identity';
 import { createLogger } from '@signaalhub/logging';
-import { eventually, ServiceProcess, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
+import { eventually, type RunningService, ServiceProcess, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caller, RunningMeeting } from './support/running-meeting.js';
+import { startMeeting, caller, meetingEnv } from './support/running-meeting.js';
 import { randomKvkNumber, sealSignal, testKeys, type SignalEnvelope } from './support/sealed-signals.js';
 
 const CANARY_TEXT = `CANARY-${randomBytes(6).toString('hex')}`;
@@ -18,12 +18,12 @@ function daysFromNow(days: number): string {
 }
 
 describe('meeting service', () => {
-  let sut: RunningMeeting;
+  let sut: RunningService;
   let bus: EventBus;
   let producer: BusProducer;
 
   beforeAll(async () => {
-    sut = await RunningMeeting.start();
+    sut = await startMeeting();
     bus = createEventBus({ brokers: testInfrastructure().kafkaBrokers, clientId: 'meeting-e2e', logger: createLogger('meeting-e2e', 'warn') });
     producer = bus.createProducer();
     await producer.connect();
@@ -236,7 +236,7 @@ describe('meeting service', () => {
     expect(sut.process.log).not.toContain(CANARY_NAME);
     const redis = new Redis(testInfrastructure().redisUrl);
     try {
-      const keys = await redis.keys(`${sut.queuePrefix}:*`);
+      const keys = await redis.keys(`${sut.env.MEETING_QUEUE_PREFIX}:*`);
       expect(keys.length).toBeGreaterThan(0);
       for (const key of keys) {
         const type = await redis.type(key);
@@ -284,13 +284,13 @@ describe('meeting service configuration', () => {
     ['IDENTITY_TOKEN_SECRET', 'too-short', 'IDENTITY_TOKEN_SECRET: must be at least 32 characters'],
     ['MEETING_PORT', '0', 'MEETING_PORT: must be a whole number from 1 to 65535'],
   ])('exits 78 naming %s when it is %j', async (variable, value, message) => {
-    const service = ServiceProcess.start('meeting', { ...(await RunningMeeting.env()), [variable]: value });
+    const service = ServiceProcess.start('meeting', { ...meetingEnv(), [variable]: value });
     expect(await service.exited).toBe(78);
     expect(service.log).toContain(message);
   });
 
   it('exits 78 naming KEYS_DIR when it is missing', async () => {
-    const { KEYS_DIR: _missing, ...env } = await RunningMeeting.env();
+    const { KEYS_DIR: _missing, ...env } = meetingEnv();
     const service = ServiceProcess.start('meeting', env);
     expect(await service.exited).toBe(78);
     expect(service.log).toContain('KEYS_DIR: is required');

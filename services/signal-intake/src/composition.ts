@@ -2,22 +2,20 @@ import { AccessErrorFilter, AuditedAccess } from '@signaalhub/access';
 import { AuditLog } from '@signaalhub/audit';
 import { createEventBus, type EventBus } from '@signaalhub/bus';
 import { TOPIC_DEFINITIONS } from '@signaalhub/contracts';
-import { runMigrations } from '@signaalhub/database';
 import { EnvelopeOpener, EnvelopeSealer, RedisReplayStore, storedEnvelopeOpener } from '@signaalhub/envelope';
 import type { Logger } from '@signaalhub/logging';
 import { TransactionalOutbox } from '@signaalhub/outbox';
 import {
-  assertDurableRedis,
+  connectDurableRedis,
   kafkaProbe,
   loadServiceKeys,
+  openServiceDatabase,
   outboxBacklogProbe,
   postgresProbe,
   redisProbe,
   type ComposedService,
 } from '@signaalhub/service-kit';
 import { APP_FILTER } from '@nestjs/core';
-import { Redis } from 'ioredis';
-import pg from 'pg';
 import type { SignalIntakeConfig } from './config.js';
 import { SIGNAL_INTAKE_MIGRATIONS } from './database/migrations.js';
 import { DecisionReader } from './decisions/decision-reader.js';
@@ -48,12 +46,9 @@ export async function composeSignalIntake({ config, logger }: { config: SignalIn
   assertPolicyPartiesKnown(policy, (party) => keyring.knows(party));
 
   const schema = config.SIGNAL_INTAKE_DB_SCHEMA;
-  const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 3 });
-  await redis.connect();
-  await assertDurableRedis(redis);
+  const redis = await connectDurableRedis(config.REDIS_URL);
   // Two connections stay checked out by the outbox relay (its open transaction) and the audit writer.
-  const postgres = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 });
-  await runMigrations(postgres, { schema, migrations: SIGNAL_INTAKE_MIGRATIONS });
+  const postgres = await openServiceDatabase({ url: config.DATABASE_URL, schema, migrations: SIGNAL_INTAKE_MIGRATIONS, maxConnections: 10 });
   const auditLog = await AuditLog.open(postgres, schema);
   const bus = createEventBus({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
   await bus.provision(TOPIC_DEFINITIONS, { replicationFactor: config.KAFKA_REPLICATION_FACTOR });

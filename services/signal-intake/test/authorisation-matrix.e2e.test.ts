@@ -1,7 +1,8 @@
+import type { RunningService } from '@signaalhub/test-infra';
 import { ROLES, type Role } from '@signaalhub/contracts';
 import type { UserIdentity } from '@signaalhub/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RunningIntake, identity } from './support/intake-service.js';
+import { startIntake, postSignal, identity } from './support/intake-service.js';
 import { goodSubmission } from './support/submissions.js';
 
 /** Own = the caller acts for Soest, the municipality of the signal; other = the caller acts for Baarn. */
@@ -13,7 +14,7 @@ interface Endpoint {
   /** The audit action a denial is recorded under. */
   readonly action: string;
   readonly expected: (role: Role, scope: Scope) => Expected;
-  readonly call: (sut: RunningIntake, caller: UserIdentity | undefined) => Promise<Response>;
+  readonly call: (sut: RunningService, caller: UserIdentity | undefined) => Promise<Response>;
   readonly allowedStatus: number;
 }
 
@@ -30,7 +31,7 @@ const ENDPOINTS = (soestSignalId: () => string): Endpoint[] => [
     call: (sut, caller) =>
       caller === undefined
         ? fetch(`${sut.base}/api/signals`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'matrix-anonymous' }, body: JSON.stringify(goodSubmission()) })
-        : sut.postSignal(goodSubmission(), { identity: caller }),
+        : postSignal(sut, goodSubmission(), { identity: caller }),
   },
   {
     name: 'GET /api/signals/mine',
@@ -58,14 +59,14 @@ const ENDPOINTS = (soestSignalId: () => string): Endpoint[] => [
 ];
 
 describe('authorisation matrix of signal-intake', () => {
-  let sut: RunningIntake;
+  let sut: RunningService;
   let soestSignalId = '';
   const endpoints = ENDPOINTS(() => soestSignalId);
 
   beforeAll(async () => {
-    sut = await RunningIntake.start();
+    sut = await startIntake();
     const reporter = identity('gemeente-soest', ['inspector']);
-    const response = await sut.postSignal(goodSubmission(), { identity: reporter });
+    const response = await postSignal(sut, goodSubmission(), { identity: reporter });
     expect(response.status).toBe(201);
     soestSignalId = ((await response.json()) as { id: string }).id;
   });

@@ -1,19 +1,19 @@
 import { createEventBus, type BusMessage } from '@signaalhub/bus';
 import { Envelope, Topics } from '@signaalhub/contracts';
 import { createLogger } from '@signaalhub/logging';
-import { eventually, type PrivateKafka, startPrivateKafka, uniqueName } from '@signaalhub/test-infra';
+import { eventually, type PrivateKafka, type RunningService, startPrivateKafka, uniqueName } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RunningIntake, identity } from './support/intake-service.js';
+import { startIntake, postSignal, identity } from './support/intake-service.js';
 import { goodSubmission } from './support/submissions.js';
 
 describe('signal-intake while the Kafka broker is down', () => {
   let kafka: PrivateKafka;
-  let sut: RunningIntake;
+  let sut: RunningService;
 
   beforeAll(async () => {
     // A broker of its own: killing the shared one would fail every test running beside this one.
     kafka = await startPrivateKafka();
-    sut = await RunningIntake.start({ KAFKA_BROKERS: kafka.brokers.join(',') });
+    sut = await startIntake({ KAFKA_BROKERS: kafka.brokers.join(',') });
   });
 
   afterAll(async () => {
@@ -26,7 +26,7 @@ describe('signal-intake while the Kafka broker is down', () => {
     await kafka.kill();
     const accepted: string[] = [];
     for (let index = 0; index < 5; index += 1) {
-      const response = await sut.postSignal(goodSubmission(), { identity: inspector });
+      const response = await postSignal(sut, goodSubmission(), { identity: inspector });
       expect(response.status).toBe(201);
       accepted.push(((await response.json()) as { id: string }).id);
     }

@@ -1,24 +1,18 @@
 import { createEventBus } from '@signaalhub/bus';
 import { Topics } from '@signaalhub/contracts';
 import { createLogger } from '@signaalhub/logging';
-import { eventually, freePort, ServiceProcess, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
-import { afterEach, describe, expect, it } from 'vitest';
-import { RunningIntake } from './support/intake-service.js';
+import { eventually, freePort, killedAfterEachTest, testInfrastructure } from '@signaalhub/test-infra';
+import { describe, expect, it } from 'vitest';
+import { intakeEnv } from './support/intake-service.js';
 
 const infrastructure = testInfrastructure();
 
 function goodEnv(port: number): Record<string, string> {
-  return RunningIntake.env(port, uniqueName('intake').replace(/-/g, '_'));
+  return intakeEnv({ SIGNAL_INTAKE_PORT: String(port) });
 }
 
 describe('signal-intake service', () => {
-  let sut: ServiceProcess | undefined;
-
-  afterEach(async () => {
-    sut?.stop('SIGKILL');
-    await sut?.exited;
-    sut = undefined;
-  });
+  const processes = killedAfterEachTest();
 
   it.each([
     ['KAFKA_BROKERS', 'localhost', 'KAFKA_BROKERS: must be a comma-separated list of host:port'],
@@ -33,7 +27,7 @@ describe('signal-intake service', () => {
     ['HUB_KEY_PASSPHRASE', 'wrong passphrase', 'KEYS_DIR / HUB_KEY_PASSPHRASE: cannot load the keys'],
     ['KEYS_DIR', '/nonexistent/keys', 'KEYS_DIR / HUB_KEY_PASSPHRASE: cannot load the keys'],
   ])('exits non-zero naming %s when it is %j', async (variable, value, message) => {
-    sut = ServiceProcess.start('signal-intake', { ...goodEnv(await freePort()), [variable]: value });
+    const sut = processes.start('signal-intake', { ...goodEnv(await freePort()), [variable]: value });
     const code = await sut.exited;
     expect(code).toBe(78);
     expect(sut.log).toContain(message);
@@ -41,15 +35,14 @@ describe('signal-intake service', () => {
 
   it('exits non-zero naming a required variable that is missing', async () => {
     const { DATABASE_URL: _missing, ...env } = goodEnv(await freePort());
-    sut = ServiceProcess.start('signal-intake', env);
+    const sut = processes.start('signal-intake', env);
     expect(await sut.exited).toBe(78);
     expect(sut.log).toContain('DATABASE_URL: is required');
   });
 
   it('reports live and ready, runs its @EventPattern handler on a Kafka event, and stops on SIGTERM', async () => {
     const port = await freePort();
-    const service = ServiceProcess.start('signal-intake', goodEnv(port));
-    sut = service;
+    const service = processes.start('signal-intake', goodEnv(port));
     const base = `http://127.0.0.1:${port}`;
 
     const ready = await eventually(

@@ -3,10 +3,10 @@ import { createEventBus, type BusConsumer, type BusMessage } from '@signaalhub/b
 import { DecisionRecorded, Envelope, EventTypes, Signal, Topics, type DecisionRecorded as Decision, type EnvelopeHeaderOf } from '@signaalhub/contracts';
 import { EnvelopeOpener, EnvelopeSealer, InMemoryReplayStore, loadKeyringFromDirectory, type PartyKeyring } from '@signaalhub/envelope';
 import { createLogger } from '@signaalhub/logging';
-import { eventually, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
+import { eventually, type RunningService, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RunningIntake, identity } from './support/intake-service.js';
+import { startIntake, postSignal, identity } from './support/intake-service.js';
 import { CANARY, canaryNeedles, goodSubmission } from './support/submissions.js';
 
 const infrastructure = testInfrastructure();
@@ -19,7 +19,7 @@ interface Problem {
 }
 
 describe('POST /api/signals on the compiled service', () => {
-  let sut: RunningIntake;
+  let sut: RunningService;
   let keyring: PartyKeyring;
   const seen = new Map<string, BusMessage>();
   let consumer: BusConsumer;
@@ -27,7 +27,7 @@ describe('POST /api/signals on the compiled service', () => {
 
   beforeAll(async () => {
     keyring = await loadKeyringFromDirectory(infrastructure.keysDir, infrastructure.keyPassphrase);
-    sut = await RunningIntake.start();
+    sut = await startIntake();
     // Collects every signal envelope on the shared topic by message id (other tests publish there too).
     consumer = bus.createConsumer({
       groupId: uniqueName('intake-e2e-reader'),
@@ -49,7 +49,7 @@ describe('POST /api/signals on the compiled service', () => {
   });
 
   it('accepts a signal with 201, publishes it sealed to the chosen recipients, and keeps personal data out of key, headers and header', async () => {
-    const response = await sut.postSignal(goodSubmission(), { identity: soestInspector });
+    const response = await postSignal(sut, goodSubmission(), { identity: soestInspector });
     expect(response.status).toBe(201);
     const accepted = (await response.json()) as { id: string; status: string };
     expect(accepted.status).toBe('ontvangen');
@@ -89,23 +89,23 @@ describe('POST /api/signals on the compiled service', () => {
 
   it('returns the same signal with 200 when a POST is retried with the same Idempotency-Key, and 422 for another body', async () => {
     const key = randomUUID();
-    const first = await sut.postSignal(goodSubmission(), { identity: soestInspector, key });
+    const first = await postSignal(sut, goodSubmission(), { identity: soestInspector, key });
     expect(first.status).toBe(201);
     const { id } = (await first.json()) as { id: string };
-    const outbox = await sut.outboxCount();
+    const outbox = await sut.countRows('outbox');
 
-    const retries = await Promise.all([1, 2, 3].map(() => sut.postSignal(goodSubmission(), { identity: soestInspector, key })));
+    const retries = await Promise.all([1, 2, 3].map(() => postSignal(sut, goodSubmission(), { identity: soestInspector, key })));
     for (const retry of retries) {
       expect(retry.status).toBe(200);
       expect(((await retry.json()) as { id: string }).id).toBe(id);
     }
-    const other = await sut.postSignal(goodSubmission({ freeText: 'Iets anders' }), { identity: soestInspector, key });
+    const other = await postSignal(sut, goodSubmission({ freeText: 'Iets anders' }), { identity: soestInspector, key });
     expect(other.status).toBe(422);
     expect(await other.json()).toMatchObject({ error: 'idempotency-conflict', problems: [{ field: 'Idempotency-Key' }] });
     // Another user may use the same key: keys are per user.
     const colleague = identity('gemeente-soest', ['inspector']);
-    expect((await sut.postSignal(goodSubmission(), { identity: colleague, key })).status).toBe(201);
-    expect(await sut.outboxCount()).toBe(outbox + 1);
+    expect((await postSignal(sut, goodSubmission(), { identity: colleague, key })).status).toBe(201);
+    expect(await sut.countRows('outbox')).toBe(outbox + 1);
   });
 
   const oversize = JSON.stringify({ ...goodSubmission(), freeText: 'x'.repeat(70 * 1024) });
@@ -127,8 +127,8 @@ describe('POST /api/signals on the compiled service', () => {
     ['no Idempotency-Key', { body: goodSubmission(), key: null }, 'Idempotency-Key', 'header is required'],
     ['a malformed Idempotency-Key', { body: goodSubmission(), key: 'short' }, 'Idempotency-Key', 'must be 8 to 128 characters'],
   ])('rejects %s with 400 naming the field and the rule, and stores and publishes nothing', async (_case, request, field, rule) => {
-    const [outboxBefore, signalsBefore] = [await sut.outboxCount(), await sut.signalCount()];
-    const response = await sut.postSignal(request.body, {
+    const [outboxBefore, signalsBefore] = [await sut.countRows('outbox'), await sut.countRows('signals')];
+    const response = await postSignal(sut, request.body, {
       identity: soestInspector,
       ...(request.rawBody === undefined ? {} : { rawBody: request.rawBody }),
       ...(request.contentType === undefined ? {} : { contentType: request.contentType }),
@@ -139,14 +139,14 @@ describe('POST /api/signals on the compiled service', () => {
     expect(body.error).toBe('validation');
     expect(body.problems).toContainEqual(expect.objectContaining({ field, rule: expect.stringContaining(rule) as unknown }));
     for (const problem of body.problems) expect(problem.message).toMatch(/\S/);
-    expect(await sut.outboxCount()).toBe(outboxBefore);
-    expect(await sut.signalCount()).toBe(signalsBefore);
+    expect(await sut.countRows('outbox')).toBe(outboxBefore);
+    expect(await sut.countRows('signals')).toBe(signalsBefore);
   });
 
   it('lets the inspector narrow the recipients and widen them only to parties the policy allows for the theme', async () => {
-    const narrow = await sut.postSignal(goodSubmission({ distribution: { recipients: ['gemeente-soest'] } }), { identity: soestInspector });
+    const narrow = await postSignal(sut, goodSubmission({ distribution: { recipients: ['gemeente-soest'] } }), { identity: soestInspector });
     expect(narrow.status).toBe(201);
-    const wide = await sut.postSignal(
+    const wide = await postSignal(sut, 
       goodSubmission({ theme: 'horeca', indicators: [], distribution: { recipients: ['gemeente-soest', 'politie-bes', 'riec-mn', 'belastingdienst'] } }),
       { identity: soestInspector },
     );
@@ -163,7 +163,7 @@ describe('POST /api/signals on the compiled service', () => {
 
   it('shows the reporter status and the meeting\'s feedback once a decision.recorded envelope arrives', async () => {
     const reporter = identity('gemeente-soest', ['inspector']);
-    const posted = await sut.postSignal(goodSubmission(), { identity: reporter });
+    const posted = await postSignal(sut, goodSubmission(), { identity: reporter });
     const { id } = (await posted.json()) as { id: string };
     await eventually(async () => ((await mine(reporter))[0]?.status === 'verzonden' ? true : undefined), { timeoutMs: 60_000, what: 'status verzonden' });
 

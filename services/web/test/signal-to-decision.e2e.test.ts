@@ -3,12 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AgendaEntry } from '@signaalhub/contracts';
 import { IDENTITY_HEADER, issueIdentityToken, type UserIdentity } from '@signaalhub/identity';
-import { eventually, freePort, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
+import { eventually, RunningService, serviceEnv, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from './support/axe.js';
 import { launchChromium } from './support/chromium.js';
-import { CompiledService } from './support/compiled-service.js';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../../test-results/e2e/', import.meta.url));
 const DEMO_PASSWORD = 'Signaalhub-demo-2026';
@@ -34,69 +33,55 @@ function isoDateFromNow(days: number): string {
 const sqlName = (prefix: string): string => uniqueName(prefix).replace(/-/g, '_');
 
 describe('signal to decision in a real browser', () => {
-  let intake: CompiledService;
-  let meeting: CompiledService;
-  let web: CompiledService;
+  let intake: RunningService;
+  let meeting: RunningService;
+  let web: RunningService;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   /** Stopped in reverse order, whatever got started before a failure. */
-  const started: { stop: () => Promise<void> }[] = [];
+  const started: { stop: () => Promise<unknown> }[] = [];
   const violations: string[] = [];
   const visited: string[] = [];
 
-  async function track<T extends { stop: () => Promise<void> }>(starting: Promise<T>): Promise<T> {
+  async function track<T extends { stop: () => Promise<unknown> }>(starting: Promise<T>): Promise<T> {
     const part = await starting;
     started.push(part);
     return part;
   }
 
   beforeAll(async () => {
-    const infrastructure = testInfrastructure();
-    const shared = {
-      KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
-      REDIS_URL: infrastructure.redisUrl,
-      DATABASE_URL: infrastructure.databaseUrl,
-      KEYS_DIR: infrastructure.keysDir,
-      HUB_KEY_PASSPHRASE: infrastructure.keyPassphrase,
-      IDENTITY_TOKEN_SECRET: infrastructure.identitySecret,
-      LOG_LEVEL: 'warn',
-    };
-    const [intakePort, meetingPort, webPort] = [await freePort(), await freePort(), await freePort()];
+    const deadline = { deadlineMs: SERVICE_DEADLINE_MS };
     [intake, meeting] = await Promise.all([
-      track(CompiledService.start(
-        'signal-intake',
-        intakePort,
-        { ...shared, SIGNAL_INTAKE_PORT: String(intakePort), KAFKA_GROUP_ID: uniqueName('intake-group'), SIGNAL_INTAKE_DB_SCHEMA: sqlName('intake') },
-        SERVICE_DEADLINE_MS,
-      )),
-      track(CompiledService.start(
-        'meeting',
-        meetingPort,
-        {
-          ...shared,
-          MEETING_PORT: String(meetingPort),
-          KAFKA_GROUP_ID: uniqueName('meeting-group'),
-          MEETING_DATABASE_SCHEMA: sqlName('meeting'),
-          MEETING_QUEUE_PREFIX: uniqueName('bull'),
-          MEETING_REPLAY_NAMESPACE: uniqueName('meeting'),
-        },
-        SERVICE_DEADLINE_MS,
-      )),
+      track(RunningService.start('signal-intake', serviceEnv({ LOG_LEVEL: 'warn', SIGNAL_INTAKE_DB_SCHEMA: sqlName('intake') }), deadline)),
+      track(
+        RunningService.start(
+          'meeting',
+          serviceEnv({
+            LOG_LEVEL: 'warn',
+            MEETING_DATABASE_SCHEMA: sqlName('meeting'),
+            MEETING_QUEUE_PREFIX: uniqueName('bull'),
+            MEETING_REPLAY_NAMESPACE: uniqueName('meeting'),
+          }),
+          deadline,
+        ),
+      ),
     ]);
-    web = await track(CompiledService.start('web', webPort, {
-      REDIS_URL: infrastructure.redisUrl,
-      DATABASE_URL: infrastructure.databaseUrl,
-      IDENTITY_TOKEN_SECRET: infrastructure.identitySecret,
-      LOG_LEVEL: 'warn',
-      WEB_PORT: String(webPort),
-      WEB_DB_SCHEMA: sqlName('web'),
-      WEB_REDIS_PREFIX: uniqueName('web'),
-      SEED_DEMO_USERS: 'true',
-      DEMO_PASSWORD,
-      SIGNAL_INTAKE_URL: intake.baseUrl,
-      MEETING_URL: meeting.baseUrl,
-    }));
+    web = await track(
+      RunningService.start(
+        'web',
+        serviceEnv({
+          LOG_LEVEL: 'warn',
+          WEB_DB_SCHEMA: sqlName('web'),
+          WEB_REDIS_PREFIX: uniqueName('web'),
+          SEED_DEMO_USERS: 'true',
+          DEMO_PASSWORD,
+          SIGNAL_INTAKE_URL: intake.base,
+          MEETING_URL: meeting.base,
+        }),
+        deadline,
+      ),
+    );
     mkdirSync(SCREENSHOTS, { recursive: true });
     browser = await launchChromium();
     started.push({ stop: () => browser.close() });
@@ -118,7 +103,7 @@ describe('signal to decision in a real browser', () => {
   }
 
   async function signIn(accountName: string): Promise<void> {
-    await page.goto(`${web.baseUrl}/`);
+    await page.goto(`${web.base}/`);
     await page.getByLabel('Gebruikersnaam').fill(accountName);
     await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Aanmelden' }).click();
@@ -138,7 +123,7 @@ describe('signal to decision in a real browser', () => {
   it('takes a Soest signal with a Baarn hit from the inspector through the meeting back to the inspector', async () => {
     // An earlier Baarn signal on the same KvK number, straight through the intake API as a Baarn inspector.
     const baarnInspector: UserIdentity = { userId: 'inspecteur.baarn', party: 'gemeente-baarn', roles: ['inspector'] };
-    const baarnSignal = await callService(intake.baseUrl, baarnInspector, '/api/signals', {
+    const baarnSignal = await callService(intake.base, baarnInspector, '/api/signals', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
       body: JSON.stringify({
@@ -156,7 +141,7 @@ describe('signal to decision in a real browser', () => {
     const baarnMember: UserIdentity = { userId: 'overleg.baarn', party: 'gemeente-baarn', roles: ['meeting-member'] };
     await eventually(
       async () => {
-        const response = await callService(meeting.baseUrl, baarnMember, '/api/agenda?municipality=baarn');
+        const response = await callService(meeting.base, baarnMember, '/api/agenda?municipality=baarn');
         const entries = (await response.json()) as AgendaEntry[];
         return entries.some((entry) => entry.id === baarnId) ? true : undefined;
       },
@@ -164,7 +149,7 @@ describe('signal to decision in a real browser', () => {
     );
 
     // The Soest inspector signs in.
-    await page.goto(`${web.baseUrl}/`);
+    await page.goto(`${web.base}/`);
     await expect.poll(() => page.title()).toBe('Aanmelden – Signaalhub');
     await screen('01-aanmelden');
     await page.getByLabel('Gebruikersnaam').fill('inspecteur.soest');
