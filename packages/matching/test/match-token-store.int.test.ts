@@ -103,6 +103,6 @@ describe(MatchTokenStore.name, () => {
   });
 
   it('rejects a schema name that is not a plain lowercase identifier', () => {
-    expect(() => matchTokensTableSql('x"; DROP TABLE y; --')).toThrow('schema name must be a lowercase SQL identifier');
+    expect(() => matchTokensTableSql('x"; DROP TABLE y; --')).toThrow('schema must be a lowercase SQL identifier');
   });
 });
