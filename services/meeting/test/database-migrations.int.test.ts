@@ -42,12 +42,12 @@ describe('MEETING_MIGRATIONS', () => {
   });
 
   it('keeps every outbox row of 62849b8 in the shared shape, with its key, bytes and published state (0003)', async () => {
-    const before = sut.upgrade.before.rows.outbox as { id: string; topic: string; key: string; value: string; published_at: unknown }[];
+    const before = sut.upgrade.before.rows.outbox as { id: number; topic: string; key: string; value: string; published_at: unknown }[];
     const after = await sut.pool.query<{ id: string; topic: string; message_key: string; message_value: Buffer; published: boolean; message_id: string }>(
       `SELECT id, topic, message_key, message_value, published_at IS NOT NULL AS published, message_id FROM "${sut.schema}".outbox ORDER BY id`,
     );
-    expect(after.rows.map((row) => [String(row.id), row.topic, row.message_key, row.message_value.toString('utf8'), row.published])).toEqual(
-      before.map((row) => [String(row.id), row.topic, row.key, row.value, row.published_at !== null]),
+    expect(after.rows.map((row) => [Number(row.id), row.topic, row.message_key, row.message_value.toString('utf8'), row.published])).toEqual(
+      before.map((row) => [row.id, row.topic, row.key, row.value, row.published_at !== null]),
     );
     // Ids come from the envelope header when it has one; these fixture rows have none, so each got its own.
     expect(new Set(after.rows.map((row) => row.message_id)).size).toBe(after.rows.length);
