@@ -1,11 +1,9 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { runMigrations } from '@signaalhub/database';
 import type { Logger } from '@signaalhub/logging';
 import { Redis } from 'ioredis';
-import { postgresProbe, redisProbe, type ComposedService } from '@signaalhub/service-kit';
-import pg from 'pg';
+import { openServiceDatabase, postgresProbe, redisProbe, type ComposedService } from '@signaalhub/service-kit';
 import { AccountStore } from './accounts/account-store.js';
 import { importAccounts, readAccountsFile } from './accounts/accounts-file.js';
 import { Authenticator } from './accounts/authenticator.js';
@@ -38,8 +36,7 @@ function serveStaticFiles(app: NestExpressApplication): void {
 export async function composeWeb({ config, logger }: { config: WebConfig; logger: Logger }): Promise<ComposedService & WebParts & { readonly redis: Redis }> {
   const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 3 });
   await redis.connect();
-  const postgres = new pg.Pool({ connectionString: config.DATABASE_URL, max: 5 });
-  await runMigrations(postgres, { schema: config.WEB_DB_SCHEMA, migrations: WEB_MIGRATIONS });
+  const postgres = await openServiceDatabase({ url: config.DATABASE_URL, schema: config.WEB_DB_SCHEMA, migrations: WEB_MIGRATIONS, maxConnections: 5 });
   const accounts = new AccountStore(postgres, config.WEB_DB_SCHEMA);
   if (config.ACCOUNTS_FILE !== undefined) {
     const imported = await importAccounts(accounts, await readAccountsFile(config.ACCOUNTS_FILE));
