@@ -23,7 +23,7 @@ import {
   UnknownSenderError,
 } from './envelope-errors.js';
 import { DEFAULT_FRESHNESS_WINDOW, isFresh, replayMemoryMs, type FreshnessWindow } from './freshness-window.js';
-import { canonicalHeader, headerDigest } from './header-digest.js';
+import { canonicalHeader, canonicalHeaderDigest } from './header-digest.js';
 import { isHeaderSignedBy } from './header-signature.js';
 import { lacksHeaderSignature } from './header-verifier.js';
 import { OPENPGP_CONFIG } from './openpgp-config.js';
@@ -99,9 +99,10 @@ export class EnvelopeOpener {
     if (!header.recipients.includes(request.as)) {
       throw new NotARecipientError(`${ref}: ${request.as} is not among the recipients in the header`);
     }
+    const canonical = canonicalHeader(header);
     // Checked beside the body; its result is only looked at after the digest, so the order of refusals holds.
     const headerSigned = isHeaderV2(header)
-      ? isHeaderSignedBy(canonicalHeader(header), header.headerSignature, this.keyring.publicKey(header.sender))
+      ? isHeaderSignedBy(canonical, header.headerSignature, this.keyring.publicKey(header.sender))
       : Promise.resolve(true);
     // The header names the reader, yet the body may not be encrypted to the reader's key: a changed header.
     const signed = await this.verifiedPlaintext(body, header.sender, request.as, ref, HeaderTamperedError);
@@ -112,7 +113,7 @@ export class EnvelopeOpener {
     ) {
       throw new HeaderTamperedError(`${ref}: the header's routing facts differ from the signed ones (changed or forwarded)`);
     }
-    if (signed.headerDigest !== headerDigest(header)) {
+    if (signed.headerDigest !== canonicalHeaderDigest(canonical)) {
       throw new HeaderTamperedError(`${ref}: the header digest does not match the signed digest`);
     }
     if (!(await headerSigned)) {

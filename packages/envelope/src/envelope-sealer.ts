@@ -8,7 +8,7 @@ import {
   type RoutingFacts,
 } from '@signaalhub/contracts';
 import { createMessage, encrypt } from 'openpgp';
-import { canonicalHeader, headerDigest } from './header-digest.js';
+import { canonicalHeader, canonicalHeaderDigest } from './header-digest.js';
 import { signCanonicalHeader } from './header-signature.js';
 import { OPENPGP_CONFIG } from './openpgp-config.js';
 import type { PartyKeyring } from './party-keyring.js';
@@ -55,17 +55,18 @@ export class EnvelopeSealer {
     if ((JSON.stringify(payload) as string | undefined) === undefined) throw new TypeError('the payload must be a JSON value');
     const unsigned = this.headerFor(request);
     const senderKey = await this.keyring.privateKey(unsigned.sender);
+    const canonical = canonicalHeader(unsigned);
     const signed: SignedPlaintext = {
       messageId: unsigned.messageId,
       sender: unsigned.sender,
       recipients: unsigned.recipients,
       issuedAt: unsigned.createdAt,
-      headerDigest: headerDigest(unsigned),
+      headerDigest: canonicalHeaderDigest(canonical),
       payload,
     };
     // The digest leaves the header signature out, so both signatures can be made at once.
     const [headerSignature, body] = await Promise.all([
-      signCanonicalHeader(canonicalHeader(unsigned), senderKey),
+      signCanonicalHeader(canonical, senderKey),
       encrypt({
         message: await createMessage({ binary: utf8.encode(JSON.stringify(signed)) }),
         encryptionKeys: unsigned.recipients.map((party) => this.keyring.publicKey(party)),

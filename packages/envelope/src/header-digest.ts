@@ -17,5 +17,10 @@ export function canonicalHeader(header: EnvelopeHeader | Omit<EnvelopeHeader, 'h
  * A partner's shell computes the same with: `jq -jcS 'del(.headerSignature)' header.json | sha256sum`.
  */
 export function headerDigest(header: EnvelopeHeader | Omit<EnvelopeHeader, 'headerSignature'>): string {
-  return createHash('sha256').update(canonicalHeader(header), 'utf8').digest('hex');
+  return canonicalHeaderDigest(canonicalHeader(header));
+}
+
+/** The same digest from the canonical header itself, for a caller that also signs or verifies it. */
+export function canonicalHeaderDigest(canonical: string): string {
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
