@@ -43,13 +43,12 @@ export const timelineArbitrary: fc.Arbitrary<Timeline> = fc
       // Within the first 8 weeks however long the LBB waits for information: always in time.
       if (lbb.extension !== undefined) push('lbb-verlengd', request + lbb.extension);
       let waitCursor = request;
-      let waitOpen = false;
+      const waitOpen = lbb.lastWaitOpen && lbb.waits.length > 0;
       lbb.waits.forEach(({ gap, length }, index) => {
         waitCursor += gap;
         push('lbb-informatie-gevraagd', waitCursor);
         waitCursor += length;
-        waitOpen = lbb.lastWaitOpen && index === lbb.waits.length - 1;
-        if (!waitOpen) push('lbb-informatie-ontvangen', waitCursor);
+        if (!(waitOpen && index === lbb.waits.length - 1)) push('lbb-informatie-ontvangen', waitCursor);
       });
       if (lbb.advice !== undefined && !waitOpen) {
         push('lbb-advies-ontvangen', Math.max(request + lbb.advice, waitCursor, request + (lbb.extension ?? 0)));
