@@ -3,6 +3,9 @@ import { runCli } from '../src/index.js';
 import { memoryIo } from './memory-io.js';
 import { runHub } from './run-hub.js';
 
+// Process start-up on a shared 2-core machine takes seconds.
+const PROCESS_TIMEOUT_MS = 120_000;
+
 /** The example timeline of issue #10 (and of the README). */
 const documented = JSON.stringify({
   ontvangen: '2027-01-04',
@@ -100,6 +103,5 @@ describe('hub termijnen', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/^hub termijnen: .*er is geen LBB-advies gevraagd/);
     expect(refused.stdout).toBe('');
-    // Process start-up on a shared 2-core machine takes seconds.
-  }, 120_000);
+  }, PROCESS_TIMEOUT_MS);
 });

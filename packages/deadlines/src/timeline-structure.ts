@@ -1,5 +1,5 @@
 import { formatIsoDate, parseIsoDate, type DayNumber } from './calendar-date.js';
-import { TimelineError, type Timeline, type TimelineEventKind } from './timeline.js';
+import { TIMELINE_EVENT_KINDS, TimelineError, type Timeline, type TimelineEventKind } from './timeline.js';
 
 /** A suspension from the day of its start event until the day of its end event; `end` undefined while open. */
 export interface Interval {
@@ -44,6 +44,10 @@ export function structureTimeline(timeline: Timeline): StructuredTimeline {
   const events = timeline.gebeurtenissen
     .map((event, index): DatedEvent => {
       const field = `gebeurtenissen[${index}]`;
+      // A typed caller can still hand over a cast value: refuse it rather than ignore the event.
+      if (!(TIMELINE_EVENT_KINDS as readonly string[]).includes(event.soort)) {
+        throw new TimelineError(`${field}.soort: "${event.soort}" is onbekend; toegestaan: ${TIMELINE_EVENT_KINDS.join(', ')}`);
+      }
       return { soort: event.soort, day: parseDay(event.datum, `${field}.datum`), field };
     })
     // Stable: events on one day keep the order in which they were given.

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { computeDeadlines, type DeadlineOutcome, type Timeline } from '../src/index.js';
 import { timelineArbitrary } from './timeline-arbitrary.js';
 
+// Child processes on a shared 2-core machine: start-up alone can take seconds each.
+const CHILD_PROCESS_TIMEOUT_MS = 120_000;
 const script = fileURLToPath(new URL('./compute-many.ts', import.meta.url));
 
 interface ChildResult {
@@ -46,6 +48,5 @@ describe(computeDeadlines.name, () => {
     expect(results.map((result) => result.timeZone)).toEqual(zones);
     const expected = timelines.map((timeline) => computeDeadlines(timeline));
     for (const result of results) expect(result.outcomes).toEqual(expected);
-    // Child processes on a shared 2-core machine: start-up alone can take seconds each.
-  }, 120_000);
+  }, CHILD_PROCESS_TIMEOUT_MS);
 });

@@ -35,6 +35,7 @@ describe(computeDeadlines.name, () => {
     ['an extension after the advice', timeline(at('lbb-gevraagd', '2027-01-18'), at('lbb-advies-ontvangen', '2027-02-15'), at('lbb-verlengd', '2027-02-20')), /lbb-verlengd op 2027-02-20\) ligt na .*lbb-advies-ontvangen/],
     ['advice while the LBB still waits for information', timeline(at('lbb-gevraagd', '2027-01-18'), at('lbb-informatie-gevraagd', '2027-01-25'), at('lbb-advies-ontvangen', '2027-02-15')), /het LBB wacht dan nog op informatie/],
     ['an impossible event date', timeline(at('aanvulling-gevraagd', '2027-02-29')), /gebeurtenissen\[0\]\.datum: "2027-02-29" is geen bestaande datum/],
+    ['an unknown soort passed past the types', timeline({ soort: 'lbb-vergeten' as TimelineEventKind, datum: '2027-01-18' }), /gebeurtenissen\[0\]\.soort: "lbb-vergeten" is onbekend/],
     ['an impossible receipt date', { ...timeline(), ontvangen: '2027-04-31' }, /ontvangen: "2027-04-31" is geen bestaande datum/],
   ];
   for (const [what, input, message] of bad) {
