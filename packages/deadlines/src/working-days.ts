@@ -1,9 +1,14 @@
 // The Atw calendar for callers that hold `YYYY-MM-DD` strings (forms, other deadlines).
-import { formatIsoDate } from './calendar-date.js';
+import { formatIsoDate, parseIsoDate } from './calendar-date.js';
 import { nonWorkingDaysOf } from './compute-deadlines.js';
 import { EMPTY_CALENDAR, type DeadlineCalendar } from './holidays.js';
 import { applyTermijnenwet } from './termijnenwet.js';
 import { parseDay } from './timeline-structure.js';
+
+/** True for an existing calendar day written `YYYY-MM-DD` (so `2027-02-29` is not one), the engine's date rule. */
+export function isCalendarDate(text: string): boolean {
+  return parseIsoDate(text) !== undefined;
+}
 
 /** Saturday, Sunday, an art. 3 holiday (Good Friday included) or a configured art. 3(3) day. */
 export function isNonWorkingDay(date: string, calendar: DeadlineCalendar = EMPTY_CALENDAR): boolean {

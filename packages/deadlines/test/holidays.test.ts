@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dutchHolidays, isNonWorkingDay, nextWorkingDay, termijnenwetEnd } from '../src/index.js';
+import { dutchHolidays, isCalendarDate, isNonWorkingDay, nextWorkingDay, termijnenwetEnd } from '../src/index.js';
 
 describe(dutchHolidays.name, () => {
   // Easter 2025 is 20 April; 27 April 2025 is a Sunday, so Koningsdag is Saturday 26 April.
@@ -86,5 +86,12 @@ describe(termijnenwetEnd.name, () => {
 
   it('keeps an end that is a working day in a term with enough working days', () => {
     expect(termijnenwetEnd('2026-03-02', '2026-03-05')).toBe('2026-03-05');
+  });
+});
+
+describe(isCalendarDate.name, () => {
+  it('accepts existing YYYY-MM-DD days and rejects impossible or other forms', () => {
+    expect(['2028-02-29', '2027-12-31'].map(isCalendarDate)).toEqual([true, true]);
+    expect(['2027-02-29', '2027-04-31', '2027-1-04', '2027-01-04T00:00:00Z', '0999-01-01'].map(isCalendarDate)).toEqual([false, false, false, false, false]);
   });
 });
