@@ -128,9 +128,9 @@ export async function createServiceApplication(options: ServiceApplicationOption
   const forms = options.bodies === 'forms';
   const app = await NestFactory.create<NestExpressApplication>(
     ServiceModule.register(options.name, logger, parts),
-    // Nest declares its options as a class; a literal is how its own documentation passes them.
+    // Nest declares its options as a class; a literal is how its own documentation passes them. The raw
+    // body is kept: invalid UTF-8 is visible only there (the parsers replace it silently).
     // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
-    // The raw body is kept: invalid UTF-8 is visible only there (the parsers replace it silently).
     { logger: ['error', 'warn'], bodyParser: false, rawBody: true },
   );
   if (forms) {

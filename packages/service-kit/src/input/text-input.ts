@@ -6,6 +6,7 @@ import type { ValidationProblem } from '@signaalhub/contracts';
  * textarea sends line breaks as CR LF —, DEL and C1) and lone surrogates (a `\uD800` escape), which are
  * no Unicode text. U+0000 and lone surrogates also break PostgreSQL text columns.
  */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
 const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF]/u;
 
 /** A field name that can be echoed back: identifier-shaped or an array index. Anything else might be input. */
