@@ -120,6 +120,7 @@ function apiCases(route: Route, row: ApiRow, pathFor: (values: Record<string, st
         rule: 'invalidUtf8',
       },
       { name: 'a body that is no object', path, body: Buffer.from('"tekst"'), status: 400, field: 'body' },
+      { name: 'an unknown field', path, body: Buffer.from(JSON.stringify({ ...base, extra: 'x' })), status: 400, field: 'extra' },
     );
   }
   return cases;

@@ -83,3 +83,25 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): Valida
     ? { success: true, data: result.data }
     : { success: false, problems: validationProblems(result.error) };
 }
+
+/** A key that can be echoed back as a field name: shaped like a programmer's identifier, short. */
+const ECHOABLE_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+export const UNKNOWN_FIELD_PROBLEM = { rule: 'unknown field: not part of the request', message: 'Dit veld is onbekend en niet toegestaan' } as const;
+
+/**
+ * {@link validate} for a client's request body, with one addition: an unknown field is reported under
+ * its own name (`location.extra`), so the client sees which one. Only identifier-shaped names are
+ * echoed; any other key (it might hold a name or a number) is reported as `(unknown)` under its parent.
+ */
+export function validateRequest<S extends z.ZodType>(schema: S, input: unknown): ValidationResult<z.output<S>> {
+  const result = schema.safeParse(input, { error: dutchIssueMessage });
+  if (result.success) return { success: true, data: result.data };
+  // validationProblems maps issue i to problem i; unknown-key issues are expanded per key.
+  const problems = validationProblems(result.error).flatMap((problem, index) => {
+    const issue = result.error.issues[index];
+    if (issue?.code !== 'unrecognized_keys') return [problem];
+    return issue.keys.map((key) => ({ field: [...issue.path.map(String), ECHOABLE_KEY.test(key) ? key : '(unknown)'].join('.'), ...UNKNOWN_FIELD_PROBLEM }));
+  });
+  return { success: false, problems };
+}
