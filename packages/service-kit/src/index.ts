@@ -3,6 +3,7 @@ export * from './durable-redis.js';
 export * from './health.controller.js';
 export * from './infrastructure-lifecycle.js';
 export * from './job-workers.js';
+export * from './input/index.js';
 export * from './json-body.js';
 export * from './readiness-probe.js';
 export * from './readiness-probes.js';

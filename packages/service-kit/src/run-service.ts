@@ -12,6 +12,8 @@ import type { z } from 'zod';
 import { checkHandlers } from './handler-check.js';
 import { HealthController } from './health.controller.js';
 import { INFRASTRUCTURE_SHUTDOWN, InfrastructureLifecycle, type InfrastructureShutdown } from './infrastructure-lifecycle.js';
+import { useApiInputChecks } from './input/api-input.js';
+import { useFormBody } from './input/form-body-parser.js';
 import { useJsonBody } from './json-body.js';
 import { BACKLOG_PROBES, READINESS_PROBES, type BacklogProbe, type ReadinessProbe } from './readiness-probe.js';
 import { ReadinessService } from './readiness.service.js';
@@ -126,12 +128,19 @@ export async function createServiceApplication(options: ServiceApplicationOption
   const forms = options.bodies === 'forms';
   const app = await NestFactory.create<NestExpressApplication>(
     ServiceModule.register(options.name, logger, parts),
-    // Nest declares its options as a class; a literal is how its own documentation passes them.
+    // Nest declares its options as a class; a literal is how its own documentation passes them. The raw
+    // body is kept: invalid UTF-8 is visible only there (the parsers replace it silently).
     // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
-    { logger: ['error', 'warn'], bodyParser: forms },
+    { logger: ['error', 'warn'], bodyParser: false, rawBody: true },
   );
-  // Our own JSON parser: a size limit, and parse errors answered as 400 naming `body` (never echoing it).
-  if (!forms) useJsonBody(app);
+  if (forms) {
+    // HTML forms only; the web application checks their text itself, to answer with its Dutch pages.
+    useFormBody(app);
+  } else {
+    // Our own JSON parser: a size limit, UTF-8 only, parse errors answered as 400 naming `body` (never echoing it).
+    useJsonBody(app);
+    useApiInputChecks(app);
+  }
   if (options.identitySecret !== undefined) app.useGlobalGuards(new IdentityGuard(options.identitySecret));
   parts.configure?.(app);
   const { api, identitySecret } = options;

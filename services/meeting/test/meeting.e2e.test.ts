@@ -193,7 +193,7 @@ describe('meeting service', () => {
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: string; problems: { field: string; rule: string; message: string }[] };
     expect(body.error).toBe('validation');
-    expect(body.problems.map((problem) => problem.field)).toEqual(expect.arrayContaining(['approach', 'actions.0.dueDate', 'riecHandover', '']));
+    expect(body.problems.map((problem) => problem.field)).toEqual(expect.arrayContaining(['approach', 'actions.0.dueDate', 'riecHandover', 'extra']));
     expect(body.problems.every((problem) => problem.rule.length > 0 && problem.message.length > 0)).toBe(true);
   });
 

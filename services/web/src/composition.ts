@@ -11,6 +11,7 @@ import { DEMO_ACCOUNTS } from './accounts/demo-accounts.js';
 import { seedDemoAccounts } from './accounts/demo-seed.js';
 import { SignInThrottle } from './accounts/sign-in-throttle.js';
 import { WEB_MIGRATIONS } from './database/migrations.js';
+import { undecodableAddresses } from './http/page-address.js';
 import { securityHeaders } from './http/security-headers.js';
 import { WebModule, type WebParts } from './http/web.module.js';
 import type { WebConfig } from './config.js';
@@ -27,6 +28,7 @@ const packageDirectory = (specifier: string): string => dirname(fileURLToPath(im
 function serveStaticFiles(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   app.use(securityHeaders);
+  app.use(undecodableAddresses);
   app.useStaticAssets(packageDirectory('@utrecht/component-library-css/package.json') + '/dist', { prefix: '/static/utrecht/component-library/' });
   app.useStaticAssets(packageDirectory('@utrecht/design-tokens/package.json') + '/dist', { prefix: '/static/utrecht/design-tokens/' });
   app.useStaticAssets(join(fileURLToPath(new URL('..', import.meta.url)), 'public'), { prefix: '/static/' });

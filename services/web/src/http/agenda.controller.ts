@@ -12,6 +12,7 @@ import { AgendaPage, MEETING_DATE_FIELD_ID } from '../pages/agenda-page.js';
 import type { MeetingClient } from '../services/meeting-client.js';
 import { ServiceCallError, ServiceValidationError } from '../services/service-call-error.js';
 import { CurrentViewer, SignedInGuard, type Viewer } from '../sessions/signed-in.guard.js';
+import { PageId } from './page-address.js';
 import { requireRole } from './require-role.js';
 import { sendHtml } from './send-html.js';
 import { RoleRequiredException } from './web-exceptions.js';
@@ -62,14 +63,14 @@ export class AgendaController {
   }
 
   @Get('punten/:id')
-  async item(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Res() response: Response): Promise<void> {
+  async item(@CurrentViewer() viewer: Viewer, @Param('id', PageId) id: string, @Res() response: Response): Promise<void> {
     requireRole(viewer, 'meeting-member');
     const opened = await this.meeting.openItem(viewer.identity, id);
     this.sendItem(response, viewer, opened, emptyDecisionForm(`gemeente-${opened.item.municipality}`), [], HttpStatus.OK);
   }
 
   @Post('punten/:id/besluit')
-  async decide(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Body() body: FormBody, @Res() response: Response): Promise<void> {
+  async decide(@CurrentViewer() viewer: Viewer, @Param('id', PageId) id: string, @Body() body: FormBody, @Res() response: Response): Promise<void> {
     requireRole(viewer, 'meeting-member');
     const values = decisionFormFromBody(body);
     const draft = decisionDraft(values);

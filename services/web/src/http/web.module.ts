@@ -7,6 +7,7 @@ import type { WebConfig } from '../config.js';
 import { ACCOUNT_STORE, AUTHENTICATOR, INTAKE_CLIENT, MEETING_CLIENT, SERVICE_LOGGER, SESSION_STORE, WEB_CONFIG } from '../infrastructure/tokens.js';
 import type { IntakeClient } from '../services/intake-client.js';
 import type { MeetingClient } from '../services/meeting-client.js';
+import { FormInputMiddleware } from '../forms/form-input.js';
 import { CsrfGuard } from '../sessions/csrf.guard.js';
 import type { SessionStore } from '../sessions/session-store.js';
 import { SessionMiddleware } from '../sessions/session.middleware.js';
@@ -51,6 +52,6 @@ export class WebModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(SessionMiddleware).forRoutes('*');
+    consumer.apply(SessionMiddleware, FormInputMiddleware).forRoutes('*');
   }
 }
