@@ -32,10 +32,10 @@ function tokenWith(times: { iat?: number; exp?: number }): Promise<string> {
     .sign(new TextEncoder().encode(testInfrastructure().identitySecret));
 }
 
-/** The first GET operation of a service's OpenAPI document, path parameters filled with a fresh UUID. */
+/** The first GET operation under /api of a service's OpenAPI document, path parameters filled with a fresh UUID. */
 async function guardedGetPath(service: RunningService): Promise<string> {
   const document = (await (await fetch(`${service.base}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
-  const path = Object.entries(document.paths).find(([, operations]) => 'get' in operations)?.[0];
+  const path = Object.entries(document.paths).find(([path, operations]) => path.startsWith('/api/') && 'get' in operations)?.[0];
   if (path === undefined) throw new Error(`${service.name} has no GET operation in its OpenAPI document`);
   return path.replace(/\{[^}]+\}/g, randomUUID());
 }
@@ -57,10 +57,11 @@ describe('identity tokens and response headers', () => {
       serviceEnv({ LOG_LEVEL: 'warn', WEB_DB_SCHEMA: sqlName('web'), WEB_REDIS_PREFIX: uniqueName('web'), SEED_DEMO_USERS: 'true', DEMO_PASSWORD, ...urls }),
       { deadlineMs: SERVICE_DEADLINE_MS },
     );
+    services.set('web', web);
   });
 
   afterAll(async () => {
-    await Promise.all([web, ...services.values()].filter((service) => service !== undefined).map((service) => service.stop()));
+    await Promise.all([...services.values()].map((service) => service.stop()));
   });
 
   it('takes the token-taking services from the manifest', () => {
@@ -73,6 +74,7 @@ describe('identity tokens and response headers', () => {
     const path = await guardedGetPath(sut);
     const get = (token: string): Promise<Response> => fetch(`${sut.base}${path}`, { headers: { [IDENTITY_HEADER]: token } });
 
+    expect((await fetch(`${sut.base}${path}`)).status, 'the route needs a token').toBe(401);
     const fresh = await get(await issueIdentityToken(caller, { secret: testInfrastructure().identitySecret }));
     expect(fresh.status, 'a fresh token passes the guard').not.toBe(401);
     const refused = {
