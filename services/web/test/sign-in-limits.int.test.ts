@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createLogger } from '@signaalhub/logging';
 import { createServiceApplication } from '@signaalhub/service-kit';
 import { eventually, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
+import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignInThrottle } from '../src/accounts/sign-in-throttle.js';
 import { WebConfigSchema } from '../src/config.js';
@@ -14,22 +15,31 @@ const PASSWORD = 'Integratie-wachtwoord-2026';
 const THROTTLED = 'Te veel mislukte pogingen';
 
 /** The real web application (real Redis and PostgreSQL) with the given variables, listening on a free port. */
-async function startWeb(variables: Record<string, string>): Promise<{ base: string; app: NestExpressApplication }> {
+interface StartedWeb {
+  readonly base: string;
+  readonly app: NestExpressApplication;
+  readonly prefix: string;
+  readonly redis: Redis;
+}
+
+async function startWeb(variables: Record<string, string>): Promise<StartedWeb> {
   const infrastructure = testInfrastructure();
+  const prefix = uniqueName('web');
   const config = WebConfigSchema.parse({
     REDIS_URL: infrastructure.redisUrl,
     DATABASE_URL: infrastructure.databaseUrl,
     IDENTITY_TOKEN_SECRET: infrastructure.identitySecret,
     WEB_DB_SCHEMA: uniqueName('web').replace(/-/g, '_'),
-    WEB_REDIS_PREFIX: uniqueName('web'),
+    WEB_REDIS_PREFIX: prefix,
     SEED_DEMO_USERS: 'true',
     DEMO_PASSWORD: PASSWORD,
     ...variables,
   });
   const logger = createLogger('web-int', 'silent');
-  const app = await createServiceApplication({ name: 'web', bodies: 'forms' }, logger, await composeWeb({ config, logger }));
+  const parts = await composeWeb({ config, logger });
+  const app = await createServiceApplication({ name: 'web', bodies: 'forms' }, logger, parts);
   await app.listen(0, '127.0.0.1');
-  return { app, base: (await app.getUrl()).replace('[::1]', '127.0.0.1') };
+  return { app, base: (await app.getUrl()).replace('[::1]', '127.0.0.1'), prefix, redis: parts.redis };
 }
 
 /** One sign-in attempt from `address` (told by the proxy in X-Forwarded-For) with a fresh session. */
@@ -46,9 +56,9 @@ const median = (values: readonly number[]): number => {
 
 describe(SignInThrottle.name, () => {
   /** Behind a proxy on 127.0.0.1 (the test): X-Forwarded-For names the client. Delays capped at 8 s. */
-  let behindProxy: { base: string; app: NestExpressApplication };
+  let behindProxy: StartedWeb;
   /** The proxy is elsewhere: X-Forwarded-For from the test is not believed. */
-  let direct: { base: string; app: NestExpressApplication };
+  let direct: StartedWeb;
 
   beforeAll(async () => {
     [behindProxy, direct] = await Promise.all([
@@ -134,5 +144,14 @@ describe(SignInThrottle.name, () => {
     const [known, unknown] = [median(timings.known), median(timings.unknown)];
     // Generous: the password hash (tens of ms) dominates; skipping it for unknown names would break this bound.
     expect(Math.abs(known - unknown)).toBeLessThan(0.4 * Math.max(known, unknown));
+  });
+
+  it('keeps typed names and client addresses out of the Redis keys and values of the limits', async () => {
+    // Runs after the attacks above, so the limits' keys exist.
+    const keys = await behindProxy.redis.keys(`${behindProxy.prefix}:sign-in*`);
+    expect(keys.length).toBeGreaterThan(0);
+    const values = await Promise.all(keys.map(async (key) => ((await behindProxy.redis.type(key)) === 'string' ? await behindProxy.redis.get(key) : '')));
+    const stored = [...keys, ...values].join('\n');
+    for (const planted of ['inspecteur', 'overleg', 'niemand', 'riec', '198.51.100', '203.0.113', '192.0.2']) expect(stored).not.toContain(planted);
   });
 });
