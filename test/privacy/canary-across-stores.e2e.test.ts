@@ -176,11 +176,15 @@ describe('planted personal data across Kafka, dead letters, Redis and logs', () 
   let intakeUrl = '';
   let meetingUrl = '';
 
-  const token = (identity: UserIdentity): Promise<string> => issueIdentityToken(identity, { secret: infrastructure.identitySecret, ttlSeconds: 3_600 });
-  const call = async (url: string, identityToken: string, init: RequestInit = {}): Promise<Response> =>
+  // A fresh token per call, as the web application does: services refuse tokens older than a few minutes.
+  const call = async (url: string, caller: UserIdentity | undefined, init: RequestInit = {}): Promise<Response> =>
     fetch(url, {
       ...init,
-      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: identityToken, ...(init.headers as Record<string, string> | undefined) },
+      headers: {
+        'content-type': 'application/json',
+        ...(caller === undefined ? {} : { [IDENTITY_HEADER]: await issueIdentityToken(caller, { secret: infrastructure.identitySecret }) }),
+        ...(init.headers as Record<string, string> | undefined),
+      },
       signal: AbortSignal.timeout(30_000),
     });
 
@@ -253,19 +257,19 @@ describe('planted personal data across Kafka, dead letters, Redis and logs', () 
   });
 
   it('finds no canary in Kafka keys, Kafka headers, envelope headers, dead letters, Redis keys and values, or logs', { timeout: 300_000 }, async () => {
-    const inspectors = {
-      'gemeente-soest': await token({ userId: 'inspecteur.soest', party: 'gemeente-soest', roles: ['inspector'] }),
-      'gemeente-baarn': await token({ userId: 'inspecteur.baarn', party: 'gemeente-baarn', roles: ['inspector'] }),
-    } as Record<string, string>;
-    const members = {
-      soest: await token({ userId: 'voorzitter.soest', party: 'gemeente-soest', roles: ['meeting-member'] }),
-      baarn: await token({ userId: 'voorzitter.baarn', party: 'gemeente-baarn', roles: ['meeting-member'] }),
+    const inspectors: Record<string, UserIdentity> = {
+      'gemeente-soest': { userId: 'inspecteur.soest', party: 'gemeente-soest', roles: ['inspector'] },
+      'gemeente-baarn': { userId: 'inspecteur.baarn', party: 'gemeente-baarn', roles: ['inspector'] },
+    };
+    const members: Record<'soest' | 'baarn', UserIdentity> = {
+      soest: { userId: 'voorzitter.soest', party: 'gemeente-soest', roles: ['meeting-member'] },
+      baarn: { userId: 'voorzitter.baarn', party: 'gemeente-baarn', roles: ['meeting-member'] },
     };
 
     // 1. Signals full of canaries through the public API.
     const accepted: { id: string; municipality: string }[] = [];
     for (const { party, body } of SUBMISSIONS) {
-      const response = await call(`${intakeUrl}/api/signals`, inspectors[party] ?? '', {
+      const response = await call(`${intakeUrl}/api/signals`, inspectors[party], {
         method: 'POST',
         headers: { [IDEMPOTENCY_KEY_HEADER]: randomUUID() },
         body: JSON.stringify(body),
@@ -273,7 +277,7 @@ describe('planted personal data across Kafka, dead letters, Redis and logs', () 
       expect(response.status, await response.clone().text()).toBe(201);
       accepted.push({ id: ((await response.json()) as { id: string }).id, municipality: body.municipality });
     }
-    const refused = await call(`${intakeUrl}/api/signals`, inspectors['gemeente-soest'] ?? '', {
+    const refused = await call(`${intakeUrl}/api/signals`, inspectors['gemeente-soest'], {
       method: 'POST',
       headers: { [IDEMPOTENCY_KEY_HEADER]: randomUUID() },
       body: JSON.stringify(INVALID_SUBMISSION),
@@ -317,7 +321,7 @@ describe('planted personal data across Kafka, dead letters, Redis and logs', () 
     // The intake consumed decision.recorded: the reporter sees the feedback.
     await eventually(
       async () => {
-        const response = await call(`${intakeUrl}/api/signals/mine`, inspectors['gemeente-soest'] ?? '');
+        const response = await call(`${intakeUrl}/api/signals/mine`, inspectors['gemeente-soest']);
         if (!response.ok) return undefined;
         const mine = (await response.json()) as MySignalsResponse;
         return mine.signals.find((signal) => signal.id === soestItem)?.feedback.some((item) => item.feedback.includes('Distelvink')) ? true : undefined;

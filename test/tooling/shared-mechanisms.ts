@@ -60,6 +60,15 @@ export const SHARED_MECHANISMS: readonly SharedMechanism[] = [
       { what: 'its own Kafka transport', pattern: /\bnew\s+KafkaBusTransport\b/ },
       { what: 'its own shutdown hooks', pattern: /\benableShutdownHooks\b/ },
       { what: 'its own OpenAPI set-up', pattern: /\bSwaggerModule\.setup\b/ },
+      { what: 'its own X-Powered-By removal', pattern: /x-powered-by/i },
+    ],
+  },
+  {
+    name: 'identity token check',
+    sharedIn: '@signaalhub/identity',
+    signs: [
+      { what: 'its own token verification', pattern: /\bjwtVerify\b|\bjwtDecrypt\b|\bdecodeJwt\b/ },
+      { what: 'its own identity guard', pattern: /\bnew\s+IdentityGuard\b|\bnew\s+IdentityTokenVerifier\b/ },
     ],
   },
 ];

@@ -12,3 +12,5 @@ export * from './handler-check.js';
 export * from './run-service.js';
 export * from './service-keys.js';
 export * from './connections.js';
+export * from './http-hardening.js';
+export * from './not-found.filter.js';
