@@ -10,6 +10,7 @@ import type { MeetingClient } from '../services/meeting-client.js';
 import { CsrfGuard } from '../sessions/csrf.guard.js';
 import type { SessionStore } from '../sessions/session-store.js';
 import { SessionMiddleware } from '../sessions/session.middleware.js';
+import { ActionsController } from './actions.controller.js';
 import { AgendaController } from './agenda.controller.js';
 import { SignInController } from './sign-in.controller.js';
 import { SignalsController } from './signals.controller.js';
@@ -33,7 +34,7 @@ export class WebModule implements NestModule {
   static register(parts: WebParts): DynamicModule {
     return {
       module: WebModule,
-      controllers: [SignInController, StartController, SignalsController, AgendaController],
+      controllers: [SignInController, StartController, SignalsController, AgendaController, ActionsController],
       providers: [
         { provide: APP_GUARD, useClass: CsrfGuard },
         { provide: APP_FILTER, useClass: WebExceptionFilter },
