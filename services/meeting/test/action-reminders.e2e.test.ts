@@ -20,8 +20,8 @@ const dateOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 /** Day D: far enough ahead that nothing else of the test falls on it. */
 const D = dateOf(Date.now() + 30 * DAY_MS);
 const dayAfter = (date: string, days: number): string => dateOf(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS);
-/** Time for a restart before the pending reminders fire. */
-const PENDING_FOR_MS = 45_000;
+/** Time for deciding, killing and a restart (slow on a busy machine) before the pending reminders fire. */
+const PENDING_FOR_MS = 120_000;
 
 interface Notice {
   decision_id: string;
@@ -39,10 +39,10 @@ describe(ActionReminders.name, () => {
   let items: string[] = [];
   let running: RunningService | undefined;
 
-  /** A service whose clock reaches D−1 00:00 (when D's "due" reminders fire) PENDING_FOR_MS from now. */
-  async function startBeforeDueReminders(): Promise<RunningService> {
+  /** A service whose clock reaches D−1 00:00 (when D's "due" reminders fire) `pendingForMs` from now. */
+  async function startBeforeDueReminders(pendingForMs = PENDING_FOR_MS): Promise<RunningService> {
     const firesAt = Date.parse(`${dayAfter(D, -1)}T00:00:00Z`);
-    const offsetSeconds = Math.round((firesAt - (Date.now() + PENDING_FOR_MS)) / 1000);
+    const offsetSeconds = Math.round((firesAt - (Date.now() + pendingForMs)) / 1000);
     return start({ MEETING_CLOCK_OFFSET_SECONDS: String(offsetSeconds) });
   }
 
@@ -85,7 +85,7 @@ describe(ActionReminders.name, () => {
     await database.end();
   });
 
-  it('notes each due reminder exactly once when the service is killed while they are pending; a done action gets none; a moved one moves', async () => {
+  it('notes each due reminder exactly once when the service is killed while they are pending; a done action gets none; a moved one moves', { timeout: 420_000 }, async () => {
     const before = await startBeforeDueReminders();
     const tomorrow = dayAfter(D, -1); // the service's tomorrow: its "due" reminder is already late, so it fires at once
     const decisionId = await decideWithActions(before, items[0] ?? '', [D, D, D, tomorrow]);
@@ -131,7 +131,7 @@ describe(ActionReminders.name, () => {
     await after.stop();
   });
 
-  it('notes each due reminder exactly once when Redis lost every job while they were pending and the service restarts', async () => {
+  it('notes each due reminder exactly once when Redis lost every job while they were pending and the service restarts', { timeout: 420_000 }, async () => {
     const before = await startBeforeDueReminders();
     const decisionId = await decideWithActions(before, items[1] ?? '', [D, dayAfter(D, -1)]);
     await eventually(async () => ((await notices([decisionId])).length > 0 ? true : undefined), { timeoutMs: 30_000, what: 'the late reminder' });
@@ -145,9 +145,9 @@ describe(ActionReminders.name, () => {
     expect(await notices([decisionId])).toEqual([{ decision_id: decisionId, action_index: 1, kind: 'due', due_date_version: 0 }]);
 
     await before.stop();
-    // Nothing of the old schedule survives in Redis, so the restarted service may have a clock of its own.
-    const after = await startBeforeDueReminders();
-    // Reconciled on start: the lost job is back (it may have run already on a slow machine), the noted one is not scheduled again.
+    // Nothing of the old schedule survives in Redis, so the restarted service may have a clock of its own: D−1 has come.
+    const after = await startBeforeDueReminders(0);
+    // Reconciled on start: the lost job is back (and runs at once), the noted one is not scheduled again.
     expect(await jobState(`${decisionId}-0-due-v0`)).toBeDefined();
     expect(await jobState(`${decisionId}-1-due-v0`)).toBeUndefined();
     const expected = [
@@ -156,7 +156,7 @@ describe(ActionReminders.name, () => {
       { decision_id: decisionId, action_index: 1, kind: 'overdue', due_date_version: 0 },
     ];
     await eventually(async () => ((await notices([decisionId])).length >= expected.length ? true : undefined), {
-      timeoutMs: PENDING_FOR_MS + 60_000,
+      timeoutMs: 60_000,
       what: "D's due reminders after Redis lost them",
     });
     expect(await notices([decisionId])).toEqual(expected);
