@@ -1,5 +1,5 @@
 import type { ActionView } from '@signaalhub/contracts';
-import { Heading1, Heading2, Link, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Heading1, Heading2, Link, Paragraph } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { ActionsTable } from '../components/actions-table.js';
 import { roleLabels } from '../labels/labels.js';
@@ -30,8 +30,8 @@ function tasksFor(user: PageUser, hasMunicipality: boolean): Task[] {
 export interface StartPageProps {
   readonly user: PageUser;
   readonly hasMunicipality: boolean;
-  /** Open actions the user's party leads whose reminder fired (due soon or overdue). */
-  readonly attention: readonly ActionView[];
+  /** Open actions the user's party leads whose reminder fired (due soon or overdue); undefined when unavailable. */
+  readonly attention: readonly ActionView[] | undefined;
 }
 
 /** The start page shows the actions that need the user's party, then the tasks of the user's roles. */
@@ -41,7 +41,12 @@ export function StartPage({ user, hasMunicipality, attention }: StartPageProps):
     <Layout title="Start" user={user} section="start">
       <Heading1>Welkom, {user.displayName}</Heading1>
       <Paragraph>Uw rol: {roleLabels(user.roles)}.</Paragraph>
-      {attention.length === 0 ? null : (
+      {attention === undefined ? (
+        <Alert type="warning">
+          <Paragraph>De acties van uw organisatie konden nu niet worden opgehaald. Probeer het later opnieuw.</Paragraph>
+        </Alert>
+      ) : null}
+      {attention === undefined || attention.length === 0 ? null : (
         <section aria-labelledby="kop-aandacht" className="sh-card">
           <Heading2 id="kop-aandacht">Acties die aandacht vragen</Heading2>
           <Paragraph>Uw organisatie is trekker van deze acties; de uiterste datum komt dichtbij of is verstreken.</Paragraph>
