@@ -31,7 +31,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 /*
  * DESIGN.md §8.3, issue 4 acceptance 5: personal data planted in signals (and in a decision's feedback)
  * appears nowhere in Kafka keys, Kafka headers, envelope headers or dead letters, in Redis, or in the
- * services' logs. The broker is private, so every message on it is this test's.
+ * services' logs; issue 9: nor in clear in the meeting's action tables (a completion note is sealed). The broker is private, so every message on it is this test's.
  */
 
 /** Every planted value, in each form a leak could take (as typed, canonical, without separators). */
@@ -329,6 +329,19 @@ describe('planted personal data across Kafka, dead letters, Redis and logs', () 
       { timeoutMs: 60_000, what: 'the decision feedback at the intake', intervalMs: 250 },
     );
 
+    // 3b. The lead party marks the action done with a note full of canaries (issue 9): the note is free
+    // text that may name people, so it is stored sealed (an `action.completed` envelope), never in clear.
+    const decisionId = ((await decided.json()) as { decisionId: string }).decisionId;
+    const planted = 'Gesproken met Kanariana Zwavelbeek (06-84736291) en Distelvink op de Kanarieweg 77.';
+    const done = await call(`${meetingUrl}/api/actions/${decisionId}/0/done`, members.soest, {
+      method: 'POST',
+      body: JSON.stringify({ doneOn: new Date().toISOString().slice(0, 10), note: planted }),
+    });
+    expect(done.status, await done.clone().text()).toBe(200);
+    // Positive control: the lead party reads the note back, so it was stored (sealed) and not dropped.
+    const listed = (await (await call(`${meetingUrl}/api/actions`, members.soest)).json()) as { decisionId: string; done?: { note?: string } }[];
+    expect(listed.find((action) => action.decisionId === decisionId)?.done?.note).toBe(planted);
+
     // 4. Forged messages, full of canaries inside the ciphertext: each service dead-letters what it refuses.
     const scanBus = createEventBus({ brokers: kafka.brokers, clientId: `canary-scan-${slug}`, logger: createLogger('canary-scan', 'warn') });
     bus = scanBus;
@@ -453,6 +466,15 @@ describe('planted personal data across Kafka, dead letters, Redis and logs', () 
     }
     // The agenda jobs themselves (envelope + routing facts) were among what was scanned.
     expect(jobData).toBeGreaterThanOrEqual(SUBMISSIONS.length);
+
+    // 6b. The meeting's action tables: every column of every row (the note only as its sealed envelope).
+    for (const table of ['action_reminders', 'action_notices']) {
+      const rows = await database.query<{ row: unknown }>(`SELECT to_jsonb(t) AS row FROM ${meetingSchema}.${table} t`);
+      if (table === 'action_reminders') expect(rows.rows.length).toBeGreaterThan(0);
+      for (const { row } of rows.rows) leaks.push(...leaksIn(`PostgreSQL ${meetingSchema}.${table}`, JSON.stringify(row)));
+    }
+    const sealedNote = await database.query<{ type: string }>(`SELECT done_note->'header'->>'type' AS type FROM ${meetingSchema}.action_reminders WHERE decision_id = $1`, [decisionId]);
+    expect(sealedNote.rows).toEqual([{ type: 'action.completed' }]);
 
     // 7. Logs, including what the services say while shutting down.
     for (const child of [intake, meeting]) child?.stop('SIGTERM');

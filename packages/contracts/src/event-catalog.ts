@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ActionCompleted } from './api/action-api.js';
 import { Approach, DecisionRecorded } from './decision-recorded.js';
 import { EventTypes, type EventType } from './event-types.js';
 import { HeaderMatchTokens, lowercaseUuid } from './header-fields.js';
@@ -79,6 +80,13 @@ export const EVENT_CATALOG = {
     schemaVersion: 1,
     facts: { municipality: MunicipalityId, approach: Approach, riecHandover: z.boolean() },
     payload: DecisionRecorded,
+  },
+  // Follow-up of a decision: it would travel with the decisions, in their order per municipality.
+  [EventTypes.actionCompleted]: {
+    topic: Topics.decisionRecorded,
+    schemaVersion: 1,
+    facts: { municipality: MunicipalityId },
+    payload: ActionCompleted,
   },
   [EventTypes.screeningRequested]: {
     topic: Topics.screening,

@@ -104,6 +104,8 @@ export function itUpgradesSchemaFixture(options: {
   applies: readonly string[];
   /** Tables whose rows a later migration reshapes on purpose (the service's own test checks them). */
   reshapes?: readonly string[];
+  /** Tables a later migration creates (the service's own test checks what is in them). */
+  creates?: readonly string[];
   /** Entries in the fixture's audit log, for a service that keeps one. */
   auditEntries?: number;
 }): UpgradedSchema {
@@ -132,10 +134,10 @@ export function itUpgradesSchemaFixture(options: {
   it('upgrades a database made by an earlier version in place, with every row intact', () => {
     expect(upgraded.upgrade.applied).toEqual(options.applies);
     expect(Object.values(upgraded.upgrade.before.rows).flat().length).toBeGreaterThan(0);
-    const reshaped = new Set(options.reshapes ?? []);
+    const reshaped = new Set([...(options.reshapes ?? []), ...(options.creates ?? [])]);
     const unchanged = (rows: SchemaSnapshot['rows']): SchemaSnapshot['rows'] => Object.fromEntries(Object.entries(rows).filter(([table]) => !reshaped.has(table)));
     expect(unchanged(upgraded.upgrade.after.rows)).toEqual(unchanged(upgraded.upgrade.before.rows));
-    for (const table of reshaped) expect(upgraded.upgrade.after.rows[table]).toHaveLength(upgraded.upgrade.before.rows[table]?.length ?? -1);
+    for (const table of options.reshapes ?? []) expect(upgraded.upgrade.after.rows[table]).toHaveLength(upgraded.upgrade.before.rows[table]?.length ?? -1);
   });
 
   it('leaves the upgraded schema exactly as a new database gets it', async () => {

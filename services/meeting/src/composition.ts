@@ -21,6 +21,8 @@ import {
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { MeetingAccessPolicy } from './access/meeting-access-policy.js';
+import { ActionStore } from './actions/action-store.js';
+import { ActionTracker } from './actions/action-tracker.js';
 import { SignalAdmission } from './admission/signal-admission.js';
 import { AgendaQueues } from './agenda/agenda-queues.js';
 import { AgendaReader } from './agenda/agenda-reader.js';
@@ -29,6 +31,7 @@ import { MUNICIPALITY_LIST, type MeetingConfig } from './config.js';
 import { DecisionRecorder } from './decisions/decision-recorder.js';
 import { DecisionStore } from './decisions/decision-store.js';
 import { MEETING_MIGRATIONS } from './database/migrations.js';
+import { ActionsController } from './http/actions.controller.js';
 import { AgendaController } from './http/agenda.controller.js';
 import { MeetingsController } from './http/meetings.controller.js';
 import { meetingJobWorkers } from './jobs/meeting-jobs.js';
@@ -54,6 +57,9 @@ export interface MeetingService extends ComposedService {
   /** The workers of every job the service runs (agenda queues and reminders). */
   readonly workers: JobWorkers;
   readonly reminders: ActionReminders;
+  readonly actions: ActionTracker;
+  /** The application clock: real time shifted by MEETING_CLOCK_OFFSET_SECONDS. */
+  readonly clock: () => Date;
   readonly outbox: TransactionalOutbox;
   readonly admission: SignalAdmission;
   readonly reader: AgendaReader;
@@ -61,7 +67,7 @@ export interface MeetingService extends ComposedService {
   readonly meetings: MeetingStore;
   readonly policy: MeetingAccessPolicy;
   readonly access: AuditedAccess;
-  /** Starts workers, the reminder sweep and the outbox relay (the Kafka consumer is the skeleton's). */
+  /** Starts workers, the reminders (reconciled, then swept) and the outbox relay (the Kafka consumer is the skeleton's). */
   start(): Promise<void>;
   /** Stops them (idempotent). */
   stop(): Promise<void>;
@@ -96,7 +102,10 @@ export async function composeMeeting({ config, logger }: { config: MeetingConfig
   const queues = new AgendaQueues(bullmqConnection, municipalities, prefix);
   const agenda = new AgendaStore(postgres, schema);
   const tokens = new MatchTokenStore(postgres, schema);
-  const reminders = new ActionReminders(postgres, schema, bullmqConnection, prefix, logger);
+  const offsetMs = config.MEETING_CLOCK_OFFSET_SECONDS * 1000;
+  const clock = (): Date => new Date(Date.now() + offsetMs);
+  const actionStore = new ActionStore(postgres, schema);
+  const reminders = new ActionReminders(actionStore, bullmqConnection, prefix, config.ACTION_REMINDER_LEAD_DAYS, logger, clock);
   const workers = meetingJobWorkers({ connection: bullmqConnection, prefix, municipalities, agenda, reminders, logger });
   const outbox = new TransactionalOutbox({ pool: postgres, databaseUrl: config.DATABASE_URL, schema, producer: bus.createProducer(), logger });
   const policy = new MeetingAccessPolicy(municipalities, config.MEETING_PARTNER_PARTIES);
@@ -109,7 +118,8 @@ export async function composeMeeting({ config, logger }: { config: MeetingConfig
     tokens,
     inbox: { service: SERVICE_NAME, deadLetters: deadLetterProducer, audit, logger },
   });
-  const reader = new AgendaReader(agenda, tokens, policy, access, storedEnvelopeOpener(keyring));
+  const storedOpener = storedEnvelopeOpener(keyring);
+  const reader = new AgendaReader(agenda, tokens, policy, access, storedOpener);
   const decisions = new DecisionRecorder({
     pool: postgres,
     agenda,
@@ -122,6 +132,19 @@ export async function composeMeeting({ config, logger }: { config: MeetingConfig
     access,
     logger,
     riecParty: config.RIEC_PARTY,
+    clock,
+  });
+  const actions = new ActionTracker({
+    pool: postgres,
+    actions: actionStore,
+    reminders,
+    sealer,
+    opener: storedOpener,
+    policy,
+    access,
+    logger,
+    leadDays: config.ACTION_REMINDER_LEAD_DAYS,
+    clock,
   });
 
   const meetings = new MeetingStore(postgres, schema);
@@ -147,6 +170,8 @@ export async function composeMeeting({ config, logger }: { config: MeetingConfig
     queues,
     workers,
     reminders,
+    actions,
+    clock,
     outbox,
     admission,
     reader,
@@ -154,12 +179,13 @@ export async function composeMeeting({ config, logger }: { config: MeetingConfig
     meetings,
     policy,
     access,
-    controllers: [AgendaController, MeetingsController],
+    controllers: [AgendaController, MeetingsController, ActionsController],
     providers: [
       { provide: APP_FILTER, useClass: AccessErrorFilter },
       { provide: MUNICIPALITY_LIST, useValue: municipalities },
       { provide: AgendaReader, useValue: reader },
       { provide: DecisionRecorder, useValue: decisions },
+      { provide: ActionTracker, useValue: actions },
       { provide: MeetingStore, useValue: meetings },
       { provide: MeetingAccessPolicy, useValue: policy },
       { provide: AuditedAccess, useValue: access },
@@ -168,7 +194,7 @@ export async function composeMeeting({ config, logger }: { config: MeetingConfig
     backlogs: [outboxBacklogProbe(outbox)],
     async start() {
       await workers.start();
-      reminders.start();
+      await reminders.start();
       await outbox.start();
     },
     stop,

@@ -21,6 +21,8 @@ describe('web application', () => {
 
   beforeAll(async () => {
     [intake, meeting] = [await FakeService.start(), await FakeService.start()];
+    // A meeting member's start page asks for their actions.
+    meeting.answerWith((request) => (request.url.startsWith('/api/actions') ? { status: 200, body: [] } : { status: 200, body: {} }));
     const infrastructure = testInfrastructure();
     prefix = uniqueName('web');
     const config = WebConfigSchema.parse({
@@ -115,6 +117,34 @@ describe('web application', () => {
       expect(blocked.html).toContain('Te veel mislukte pogingen. Wacht 15 minuten');
       expect(Number(blocked.retryAfter)).toBeGreaterThan(14 * 60);
     }
+  });
+
+  it("shows a member the actions their party leads whose reminder fired, and stays usable when the meeting cannot say", async () => {
+    const visitor = await signedIn('overleg.soest');
+    const action = {
+      decisionId: '0b9d7c0e-1b7e-4d4e-9f6a-2f1f5c1d2e3f',
+      actionIndex: 0,
+      itemId: '1b9d7c0e-1b7e-4d4e-9f6a-2f1f5c1d2e3f',
+      municipality: 'soest',
+      leadParty: 'gemeente-soest',
+      dueDate: '2031-01-02',
+      status: 'overdue',
+      description: 'Pand bezoeken',
+      reminders: [{ kind: 'overdue', dueDate: '2031-01-02', notedAt: '2031-01-02T00:00:01.000Z' }],
+      ledByCaller: true,
+    };
+    const notReminded = { ...action, actionIndex: 1, description: 'Nog niet herinnerd', reminders: [] };
+    meeting.answerWith(() => ({ status: 200, body: [action, notReminded] }));
+    const start = await visitor.get('/');
+    expect(start.status).toBe(200);
+    expect(start.html).toContain('Acties die aandacht vragen');
+    expect(start.html).toContain('Pand bezoeken');
+    expect(start.html).toContain('Verlopen');
+    expect(start.html).not.toContain('Nog niet herinnerd');
+    meeting.answerWith(() => ({ status: 500, body: { error: 'internal' } }));
+    const degraded = await visitor.get('/');
+    expect(degraded.status).toBe(200);
+    expect(degraded.html).toContain('De acties van uw organisatie konden nu niet worden opgehaald.');
   });
 
   it('shows "Geen toegang" when a service answers 403, and a Dutch error without details on a 500', async () => {

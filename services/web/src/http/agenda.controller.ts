@@ -66,7 +66,7 @@ export class AgendaController {
   async item(@CurrentViewer() viewer: Viewer, @Param('id', PageId) id: string, @Res() response: Response): Promise<void> {
     requireRole(viewer, 'meeting-member');
     const opened = await this.meeting.openItem(viewer.identity, id);
-    this.sendItem(response, viewer, opened, emptyDecisionForm(`gemeente-${opened.item.municipality}`), [], HttpStatus.OK);
+    await this.sendItem(response, viewer, opened, emptyDecisionForm(`gemeente-${opened.item.municipality}`), [], HttpStatus.OK);
   }
 
   @Post('punten/:id/besluit')
@@ -88,7 +88,7 @@ export class AgendaController {
       } else throw error;
     }
     const opened = await this.meeting.openItem(viewer.identity, id);
-    this.sendItem(response, viewer, opened, values, errors, HttpStatus.UNPROCESSABLE_ENTITY);
+    await this.sendItem(response, viewer, opened, values, errors, HttpStatus.UNPROCESSABLE_ENTITY);
   }
 
   /** The requested municipality if the user works on it, else their first; none at all: no agenda for this user. */
@@ -116,7 +116,8 @@ export class AgendaController {
     );
   }
 
-  private sendItem(response: Response, viewer: Viewer, opened: OpenedAgendaItem, values: DecisionFormValues, errors: FieldError[], status: number): void {
-    sendHtml(response, createElement(AgendaItemPage, { user: viewer.page, opened, parties: this.config.PARTIES, values, errors }), status);
+  private async sendItem(response: Response, viewer: Viewer, opened: OpenedAgendaItem, values: DecisionFormValues, errors: FieldError[], status: number): Promise<void> {
+    const actions = await this.meeting.actions(viewer.identity, opened.item.id);
+    sendHtml(response, createElement(AgendaItemPage, { user: viewer.page, opened, parties: this.config.PARTIES, values, errors, actions }), status);
   }
 }

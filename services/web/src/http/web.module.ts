@@ -11,6 +11,7 @@ import { FormInputMiddleware } from '../forms/form-input.js';
 import { CsrfGuard } from '../sessions/csrf.guard.js';
 import type { SessionStore } from '../sessions/session-store.js';
 import { SessionMiddleware } from '../sessions/session.middleware.js';
+import { ActionsController } from './actions.controller.js';
 import { AgendaController } from './agenda.controller.js';
 import { SignInController } from './sign-in.controller.js';
 import { SignalsController } from './signals.controller.js';
@@ -34,7 +35,7 @@ export class WebModule implements NestModule {
   static register(parts: WebParts): DynamicModule {
     return {
       module: WebModule,
-      controllers: [SignInController, StartController, SignalsController, AgendaController],
+      controllers: [SignInController, StartController, SignalsController, AgendaController, ActionsController],
       providers: [
         { provide: APP_GUARD, useClass: CsrfGuard },
         { provide: APP_FILTER, useClass: WebExceptionFilter },

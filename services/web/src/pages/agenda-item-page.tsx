@@ -1,4 +1,4 @@
-import { APPROACH_LABELS, APPROACHES, INDICATOR_LABELS, THEME_LABELS, type OpenedAgendaItem, type Subject } from '@signaalhub/contracts';
+import { APPROACH_LABELS, APPROACHES, INDICATOR_LABELS, THEME_LABELS, type ActionView, type OpenedAgendaItem, type Subject } from '@signaalhub/contracts';
 import {
   Button,
   DataList,
@@ -18,6 +18,7 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
+import { ActionsTable } from '../components/actions-table.js';
 import { ChoiceGroup } from '../components/choice-group.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { ErrorSummary } from '../components/error-summary.js';
@@ -37,6 +38,8 @@ export interface AgendaItemPageProps {
   readonly parties: readonly string[];
   readonly values: DecisionFormValues;
   readonly errors: readonly FieldError[];
+  /** Actions of earlier decisions on this item (e.g. "meer informatie nodig"). */
+  readonly actions: readonly ActionView[];
 }
 
 function subjectText(subject: Subject): string {
@@ -206,6 +209,12 @@ export function AgendaItemPage(props: AgendaItemPageProps): ReactNode {
           {opened.hits.length === 0 ? 'Geen andere meldingen over dezelfde betrokkenen of hetzelfde adres.' : `Dezelfde betrokkenen of hetzelfde adres: ${hitsText(opened.hits)}.`}
         </Paragraph>
       </section>
+      {props.actions.length === 0 ? null : (
+        <section aria-labelledby="kop-acties" className="sh-form-section">
+          <Heading2 id="kop-acties">Acties</Heading2>
+          <ActionsTable actions={props.actions} caption="Acties uit eerdere besluiten over deze melding" />
+        </section>
+      )}
       <section aria-labelledby="kop-besluit" className="sh-form-section">
         <Heading2 id="kop-besluit">Besluit</Heading2>
         {opened.item.status === 'pending' ? <DecisionForm {...props} /> : <Paragraph>Over deze melding is al besloten.</Paragraph>}

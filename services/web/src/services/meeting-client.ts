@@ -1,4 +1,4 @@
-import type { AgendaEntry, DecisionReceipt, Meeting, MunicipalityId, OpenedAgendaItem } from '@signaalhub/contracts';
+import type { ActionView, AgendaEntry, DecisionReceipt, Meeting, MunicipalityId, OpenedAgendaItem } from '@signaalhub/contracts';
 import type { UserIdentity } from '@signaalhub/identity';
 import type { ServiceClient } from './service-client.js';
 
@@ -29,5 +29,17 @@ export class MeetingClient {
 
   async scheduleMeeting(identity: UserIdentity, request: { readonly municipality: string; readonly date: string }): Promise<Meeting> {
     return (await this.client.call<Meeting>(identity, { method: 'POST', path: '/api/meetings', body: request })).body;
+  }
+
+  /** The actions the user may see; of one agenda item when `itemId` is given. */
+  async actions(identity: UserIdentity, itemId?: string): Promise<ActionView[]> {
+    const query = itemId === undefined ? '' : `?${new URLSearchParams({ item: itemId }).toString()}`;
+    return (await this.client.call<ActionView[]>(identity, { method: 'GET', path: `/api/actions${query}` })).body;
+  }
+
+  /** `done` is the form's draft of an ActionDoneRequest; the service validates it (400 with problems). */
+  async markActionDone(identity: UserIdentity, decisionId: string, actionIndex: string, done: Readonly<Record<string, unknown>>): Promise<ActionView> {
+    const path = `/api/actions/${encodeURIComponent(decisionId)}/${encodeURIComponent(actionIndex)}/done`;
+    return (await this.client.call<ActionView>(identity, { method: 'POST', path, body: done })).body;
   }
 }
