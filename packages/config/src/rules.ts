@@ -73,3 +73,12 @@ export const keysEnv = {
 export const identityEnv = {
   IDENTITY_TOKEN_SECRET: z.string({ error: 'is required' }).min(32, 'must be at least 32 characters'),
 };
+
+/** A comma-separated list of `item`s, at least one, without duplicates (e.g. `baarn,soest`). */
+export const commaList = (item: z.ZodString, rule: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, rule)
+    .transform((value) => value.split(',').map((part) => part.trim()))
+    .pipe(z.array(item, { error: rule }).min(1, rule).refine((items) => new Set(items).size === items.length, `${rule}, without duplicates`));
