@@ -32,7 +32,7 @@ export function screeningForm(options: { municipality?: string; personName?: str
     kind: 'autobranche',
     applicant: { kvkNumber: options.kvkNumber ?? randomKvkNumber(), vestigingsnummer: '000012345678' },
     people: [{ name: options.personName ?? 'Jan de Vries', birthDate: '1975-06-01', role: 'bestuurder' }],
-    receivedOn: '2027-01-04',
+    receivedOn: '2026-06-01',
     decisionTermWeeks: 8,
   };
 }
