@@ -4,7 +4,7 @@ import { AuditLog } from '@signaalhub/audit';
 import { ConfigError } from '@signaalhub/config';
 import { createEventBus, type EventBus } from '@signaalhub/bus';
 import { TOPIC_DEFINITIONS } from '@signaalhub/contracts';
-import { DEFAULT_FRESHNESS_WINDOW, EnvelopeOpener, EnvelopeSealer, RedisReplayStore, SealedRecords } from '@signaalhub/envelope';
+import { DEFAULT_FRESHNESS_WINDOW, EnvelopeOpener, EnvelopeSealer, matchToken, RedisReplayStore, SealedRecords } from '@signaalhub/envelope';
 import type { Logger } from '@signaalhub/logging';
 import { TransactionalOutbox } from '@signaalhub/outbox';
 import {
@@ -26,7 +26,8 @@ import { DisclosureRegister } from './disclosures/disclosure-register.js';
 import { DisclosuresController } from './http/disclosures.controller.js';
 import { ScreeningsController } from './http/screenings.controller.js';
 import { ScreeningRequestIntake } from './intake/screening-request-intake.js';
-import { LEAVE_UNASSIGNED } from './screenings/new-screening-assignment.js';
+import { PoolAssignment } from './screenings/new-screening-assignment.js';
+import { loadCoordinators, type Coordinator } from './assignment/coordinator-config.js';
 import { ScreeningFormIntake } from './screenings/screening-form.js';
 import { ScreeningMessages } from './screenings/screening-messages.js';
 import { ScreeningOpening } from './screenings/screening-opening.js';
@@ -50,7 +51,8 @@ export interface BibobService extends ComposedService {
 
 export async function composeBibob({ config, logger }: { config: BibobConfig; logger: Logger }): Promise<BibobService> {
   // Keys are configuration too: a broken key directory or passphrase exits 78 before anything connects.
-  const { keyring } = await loadServiceKeys(config.KEYS_DIR, config.HUB_KEY_PASSPHRASE);
+  const { keyring, matchTokenKey } = await loadServiceKeys(config.KEYS_DIR, config.HUB_KEY_PASSPHRASE);
+  const coordinators = await coordinatorPool(config);
   const poolParty = config.BIBOB_POOL_PARTY;
   if (!keyring.canActAs(poolParty)) throw new ConfigError([`BIBOB_POOL_PARTY: no private key for ${poolParty} in KEYS_DIR`]);
   const schema = config.BIBOB_DATABASE_SCHEMA;
@@ -68,9 +70,13 @@ export async function composeBibob({ config, logger }: { config: BibobConfig; lo
   const records = new SealedRecords(keyring, poolParty);
   const messages = new ScreeningMessages(new EnvelopeSealer(keyring, clock), outbox.writer, poolParty, config.RIEC_PARTY);
   const store = new ScreeningStore(postgres, schema);
-  const policy = new BibobAccessPolicy(poolParty, config.BIBOB_LEAD_COORDINATORS);
+  const policy = new BibobAccessPolicy(poolParty, coordinators.filter((entry) => entry.lead).map((entry) => entry.id));
   const access = new AuditedAccess(audit, logger.child({ component: 'access' }));
-  const opening = new ScreeningOpening({ pool: postgres, store, records, messages, assignment: LEAVE_UNASSIGNED, logger, clock });
+  const opening = new ScreeningOpening({ pool: postgres, store, records, messages, assignment: new PoolAssignment(coordinators, store),
+    applicantToken: (kvkNumber) => matchToken({ kind: 'kvk', kvkNumber }, matchTokenKey).token,
+    logger,
+    clock,
+  });
   const requests = new ScreeningRequestIntake({
     opener: new EnvelopeOpener(keyring, {
       replayStore: new RedisReplayStore(redis, config.BIBOB_REPLAY_NAMESPACE),
@@ -97,7 +103,7 @@ export async function composeBibob({ config, logger }: { config: BibobConfig; lo
       { provide: ScreeningFormIntake, useValue: new ScreeningFormIntake(opening, policy, access, config.MUNICIPALITIES, clock) },
       { provide: ScreeningReader, useValue: new ScreeningReader(store, records, policy, access) },
       { provide: ScreeningWorkflow, useValue: new ScreeningWorkflow(workflowParts) },
-      { provide: ScreeningReassignment, useValue: new ScreeningReassignment(workflowParts) },
+      { provide: ScreeningReassignment, useValue: new ScreeningReassignment({ ...workflowParts, coordinators }) },
       { provide: DisclosureRegister, useValue: disclosures },
     ],
     probes: [kafkaProbe(bus), redisProbe(redis), postgresProbe(postgres)],
@@ -110,4 +116,17 @@ export async function composeBibob({ config, logger }: { config: BibobConfig; lo
       await postgres.end();
     },
   };
+}
+
+/** The coordinator pool from configuration (exit 78 naming each problem); none configured: an empty pool. */
+async function coordinatorPool(config: BibobConfig): Promise<readonly Coordinator[]> {
+  const options = { knownMunicipalities: config.MUNICIPALITIES };
+  const loaded =
+    config.BIBOB_COORDINATORS_FILE !== undefined
+      ? await loadCoordinators({ kind: 'file', variable: 'BIBOB_COORDINATORS_FILE', path: config.BIBOB_COORDINATORS_FILE }, options)
+      : config.BIBOB_COORDINATORS !== undefined
+        ? await loadCoordinators({ kind: 'json', variable: 'BIBOB_COORDINATORS', json: config.BIBOB_COORDINATORS }, options)
+        : { ok: true as const, coordinators: [] };
+  if (!loaded.ok) throw new ConfigError([...loaded.problems]);
+  return loaded.coordinators;
 }

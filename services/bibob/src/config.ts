@@ -1,5 +1,5 @@
 import { commaList, identityEnv, infrastructureEnv, kafkaEnv, keysEnv, port } from '@signaalhub/config';
-import { DEFAULT_MUNICIPALITIES, MunicipalityId, PartyId, UserId } from '@signaalhub/contracts';
+import { DEFAULT_MUNICIPALITIES, MunicipalityId, PartyId } from '@signaalhub/contracts';
 import { SCHEMA_NAME, SCHEMA_NAME_RULE } from '@signaalhub/database';
 import { z } from 'zod';
 
@@ -18,11 +18,10 @@ export const BibobConfigSchema = z.object({
   MUNICIPALITIES: commaList(MunicipalityId, 'must be a comma-separated list of municipality ids')
     .optional()
     .transform((ids) => ids ?? DEFAULT_MUNICIPALITIES.map((municipality) => municipality.id)),
-  /**
-   * User ids of the lead coordinators (may reassign). Until the pool's coordinator configuration
-   * carries the lead flag, this list is where it comes from.
-   */
-  BIBOB_LEAD_COORDINATORS: commaList(UserId, 'must be a comma-separated list of user ids').optional().transform((ids) => ids ?? []),
+  /** The coordinator pool (capacity, absences, conflicts, lead flag) as a JSON file, or the JSON itself below. */
+  BIBOB_COORDINATORS_FILE: z.string().min(1, 'must be a file path').optional(),
+  /** The coordinator pool as JSON (tests, small set-ups); without either, nobody is in the pool and every screening waits. */
+  BIBOB_COORDINATORS: z.string().min(1, 'must be JSON').optional(),
   /** Codes of the art. 28 lid 2 grounds a coordinator may record for a disclosure to the RIEC. */
   BIBOB_DISCLOSURE_GROUNDS: commaList(z.string().regex(/^[a-z0-9-]{1,64}$/), 'must be a comma-separated list of ground codes')
     .optional()

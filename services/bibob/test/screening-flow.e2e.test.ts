@@ -3,7 +3,7 @@ import { BIBOB_QUESTIONNAIRE, Envelope, EventTypes, Topics, type ApiError, type 
 import { createLogger } from '@signaalhub/logging';
 import { eventually, testInfrastructure, uniqueName, type RunningService } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caller, coordinator, LEAD, POOL, startBibob } from './support/running-bibob.js';
+import { ABSENT, ANNA, caller, coordinator, LEAD, POOL, startBibob } from './support/running-bibob.js';
 import { screeningForm } from './support/screening-requests.js';
 
 /*
@@ -170,25 +170,45 @@ describe('bibob screening flow', () => {
     expect(conclusions.map((envelope) => envelope.header.recipients)).toEqual([['gemeente-baarn'], ['gemeente-baarn']]);
   });
 
-  it('reassigns in bulk for a lead coordinator, with the reason in the history, and refuses an unknown id changing nothing', async () => {
-    const first = await json<{ id: string }>(await sut.call('POST', '/api/screenings', author, screeningForm()), 201);
-    const second = await json<{ id: string }>(await sut.call('POST', '/api/screenings', author, screeningForm()), 201);
+  it('assigns a new screening to an available coordinator without a conflict, never the absent one', async () => {
+    const soest = await json<{ id: string }>(await sut.call('POST', '/api/screenings', author, screeningForm({ municipality: 'soest' })), 201);
+    const detail = await json<ScreeningDetail>(await sut.get(`/api/screenings/${soest.id}`, author), 200);
+    expect([ANNA, LEAD]).toContain(detail.assignee);
+    expect(detail.history.map((entry) => entry.action)).toEqual(['aangevraagd', 'toegewezen']);
+  });
+
+  it('reassigns in bulk for a lead coordinator, with the reason in the history, and refuses what the pool does not allow, changing nothing', async () => {
+    const first = await json<{ id: string }>(await sut.call('POST', '/api/screenings', author, screeningForm({ municipality: 'soest' })), 201);
+    const second = await json<{ id: string }>(await sut.call('POST', '/api/screenings', author, screeningForm({ municipality: 'soest' })), 201);
     const lead = coordinator(LEAD);
+    const assigneeOf = async (id: string): Promise<string | null> => (await json<ScreeningDetail>(await sut.get(`/api/screenings/${id}`, lead), 200)).assignee;
+    // Single: the load balancing may have split them; the second joins the first.
+    const firstAssignee = await assigneeOf(first.id);
+    if ((await assigneeOf(second.id)) !== firstAssignee) {
+      await json(await sut.call('POST', '/api/screenings/assignments', lead, { screeningIds: [second.id], assignee: firstAssignee, reason: 'Zelfde dossier' }), 201);
+    }
+    expect(await assigneeOf(second.id)).toBe(firstAssignee);
+    const target = firstAssignee === ANNA ? LEAD : ANNA;
     const moved = await json<ScreeningSummary[]>(
-      await sut.call('POST', '/api/screenings/assignments', lead, { screeningIds: [first.id, second.id], assignee: approver.userId, reason: 'Afwezigheid' }),
+      await sut.call('POST', '/api/screenings/assignments', lead, { screeningIds: [first.id, second.id], assignee: target, reason: 'Afwezigheid' }),
       201,
     );
-    expect(moved.map((screening) => screening.assignee)).toEqual([approver.userId, approver.userId]);
-    const mine = await json<ScreeningSummary[]>(await sut.get(`/api/screenings?assignee=${approver.userId}`, approver), 200);
-    expect(mine.map((screening) => screening.id).sort()).toEqual([first.id, second.id].sort());
-    const detail = await json<ScreeningDetail>(await sut.get(`/api/screenings/${first.id}`, approver), 200);
+    expect(moved.map((screening) => screening.assignee)).toEqual([target, target]);
+    const mine = await json<ScreeningSummary[]>(await sut.get(`/api/screenings?assignee=${target}`, lead), 200);
+    expect(mine.map((screening) => screening.id)).toEqual(expect.arrayContaining([first.id, second.id]));
+    const detail = await json<ScreeningDetail>(await sut.get(`/api/screenings/${first.id}`, lead), 200);
     expect(detail.history.at(-1)).toMatchObject({ action: 'toegewezen', reason: 'Afwezigheid', actor: { userId: LEAD } });
-    expect(await sut.auditEntries({ userId: LEAD, action: 'screening.reassign', result: 'allowed' })).toHaveLength(2);
+    expect(await sut.auditEntries({ userId: LEAD, action: 'screening.reassign', result: 'allowed', objectId: first.id })).toHaveLength(1);
 
+    const absent = await json<ApiError>(await sut.call('POST', '/api/screenings/assignments', lead, { screeningIds: [first.id], assignee: ABSENT, reason: 'Test' }), 422);
+    expect(absent.problems).toEqual([expect.objectContaining({ field: 'screeningIds.0', rule: 'absent' })]);
     const unknown = '00000000-0000-4000-8000-000000000000';
     await json(await sut.call('POST', '/api/screenings/assignments', lead, { screeningIds: [first.id, unknown], assignee: author.userId, reason: 'Test' }), 422);
-    const after = await json<ScreeningDetail>(await sut.get(`/api/screenings/${first.id}`, approver), 200);
-    expect(after.assignee).toBe(approver.userId);
-    await json(await sut.call('POST', '/api/screenings/assignments', lead, { screeningIds: [first.id], assignee: author.userId }), 400);
+    const after = await json<ScreeningDetail>(await sut.get(`/api/screenings/${first.id}`, lead), 200);
+    expect(after.assignee).toBe(target);
+    await json(await sut.call('POST', '/api/screenings/assignments', lead, { screeningIds: [first.id], assignee: ANNA }), 400);
+    // A coordinator who is not a lead is refused, and the refusal is audited.
+    await json(await sut.call('POST', '/api/screenings/assignments', coordinator(ANNA), { screeningIds: [first.id], assignee: ANNA, reason: 'Zelf' }), 403);
+    expect(await sut.auditEntries({ userId: ANNA, action: 'screening.reassign', result: 'denied' })).toMatchObject([{ reason: 'not-a-lead-coordinator' }]);
   });
 });

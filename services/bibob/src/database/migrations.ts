@@ -97,4 +97,15 @@ export const BIBOB_MIGRATIONS: readonly Migration[] = [
       ${createAuditLogSql(schema)}`;
     },
   },
+  {
+    // The applicant's KvK match token (HMAC with the partnership key, as in envelope headers): the same
+    // business goes to the coordinator who already handles it, without the KvK number in a clear column.
+    name: '0002_applicant_token',
+    up: (schema) => {
+      const s = `"${schema}"`;
+      return `
+      ALTER TABLE ${s}.screenings ADD COLUMN applicant_token text;
+      CREATE INDEX screenings_open_by_applicant ON ${s}.screenings (applicant_token) WHERE phase <> 'afgesloten';`;
+    },
+  },
 ];

@@ -15,6 +15,8 @@ export interface ScreeningOpeningParts {
   readonly records: SealedRecords;
   readonly messages: ScreeningMessages;
   readonly assignment: NewScreeningAssignment;
+  /** The applicant's KvK match token (partnership key). */
+  readonly applicantToken: (kvkNumber: string) => string;
   readonly logger: Logger;
   readonly clock: () => Date;
 }
@@ -46,13 +48,16 @@ export class ScreeningOpening {
     const reference = facts.reference ?? id;
     const record: ApplicationRecord = { reference, applicant: application.applicant, people: application.people };
     const applicationSealed = await records.seal(record, [municipalityPartyId(application.municipality)]);
+    const applicantToken = this.parts.applicantToken(application.applicant.kvkNumber);
+    const openedAt = this.parts.clock().toISOString();
     const assignee = await this.parts.assignment.assigneeFor({
       screeningId: id,
       municipality: application.municipality,
       kind: application.kind,
       kvkNumber: application.applicant.kvkNumber,
+      applicantToken,
+      date: openedAt.slice(0, 10),
     });
-    const openedAt = this.parts.clock().toISOString();
     const created = await withTransaction(this.parts.pool, async (client) => {
       const inserted = await store.insert(client, {
         id,
@@ -64,6 +69,7 @@ export class ScreeningOpening {
         receivedOn: application.receivedOn,
         decisionTermWeeks: application.decisionTermWeeks,
         applicationSealed,
+        applicantToken,
         openedAt,
       });
       if (!inserted) return false;

@@ -18,6 +18,8 @@ export interface NewScreening {
   readonly receivedOn: string;
   readonly decisionTermWeeks: number;
   readonly applicationSealed: string;
+  /** The applicant's KvK match token (never the number itself). */
+  readonly applicantToken: string;
   readonly openedAt: string;
 }
 
@@ -85,11 +87,28 @@ export class ScreeningStore {
   async insert(client: ClientBase, row: NewScreening): Promise<boolean> {
     const result = await client.query(
       `INSERT INTO ${this.screenings} (id, municipality, kind, phase, assignee, request_message_id, requested_by_party, received_on,
-         decision_term_weeks, application_sealed, opened_at, updated_at)
-       VALUES ($1, $2, $3, 'ontvangen', $4, $5, $6, $7, $8, $9, $10, $10) ON CONFLICT (request_message_id) DO NOTHING`,
-      [row.id, row.municipality, row.kind, row.assignee, row.requestMessageId, row.requestedByParty, row.receivedOn, row.decisionTermWeeks, row.applicationSealed, row.openedAt],
+         decision_term_weeks, application_sealed, applicant_token, opened_at, updated_at)
+       VALUES ($1, $2, $3, 'ontvangen', $4, $5, $6, $7, $8, $9, $10, $11, $11) ON CONFLICT (request_message_id) DO NOTHING`,
+      [row.id, row.municipality, row.kind, row.assignee, row.requestMessageId, row.requestedByParty, row.receivedOn, row.decisionTermWeeks, row.applicationSealed, row.applicantToken, row.openedAt],
     );
     return result.rowCount === 1;
+  }
+
+  /** Open screenings per assignee, started or not: what the chooser weighs against capacity. */
+  async openCountsByAssignee(client?: ClientBase): Promise<Map<string, number>> {
+    const result = await (client ?? this.pool).query<{ assignee: string; open: number }>(
+      `SELECT assignee, count(*)::int AS open FROM ${this.screenings} WHERE phase <> 'afgesloten' AND assignee IS NOT NULL GROUP BY assignee`,
+    );
+    return new Map(result.rows.map((row) => [row.assignee, row.open]));
+  }
+
+  /** The coordinator of the most recent open screening of the same business, if any. */
+  async currentHandlerOf(applicantToken: string): Promise<string | undefined> {
+    const result = await this.pool.query<{ assignee: string }>(
+      `SELECT assignee FROM ${this.screenings} WHERE applicant_token = $1 AND phase <> 'afgesloten' AND assignee IS NOT NULL ORDER BY opened_at DESC LIMIT 1`,
+      [applicantToken],
+    );
+    return result.rows[0]?.assignee;
   }
 
   async hasRequest(messageId: string): Promise<boolean> {
@@ -134,15 +153,8 @@ export class ScreeningStore {
     );
   }
 
-  /** The ids that exist, locked; the caller compares with what it asked for. */
-  async assign(client: ClientBase, ids: readonly string[], assignee: string, at: string): Promise<{ id: string; phase: ScreeningPhase; previous: string | null }[]> {
-    const result = await client.query<{ id: string; phase: ScreeningPhase; previous: string | null }>(
-      `UPDATE ${this.screenings} AS s SET assignee = $2, updated_at = $3
-       FROM (SELECT id, assignee FROM ${this.screenings} WHERE id = ANY($1::uuid[]) FOR UPDATE) AS before
-       WHERE s.id = before.id RETURNING s.id, s.phase, before.assignee AS previous`,
-      [ids, assignee, at],
-    );
-    return result.rows;
+  async assign(client: ClientBase, ids: readonly string[], assignee: string, at: string): Promise<void> {
+    await client.query(`UPDATE ${this.screenings} SET assignee = $2, updated_at = $3 WHERE id = ANY($1::uuid[])`, [ids, assignee, at]);
   }
 
   async addHistory(client: ClientBase, row: HistoryRow): Promise<void> {

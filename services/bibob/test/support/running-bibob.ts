@@ -7,13 +7,27 @@ import { BibobConfigSchema, type BibobConfig } from '../../src/config.js';
 
 export const POOL = 'bibob-pool-bes';
 export const LEAD = 'coordinator-lead';
+export const ANNA = 'coordinator-anna';
+export const ABSENT = 'coordinator-bram';
+
+const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The tests' pool: the lead and Anna declared a conflict with Baarn, Bram is absent, so a Soest screening
+ * goes to Anna (lowest load; the lead's tie loses on the id) and a Baarn screening waits, "niet toegewezen".
+ */
+export const TEST_POOL = [
+  { id: LEAD, name: 'Lia Leiding', capacity: 50, lead: true, conflictsOfInterest: { municipalities: ['baarn'] } },
+  { id: ANNA, name: 'Anna Aalders', capacity: 50, conflictsOfInterest: { municipalities: ['baarn'] } },
+  { id: ABSENT, name: 'Bram Bos', capacity: 50, absences: [{ from: inDays(-1), to: inDays(30) }] },
+];
 
 /** The bibob service's complete environment for a test: its own schema and replay namespace. */
 export function bibobEnv(overrides: Record<string, string> = {}): Record<string, string> {
   return serviceEnv({
     BIBOB_DATABASE_SCHEMA: uniqueName('bibob').replace(/-/g, '_'),
     BIBOB_REPLAY_NAMESPACE: uniqueName('bibob'),
-    BIBOB_LEAD_COORDINATORS: LEAD,
+    BIBOB_COORDINATORS: JSON.stringify(TEST_POOL),
     ...overrides,
   });
 }

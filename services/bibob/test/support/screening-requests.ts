@@ -60,6 +60,6 @@ export async function sealScreeningRequest(
 }
 
 /** The envelope as the bus hands it to a handler. */
-export function busMessageOf(envelope: { header: { municipality: string } }, offset = 0): BusMessage {
-  return { topic: Topics.screening, partition: 0, offset: String(offset), key: envelope.header.municipality, value: Buffer.from(JSON.stringify(envelope)), headers: {} };
+export function busMessageOf(envelope: { header: object }, offset = 0): BusMessage {
+  return { topic: Topics.screening, partition: 0, offset: String(offset), key: 'soest', value: Buffer.from(JSON.stringify(envelope)), headers: {} };
 }
