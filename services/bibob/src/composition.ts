@@ -7,16 +7,8 @@ import { TOPIC_DEFINITIONS } from '@signaalhub/contracts';
 import { DEFAULT_FRESHNESS_WINDOW, EnvelopeOpener, EnvelopeSealer, matchToken, RedisReplayStore, SealedRecords } from '@signaalhub/envelope';
 import type { Logger } from '@signaalhub/logging';
 import { TransactionalOutbox } from '@signaalhub/outbox';
-import {
-  connectDurableRedis,
-  kafkaProbe,
-  loadServiceKeys,
-  openServiceDatabase,
-  outboxBacklogProbe,
-  postgresProbe,
-  redisProbe,
-  type ComposedService,
-} from '@signaalhub/service-kit';
+import { type ComposedService, connectDurableRedis, loadServiceKeys, openServiceDatabase } from '@signaalhub/service-kit';
+import { kafkaProbe, outboxBacklogProbe, postgresProbe, redisProbe } from '@signaalhub/service-kit';
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import { BibobAccessPolicy } from './access/bibob-access-policy.js';
@@ -106,14 +98,14 @@ export async function composeBibob({ config, logger }: { config: BibobConfig; lo
       { provide: ScreeningReassignment, useValue: new ScreeningReassignment({ ...workflowParts, coordinators }) },
       { provide: DisclosureRegister, useValue: disclosures },
     ],
-    probes: [kafkaProbe(bus), redisProbe(redis), postgresProbe(postgres)],
+    probes: [postgresProbe(postgres), redisProbe(redis), kafkaProbe(bus)],
     backlogs: [outboxBacklogProbe(outbox)],
     start: () => outbox.start(),
     stop: () => outbox.stop(),
-    async close() {
+    // After stop: the relay no longer uses the producer, the pool or Redis.
+    close: async () => {
       await bus.close();
-      await redis.quit();
-      await postgres.end();
+      await Promise.all([redis.quit(), postgres.end()]);
     },
   };
 }

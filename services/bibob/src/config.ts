@@ -1,7 +1,7 @@
-import { commaList, identityEnv, infrastructureEnv, kafkaEnv, keysEnv, port } from '@signaalhub/config';
-import { DEFAULT_MUNICIPALITIES, MunicipalityId, PartyId } from '@signaalhub/contracts';
-import { SCHEMA_NAME, SCHEMA_NAME_RULE } from '@signaalhub/database';
 import { z } from 'zod';
+import { SCHEMA_NAME, SCHEMA_NAME_RULE } from '@signaalhub/database';
+import { DEFAULT_MUNICIPALITIES, MunicipalityId, PartyId } from '@signaalhub/contracts';
+import { commaList, identityEnv, infrastructureEnv, kafkaEnv, keysEnv, port } from '@signaalhub/config';
 
 /** Every variable the service reads, validated once at start-up (DESIGN.md §8.6). */
 export const BibobConfigSchema = z.object({
@@ -15,9 +15,7 @@ export const BibobConfigSchema = z.object({
   /** The party a recorded art. 28 lid 2 disclosure goes to. */
   RIEC_PARTY: PartyId.default('riec-mn'),
   /** Municipalities the pool screens for; their parties follow the `gemeente-<id>` convention. */
-  MUNICIPALITIES: commaList(MunicipalityId, 'must be a comma-separated list of municipality ids')
-    .optional()
-    .transform((ids) => ids ?? DEFAULT_MUNICIPALITIES.map((municipality) => municipality.id)),
+  MUNICIPALITIES: commaList(MunicipalityId, 'must be a comma-separated list of municipality ids').default(DEFAULT_MUNICIPALITIES.map(({ id }) => id)),
   /** The coordinator pool (capacity, absences, conflicts, lead flag) as a JSON file, or the JSON itself below. */
   BIBOB_COORDINATORS_FILE: z.string().min(1, 'must be a file path').optional(),
   /** The coordinator pool as JSON (tests, small set-ups); without either, nobody is in the pool and every screening waits. */

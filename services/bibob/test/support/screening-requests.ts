@@ -1,24 +1,18 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { BusMessage } from '@signaalhub/bus';
 import { EventTypes, municipalityPartyId, ScreeningRequested, Topics, type EnvelopeOf, type ScreeningForm } from '@signaalhub/contracts';
-import { EnvelopeSealer, KeyFiles, loadKeyringFromDirectory, matchToken, parsePartnershipKey, type MatchTokenKey, type PartyKeyring } from '@signaalhub/envelope';
+import { EnvelopeSealer, matchToken } from '@signaalhub/envelope';
+import { loadServiceKeys, type ServiceKeys } from '@signaalhub/service-kit';
 import { testInfrastructure } from '@signaalhub/test-infra';
 import { POOL } from './running-bibob.js';
 
-let cached: Promise<{ keyring: PartyKeyring; partnershipKey: MatchTokenKey }> | undefined;
+let keys: Promise<ServiceKeys> | undefined;
 
-/** The test run's keys (generated once by the global set-up, the pool's among them). */
-export function testKeys(): Promise<{ keyring: PartyKeyring; partnershipKey: MatchTokenKey }> {
-  cached ??= (async () => {
-    const { keysDir, keyPassphrase } = testInfrastructure();
-    return {
-      keyring: await loadKeyringFromDirectory(keysDir, keyPassphrase),
-      partnershipKey: parsePartnershipKey(await readFile(join(keysDir, KeyFiles.partnershipKey), 'utf8')),
-    };
-  })();
-  return cached;
+/** The test run's keys as a service loads them (the global set-up made them, the pool's among them). */
+export function testKeys(): Promise<ServiceKeys> {
+  const { keysDir, keyPassphrase } = testInfrastructure();
+  keys ??= loadServiceKeys(keysDir, keyPassphrase);
+  return keys;
 }
 
 export function randomKvkNumber(): string {
@@ -43,7 +37,7 @@ export type ScreeningRequestEnvelope = EnvelopeOf<typeof EventTypes.screeningReq
 export async function sealScreeningRequest(
   options: { municipality?: string; personName?: string; from?: string; headerKind?: ScreeningRequested['kind'] } = {},
 ): Promise<{ envelope: ScreeningRequestEnvelope; request: ScreeningRequested }> {
-  const { keyring, partnershipKey } = await testKeys();
+  const { keyring, matchTokenKey } = await testKeys();
   const municipality = options.municipality ?? 'soest';
   const party = municipalityPartyId(municipality);
   const form = screeningForm({ municipality, ...(options.personName === undefined ? {} : { personName: options.personName }) });
@@ -54,7 +48,7 @@ export async function sealScreeningRequest(
     type: EventTypes.screeningRequested,
     municipality,
     permitKind: options.headerKind ?? request.kind,
-    matchTokens: [matchToken({ kind: 'kvk', kvkNumber: request.applicant.kvkNumber }, partnershipKey)],
+    matchTokens: [matchToken({ kind: 'kvk', kvkNumber: request.applicant.kvkNumber }, matchTokenKey)],
   });
   return { envelope, request };
 }
