@@ -57,33 +57,38 @@ const leaksIn = (where: string, text: string): string[] => PATTERNS.filter(({ pa
 describe('planted screening data across the pool, Kafka, dead letters, Redis, logs and other stores', () => {
   const infrastructure = testInfrastructure();
   const redis = new Redis(infrastructure.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
-  let kafka: PrivateKafka;
+  let kafka: PrivateKafka | undefined;
   let bibob: RunningService;
   let meeting: RunningService;
-  let bus: EventBus;
+  let bus: EventBus | undefined;
 
   beforeAll(async () => {
     await redis.connect();
     kafka = await startPrivateKafka();
     const privateBroker = { KAFKA_BROKERS: kafka.brokers.join(','), LOG_LEVEL: 'trace' };
-    bibob = await RunningService.start('bibob', bibobEnv(privateBroker), { schemaVariable: 'BIBOB_DATABASE_SCHEMA' });
-    meeting = await RunningService.start('meeting', meetingEnv(privateBroker), { schemaVariable: 'MEETING_DATABASE_SCHEMA' });
+    const options = { deadlineMs: 180_000 };
+    bibob = await RunningService.start('bibob', bibobEnv(privateBroker), { ...options, schemaVariable: 'BIBOB_DATABASE_SCHEMA' });
+    meeting = await RunningService.start('meeting', meetingEnv(privateBroker), { ...options, schemaVariable: 'MEETING_DATABASE_SCHEMA' });
     bus = createEventBus({ brokers: kafka.brokers, clientId: 'screening-canary', logger: createLogger('screening-canary', 'warn') });
-  }, 240_000);
+  }, 480_000);
 
   afterAll(async () => {
-    await bus.close().catch(() => undefined);
-    await Promise.all([bibob.stop(), meeting.stop()]);
+    await bus?.close().catch(() => undefined);
+    // Started ones only: a failed start leaves the others undefined.
+    const started = [bibob as RunningService | undefined, meeting as RunningService | undefined].flatMap((service) => (service === undefined ? [] : [service]));
+    await Promise.all(started.map((service) => service.stop()));
     redis.disconnect();
-    await kafka.dispose();
+    await kafka?.dispose();
   });
 
   it('finds no canary outside envelopes and sealed columns', { timeout: 300_000 }, async () => {
+    if (bus === undefined) throw new Error('the private broker did not start');
+    const scanBus = bus;
     const author = coordinator();
     const approver = coordinator();
     const { keyring, matchTokenKey } = await loadServiceKeys(infrastructure.keysDir, infrastructure.keyPassphrase);
     const sealer = new EnvelopeSealer(keyring);
-    const producer = bus.createProducer();
+    const producer = scanBus.createProducer();
     await producer.connect();
 
     // 1. A sealed request from Soest, and the same request tampered with (dead-lettered).
@@ -152,17 +157,17 @@ describe('planted screening data across the pool, Kafka, dead letters, Redis, lo
     await eventually(
       async () => {
         const pending = await bibob.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${bibob.schema}".outbox WHERE published_at IS NULL`);
-        const counts = await bus.messageCounts();
+        const counts = await scanBus.messageCounts();
         return pending.rows[0]?.n === 0 && (counts.get(deadLetterTopic(Topics.screening)) ?? 0) > 0 ? true : undefined;
       },
       { timeoutMs: 60_000, what: 'the outbox published and the forged request dead-lettered', intervalMs: 250 },
     );
 
     // 4. Every topic of the private broker, from the beginning to its end offsets.
-    const expectedCounts = await bus.messageCounts();
+    const expectedCounts = await scanBus.messageCounts();
     const topics = [...expectedCounts.keys()];
     const scanned: BusMessage[] = [];
-    const consumer = bus.createConsumer({
+    const consumer = scanBus.createConsumer({
       groupId: 'screening-canary-scan',
       topics,
       handlers: Object.fromEntries(topics.map((topic) => [topic, (message: BusMessage) => Promise.resolve(void scanned.push(message))])),

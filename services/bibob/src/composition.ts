@@ -93,7 +93,7 @@ export async function composeBibob({ config, logger }: { config: BibobConfig; lo
       { provide: APP_FILTER, useClass: AccessErrorFilter },
       { provide: AuditedAccess, useValue: access },
       { provide: ScreeningFormIntake, useValue: new ScreeningFormIntake(opening, policy, access, config.MUNICIPALITIES, clock) },
-      { provide: ScreeningReader, useValue: new ScreeningReader(store, records, policy, access) },
+      { provide: ScreeningReader, useValue: new ScreeningReader(store, records, policy, access, { extraNonWorkingDays: config.BIBOB_EXTRA_NON_WORKING_DAYS }) },
       { provide: ScreeningWorkflow, useValue: new ScreeningWorkflow(workflowParts) },
       { provide: ScreeningReassignment, useValue: new ScreeningReassignment({ ...workflowParts, coordinators }) },
       { provide: DisclosureRegister, useValue: disclosures },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SCHEMA_NAME, SCHEMA_NAME_RULE } from '@signaalhub/database';
+import { isCalendarDate } from '@signaalhub/deadlines';
 import { DEFAULT_MUNICIPALITIES, MunicipalityId, PartyId } from '@signaalhub/contracts';
 import { commaList, identityEnv, infrastructureEnv, kafkaEnv, keysEnv, port } from '@signaalhub/config';
 
@@ -24,6 +25,8 @@ export const BibobConfigSchema = z.object({
   BIBOB_DISCLOSURE_GROUNDS: commaList(z.string().regex(/^[a-z0-9-]{1,64}$/), 'must be a comma-separated list of ground codes')
     .optional()
     .transform((codes) => codes ?? ['art-28-lid-2-sub-d-riec']),
+  /** Days the government declares non-working under art. 3(3) Algemene termijnenwet, e.g. `2027-05-06,2028-05-26`. */
+  BIBOB_EXTRA_NON_WORKING_DAYS: commaList(z.string().refine(isCalendarDate), 'must be a comma-separated list of real dates YYYY-MM-DD').default([]),
   BIBOB_DATABASE_SCHEMA: z.string().regex(SCHEMA_NAME, SCHEMA_NAME_RULE).default('bibob'),
   BIBOB_REPLAY_NAMESPACE: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'must be a lowercase slug').default('bibob'),
   /** How old a `screening.requested` envelope may be when it is consumed (a lagging consumer still takes it). */

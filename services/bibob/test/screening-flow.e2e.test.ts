@@ -160,6 +160,10 @@ describe('bibob screening flow', () => {
         { soort: 'lbb-advies-ontvangen', datum: '2026-08-17' },
       ],
     });
+    // 8 weeks from 1 June = 27 July, + 7 days aanvulling + 63 days LBB (under its 12-week cap) = Monday 5 October.
+    expect(detail.deadlines.uitersteBeslisdatum).toBe('2026-10-05');
+    expect(detail.deadlines.voorlopig).toEqual([]);
+    expect(detail.deadlines.toelichting.join(' ')).toMatch(/LBB/);
     expect(detail.history.find((entry) => entry.action === 'conclusie-goedgekeurd')).toMatchObject({ actor: { userId: approver.userId }, reason: 'Akkoord' });
     expect(detail.people).toEqual([{ name: 'Jan de Vries', birthDate: '1975-06-01', role: 'bestuurder' }]);
     // The correction went out as its own screening.concluded, again to the municipality alone.

@@ -165,6 +165,14 @@ export interface ScreeningConclusionVersion {
   readonly approvedAt: string | null;
 }
 
+/** The deadline engine's answer for the screening's timeline (packages/deadlines, `hub termijnen`'s shape). */
+export interface ScreeningDeadlines {
+  readonly uitersteBeslisdatum: string | null;
+  readonly lbbAdviesUiterlijk: string | null;
+  readonly voorlopig: readonly string[];
+  readonly toelichting: readonly string[];
+}
+
 /** `GET /api/screenings/:id`: the screening opened for the caller (audited). */
 export interface ScreeningDetail extends ScreeningSummary {
   readonly reference: string;
@@ -174,6 +182,8 @@ export interface ScreeningDetail extends ScreeningSummary {
   readonly lbbExtended: boolean;
   readonly lbbWaitingForInformation: boolean;
   readonly timeline: { readonly ontvangen: string; readonly beslistermijnWeken: number; readonly gebeurtenissen: readonly ScreeningTimelineEvent[] };
+  /** Computed from `timeline` on every read, so every step that moves a term moves them at once. */
+  readonly deadlines: ScreeningDeadlines;
   readonly history: readonly ScreeningHistoryEntry[];
   readonly conclusions: readonly ScreeningConclusionVersion[];
 }

@@ -1,4 +1,5 @@
 import type { ScreeningMilestone, ScreeningPhase, ScreeningStep } from '@signaalhub/contracts';
+import type { TimelineEventKind } from '@signaalhub/deadlines';
 
 /**
  * The screening's procedure as a pure state machine: ontvangen → eigen onderzoek (aanvulling gevraagd /
@@ -6,16 +7,6 @@ import type { ScreeningMilestone, ScreeningPhase, ScreeningStep } from '@signaal
  * risicoconclusie → four-eyes approval → advies aan het bestuursorgaan → afgesloten. No I/O: the service
  * loads the state, asks here, and stores what comes back.
  */
-
-/** The deadline engine's names for the days that move a screening's terms (packages/deadlines). */
-export type TimelineKind =
-  | 'aanvulling-gevraagd'
-  | 'aanvulling-ontvangen'
-  | 'lbb-gevraagd'
-  | 'lbb-verlengd'
-  | 'lbb-informatie-gevraagd'
-  | 'lbb-informatie-ontvangen'
-  | 'lbb-advies-ontvangen';
 
 export interface LifecycleState {
   readonly phase: ScreeningPhase;
@@ -34,7 +25,7 @@ export interface StepOutcome {
   readonly lbbRequestedOn: string | null;
   readonly lbbExtended: boolean;
   readonly lbbWaiting: boolean;
-  readonly timelineKind: TimelineKind | null;
+  readonly timelineKind: TimelineEventKind | null;
   readonly milestone: ScreeningMilestone | null;
 }
 
@@ -60,7 +51,7 @@ export const LBB_TERM_DAYS = 8 * 7;
 interface StepRule {
   readonly from: readonly ScreeningPhase[];
   readonly to: ScreeningPhase | 'same';
-  readonly timelineKind: TimelineKind | null;
+  readonly timelineKind: TimelineEventKind | null;
   readonly milestone: ScreeningMilestone | null;
 }
 

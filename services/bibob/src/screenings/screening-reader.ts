@@ -5,8 +5,8 @@ import {
   type ScreeningDetail,
   type ScreeningHistoryEntry,
   type ScreeningSummary,
-  type ScreeningTimelineEvent,
 } from '@signaalhub/contracts';
+import { computeDeadlines, type DeadlineCalendar, type TimelineEvent } from '@signaalhub/deadlines';
 import type { SealedRecords } from '@signaalhub/envelope';
 import type { UserIdentity } from '@signaalhub/identity';
 import type { BibobAccessPolicy } from '../access/bibob-access-policy.js';
@@ -31,6 +31,7 @@ export class ScreeningReader {
     private readonly records: SealedRecords,
     private readonly policy: BibobAccessPolicy,
     private readonly access: AuditedAccess,
+    private readonly calendar: DeadlineCalendar,
   ) {}
 
   async list(caller: UserIdentity, query: ScreeningQuery, origin: string): Promise<ScreeningSummary[]> {
@@ -53,6 +54,7 @@ export class ScreeningReader {
     await this.access.check({ ...attempt, policy: this.policy.screeningOf(caller, row.municipality), auditAllowed: true });
     const application = await this.records.open(row.applicationSealed, ApplicationRecord);
     const history = await this.store.historyOf(id);
+    const timeline = { ontvangen: row.receivedOn, beslistermijnWeken: row.decisionTermWeeks, gebeurtenissen: timelineOf(history) };
     const questionnaire = await Promise.all(
       (await this.store.questionnaireOf(id)).map(async (answer) => ({
         item: answer.item,
@@ -81,7 +83,8 @@ export class ScreeningReader {
       questionnaire,
       lbbExtended: row.lbbExtended,
       lbbWaitingForInformation: row.lbbWaiting,
-      timeline: { ontvangen: row.receivedOn, beslistermijnWeken: row.decisionTermWeeks, gebeurtenissen: timelineOf(history) },
+      timeline,
+      deadlines: computeDeadlines(timeline, this.calendar),
       history: await Promise.all(history.map((entry) => this.historyEntry(entry))),
       conclusions,
     };
@@ -101,6 +104,6 @@ export class ScreeningReader {
 }
 
 /** The deadline engine's input: the days that move a term, in the order they happened. */
-export function timelineOf(history: readonly HistoryRow[]): ScreeningTimelineEvent[] {
+export function timelineOf(history: readonly HistoryRow[]): TimelineEvent[] {
   return history.flatMap((row) => (row.timelineKind === null || row.eventDate === null ? [] : [{ soort: row.timelineKind, datum: row.eventDate }]));
 }

@@ -1,7 +1,8 @@
 import type { ConclusionStatus, ScreeningActor, ScreeningHistoryAction, ScreeningKind, ScreeningPhase, ScreeningSummary } from '@signaalhub/contracts';
 import { quotedSchema } from '@signaalhub/database';
 import type { ClientBase, Pool } from 'pg';
-import type { LifecycleState, TimelineKind } from './screening-lifecycle.js';
+import type { TimelineEventKind } from '@signaalhub/deadlines';
+import type { LifecycleState } from './screening-lifecycle.js';
 
 export interface ScreeningRow extends ScreeningSummary, LifecycleState {
   readonly requestedByParty: string;
@@ -34,7 +35,7 @@ export interface HistoryRow {
   readonly toPhase: ScreeningPhase;
   readonly reasonSealed: string | null;
   readonly eventDate: string | null;
-  readonly timelineKind: TimelineKind | null;
+  readonly timelineKind: TimelineEventKind | null;
 }
 
 export interface ConclusionRow {
