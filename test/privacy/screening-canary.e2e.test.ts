@@ -67,9 +67,14 @@ describe('planted screening data across the pool, Kafka, dead letters, Redis, lo
     kafka = await startPrivateKafka();
     const privateBroker = { KAFKA_BROKERS: kafka.brokers.join(','), LOG_LEVEL: 'trace' };
     const options = { deadlineMs: 180_000 };
+    // A fresh broker makes its group coordinator (__consumer_offsets) on first use: once, before the services need it.
+    bus = createEventBus({ brokers: kafka.brokers, clientId: 'screening-canary', logger: createLogger('screening-canary', 'warn') });
+    await bus.provision([{ name: 'screening-canary-warm-up', partitions: 1, retentionMs: 3_600_000, cleanupPolicy: 'delete' }], { replicationFactor: 1 });
+    const warmUp = bus.createConsumer({ groupId: 'screening-canary-warm-up', topics: ['screening-canary-warm-up'], handlers: { 'screening-canary-warm-up': () => Promise.resolve() } });
+    await warmUp.start();
+    await warmUp.stop();
     bibob = await RunningService.start('bibob', bibobEnv(privateBroker), { ...options, schemaVariable: 'BIBOB_DATABASE_SCHEMA' });
     meeting = await RunningService.start('meeting', meetingEnv(privateBroker), { ...options, schemaVariable: 'MEETING_DATABASE_SCHEMA' });
-    bus = createEventBus({ brokers: kafka.brokers, clientId: 'screening-canary', logger: createLogger('screening-canary', 'warn') });
   }, 480_000);
 
   afterAll(async () => {
