@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DecisionRecorded, EVENT_CATALOG, EventType, EventTypes, Signal, TOPIC_DEFINITIONS, Topics } from '../src/index.js';
+import { DecisionRecorded, EVENT_CATALOG, EventType, EventTypes, ScreeningConcluded, ScreeningRequested, Signal, TOPIC_DEFINITIONS, Topics } from '../src/index.js';
 
 describe('EventType', () => {
   it('names events entity.past_tense', () => {
@@ -71,7 +71,17 @@ describe('EVENT_CATALOG', () => {
     expect(EVENT_CATALOG['signal.submitted'].payload).toBe(Signal);
     expect(EVENT_CATALOG['decision.recorded'].payload).toBe(DecisionRecorded);
     const withPayload = Object.entries(EVENT_CATALOG).filter(([, definition]) => definition.payload !== undefined);
-    expect(withPayload.map(([type]) => type).sort()).toEqual(['decision.recorded', 'signal.submitted']);
+    expect(EVENT_CATALOG['screening.requested'].payload).toBe(ScreeningRequested);
+    expect(EVENT_CATALOG['screening.concluded'].payload).toBe(ScreeningConcluded);
+    expect(withPayload.map(([type]) => type).sort()).toEqual([
+      'decision.recorded',
+      'screening.concluded',
+      'screening.disclosed',
+      'screening.opened',
+      'screening.progressed',
+      'screening.requested',
+      'signal.submitted',
+    ]);
   });
 
   it('gives header routing facts that are never free text or personal data', () => {
