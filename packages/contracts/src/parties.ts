@@ -24,6 +24,12 @@ export const DEFAULT_PARTIES = [
   'belastingdienst',
 ] as const;
 
+/** The shared Bibob coordinator pool of the BES municipalities: a party of its own, with its own key. */
+export const DEFAULT_POOL_PARTY = 'bibob-pool-bes';
+
+/** Every party whose key the hub hosts by default (`hub keys init`): the partnership and the pool. */
+export const DEFAULT_HUB_PARTIES = [...DEFAULT_PARTIES, DEFAULT_POOL_PARTY] as const;
+
 const Fingerprint = z
   .string()
   .regex(/^[0-9A-F]{40}$/, 'fingerprint must be 40 uppercase hexadecimal characters (OpenPGP v4)');

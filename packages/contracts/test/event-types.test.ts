@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ActionCompleted, DecisionRecorded, EVENT_CATALOG, EventType, EventTypes, Signal, TOPIC_DEFINITIONS, Topics } from '../src/index.js';
+import { ActionCompleted, DecisionRecorded, EVENT_CATALOG, EventType, EventTypes, ScreeningConcluded, ScreeningRequested, Signal, TOPIC_DEFINITIONS, Topics } from '../src/index.js';
 
 describe('EventType', () => {
   it('names events entity.past_tense', () => {
@@ -73,7 +73,18 @@ describe('EVENT_CATALOG', () => {
     expect(EVENT_CATALOG['decision.recorded'].payload).toBe(DecisionRecorded);
     expect(EVENT_CATALOG['action.completed'].payload).toBe(ActionCompleted);
     const withPayload = Object.entries(EVENT_CATALOG).filter(([, definition]) => definition.payload !== undefined);
-    expect(withPayload.map(([type]) => type).sort()).toEqual(['action.completed', 'decision.recorded', 'signal.submitted']);
+    expect(EVENT_CATALOG['screening.requested'].payload).toBe(ScreeningRequested);
+    expect(EVENT_CATALOG['screening.concluded'].payload).toBe(ScreeningConcluded);
+    expect(withPayload.map(([type]) => type).sort()).toEqual([
+      'action.completed',
+      'decision.recorded',
+      'screening.concluded',
+      'screening.disclosed',
+      'screening.opened',
+      'screening.progressed',
+      'screening.requested',
+      'signal.submitted',
+    ]);
   });
 
   it('gives header routing facts that are never free text or personal data', () => {

@@ -1,17 +1,9 @@
-import { identityEnv, infrastructureEnv, kafkaEnv, keysEnv, port, wholeNumber } from '@signaalhub/config';
+import { commaList, identityEnv, infrastructureEnv, kafkaEnv, keysEnv, port, wholeNumber } from '@signaalhub/config';
 import { DEFAULT_MUNICIPALITIES, MunicipalityId, PartyId } from '@signaalhub/contracts';
 import { SCHEMA_NAME, SCHEMA_NAME_RULE } from '@signaalhub/database';
 import { z } from 'zod';
 
 const slug = (what: string) => z.string().regex(/^[a-z][a-z0-9_-]{0,40}$/, `must be a ${what}: lowercase letters, digits, - and _`);
-
-const commaList = (item: z.ZodString, rule: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, rule)
-    .transform((value) => value.split(',').map((part) => part.trim()))
-    .pipe(z.array(item, { error: rule }).min(1, rule).refine((items) => new Set(items).size === items.length, `${rule}, without duplicates`));
 
 /** Every variable the service reads, validated once at start-up (DESIGN.md §8.6). */
 export const MeetingConfigSchema = z.object({
