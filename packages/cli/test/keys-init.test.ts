@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PartyDirectory } from '@signaalhub/contracts';
+import { DEFAULT_PARTIES, PartyDirectory } from '@signaalhub/contracts';
 import { loadKeyringFromDirectory, parsePartnershipKey } from '@signaalhub/envelope';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../src/index.js';
@@ -37,11 +37,12 @@ describe('hub keys init', () => {
     expect((await keyring.privateKey('riec-mn')).isDecrypted()).toBe(true);
   });
 
-  it('defaults to the nine BES parties', async () => {
+  it('defaults to the nine BES parties and the Bibob pool', async () => {
     const io = memoryIo('', env);
     expect(await runCli(['keys', 'init', '--dir', dir], io)).toBe(0);
     const directory = PartyDirectory.parse(JSON.parse(await readFile(join(dir, 'directory.json'), 'utf8')));
-    expect(directory.parties).toHaveLength(9);
+    expect(directory.parties.map((party) => party.id)).toEqual([...DEFAULT_PARTIES]);
+    expect(directory.parties.map((party) => party.id)).toContain('bibob-pool-bes');
   });
 
   it('refuses to overwrite an existing file and writes nothing', async () => {

@@ -7,7 +7,7 @@ export const PartyId = z
   .regex(/^[a-z][a-z0-9-]{1,62}$/, 'party id must be a lowercase slug (a-z, 0-9, -)');
 export type PartyId = z.infer<typeof PartyId>;
 
-/** The nine parties of the BES partnership; the default for `hub keys init`, never hard-wired into services. */
+/** The parties of the BES partnership (the nine partners and the shared Bibob pool); the default for `hub keys init`, never hard-wired into services. */
 export const DEFAULT_PARTIES = [
   'gemeente-baarn',
   'gemeente-bunschoten',
@@ -18,6 +18,7 @@ export const DEFAULT_PARTIES = [
   'riec-mn',
   'om-mn',
   'belastingdienst',
+  'bibob-pool-bes',
 ] as const;
 
 const Fingerprint = z

@@ -35,7 +35,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     servers = await provideLocalProcesses(log);
   }
   // Test keys are made once and kept (git-ignored): key generation is the slow part of a fresh run.
-  ensurePartyKeys(TEST_KEYS_DIR, TEST_KEY_PASSPHRASE);
+  // Test keys made before the Bibob pool became a default party are made again.
+  ensurePartyKeys(TEST_KEYS_DIR, TEST_KEY_PASSPHRASE, { replaceIfLacking: ['bibob-pool-bes'] });
   const infrastructure: TestInfrastructure = {
     ...servers,
     keysDir: TEST_KEYS_DIR,

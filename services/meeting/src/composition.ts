@@ -30,7 +30,12 @@ import { DecisionRecorder } from './decisions/decision-recorder.js';
 import { DecisionStore } from './decisions/decision-store.js';
 import { MEETING_MIGRATIONS } from './database/migrations.js';
 import { AgendaController } from './http/agenda.controller.js';
+import { InformationRequestsController } from './http/information-requests.controller.js';
 import { MeetingsController } from './http/meetings.controller.js';
+import { InformationRequestIntake } from './information/information-request-intake.js';
+import { InformationRequestReader } from './information/information-request-reader.js';
+import { InformationRequestStore } from './information/information-request-store.js';
+import { InformationResponder } from './information/information-responder.js';
 import { meetingJobWorkers } from './jobs/meeting-jobs.js';
 import { MeetingStore } from './meetings/meeting-store.js';
 import { ActionReminders } from './reminders/action-reminders.js';
@@ -59,6 +64,10 @@ export interface MeetingService extends ComposedService {
   readonly reader: AgendaReader;
   readonly decisions: DecisionRecorder;
   readonly meetings: MeetingStore;
+  /** Information requests to the municipalities it serves: received from Kafka, read and answered over HTTP. */
+  readonly informationIntake: InformationRequestIntake;
+  readonly informationReader: InformationRequestReader;
+  readonly informationResponder: InformationResponder;
   readonly policy: MeetingAccessPolicy;
   readonly access: AuditedAccess;
   /** Starts workers, the reminder sweep and the outbox relay (the Kafka consumer is the skeleton's). */
@@ -109,7 +118,27 @@ export async function composeMeeting({ config, logger }: { config: MeetingConfig
     tokens,
     inbox: { service: SERVICE_NAME, deadLetters: deadLetterProducer, audit, logger },
   });
-  const reader = new AgendaReader(agenda, tokens, policy, access, storedEnvelopeOpener(keyring));
+  const storedOpener = storedEnvelopeOpener(keyring);
+  const reader = new AgendaReader(agenda, tokens, policy, access, storedOpener);
+  const informationRequests = new InformationRequestStore(postgres, schema);
+  const informationIntake = new InformationRequestIntake({
+    opener,
+    store: informationRequests,
+    municipalities,
+    inbox: { service: SERVICE_NAME, deadLetters: deadLetterProducer, audit, logger },
+  });
+  const informationReader = new InformationRequestReader(informationRequests, policy, access, storedOpener);
+  const informationResponder = new InformationResponder({
+    pool: postgres,
+    store: informationRequests,
+    reader: informationReader,
+    agenda,
+    outbox: outbox.writer,
+    sealer,
+    storedOpener,
+    access,
+    logger,
+  });
   const decisions = new DecisionRecorder({
     pool: postgres,
     agenda,
@@ -152,15 +181,20 @@ export async function composeMeeting({ config, logger }: { config: MeetingConfig
     reader,
     decisions,
     meetings,
+    informationIntake,
+    informationReader,
+    informationResponder,
     policy,
     access,
-    controllers: [AgendaController, MeetingsController],
+    controllers: [AgendaController, MeetingsController, InformationRequestsController],
     providers: [
       { provide: APP_FILTER, useClass: AccessErrorFilter },
       { provide: MUNICIPALITY_LIST, useValue: municipalities },
       { provide: AgendaReader, useValue: reader },
       { provide: DecisionRecorder, useValue: decisions },
       { provide: MeetingStore, useValue: meetings },
+      { provide: InformationRequestReader, useValue: informationReader },
+      { provide: InformationResponder, useValue: informationResponder },
       { provide: MeetingAccessPolicy, useValue: policy },
       { provide: AuditedAccess, useValue: access },
     ],

@@ -22,7 +22,7 @@ export const keysInitCommand: CommandSpec = {
   ].join('\n'),
   flags: [
     { name: 'dir', valueName: 'MAP', required: true, description: 'Map waarin de bestanden komen' },
-    { name: 'parties', valueName: 'LIJST', description: 'Partij-id’s, komma-gescheiden (standaard: de negen BES-partijen)' },
+    { name: 'parties', valueName: 'LIJST', description: 'Partij-id’s, komma-gescheiden (standaard: de BES-partijen en de Bibob-pool)' },
   ],
   environment: [`${PASSPHRASE_ENV}  wachtwoordzin voor de privésleutels (verplicht)`],
   async run(flags, _positional, io) {
