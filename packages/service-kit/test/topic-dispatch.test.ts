@@ -10,7 +10,7 @@ function messageOf(topic: string, value: unknown): BusMessage {
 
 function recording(): { handler: BusHandler; seen: string[] } {
   const seen: string[] = [];
-  return { seen, handler: async (message) => void seen.push(message.value.toString('utf8')) };
+  return { seen, handler: (message) => Promise.resolve(void seen.push(message.value.toString('utf8'))) };
 }
 
 describe(topicHandler.name, () => {

@@ -1,22 +1,43 @@
+import { randomUUID } from 'node:crypto';
 import { AuditLog } from '@signaalhub/audit';
 import { createEventBus } from '@signaalhub/bus';
-import { ROLES, Topics, type AgendaEntry, type Role } from '@signaalhub/contracts';
+import { ROLES, Topics, type AgendaEntry, type InformationRequestSummary, type Role } from '@signaalhub/contracts';
 import { createLogger } from '@signaalhub/logging';
 import { eventually, type RunningService, testInfrastructure } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMeeting, caller } from './support/running-meeting.js';
+import { sealInformationRequest } from './support/sealed-information-requests.js';
 import { randomKvkNumber, sealSignal } from './support/sealed-signals.js';
 
 /*
  * Every role × every endpoint × own/other municipality, against the expected table. The object is one
  * Soest item sent to gemeente-soest and politie-bes (not to riec-mn). "Own" callers are of gemeente-soest,
  * "other" of gemeente-baarn; the partner parties (police, RIEC) and a party outside the meeting (OM)
- * are rows of their own. Allowed calls must get past authorisation (decisions are sent with an invalid
- * body, so an allowed call answers 400 and changes nothing); every denial must be a 403 with an audit entry.
+ * are rows of their own. Allowed calls must get past authorisation (decisions and information responses
+ * are sent with an invalid body, so an allowed call answers 400 and changes nothing); every denial must be
+ * a 403 with an audit entry. The information request (from the Bibob pool to gemeente-soest) is Soest's
+ * own business: partners at the meeting are refused it.
  */
 
-type Endpoint = 'agenda.list' | 'meeting.list' | 'meeting.schedule' | 'signal.open' | 'decision.record';
-const ENDPOINTS: readonly Endpoint[] = ['agenda.list', 'meeting.list', 'meeting.schedule', 'signal.open', 'decision.record'];
+type Endpoint =
+  | 'agenda.list'
+  | 'meeting.list'
+  | 'meeting.schedule'
+  | 'signal.open'
+  | 'decision.record'
+  | 'information.list'
+  | 'information.open'
+  | 'information.respond';
+const ENDPOINTS: readonly Endpoint[] = [
+  'agenda.list',
+  'meeting.list',
+  'meeting.schedule',
+  'signal.open',
+  'decision.record',
+  'information.list',
+  'information.open',
+  'information.respond',
+];
 
 interface Row {
   readonly party: string;
@@ -26,12 +47,13 @@ interface Row {
 }
 
 const EVERYTHING = ENDPOINTS;
+const AGENDA: readonly Endpoint[] = ['agenda.list', 'meeting.list', 'meeting.schedule', 'signal.open', 'decision.record'];
 const LIST_ONLY: readonly Endpoint[] = ['agenda.list', 'meeting.list', 'meeting.schedule'];
 
 const TABLE: Row[] = [
   ...ROLES.map((role): Row => ({ party: 'gemeente-soest', scope: 'own', role, allowed: role === 'meeting-member' ? EVERYTHING : [] })),
   ...ROLES.map((role): Row => ({ party: 'gemeente-baarn', scope: 'other', role, allowed: [] })),
-  ...ROLES.map((role): Row => ({ party: 'politie-bes', scope: 'partner', role, allowed: role === 'meeting-member' ? EVERYTHING : [] })),
+  ...ROLES.map((role): Row => ({ party: 'politie-bes', scope: 'partner', role, allowed: role === 'meeting-member' ? AGENDA : [] })),
   // Sits at every meeting, but the item was not sent to it: it may list, never open or decide.
   ...ROLES.map((role): Row => ({ party: 'riec-mn', scope: 'partner', role, allowed: role === 'meeting-member' ? LIST_ONLY : [] })),
   ...ROLES.map((role): Row => ({ party: 'om-mn', scope: 'outsider', role, allowed: [] })),
@@ -40,6 +62,7 @@ const TABLE: Row[] = [
 describe('meeting authorisation matrix', () => {
   let sut: RunningService;
   let itemId: string;
+  let requestId: string;
   let meetingDay = 0;
 
   beforeAll(async () => {
@@ -49,14 +72,24 @@ describe('meeting authorisation matrix', () => {
     await producer.connect();
     const { envelope } = await sealSignal({ municipality: 'soest', kvkNumber: randomKvkNumber(), recipients: ['gemeente-soest', 'politie-bes'] });
     await producer.send(Topics.signalSubmitted, [{ key: 'soest', value: Buffer.from(JSON.stringify(envelope)) }]);
-    await bus.close();
     itemId = envelope.header.messageId;
+    const sealed = await sealInformationRequest({ municipality: 'soest', signalId: itemId });
+    await producer.send(Topics.information, [{ key: 'soest', value: Buffer.from(JSON.stringify(sealed.envelope)) }]);
+    await bus.close();
+    requestId = sealed.request.requestId;
     await eventually(
       async () => {
         const entries = (await (await sut.call('GET', '/api/agenda?municipality=soest', caller('gemeente-soest'))).json()) as AgendaEntry[];
         return entries.some((entry) => entry.id === itemId) ? true : undefined;
       },
       { timeoutMs: 90_000, what: 'the item on the Soest agenda' },
+    );
+    await eventually(
+      async () => {
+        const requests = (await (await sut.call('GET', '/api/information-requests?municipality=soest', caller('gemeente-soest'))).json()) as InformationRequestSummary[];
+        return requests.some((entry) => entry.id === requestId) ? true : undefined;
+      },
+      { timeoutMs: 90_000, what: 'the information request for Soest' },
     );
   });
 
@@ -78,6 +111,12 @@ describe('meeting authorisation matrix', () => {
         return { method: 'GET', path: `/api/agenda/items/${itemId}` };
       case 'decision.record':
         return { method: 'POST', path: `/api/agenda/items/${itemId}/decision`, body: { approach: 'not-an-approach' } };
+      case 'information.list':
+        return { method: 'GET', path: '/api/information-requests?municipality=soest' };
+      case 'information.open':
+        return { method: 'GET', path: `/api/information-requests/${requestId}` };
+      case 'information.respond':
+        return { method: 'POST', path: `/api/information-requests/${requestId}/response`, body: { outcome: 'refused', reason: '' } };
     }
   }
 
@@ -88,15 +127,42 @@ describe('meeting authorisation matrix', () => {
     const { method, path, body } = request(endpoint);
     const response = await sut.call(method, path, who, body);
     if (expectAllowed) {
-      expect(response.status, `${endpoint} answered ${response.status}`).toBe(endpoint === 'decision.record' ? 400 : endpoint === 'meeting.schedule' ? 201 : 200);
+      const invalidBody = endpoint === 'decision.record' || endpoint === 'information.respond';
+      expect(response.status, `${endpoint} answered ${response.status}`).toBe(invalidBody ? 400 : endpoint === 'meeting.schedule' ? 201 : 200);
       expect(await sut.auditEntries({ userId: who.userId })).not.toContainEqual(expect.objectContaining({ result: 'denied' }));
     } else {
       expect(response.status).toBe(403);
       expect(await response.json()).toEqual({ error: 'forbidden' });
       const audit = await sut.auditEntries({ userId: who.userId });
       expect(audit).toMatchObject([{ action: endpoint, result: 'denied', actor_party: party }]);
-      expect(audit[0]?.reason).toMatch(/^(wrong-role|other-municipality|not-a-recipient|not-a-meeting-party)$/);
+      expect(audit[0]?.reason).toMatch(/^(wrong-role|other-municipality|not-a-recipient|not-a-meeting-party|not-the-owning-municipality)$/);
     }
+  });
+
+  it.each([
+    ['a malformed request id', 'GET', '/api/information-requests/not-a-uuid', undefined, 400, 'id'],
+    ['a malformed request id on a response', 'POST', '/api/information-requests/not-a-uuid/response', { outcome: 'answered' }, 400, 'id'],
+    ['an empty refusal reason', 'POST', '/api/information-requests/{request}/response', { outcome: 'refused', reason: ' ' }, 400, 'reason'],
+    ['an unknown outcome', 'POST', '/api/information-requests/{request}/response', { outcome: 'misschien' }, 400, 'outcome'],
+    ['a municipality without an agenda', 'GET', '/api/information-requests?municipality=huizen', undefined, 400, 'municipality'],
+  ] as const)('rejects %s from a Soest member, naming the field, and changes nothing', async (_what, method, path, body, status, field) => {
+    const response = await sut.call(method, path.replace('{request}', requestId), caller('gemeente-soest'), body);
+    expect(response.status).toBe(status);
+    const answer = (await response.json()) as { error: string; problems: { field: string; message: string }[] };
+    expect(answer.error).toBe('validation');
+    expect(answer.problems.map((problem) => problem.field)).toContain(field);
+    const stored = await sut.pool.query<{ status: string }>(`SELECT status FROM ${sut.schema}.information_requests WHERE request_id = $1`, [requestId]);
+    expect(stored.rows).toEqual([{ status: 'open' }]);
+    const sent = await sut.pool.query(`SELECT 1 FROM ${sut.schema}.outbox WHERE topic = $1`, [Topics.information]);
+    expect(sent.rowCount).toBe(0);
+  });
+
+  it('answers 404 for an unknown request id, and sends nothing', async () => {
+    const response = await sut.call('POST', `/api/information-requests/${randomUUID()}/response`, caller('gemeente-soest'), { outcome: 'answered' });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: 'not-found', problems: [{ field: 'id' }] });
+    const sent = await sut.pool.query(`SELECT 1 FROM ${sut.schema}.outbox WHERE topic = $1`, [Topics.information]);
+    expect(sent.rowCount).toBe(0);
   });
 
   it('has one audit entry per denial, in an intact hash chain', async () => {

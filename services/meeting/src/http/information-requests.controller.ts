@@ -1,14 +1,14 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { InformationRequestSummary, InformationResponseReceipt, OpenedInformationRequest } from '@signaalhub/contracts';
-import { AuditedAccess, RequestOrigin, type AccessAttempt } from '@signaalhub/access';
+import { AuditedAccess, ObjectNotFound, RequestOrigin, type AccessAttempt } from '@signaalhub/access';
 import { CurrentIdentity, IDENTITY_HEADER, type UserIdentity } from '@signaalhub/identity';
 import { MeetingAccessPolicy } from '../access/meeting-access-policy.js';
 import { MUNICIPALITY_LIST } from '../config.js';
 import { AlreadyHandled, InvalidInformationResponse, SignalUnavailable } from '../information/information-errors.js';
 import { InformationRequestReader } from '../information/information-request-reader.js';
 import { InformationResponder } from '../information/information-responder.js';
-import { conflict, invalid } from './api-errors.js';
+import { conflict, invalid, notFound } from './api-errors.js';
 import { auditableMunicipality, itemIdParameter, municipalityParameter } from './request-input.js';
 
 @ApiTags('information-requests')
@@ -41,9 +41,13 @@ export class InformationRequestsController {
   @ApiResponse({ status: 200, description: '{ request, requestedBy, purpose, matchTokenCount, signal?, handling? }' })
   @ApiResponse({ status: 400, description: '{ error: "validation", problems: [{ field: "id", … }] }' })
   @ApiResponse({ status: 403, description: '{ error: "forbidden" } (audited)' })
-  @ApiResponse({ status: 404, description: '{ error: "not-found" }' })
+  @ApiResponse({ status: 404, description: '{ error: "not-found", problems: [{ field: "id", … }] }' })
   async open(@CurrentIdentity() caller: UserIdentity, @Param('id') id: string, @RequestOrigin() origin: string): Promise<OpenedInformationRequest> {
-    return this.reader.open(caller, itemIdParameter(id), origin);
+    try {
+      return await this.reader.open(caller, itemIdParameter(id), origin);
+    } catch (error) {
+      throw unknownRequest(error);
+    }
   }
 
   @Post(':id/response')
@@ -52,7 +56,7 @@ export class InformationRequestsController {
   @ApiResponse({ status: 201, description: '{ requestId, outcome, answerMessageId, recipients }' })
   @ApiResponse({ status: 400, description: '{ error: "validation", problems: [{ field, rule, message }] }' })
   @ApiResponse({ status: 403, description: '{ error: "forbidden" } (audited)' })
-  @ApiResponse({ status: 404, description: '{ error: "not-found" }' })
+  @ApiResponse({ status: 404, description: '{ error: "not-found", problems: [{ field: "id", … }] }' })
   @ApiResponse({ status: 409, description: '{ error: "conflict" }: already handled, or the signal is not on this agenda' })
   async respond(@CurrentIdentity() caller: UserIdentity, @Param('id') id: string, @Body() body: unknown, @RequestOrigin() origin: string): Promise<InformationResponseReceipt> {
     try {
@@ -61,7 +65,11 @@ export class InformationRequestsController {
       if (error instanceof InvalidInformationResponse) throw invalid(error.problems);
       if (error instanceof AlreadyHandled) throw conflict('Dit verzoek is al beantwoord of geweigerd.');
       if (error instanceof SignalUnavailable) throw conflict('Deze melding staat niet op de agenda van deze gemeente; weiger het verzoek met een reden.');
-      throw error;
+      throw unknownRequest(error);
     }
   }
+}
+
+function unknownRequest(error: unknown): unknown {
+  return error instanceof ObjectNotFound ? notFound('id', 'must name an information request', 'Dit verzoek om informatie bestaat niet.') : error;
 }
