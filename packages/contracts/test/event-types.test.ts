@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DecisionRecorded, EVENT_CATALOG, EventType, EventTypes, Signal, TOPIC_DEFINITIONS, Topics } from '../src/index.js';
+import { DecisionRecorded, EVENT_CATALOG, EventType, EventTypes, InformationAnswered, InformationRequested, Signal, TOPIC_DEFINITIONS, Topics } from '../src/index.js';
 
 describe('EventType', () => {
   it('names events entity.past_tense', () => {
@@ -70,8 +70,10 @@ describe('EVENT_CATALOG', () => {
   it('maps the events that have a payload today to their schema, and no other', () => {
     expect(EVENT_CATALOG['signal.submitted'].payload).toBe(Signal);
     expect(EVENT_CATALOG['decision.recorded'].payload).toBe(DecisionRecorded);
+    expect(EVENT_CATALOG['information.requested'].payload).toBe(InformationRequested);
+    expect(EVENT_CATALOG['information.answered'].payload).toBe(InformationAnswered);
     const withPayload = Object.entries(EVENT_CATALOG).filter(([, definition]) => definition.payload !== undefined);
-    expect(withPayload.map(([type]) => type).sort()).toEqual(['decision.recorded', 'signal.submitted']);
+    expect(withPayload.map(([type]) => type).sort()).toEqual(['decision.recorded', 'information.answered', 'information.requested', 'signal.submitted']);
   });
 
   it('gives header routing facts that are never free text or personal data', () => {
