@@ -11,6 +11,7 @@ import { CsrfGuard } from '../sessions/csrf.guard.js';
 import type { SessionStore } from '../sessions/session-store.js';
 import { SessionMiddleware } from '../sessions/session.middleware.js';
 import { AgendaController } from './agenda.controller.js';
+import { InformationRequestsController } from './information-requests.controller.js';
 import { SignInController } from './sign-in.controller.js';
 import { SignalsController } from './signals.controller.js';
 import { StartController } from './start.controller.js';
@@ -33,7 +34,7 @@ export class WebModule implements NestModule {
   static register(parts: WebParts): DynamicModule {
     return {
       module: WebModule,
-      controllers: [SignInController, StartController, SignalsController, AgendaController],
+      controllers: [SignInController, StartController, SignalsController, AgendaController, InformationRequestsController],
       providers: [
         { provide: APP_GUARD, useClass: CsrfGuard },
         { provide: APP_FILTER, useClass: WebExceptionFilter },

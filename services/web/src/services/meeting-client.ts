@@ -1,4 +1,14 @@
-import type { AgendaEntry, DecisionReceipt, Meeting, MunicipalityId, OpenedAgendaItem } from '@signaalhub/contracts';
+import type {
+  AgendaEntry,
+  DecisionReceipt,
+  InformationRequestSummary,
+  InformationResponse,
+  InformationResponseReceipt,
+  Meeting,
+  MunicipalityId,
+  OpenedAgendaItem,
+  OpenedInformationRequest,
+} from '@signaalhub/contracts';
 import type { UserIdentity } from '@signaalhub/identity';
 import type { ServiceClient } from './service-client.js';
 
@@ -29,5 +39,21 @@ export class MeetingClient {
 
   async scheduleMeeting(identity: UserIdentity, request: { readonly municipality: string; readonly date: string }): Promise<Meeting> {
     return (await this.client.call<Meeting>(identity, { method: 'POST', path: '/api/meetings', body: request })).body;
+  }
+
+  async informationRequests(identity: UserIdentity, municipality: MunicipalityId): Promise<InformationRequestSummary[]> {
+    const query = new URLSearchParams({ municipality });
+    return (await this.client.call<InformationRequestSummary[]>(identity, { method: 'GET', path: `/api/information-requests?${query.toString()}` })).body;
+  }
+
+  async openInformationRequest(identity: UserIdentity, requestId: string): Promise<OpenedInformationRequest> {
+    const path = `/api/information-requests/${encodeURIComponent(requestId)}`;
+    return (await this.client.call<OpenedInformationRequest>(identity, { method: 'GET', path })).body;
+  }
+
+  /** The service validates the response (400 with problems naming `reason` or `outcome`). */
+  async respondToInformationRequest(identity: UserIdentity, requestId: string, response: InformationResponse): Promise<InformationResponseReceipt> {
+    const path = `/api/information-requests/${encodeURIComponent(requestId)}/response`;
+    return (await this.client.call<InformationResponseReceipt>(identity, { method: 'POST', path, body: response })).body;
   }
 }
