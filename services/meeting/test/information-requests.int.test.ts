@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ObjectNotFound } from '@signaalhub/access';
-import { createEventBus, type BusConsumer, type BusMessage, type EventBus } from '@signaalhub/bus';
+import { createEventBus, type EventBus } from '@signaalhub/bus';
 import { Envelope, EventTypes, InformationAnswered, Topics } from '@signaalhub/contracts';
 import { NotARecipientError, storedEnvelopeOpener } from '@signaalhub/envelope';
 import { createLogger } from '@signaalhub/logging';
@@ -11,7 +11,7 @@ import { AlreadyHandled, InvalidInformationResponse, SignalUnavailable } from '.
 import { InformationResponder } from '../src/information/information-responder.js';
 import { testParts } from './support/meeting-parts.js';
 import { caller } from './support/running-meeting.js';
-import { informationMessageOf, POOL_PARTY, sealInformationRequest } from './support/sealed-information-requests.js';
+import { informationMessageOf, informationTopicReader, POOL_PARTY, sealInformationRequest } from './support/sealed-information-requests.js';
 import { busMessageOf, randomKvkNumber, sealSignal, testKeys } from './support/sealed-signals.js';
 
 const ORIGIN = '127.0.0.1';
@@ -19,7 +19,6 @@ const ORIGIN = '127.0.0.1';
 describe(InformationResponder.name, () => {
   let parts: MeetingService;
   let bus: EventBus;
-  let consumer: BusConsumer;
   /** Every envelope on the information topic, by message id (the topic is shared: others' messages are there too). */
   const published = new Map<string, Envelope>();
 
@@ -27,19 +26,7 @@ describe(InformationResponder.name, () => {
     parts = await testParts();
     await parts.start();
     bus = createEventBus({ brokers: testInfrastructure().kafkaBrokers, clientId: 'information-int', logger: createLogger('information-int', 'warn') });
-    await bus.provision([{ name: Topics.information, partitions: 6, retentionMs: 3_600_000, cleanupPolicy: 'delete' }], { replicationFactor: 1 });
-    consumer = bus.createConsumer({
-      groupId: uniqueName('information-reader'),
-      topics: [Topics.information],
-      handlers: {
-        [Topics.information]: (message: BusMessage) => {
-          const envelope = Envelope.parse(JSON.parse(message.value.toString('utf8')));
-          published.set(envelope.header.messageId, envelope);
-          return Promise.resolve();
-        },
-      },
-    });
-    await consumer.start();
+    await informationTopicReader(bus, published);
   });
 
   afterAll(async () => {

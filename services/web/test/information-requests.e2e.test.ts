@@ -1,14 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createEventBus, type BusMessage, type EventBus } from '@signaalhub/bus';
-import { Envelope, InformationAnswered, Topics, type InformationRequestSummary } from '@signaalhub/contracts';
+import { createEventBus, type EventBus } from '@signaalhub/bus';
+import { InformationAnswered, Topics, type Envelope, type InformationRequestSummary } from '@signaalhub/contracts';
 import { storedEnvelopeOpener } from '@signaalhub/envelope';
 import { createLogger } from '@signaalhub/logging';
 import { eventually, RunningService, serviceEnv, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caller } from '../../meeting/test/support/running-meeting.js';
-import { POOL_PARTY, sealInformationRequest } from '../../meeting/test/support/sealed-information-requests.js';
+import { informationTopicReader, POOL_PARTY, sealInformationRequest } from '../../meeting/test/support/sealed-information-requests.js';
 import { randomKvkNumber, sealSignal, testKeys } from '../../meeting/test/support/sealed-signals.js';
 import { signalReference } from '../src/labels/reference.js';
 import { axeViolations, describeViolations } from './support/axe.js';
@@ -29,8 +29,8 @@ describe('verzoek om informatie in a real browser', () => {
   const started: { stop: () => Promise<unknown> }[] = [];
   const violations: string[] = [];
   const visited: string[] = [];
-  /** Envelopes on the information topic addressed to the pool, by message id. */
-  const toPool = new Map<string, Envelope>();
+  /** Envelopes on the information topic, by message id. */
+  const published = new Map<string, Envelope>();
 
   beforeAll(async () => {
     const deadline = { deadlineMs: SERVICE_DEADLINE_MS };
@@ -48,18 +48,7 @@ describe('verzoek om informatie in a real browser', () => {
     started.push(web);
     bus = createEventBus({ brokers: testInfrastructure().kafkaBrokers, clientId: 'information-browser', logger: createLogger('information-browser', 'warn') });
     started.push({ stop: () => bus.close() });
-    const reader = bus.createConsumer({
-      groupId: uniqueName('pool-reader'),
-      topics: [Topics.information],
-      handlers: {
-        [Topics.information]: (message: BusMessage) => {
-          const envelope = Envelope.parse(JSON.parse(message.value.toString('utf8')));
-          if (envelope.header.recipients.includes(POOL_PARTY)) toPool.set(envelope.header.messageId, envelope);
-          return Promise.resolve();
-        },
-      },
-    });
-    await reader.start();
+    await informationTopicReader(bus, published);
     mkdirSync(SCREENSHOTS, { recursive: true });
     browser = await launchChromium();
     started.push({ stop: () => browser.close() });
@@ -108,7 +97,7 @@ describe('verzoek om informatie in a real browser', () => {
   async function answerTo(requestId: string): Promise<InformationAnswered> {
     const rows = await meeting.pool.query<{ answer_message_id: string }>(`SELECT answer_message_id FROM ${meeting.schema}.information_requests WHERE request_id = $1`, [requestId]);
     const messageId = rows.rows[0]?.answer_message_id ?? '';
-    const envelope = await eventually(() => toPool.get(messageId), { timeoutMs: 60_000, what: 'the answer on the information topic' });
+    const envelope = await eventually(() => published.get(messageId), { timeoutMs: 60_000, what: 'the answer on the information topic' });
     expect(envelope.header.recipients).toEqual([POOL_PARTY]);
     const { keyring } = await testKeys();
     return (await storedEnvelopeOpener(keyring).open(envelope, { as: POOL_PARTY, payload: InformationAnswered })).payload;

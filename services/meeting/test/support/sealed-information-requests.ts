@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { BusMessage } from '@signaalhub/bus';
+import type { BusConsumer, BusMessage, EventBus } from '@signaalhub/bus';
 import {
+  Envelope,
   EventTypes,
   InformationRequested,
   informationRequestRecipients,
@@ -10,6 +11,7 @@ import {
   type PartyId,
 } from '@signaalhub/contracts';
 import { EnvelopeSealer } from '@signaalhub/envelope';
+import { uniqueName } from '@signaalhub/test-infra';
 import { testKeys } from './sealed-signals.js';
 
 /** The Bibob pool's party, as `hub keys init` makes it by default. */
@@ -60,4 +62,16 @@ export function informationMessageOf(envelope: InformationRequestEnvelope, offse
     value: Buffer.from(JSON.stringify(envelope)),
     headers: {},
   };
+}
+
+/** Started: every envelope on the shared information topic goes into `into` by message id (others' messages too). */
+export async function informationTopicReader(bus: EventBus, into: Map<string, Envelope>): Promise<BusConsumer> {
+  const record = (message: BusMessage): Promise<void> => {
+    const envelope = Envelope.parse(JSON.parse(message.value.toString('utf8')));
+    into.set(envelope.header.messageId, envelope);
+    return Promise.resolve();
+  };
+  const reader = bus.createConsumer({ groupId: uniqueName('information-reader'), topics: [Topics.information], handlers: { [Topics.information]: record } });
+  await reader.start();
+  return reader;
 }
