@@ -7,6 +7,7 @@ import {
   Topics,
   type AgendaEntry,
   type Envelope,
+  type InformationRequestSummary,
   type MySignalsResponse,
   type OpenedAgendaItem,
   type SignalSubmissionInput,
@@ -29,9 +30,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /*
- * DESIGN.md §8.3, issue 4 acceptance 5: personal data planted in signals (and in a decision's feedback)
- * appears nowhere in Kafka keys, Kafka headers, envelope headers or dead letters, in Redis, or in the
- * services' logs; issue 9: nor in clear in the meeting's action tables (a completion note is sealed). The broker is private, so every message on it is this test's.
+ * DESIGN.md §8.3, issue 4 acceptance 5: personal data planted in signals (and in a decision's feedback,
+ * an information request's purpose and a refusal's reason) appears nowhere in Kafka keys, Kafka headers,
+ * envelope headers or dead letters, in Redis, or in the services' logs; issue 9: nor in clear in the
+ * meeting's action tables (a completion note is sealed). The broker is private, so every message on it is this test's.
  */
 
 /** Every planted value, in each form a leak could take (as typed, canonical, without separators). */
@@ -76,6 +78,9 @@ const CANARIES = [
   // words only in free text and in the decision's feedback and action
   'Goudvinkhoeve',
   'Distelvink',
+  // words only in an information request's purpose and in a refusal's reason
+  'Sijsjesberg',
+  'Kneutelhof',
 ];
 
 /**
@@ -342,11 +347,48 @@ describe('planted personal data across Kafka, dead letters, Redis and logs', () 
     const listed = (await (await call(`${meetingUrl}/api/actions`, members.soest)).json()) as { decisionId: string; done?: { note?: string } }[];
     expect(listed.find((action) => action.decisionId === decisionId)?.done?.note).toBe(planted);
 
-    // 4. Forged messages, full of canaries inside the ciphertext: each service dead-letters what it refuses.
     const scanBus = createEventBus({ brokers: kafka.brokers, clientId: `canary-scan-${slug}`, logger: createLogger('canary-scan', 'warn') });
     bus = scanBus;
     const keyring = await loadKeyringFromDirectory(infrastructure.keysDir, infrastructure.keyPassphrase);
     const sealer = new EnvelopeSealer(keyring);
+
+    // 3c. The Bibob pool asks Soest for the signal twice (purposes full of canaries): one is answered with
+    // the signal, one refused with a reason full of canaries; a third request arrives tampered.
+    const informationRequest = (purpose: string) => ({
+      requestId: randomUUID(),
+      municipality: 'soest',
+      object: { kind: 'signal', signalId: soestItem, matchTokens: [] },
+      requestedBy: { party: 'bibob-pool-bes', userId: 'coordinator-1' },
+      purpose,
+      requestedAt: new Date().toISOString(),
+    });
+    const requestFacts = { from: 'bibob-pool-bes', to: ['gemeente-soest'], type: EventTypes.informationRequested, municipality: 'soest', objectKind: 'signal' } as const;
+    const toAnswer = informationRequest('Bibob-onderzoek naar Kanariana Zwavelbeek, Sijsjesberg 3 (KN-417-V).');
+    const toRefuse = informationRequest('Bibob-onderzoek Kanariepiet, vestiging Kneutelhof.');
+    const poolProducer = scanBus.createProducer();
+    await poolProducer.connect();
+    for (const request of [toAnswer, toRefuse]) {
+      await poolProducer.send(Topics.information, [{ key: 'soest', value: Buffer.from(JSON.stringify(await sealer.seal(request, requestFacts))) }]);
+    }
+    await eventually(
+      async () => {
+        const response = await call(`${meetingUrl}/api/information-requests?municipality=soest`, members.soest);
+        if (!response.ok) return undefined;
+        const ids = ((await response.json()) as InformationRequestSummary[]).map((entry) => entry.id);
+        return [toAnswer.requestId, toRefuse.requestId].every((id) => ids.includes(id)) ? true : undefined;
+      },
+      { timeoutMs: 60_000, what: 'both information requests at the Soest meeting', intervalMs: 250 },
+    );
+    const answered = await call(`${meetingUrl}/api/information-requests/${toAnswer.requestId}/response`, members.soest, { method: 'POST', body: JSON.stringify({ outcome: 'answered' }) });
+    expect(answered.status, await answered.clone().text()).toBe(201);
+    const refusedRequest = await call(`${meetingUrl}/api/information-requests/${toRefuse.requestId}/response`, members.soest, {
+      method: 'POST',
+      body: JSON.stringify({ outcome: 'refused', reason: 'Lopend onderzoek naar Zwavelbeek op de Kneutelhof (06-84736291).' }),
+    });
+    expect(refusedRequest.status, await refusedRequest.clone().text()).toBe(201);
+    const forgedRequest = await sealer.seal(informationRequest('Zwavelbeek, Sijsjesberg 3'), requestFacts);
+
+    // 4. Forged messages, full of canaries inside the ciphertext: each service dead-letters what it refuses.
     const recipients = ['gemeente-soest', 'politie-bes', 'riec-mn'];
     const sealedSignal = await sealer.seal(
       {
@@ -369,18 +411,22 @@ describe('planted personal data across Kafka, dead letters, Redis and logs', () 
     await producer.connect();
     await producer.send(Topics.signalSubmitted, [{ key: 'soest', value: tampered(sealedSignal) }]);
     await producer.send(Topics.decisionRecorded, [{ key: 'soest', value: tampered(sealedDecision) }]);
+    await producer.send(Topics.information, [{ key: 'soest', value: Buffer.from(JSON.stringify({ ...forgedRequest, header: { ...forgedRequest.header, objectKind: 'permit' } })) }]);
 
     // 5. Every topic on the private broker, read from the beginning to its end offsets.
     // Broker bookkeeping (`__consumer_offsets`) holds no message a service produced; messageCounts skips it.
     const endOffsets = (): Promise<Map<string, number>> => scanBus.messageCounts();
     const signalDlq = deadLetterTopic(Topics.signalSubmitted);
     const decisionDlq = deadLetterTopic(Topics.decisionRecorded);
+    const informationDlq = deadLetterTopic(Topics.information);
     const expectedCounts = await eventually(
       async () => {
         const counts = await endOffsets();
-        return (counts.get(signalDlq) ?? 0) > 0 && (counts.get(decisionDlq) ?? 0) > 0 ? counts : undefined;
+        const forgedDeadLettered = [signalDlq, decisionDlq, informationDlq].every((topic) => (counts.get(topic) ?? 0) > 0);
+        // Two requests, two answers (published by the meeting's outbox relay) and the forged request.
+        return forgedDeadLettered && (counts.get(Topics.information) ?? 0) >= 5 ? counts : undefined;
       },
-      { timeoutMs: 60_000, what: 'both forged messages in their dead-letter topics', intervalMs: 250 },
+      { timeoutMs: 60_000, what: 'the answers on the information topic and every forged message in its dead-letter topic', intervalMs: 250 },
     );
 
     const scanned: ScannedMessage[] = [];
@@ -415,6 +461,8 @@ describe('planted personal data across Kafka, dead letters, Redis and logs', () 
     expect(countOf(Topics.decisionRecorded)).toBeGreaterThanOrEqual(2);
     expect(countOf(signalDlq)).toBeGreaterThan(0);
     expect(countOf(decisionDlq)).toBeGreaterThan(0);
+    expect(countOf(Topics.information)).toBeGreaterThanOrEqual(5);
+    expect(countOf(informationDlq)).toBeGreaterThan(0);
 
     const leaks: string[] = [];
     for (const { topic, message } of scanned) {
@@ -475,6 +523,10 @@ describe('planted personal data across Kafka, dead letters, Redis and logs', () 
     }
     const sealedNote = await database.query<{ type: string }>(`SELECT done_note->'header'->>'type' AS type FROM ${meetingSchema}.action_reminders WHERE decision_id = $1`, [decisionId]);
     expect(sealedNote.rows).toEqual([{ type: 'action.completed' }]);
+    // 6c. The meeting's store of information requests: purpose and reason only as ciphertext.
+    const stored = await database.query<{ row: unknown }>(`SELECT row_to_json(r) AS row FROM ${meetingSchema}.information_requests r`);
+    expect(stored.rows).toHaveLength(2);
+    leaks.push(...leaksIn('meeting information_requests', JSON.stringify(stored.rows)));
 
     // 7. Logs, including what the services say while shutting down.
     for (const child of [intake, meeting]) child?.stop('SIGTERM');
@@ -483,6 +535,8 @@ describe('planted personal data across Kafka, dead letters, Redis and logs', () 
     const meetingLog = meeting?.log ?? '';
     expect(meetingLog).toContain('signal placed on agenda');
     expect(meetingLog).toContain('signal refused and dead-lettered');
+    expect(meetingLog).toContain('information request handled');
+    expect(meetingLog).toContain('information refused and dead-lettered');
     expect(intakeLog).toContain('decision stored');
     expect(intakeLog).toContain('decision refused');
     leaks.push(...leaksIn('signal-intake log', intakeLog));

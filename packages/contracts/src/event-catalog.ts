@@ -3,6 +3,7 @@ import { ActionCompleted } from './api/action-api.js';
 import { Approach, DecisionRecorded } from './decision-recorded.js';
 import { EventTypes, type EventType } from './event-types.js';
 import { HeaderMatchTokens, lowercaseUuid } from './header-fields.js';
+import { InformationAnswered, InformationRequested } from './information.js';
 import { MunicipalityId } from './municipalities.js';
 import {
   ScreeningConcluded,
@@ -99,13 +100,13 @@ export const EVENT_CATALOG = {
     topic: Topics.information,
     schemaVersion: 1,
     facts: { municipality: MunicipalityId, objectKind: InformationObjectKind },
-    payload: undefined,
+    payload: InformationRequested,
   },
   [EventTypes.informationAnswered]: {
     topic: Topics.information,
     schemaVersion: 1,
     facts: { municipality: MunicipalityId, objectKind: InformationObjectKind },
-    payload: undefined,
+    payload: InformationAnswered,
   },
   [EventTypes.permitDecided]: {
     topic: Topics.permit,

@@ -11,7 +11,7 @@ export const PartyId = z
   );
 export type PartyId = z.infer<typeof PartyId>;
 
-/** The nine parties of the BES partnership; the default for `hub keys init`, never hard-wired into services. */
+/** The nine parties of the BES partnership; with the pool (DEFAULT_HUB_PARTIES) the default for `hub keys init`, never hard-wired into services. */
 export const DEFAULT_PARTIES = [
   'gemeente-baarn',
   'gemeente-bunschoten',

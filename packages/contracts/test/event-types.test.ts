@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ActionCompleted, DecisionRecorded, EVENT_CATALOG, EventType, EventTypes, ScreeningConcluded, ScreeningRequested, Signal, TOPIC_DEFINITIONS, Topics } from '../src/index.js';
+import { ActionCompleted, DecisionRecorded, EVENT_CATALOG, EventType, EventTypes, InformationAnswered, InformationRequested, ScreeningConcluded, ScreeningRequested, Signal, TOPIC_DEFINITIONS, Topics } from '../src/index.js';
 
 describe('EventType', () => {
   it('names events entity.past_tense', () => {
@@ -72,12 +72,16 @@ describe('EVENT_CATALOG', () => {
     expect(EVENT_CATALOG['signal.submitted'].payload).toBe(Signal);
     expect(EVENT_CATALOG['decision.recorded'].payload).toBe(DecisionRecorded);
     expect(EVENT_CATALOG['action.completed'].payload).toBe(ActionCompleted);
+    expect(EVENT_CATALOG['information.requested'].payload).toBe(InformationRequested);
+    expect(EVENT_CATALOG['information.answered'].payload).toBe(InformationAnswered);
     const withPayload = Object.entries(EVENT_CATALOG).filter(([, definition]) => definition.payload !== undefined);
     expect(EVENT_CATALOG['screening.requested'].payload).toBe(ScreeningRequested);
     expect(EVENT_CATALOG['screening.concluded'].payload).toBe(ScreeningConcluded);
     expect(withPayload.map(([type]) => type).sort()).toEqual([
       'action.completed',
       'decision.recorded',
+      'information.answered',
+      'information.requested',
       'screening.concluded',
       'screening.disclosed',
       'screening.opened',

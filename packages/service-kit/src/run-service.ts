@@ -11,6 +11,7 @@ import { createLogger, type Logger } from '@signaalhub/logging';
 import type { z } from 'zod';
 import { checkHandlers } from './handler-check.js';
 import { hardenHttp } from './http-hardening.js';
+import { topicHandler } from './topic-dispatch.js';
 import { HealthController } from './health.controller.js';
 import { INFRASTRUCTURE_SHUTDOWN, InfrastructureLifecycle, type InfrastructureShutdown } from './infrastructure-lifecycle.js';
 import { useApiInputChecks } from './input/api-input.js';
@@ -184,16 +185,21 @@ function connectConsumer<Parts extends ComposedService, TType extends EventType,
   const transport = new KafkaBusTransport({
     bus: parts.bus,
     groupId: consumes.groupId(config),
-    topics: consumes.subscribes.map((type) => EVENT_CATALOG[type].topic),
+    topics: [...new Set(consumes.subscribes.map((type) => EVENT_CATALOG[type].topic))],
     logger,
     ...consumes.tuning,
   });
+  const byTopic = new Map<string, Map<EventType, BusHandler>>();
   for (const type of consumes.subscribes) {
     const handler = (consumes.handlers as Readonly<Record<string, EventHandlerFactory<Parts>>>)[type];
     if (handler === undefined) continue; // refused by the start-up check
-    const run = handler(parts);
+    const { topic } = EVENT_CATALOG[type];
+    byTopic.set(topic, (byTopic.get(topic) ?? new Map<EventType, BusHandler>()).set(type, handler(parts)));
+  }
+  for (const [topic, handlers] of byTopic) {
+    const run = topicHandler(topic, handlers);
     // Nest's event handler: the bus awaits it (commit after success, retry, dead letter).
-    transport.addHandler(EVENT_CATALOG[type].topic, (message: Parameters<BusHandler>[0]) => run(message), true);
+    transport.addHandler(topic, (message: Parameters<BusHandler>[0]) => run(message), true);
   }
   // Handler errors must reach the bus (retry, then dead letter) with their real cause.
   app.connectMicroservice({ strategy: transport }, { deferInitialization: true }).useGlobalFilters(new PassErrorsToBusFilter());

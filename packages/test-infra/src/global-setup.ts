@@ -35,6 +35,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     servers = await provideLocalProcesses(log);
   }
   // Test keys are made once and kept (git-ignored): key generation is the slow part of a fresh run.
+  // Test keys made before the Bibob pool became a default party are made again.
   ensurePartyKeys(TEST_KEYS_DIR, TEST_KEY_PASSPHRASE);
   const infrastructure: TestInfrastructure = {
     ...servers,

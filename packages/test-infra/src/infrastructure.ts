@@ -6,7 +6,7 @@ export interface TestInfrastructure {
   readonly kafkaVersion: string;
   readonly redisUrl: string;
   readonly databaseUrl: string;
-  /** Keys of the nine default parties and the partnership key, as `hub keys init` writes them. */
+  /** Keys of the default parties and the partnership key, as `hub keys init` writes them. */
   readonly keysDir: string;
   readonly keyPassphrase: string;
   /** Shared by the web application and the services in tests (`IDENTITY_TOKEN_SECRET`). */

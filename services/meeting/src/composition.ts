@@ -33,7 +33,12 @@ import { DecisionStore } from './decisions/decision-store.js';
 import { MEETING_MIGRATIONS } from './database/migrations.js';
 import { ActionsController } from './http/actions.controller.js';
 import { AgendaController } from './http/agenda.controller.js';
+import { InformationRequestsController } from './http/information-requests.controller.js';
 import { MeetingsController } from './http/meetings.controller.js';
+import { InformationRequestIntake } from './information/information-request-intake.js';
+import { InformationRequestReader } from './information/information-request-reader.js';
+import { InformationRequestStore } from './information/information-request-store.js';
+import { InformationResponder } from './information/information-responder.js';
 import { meetingJobWorkers } from './jobs/meeting-jobs.js';
 import { MeetingStore } from './meetings/meeting-store.js';
 import { ActionReminders } from './reminders/action-reminders.js';
@@ -65,6 +70,10 @@ export interface MeetingService extends ComposedService {
   readonly reader: AgendaReader;
   readonly decisions: DecisionRecorder;
   readonly meetings: MeetingStore;
+  /** Information requests to the municipalities it serves: received from Kafka, read and answered over HTTP. */
+  readonly informationIntake: InformationRequestIntake;
+  readonly informationReader: InformationRequestReader;
+  readonly informationResponder: InformationResponder;
   readonly policy: MeetingAccessPolicy;
   readonly access: AuditedAccess;
   /** Starts workers, the reminders (reconciled, then swept) and the outbox relay (the Kafka consumer is the skeleton's). */
@@ -120,6 +129,25 @@ export async function composeMeeting({ config, logger }: { config: MeetingConfig
   });
   const storedOpener = storedEnvelopeOpener(keyring);
   const reader = new AgendaReader(agenda, tokens, policy, access, storedOpener);
+  const informationRequests = new InformationRequestStore(postgres, schema);
+  const informationIntake = new InformationRequestIntake({
+    opener,
+    store: informationRequests,
+    municipalities,
+    inbox: { service: SERVICE_NAME, deadLetters: deadLetterProducer, audit, logger },
+  });
+  const informationReader = new InformationRequestReader(informationRequests, policy, access, storedOpener);
+  const informationResponder = new InformationResponder({
+    pool: postgres,
+    store: informationRequests,
+    reader: informationReader,
+    agenda,
+    outbox: outbox.writer,
+    sealer,
+    storedOpener,
+    access,
+    logger,
+  });
   const decisions = new DecisionRecorder({
     pool: postgres,
     agenda,
@@ -177,9 +205,12 @@ export async function composeMeeting({ config, logger }: { config: MeetingConfig
     reader,
     decisions,
     meetings,
+    informationIntake,
+    informationReader,
+    informationResponder,
     policy,
     access,
-    controllers: [AgendaController, MeetingsController, ActionsController],
+    controllers: [AgendaController, MeetingsController, ActionsController, InformationRequestsController],
     providers: [
       { provide: APP_FILTER, useClass: AccessErrorFilter },
       { provide: MUNICIPALITY_LIST, useValue: municipalities },
@@ -187,6 +218,8 @@ export async function composeMeeting({ config, logger }: { config: MeetingConfig
       { provide: DecisionRecorder, useValue: decisions },
       { provide: ActionTracker, useValue: actions },
       { provide: MeetingStore, useValue: meetings },
+      { provide: InformationRequestReader, useValue: informationReader },
+      { provide: InformationResponder, useValue: informationResponder },
       { provide: MeetingAccessPolicy, useValue: policy },
       { provide: AuditedAccess, useValue: access },
     ],

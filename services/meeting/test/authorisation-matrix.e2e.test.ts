@@ -1,11 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { AuditLog } from '@signaalhub/audit';
 import { createEventBus } from '@signaalhub/bus';
-import { ROLES, Topics, type AgendaEntry, type Role } from '@signaalhub/contracts';
+import { ROLES, Topics, type AgendaEntry, type InformationRequestSummary, type Role } from '@signaalhub/contracts';
 import { createLogger } from '@signaalhub/logging';
 import { eventually, type RunningService, testInfrastructure } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideWithActions, soestItems } from './support/agenda-items.js';
 import { startMeeting, caller } from './support/running-meeting.js';
+import { sealInformationRequest } from './support/sealed-information-requests.js';
 import { randomKvkNumber, sealSignal } from './support/sealed-signals.js';
 
 /*
@@ -16,11 +18,25 @@ import { randomKvkNumber, sealSignal } from './support/sealed-signals.js';
  * body, so an allowed call answers 400 and changes nothing); every denial must be a 403 with an audit entry.
  * The actions are those of a second Soest item, decided with gemeente-soest as lead party: every member
  * may list (and sees only what is theirs), only the lead party marks done, the lead party and the
- * meeting's partners move a due date.
+ * meeting's partners move a due date. The information request (from the Bibob pool to gemeente-soest)
+ * is Soest's own business: partners at the meeting are refused it.
  */
 
-type Endpoint = 'agenda.list' | 'meeting.list' | 'meeting.schedule' | 'signal.open' | 'decision.record' | 'action.list' | 'action.done' | 'action.due-date';
-const ENDPOINTS: readonly Endpoint[] = ['agenda.list', 'meeting.list', 'meeting.schedule', 'signal.open', 'decision.record', 'action.list', 'action.done', 'action.due-date'];
+const ENDPOINTS = [
+  'agenda.list',
+  'meeting.list',
+  'meeting.schedule',
+  'signal.open',
+  'decision.record',
+  'action.list',
+  'action.done',
+  'action.due-date',
+  'information.list',
+  'information.open',
+  'information.respond',
+] as const;
+type Endpoint = (typeof ENDPOINTS)[number];
+const INFORMATION: readonly Endpoint[] = ['information.list', 'information.open', 'information.respond'];
 
 interface Row {
   readonly party: string;
@@ -31,8 +47,8 @@ interface Row {
   readonly seesAction?: boolean;
 }
 
-const EVERYTHING = ENDPOINTS;
-const PARTNER: readonly Endpoint[] = ENDPOINTS.filter((endpoint) => endpoint !== 'action.done');
+const EVERYTHING: readonly Endpoint[] = ENDPOINTS;
+const PARTNER: readonly Endpoint[] = ENDPOINTS.filter((endpoint) => endpoint !== 'action.done' && !INFORMATION.includes(endpoint));
 const LIST_ONLY: readonly Endpoint[] = ['agenda.list', 'meeting.list', 'meeting.schedule', 'action.list', 'action.due-date'];
 const member = (role: Role, allowed: readonly Endpoint[]): readonly Endpoint[] => (role === 'meeting-member' ? allowed : []);
 
@@ -50,6 +66,7 @@ describe('meeting authorisation matrix', () => {
   let sut: RunningService;
   let itemId: string;
   let decisionId: string;
+  let requestId: string;
   let meetingDay = 0;
 
   beforeAll(async () => {
@@ -59,14 +76,24 @@ describe('meeting authorisation matrix', () => {
     await producer.connect();
     const { envelope } = await sealSignal({ municipality: 'soest', kvkNumber: randomKvkNumber(), recipients: ['gemeente-soest', 'politie-bes'] });
     await producer.send(Topics.signalSubmitted, [{ key: 'soest', value: Buffer.from(JSON.stringify(envelope)) }]);
-    await bus.close();
     itemId = envelope.header.messageId;
+    const sealed = await sealInformationRequest({ municipality: 'soest', signalId: itemId });
+    await producer.send(Topics.information, [{ key: 'soest', value: Buffer.from(JSON.stringify(sealed.envelope)) }]);
+    await bus.close();
+    requestId = sealed.request.requestId;
     await eventually(
       async () => {
         const entries = (await (await sut.call('GET', '/api/agenda?municipality=soest', caller('gemeente-soest'))).json()) as AgendaEntry[];
         return entries.some((entry) => entry.id === itemId) ? true : undefined;
       },
       { timeoutMs: 90_000, what: 'the item on the Soest agenda' },
+    );
+    await eventually(
+      async () => {
+        const requests = (await (await sut.call('GET', '/api/information-requests?municipality=soest', caller('gemeente-soest'))).json()) as InformationRequestSummary[];
+        return requests.some((entry) => entry.id === requestId) ? true : undefined;
+      },
+      { timeoutMs: 90_000, what: 'the information request for Soest' },
     );
     const [decidedItem] = await soestItems(sut, 1);
     decisionId = await decideWithActions(sut, decidedItem ?? '', [new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)]);
@@ -96,12 +123,18 @@ describe('meeting authorisation matrix', () => {
         return { method: 'POST', path: `/api/actions/${decisionId}/0/done`, body: { doneOn: 'gisteren' } };
       case 'action.due-date':
         return { method: 'POST', path: `/api/actions/${decisionId}/0/due-date`, body: { dueDate: 'morgen' } };
+      case 'information.list':
+        return { method: 'GET', path: '/api/information-requests?municipality=soest' };
+      case 'information.open':
+        return { method: 'GET', path: `/api/information-requests/${requestId}` };
+      case 'information.respond':
+        return { method: 'POST', path: `/api/information-requests/${requestId}/response`, body: { outcome: 'refused', reason: '' } };
     }
   }
 
   const cases = TABLE.flatMap((row) => ENDPOINTS.map((endpoint) => ({ ...row, endpoint, expectAllowed: row.allowed.includes(endpoint) })));
 
-  const INVALID_BODY: readonly Endpoint[] = ['decision.record', 'action.done', 'action.due-date'];
+  const INVALID_BODY: readonly Endpoint[] = ['decision.record', 'action.done', 'action.due-date', 'information.respond'];
 
   it.each(cases)('$endpoint by $role of $party ($scope): allowed=$expectAllowed', async ({ party, role, endpoint, expectAllowed, seesAction }) => {
     const who = caller(party, [role]);
@@ -119,8 +152,34 @@ describe('meeting authorisation matrix', () => {
       expect(await response.json()).toEqual({ error: 'forbidden' });
       const audit = await sut.auditEntries({ userId: who.userId });
       expect(audit).toMatchObject([{ action: endpoint, result: 'denied', actor_party: party }]);
-      expect(audit[0]?.reason).toMatch(/^(wrong-role|other-municipality|not-a-recipient|not-a-meeting-party|not-the-lead-party)$/);
+      expect(audit[0]?.reason).toMatch(/^(wrong-role|other-municipality|not-a-recipient|not-a-meeting-party|not-the-lead-party|not-the-owning-municipality)$/);
     }
+  });
+
+  it.each([
+    ['a malformed request id', 'GET', '/api/information-requests/not-a-uuid', undefined, 400, 'id'],
+    ['a malformed request id on a response', 'POST', '/api/information-requests/not-a-uuid/response', { outcome: 'answered' }, 400, 'id'],
+    ['an empty refusal reason', 'POST', '/api/information-requests/{request}/response', { outcome: 'refused', reason: ' ' }, 400, 'reason'],
+    ['an unknown outcome', 'POST', '/api/information-requests/{request}/response', { outcome: 'misschien' }, 400, 'outcome'],
+    ['a municipality without an agenda', 'GET', '/api/information-requests?municipality=huizen', undefined, 400, 'municipality'],
+  ] as const)('rejects %s from a Soest member, naming the field, and changes nothing', async (_what, method, path, body, status, field) => {
+    const response = await sut.call(method, path.replace('{request}', requestId), caller('gemeente-soest'), body);
+    expect(response.status).toBe(status);
+    const answer = (await response.json()) as { error: string; problems: { field: string; message: string }[] };
+    expect(answer.error).toBe('validation');
+    expect(answer.problems.map((problem) => problem.field)).toContain(field);
+    const stored = await sut.pool.query<{ status: string }>(`SELECT status FROM ${sut.schema}.information_requests WHERE request_id = $1`, [requestId]);
+    expect(stored.rows).toEqual([{ status: 'open' }]);
+    const sent = await sut.pool.query(`SELECT 1 FROM ${sut.schema}.outbox WHERE topic = $1`, [Topics.information]);
+    expect(sent.rowCount).toBe(0);
+  });
+
+  it('answers 404 for an unknown request id, and sends nothing', async () => {
+    const response = await sut.call('POST', `/api/information-requests/${randomUUID()}/response`, caller('gemeente-soest'), { outcome: 'answered' });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: 'not-found', problems: [{ field: 'id' }] });
+    const sent = await sut.pool.query(`SELECT 1 FROM ${sut.schema}.outbox WHERE topic = $1`, [Topics.information]);
+    expect(sent.rowCount).toBe(0);
   });
 
   // Callers' denials only: envelopes refused at admission (other tests share the broker) are the service's own.

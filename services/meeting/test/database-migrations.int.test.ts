@@ -8,7 +8,7 @@ describe('MEETING_MIGRATIONS', () => {
     name: 'meeting',
     fixture,
     migrations: MEETING_MIGRATIONS,
-    applies: ['0001_initial', '0002_match_tokens_theme', '0003_shared_outbox', '0004_action_reminders'],
+    applies: ['0001_initial', '0002_match_tokens_theme', '0003_shared_outbox', '0004_action_reminders', '0006_information_requests'],
     // 0002 gives tokens their theme, 0003 gives the outbox the shared shape, 0004 gives actions a status: checked below.
     reshapes: ['match_tokens', 'outbox', 'action_reminders'],
     creates: ['action_notices'],

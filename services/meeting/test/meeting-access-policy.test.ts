@@ -30,6 +30,22 @@ async function openItem(caller: UserIdentity, item: { municipality: string; reci
 
 describe(MeetingAccessPolicy.name, () => {
   it.each([
+    ['gemeente-soest', 'soest', true, undefined],
+    ['gemeente-baarn', 'soest', false, 'other-municipality'],
+    ['politie-bes', 'soest', false, 'not-the-owning-municipality'],
+    ['riec-mn', 'baarn', false, 'not-the-owning-municipality'],
+    ['om-mn', 'soest', false, 'not-a-meeting-party'],
+  ])('lets a member of %s handle the information requests of %s: %s', (party, municipality, allowed, reason) => {
+    const decision = sut.forOwnMunicipality(member(party), municipality);
+    expect(decision.allowed).toBe(allowed);
+    if (!decision.allowed) expect(decision.reason).toBe(reason);
+  });
+
+  it('refuses the information requests of its own municipality to a user without the meeting role', () => {
+    expect(sut.forOwnMunicipality({ userId: 'u1', party: 'gemeente-soest', roles: ['inspector'] }, 'soest')).toEqual({ allowed: false, reason: 'wrong-role' });
+  });
+
+  it.each([
     ['gemeente-soest', 'soest', true],
     ['gemeente-baarn', 'soest', false],
     ['politie-bes', 'soest', true],

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { databaseUrl, logLevel, port, redisUrl, wholeNumber } from '@signaalhub/config';
-import { DEFAULT_PARTIES, PartyId } from '@signaalhub/contracts';
+import { DEFAULT_HUB_PARTIES, PartyId } from '@signaalhub/contracts';
 import { SCHEMA_NAME, SCHEMA_NAME_RULE } from '@signaalhub/database';
 import { z } from 'zod';
 
@@ -73,7 +73,7 @@ export const WebConfigSchema = z.object({
     .transform((value) => value.split(',').map((party) => party.trim()))
     .pipe(z.array(PartyId, { error: 'must be a comma-separated list of party ids' }).min(1))
     .optional()
-    .transform((parties) => parties ?? [...DEFAULT_PARTIES]),
+    .transform((parties) => parties ?? [...DEFAULT_HUB_PARTIES]),
 }).superRefine((config, context) => {
   // Nobody can sign in without an account source, and demo accounts never get a default password.
   if (config.SEED_DEMO_USERS && config.DEMO_PASSWORD === undefined) {

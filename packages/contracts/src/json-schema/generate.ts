@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DecisionRecorded } from '../decision-recorded.js';
 import { EventType } from '../event-types.js';
+import { InformationAnswered, InformationRequested } from '../information.js';
 import { MunicipalityEntry } from '../municipalities.js';
 import { PartyDirectory } from '../parties.js';
 import { Signal, SignalSubmission } from '../signal.js';
@@ -15,6 +16,8 @@ export const PUBLISHED_SCHEMAS = {
   signal: Signal,
   'signal-submission': SignalSubmission,
   'decision-recorded': DecisionRecorded,
+  'information-requested': InformationRequested,
+  'information-answered': InformationAnswered,
 } as const satisfies Record<string, z.ZodType>;
 
 /**

@@ -3,7 +3,7 @@ import { municipalityPartyId, type Role } from '@signaalhub/contracts';
 import type { UserIdentity } from '@signaalhub/identity';
 
 /** Why the meeting refuses access; a code, safe for the audit log. */
-export type DenialReason = 'wrong-role' | 'other-municipality' | 'not-a-meeting-party' | 'not-the-lead-party';
+export type DenialReason = 'wrong-role' | 'other-municipality' | 'not-a-meeting-party' | 'not-the-lead-party' | 'not-the-owning-municipality';
 
 const deny = (reason: DenialReason): AccessDecision => denied(reason);
 
@@ -16,9 +16,10 @@ export const MEETING_ROLE: Role = 'meeting-member';
  * - a municipality's members use that municipality's agenda and meetings only;
  * - partner parties (police, RIEC; from configuration) sit at every municipality's meeting;
  * - opening or deciding on an item also needs the caller's party among the envelope's recipients
- *   (the shared check's recipient rule: pass the item's recipients as the object's).
+ *   (the shared check's recipient rule: pass the item's recipients as the object's);
  * - actions: a member sees those of the municipalities they sit at and those their party leads; only the
- *   lead party's members mark one done; they and the municipality's meeting may move its due date.
+ *   lead party's members mark one done; they and the municipality's meeting may move its due date;
+ * - information requests to a municipality are its own members' business: partners are refused.
  * Everyone else is refused.
  */
 export class MeetingAccessPolicy {
@@ -37,6 +38,14 @@ export class MeetingAccessPolicy {
   forMunicipality(caller: UserIdentity, municipality: string): AccessDecision {
     if (!caller.roles.includes(MEETING_ROLE)) return deny('wrong-role');
     if (caller.party === municipalityPartyId(municipality) || this.partners.has(caller.party)) return ALLOWED;
+    return this.municipalityParties.has(caller.party) ? deny('other-municipality') : deny('not-a-meeting-party');
+  }
+
+  /** Read and answer the information requests addressed to `municipality`: its own members only. */
+  forOwnMunicipality(caller: UserIdentity, municipality: string): AccessDecision {
+    if (!caller.roles.includes(MEETING_ROLE)) return deny('wrong-role');
+    if (caller.party === municipalityPartyId(municipality)) return ALLOWED;
+    if (this.partners.has(caller.party)) return deny('not-the-owning-municipality');
     return this.municipalityParties.has(caller.party) ? deny('other-municipality') : deny('not-a-meeting-party');
   }
 

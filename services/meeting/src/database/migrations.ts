@@ -123,4 +123,33 @@ export const MEETING_MIGRATIONS: readonly Migration[] = [
       );`;
     },
   },
+  {
+    // Information requests addressed to a municipality (information.requested): the request stays ciphertext
+    // (`envelope`), a refusal's reason too (`refusal_envelope`, sealed to the municipality); the rest are routing facts.
+    name: '0006_information_requests',
+    up: (schema) => {
+      const s = `"${schema}"`;
+      return `
+      CREATE TABLE ${s}.information_requests (
+        request_id uuid PRIMARY KEY,
+        message_id uuid NOT NULL UNIQUE,
+        municipality text NOT NULL,
+        object_kind text NOT NULL,
+        signal_id uuid NOT NULL,
+        requester_party text NOT NULL,
+        received_at timestamptz NOT NULL,
+        recipients text[] NOT NULL,
+        envelope jsonb NOT NULL,
+        status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'answered', 'refused')),
+        handled_at timestamptz,
+        handled_by_party text,
+        handled_by_user text,
+        answer_message_id uuid,
+        refusal_envelope jsonb,
+        added_at timestamptz NOT NULL DEFAULT now(),
+        CHECK ((status = 'open') = (handled_at IS NULL))
+      );
+      CREATE INDEX information_requests_by_municipality ON ${s}.information_requests (municipality, status, received_at);`;
+    },
+  },
 ];

@@ -3,12 +3,18 @@ import type { EventConsumption } from '@signaalhub/service-kit';
 import type { MeetingService } from '../composition.js';
 import type { MeetingConfig } from '../config.js';
 
-/** The events this service consumes, each with its one handler: every submitted signal goes onto its agenda queue. */
-export const CONSUMED_EVENTS: EventConsumption<MeetingConfig, MeetingService, typeof EventTypes.signalSubmitted> = {
-  subscribes: [EventTypes.signalSubmitted],
+/**
+ * The events this service consumes, each with its one handler: every submitted signal goes onto its
+ * agenda queue; an information request to one of its municipalities waits for that municipality's members.
+ */
+export const CONSUMED_EVENTS: EventConsumption<MeetingConfig, MeetingService, typeof EventTypes.signalSubmitted | typeof EventTypes.informationRequested> = {
+  subscribes: [EventTypes.signalSubmitted, EventTypes.informationRequested],
   handlers: {
     [EventTypes.signalSubmitted]: (service) => async (message) => {
       await service.admission.admit(message);
+    },
+    [EventTypes.informationRequested]: (service) => async (message) => {
+      await service.informationIntake.receive(message);
     },
   },
   groupId: (config) => config.KAFKA_GROUP_ID,

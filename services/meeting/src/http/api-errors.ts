@@ -1,4 +1,4 @@
-import { ConflictException, type BadRequestException } from '@nestjs/common';
+import { ConflictException, NotFoundException, type BadRequestException } from '@nestjs/common';
 import type { ApiError, ValidationProblem } from '@signaalhub/contracts';
 import { invalidInput } from '@signaalhub/service-kit';
 
@@ -11,4 +11,10 @@ export function conflict(message: string): ConflictException {
 /** 400 naming every field (a problem of the whole body names `body`), as every API of the hub answers. */
 export function invalid(problems: readonly ValidationProblem[]): BadRequestException {
   return invalidInput(problems);
+}
+
+/** 404 naming the path parameter that named nothing (the object's existence is told only after access checks). */
+export function notFound(field: string, rule: string, message: string): NotFoundException {
+  const body: ApiError = { error: 'not-found', message, problems: [{ field, rule, message }] };
+  return new NotFoundException(body);
 }

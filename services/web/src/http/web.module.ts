@@ -13,6 +13,7 @@ import type { SessionStore } from '../sessions/session-store.js';
 import { SessionMiddleware } from '../sessions/session.middleware.js';
 import { ActionsController } from './actions.controller.js';
 import { AgendaController } from './agenda.controller.js';
+import { InformationRequestsController } from './information-requests.controller.js';
 import { SignInController } from './sign-in.controller.js';
 import { SignalsController } from './signals.controller.js';
 import { StartController } from './start.controller.js';
@@ -35,7 +36,7 @@ export class WebModule implements NestModule {
   static register(parts: WebParts): DynamicModule {
     return {
       module: WebModule,
-      controllers: [SignInController, StartController, SignalsController, AgendaController, ActionsController],
+      controllers: [SignInController, StartController, SignalsController, AgendaController, ActionsController, InformationRequestsController],
       providers: [
         { provide: APP_GUARD, useClass: CsrfGuard },
         { provide: APP_FILTER, useClass: WebExceptionFilter },

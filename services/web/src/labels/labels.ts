@@ -8,6 +8,7 @@ const PARTY_LABELS = new Map<string, string>([
   ['riec-mn', 'RIEC Midden-Nederland'],
   ['om-mn', 'Openbaar Ministerie Midden-Nederland'],
   ['belastingdienst', 'Belastingdienst'],
+  ['bibob-pool-bes', 'Bibob-pool BES'],
 ]);
 
 /** Dutch name of a municipality; an unknown id (another region's configuration) is shown as it is. */

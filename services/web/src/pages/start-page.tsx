@@ -20,6 +20,7 @@ function tasksFor(user: PageUser, hasMunicipality: boolean): Task[] {
   }
   if (user.roles.includes('meeting-member') && hasMunicipality) {
     tasks.push({ href: '/agenda', title: 'Agenda', text: 'Bespreek de meldingen op de agenda van het lokaal ondermijningsoverleg en leg besluiten vast.' });
+    tasks.push({ href: '/verzoeken', title: 'Verzoeken om informatie', text: 'Verstrek een melding aan een partij die erom vraagt, of weiger het verzoek met een reden.' });
   }
   if (user.roles.includes('meeting-member')) {
     tasks.push({ href: '/acties', title: 'Acties', text: 'Volg de acties uit de besluiten en rond de acties af waarvan uw organisatie trekker is.' });

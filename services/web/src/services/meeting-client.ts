@@ -1,4 +1,15 @@
-import type { ActionView, AgendaEntry, DecisionReceipt, Meeting, MunicipalityId, OpenedAgendaItem } from '@signaalhub/contracts';
+import type {
+  ActionView,
+  AgendaEntry,
+  DecisionReceipt,
+  InformationRequestSummary,
+  InformationResponse,
+  InformationResponseReceipt,
+  Meeting,
+  MunicipalityId,
+  OpenedAgendaItem,
+  OpenedInformationRequest,
+} from '@signaalhub/contracts';
 import type { UserIdentity } from '@signaalhub/identity';
 import type { ServiceClient } from './service-client.js';
 
@@ -41,5 +52,21 @@ export class MeetingClient {
   async markActionDone(identity: UserIdentity, decisionId: string, actionIndex: string, done: Readonly<Record<string, unknown>>): Promise<ActionView> {
     const path = `/api/actions/${encodeURIComponent(decisionId)}/${encodeURIComponent(actionIndex)}/done`;
     return (await this.client.call<ActionView>(identity, { method: 'POST', path, body: done })).body;
+  }
+
+  async informationRequests(identity: UserIdentity, municipality: MunicipalityId): Promise<InformationRequestSummary[]> {
+    const query = new URLSearchParams({ municipality });
+    return (await this.client.call<InformationRequestSummary[]>(identity, { method: 'GET', path: `/api/information-requests?${query.toString()}` })).body;
+  }
+
+  async openInformationRequest(identity: UserIdentity, requestId: string): Promise<OpenedInformationRequest> {
+    const path = `/api/information-requests/${encodeURIComponent(requestId)}`;
+    return (await this.client.call<OpenedInformationRequest>(identity, { method: 'GET', path })).body;
+  }
+
+  /** The service validates the response (400 with problems naming `reason` or `outcome`). */
+  async respondToInformationRequest(identity: UserIdentity, requestId: string, response: InformationResponse): Promise<InformationResponseReceipt> {
+    const path = `/api/information-requests/${encodeURIComponent(requestId)}/response`;
+    return (await this.client.call<InformationResponseReceipt>(identity, { method: 'POST', path, body: response })).body;
   }
 }
