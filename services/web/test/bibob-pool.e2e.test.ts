@@ -245,11 +245,23 @@ describe('Bibob pool in a real browser', () => {
     await takeStep('aanvulling-vragen', daysAgo(45));
     await takeStep('aanvulling-ontvangen', daysAgo(40));
     await takeStep('lbb-advies-vragen', daysAgo(35));
+    const decisionDate = (): Promise<string> => page.locator('dt', { hasText: 'Uiterste beslisdatum' }).locator('xpath=following-sibling::dd').innerText();
+    const beforeExtension = await decisionDate();
+    expect(beforeExtension).toContain('(voorlopig)');
     await takeStep('lbb-termijn-verlengen', daysAgo(10));
+    // The extension moves the provisional decision date four weeks on, and the explanation says why.
+    const afterExtension = await decisionDate();
+    expect(afterExtension).not.toBe(beforeExtension);
+    const explanation = await page.locator('section[aria-labelledby="kop-termijnen"]').innerText();
+    expect(explanation).toContain('12 weken na de adviesaanvraag');
+    expect(explanation).toContain('Uiterste beslisdatum voorlopig: het LBB-advies is nog niet ontvangen');
     expect(sentFor(soestId).some((envelope) => envelope.header.type === EventTypes.screeningConcluded)).toBe(false);
     await screen('10-lbb-verlengd');
     await takeStep('lbb-advies-ontvangen', daysAgo(3));
     const termijnen = await page.locator('section[aria-labelledby="kop-termijnen"]').innerText();
+    expect(await decisionDate()).not.toContain('(voorlopig)');
+    expect(termijnen).toMatch(/opgeschort van .* tot .*aanvulling/i);
+    expect(termijnen).toContain(`advies ontvangen op`);
     expect(termijnen).toContain('Aanvulling gevraagd: de beslistermijn is opgeschort');
     expect(termijnen).toContain('LBB-termijn verlengd: ten hoogste 12 weken na het verzoek');
     expect(termijnen).toContain('LBB-advies ontvangen: de opschorting eindigt');
