@@ -68,7 +68,8 @@ describe('Bibob pool in a real browser', () => {
         LOG_LEVEL: 'warn',
         BIBOB_DATABASE_SCHEMA: sqlName('bibob'),
         BIBOB_REPLAY_NAMESPACE: uniqueName('bibob'),
-        BIBOB_COORDINATORS: JSON.stringify(demoCoordinatorPool(new Date())),
+        // The demo pool with room to spare: the shared broker's topic may hold other runs' requests, which this pool takes too.
+        BIBOB_COORDINATORS: JSON.stringify(demoCoordinatorPool(new Date()).map((entry) => ({ ...entry, capacity: 500 }))),
       }),
       { ...deadline, schemaVariable: 'BIBOB_DATABASE_SCHEMA' },
     );
@@ -117,10 +118,13 @@ describe('Bibob pool in a real browser', () => {
     return (await response.json()) as ScreeningDetail;
   }
 
-  async function listIds(): Promise<Set<string>> {
+  async function list(): Promise<ScreeningSummary[]> {
     const response = await bibob.get('/api/screenings', coordinator(DEMO_LEAD_COORDINATOR));
-    return new Set(((await response.json()) as ScreeningSummary[]).map((screening) => screening.id));
+    expect(response.status).toBe(200);
+    return (await response.json()) as ScreeningSummary[];
   }
+
+  const listIds = async (): Promise<Set<string>> => new Set((await list()).map((screening) => screening.id));
 
   /** One step through the "Volgende stap" form on the open screening page. */
   async function takeStep(step: string, date: string): Promise<void> {
@@ -138,7 +142,7 @@ describe('Bibob pool in a real browser', () => {
     const seeded = await seedDemoScreenings({ stackDir: mkdtempSync(join(tmpdir(), 'bibob-seed-')), bibobUrl: bibob.base, identitySecret: testInfrastructure().identitySecret });
     expect(seeded).toBe(8);
     const seededIds = await listIds();
-    expect(seededIds.size).toBe(8);
+    expect(seededIds.size).toBeGreaterThanOrEqual(8);
 
     // Soest's registry requests a screening: sealed by Soest to the pool and itself.
     const { keyring, matchTokenKey } = await loadServiceKeys(testInfrastructure().keysDir, testInfrastructure().keyPassphrase);
@@ -166,7 +170,11 @@ describe('Bibob pool in a real browser', () => {
     await producer.send(Topics.screening, [{ key: 'soest', value: Buffer.from(JSON.stringify(sealed)) }]);
     await producer.disconnect();
     const soestId = await eventually(
-      async () => [...(await listIds())].find((id) => !seededIds.has(id)),
+      async () => {
+        const candidates = (await list()).filter((screening) => screening.municipality === 'soest' && !seededIds.has(screening.id));
+        for (const candidate of candidates) if ((await detail(candidate.id)).reference === request.reference) return candidate.id;
+        return undefined;
+      },
       { timeoutMs: SERVICE_DEADLINE_MS, what: 'the Soest screening in the pool' },
     );
     const soest = await detail(soestId);
@@ -181,7 +189,9 @@ describe('Bibob pool in a real browser', () => {
     await screen('01-start-coordinator');
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Bibob-toetsen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bibob-toetsen van de pool' }).waitFor();
-    expect(await page.locator('tbody tr').count()).toBe(8); // seven seeded open screenings and Soest's
+    const open = (await list()).filter((screening) => screening.phase !== 'afgesloten');
+    expect(await page.locator('tbody tr').count()).toBe(open.length);
+    expect(await page.locator('tbody').innerText()).toContain(soestId.slice(0, 8).toUpperCase());
     expect(await page.locator('tbody').innerText()).not.toContain(DEMO_ABSENT_COORDINATOR);
     await screen('02-pooloverzicht');
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn toetsen' }).click();
@@ -207,13 +217,14 @@ describe('Bibob pool in a real browser', () => {
     await page.locator('#persoon-1-naam').fill('Ria van Dam');
     await page.locator('#persoon-1-rol').fill('financier');
     await page.getByLabel('Datum ontvangst aanvraag').fill(daysAgo(10));
+    const countBefore = (await listIds()).size;
     await page.getByRole('button', { name: 'Toets vastleggen' }).click();
     await page.getByRole('alert').filter({ hasText: 'Er zijn 2 fouten gevonden' }).waitFor();
     expect(await page.locator('.sh-error-summary a[href="#kvk-nummer"]').innerText()).toBe('KvK-nummer: vul 8 cijfers in');
     expect(await page.locator('.sh-error-summary a[href="#persoon-1-geboortedatum"]').innerText()).toMatch(/^Persoon 2, geboortedatum:/);
     expect(await page.getByLabel('KvK-nummer').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#persoon-1-naam').inputValue()).toBe('Ria van Dam');
-    expect((await listIds()).size).toBe(9);
+    expect((await listIds()).size).toBe(countBefore);
     await screen('06-formulier-fouten');
     const baarnKvk = randomKvk();
     await page.getByLabel('KvK-nummer').fill(baarnKvk);

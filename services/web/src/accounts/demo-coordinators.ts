@@ -29,8 +29,18 @@ export const DEMO_COORDINATOR_ACCOUNTS: readonly Account[] = [
 
 const isoDay = (today: Date, days: number): string => new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
+/** One coordinator as the bibob service's BIBOB_COORDINATORS lists them (validated there). */
+export interface DemoCoordinator {
+  readonly id: string;
+  readonly name: string;
+  readonly capacity: number;
+  readonly lead?: boolean;
+  readonly conflictsOfInterest?: { readonly municipalities: readonly string[] };
+  readonly absences?: readonly { readonly from: string; readonly to: string }[];
+}
+
 /** The pool configuration (BIBOB_COORDINATORS) of the demo coordinators; Carla's absence runs around `today`. */
-export function demoCoordinatorPool(today: Date): unknown[] {
+export function demoCoordinatorPool(today: Date): DemoCoordinator[] {
   return [
     { id: DEMO_LEAD_COORDINATOR, name: 'Anouk Jansen', capacity: 8, lead: true },
     { id: DEMO_CONFLICTED_COORDINATOR, name: 'Bas de Wit', capacity: 6, conflictsOfInterest: { municipalities: ['baarn'] } },
