@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEventBus, type BusConsumer, type EventBus } from '@signaalhub/bus';
+import { createEventBus, type BusConsumer, type BusMessage, type EventBus } from '@signaalhub/bus';
 import { DEFAULT_POOL_PARTY, Envelope, EventTypes, ScreeningRequested, Topics, type ScreeningDetail, type ScreeningSummary } from '@signaalhub/contracts';
 import { EnvelopeSealer, matchToken } from '@signaalhub/envelope';
 import type { UserIdentity } from '@signaalhub/identity';
@@ -49,17 +49,9 @@ describe('Bibob pool in a real browser', () => {
     const deadline = { deadlineMs: SERVICE_DEADLINE_MS };
     bus = createEventBus({ brokers: testInfrastructure().kafkaBrokers, clientId: uniqueName('bibob-web'), logger: createLogger('bibob-web-e2e', 'warn') });
     started.push({ stop: () => bus.close() });
-    consumer = bus.createConsumer({
-      groupId: uniqueName('bibob-web'),
-      topics: [Topics.screening],
-      handlers: {
-        [Topics.screening]: (message) => {
-          onKafka.push(Envelope.parse(JSON.parse(message.value.toString('utf8'))));
-          return Promise.resolve();
-        },
-      },
-      fromBeginning: false,
-    });
+    // Everything the pool publishes from now on: recipients are read from the envelopes' headers.
+    const collect = (message: BusMessage): Promise<void> => Promise.resolve(void onKafka.push(Envelope.parse(JSON.parse(message.value.toString('utf8')))));
+    consumer = bus.createConsumer({ groupId: uniqueName('bibob-web'), topics: [Topics.screening], handlers: { [Topics.screening]: collect }, fromBeginning: false });
     await consumer.start();
     started.push({ stop: () => consumer.stop() });
     bibob = await RunningService.start(
@@ -136,6 +128,9 @@ describe('Bibob pool in a real browser', () => {
   }
 
   const sentFor = (screeningId: string): Envelope[] => onKafka.filter((envelope) => 'screeningId' in envelope.header && envelope.header.screeningId === screeningId);
+  const isType = (type: string) => (envelope: Envelope): boolean => envelope.header.type === type;
+  const published = (screeningId: string, type: string): Promise<Envelope> =>
+    eventually(() => sentFor(screeningId).find(isType(type)), { timeoutMs: 60_000, what: `${type} for the screening on Kafka` });
 
   it('takes a Soest request and a Baarn form through the pool to an approved conclusion, disclosed to the RIEC only on a recorded ground', { timeout: 600_000 }, async () => {
     // The pool as `npm start` seeds it.
@@ -319,20 +314,14 @@ describe('Bibob pool in a real browser', () => {
     await screen('13-conclusie-goedgekeurd');
 
     // Art. 28: the conclusion to Soest alone; nothing to the RIEC until the ground is recorded.
-    const concluded = await eventually(() => sentFor(soestId).find((envelope) => envelope.header.type === EventTypes.screeningConcluded), {
-      timeoutMs: 60_000,
-      what: 'screening.concluded on Kafka',
-    });
+    const concluded = await published(soestId, EventTypes.screeningConcluded);
     expect(concluded.header.recipients).toEqual(['gemeente-soest']);
     expect(JSON.stringify(concluded.header)).not.toMatch(/ernstige|gevaar|grounds/);
-    expect(sentFor(soestId).some((envelope) => envelope.header.type === EventTypes.screeningDisclosed)).toBe(false);
+    expect(sentFor(soestId).some(isType(EventTypes.screeningDisclosed))).toBe(false);
     await page.locator('#verstrekking-toelichting').fill('Convenant RIEC Midden-Nederland, art. 28 lid 2 sub d.');
     await page.getByRole('button', { name: 'Verstrekken aan het RIEC' }).click();
     await page.getByText('De conclusie is verstrekt aan het RIEC').waitFor();
-    const disclosed = await eventually(() => sentFor(soestId).find((envelope) => envelope.header.type === EventTypes.screeningDisclosed), {
-      timeoutMs: 60_000,
-      what: 'screening.disclosed on Kafka',
-    });
+    const disclosed = await published(soestId, EventTypes.screeningDisclosed);
     expect(disclosed.header.recipients).toEqual(['riec-mn']);
     expect(sentFor(soestId).filter((envelope) => envelope !== disclosed).every((envelope) => envelope.header.recipients.join() === 'gemeente-soest')).toBe(true);
     await screen('14-verstrekt-aan-riec');
