@@ -4,7 +4,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { ensurePartyKeys, readServicesManifest, stackUp } from '@signaalhub/stack';
 import { DEMO_ACCOUNTS } from '../services/web/src/accounts/demo-accounts.js';
+import { demoCoordinatorPool } from '../services/web/src/accounts/demo-coordinators.js';
 import { localSecret } from './local-secrets.js';
+import { seedDemoScreenings } from './seed-demo-screenings.js';
 import { seedDemoSignals } from './seed-demo-signals.js';
 
 const READY_DEADLINE_MS = 90_000;
@@ -47,6 +49,8 @@ const env = {
   IDENTITY_TOKEN_SECRET: identitySecret,
   // Every service's address, for the services that call it (the web application).
   ...Object.fromEntries(SERVICES.flatMap((service) => (service.urlVariable === undefined ? [] : [[service.urlVariable, urlOf(service.name)]]))),
+  // The demo coordinator pool, matching the coordinator accounts (one absent, one with a conflict).
+  BIBOB_COORDINATORS: process.env.BIBOB_COORDINATORS ?? JSON.stringify(demoCoordinatorPool(new Date())),
   SEED_DEMO_USERS: 'true',
   DEMO_PASSWORD,
 };
@@ -69,6 +73,8 @@ try {
   }
   const seeded = await seedDemoSignals({ stackDir: settings.stackDir, intakeUrl: urlOf('signal-intake'), identitySecret });
   if (seeded > 0) say(`${seeded} demomeldingen ingediend`);
+  const screenings = await seedDemoScreenings({ stackDir: settings.stackDir, bibobUrl: urlOf('bibob'), identitySecret });
+  if (screenings > 0) say(`${screenings} demo-Bibob-toetsen vastgelegd`);
 } catch (error) {
   stopAll();
   throw error;

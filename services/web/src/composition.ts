@@ -15,6 +15,7 @@ import { undecodableAddresses } from './http/page-address.js';
 import { securityHeaders } from './http/security-headers.js';
 import { WebModule, type WebParts } from './http/web.module.js';
 import type { WebConfig } from './config.js';
+import { BibobClient } from './services/bibob-client.js';
 import { IntakeClient } from './services/intake-client.js';
 import { MeetingClient } from './services/meeting-client.js';
 import { ServiceClient } from './services/service-client.js';
@@ -74,6 +75,7 @@ export async function composeWeb({ config, logger }: { config: WebConfig; logger
     authenticator: new Authenticator(accounts, throttle),
     intake: new IntakeClient(serviceClient('signal-intake', config.SIGNAL_INTAKE_URL)),
     meeting: new MeetingClient(serviceClient('meeting', config.MEETING_URL)),
+    bibob: new BibobClient(serviceClient('bibob', config.BIBOB_URL)),
   };
   return {
     ...parts,

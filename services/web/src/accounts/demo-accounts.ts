@@ -1,5 +1,6 @@
 import { DEFAULT_MUNICIPALITIES } from '@signaalhub/contracts';
 import type { Account } from './account.js';
+import { DEMO_COORDINATOR_ACCOUNTS } from './demo-coordinators.js';
 
 const ALL_MUNICIPALITIES = DEFAULT_MUNICIPALITIES.map((municipality) => municipality.id);
 
@@ -32,8 +33,9 @@ export const DEMO_ACCOUNTS: readonly Account[] = [
   },
   { id: 'om.officier', displayName: 'Officier van justitie', party: 'om-mn', roles: ['meeting-member'], municipalities: [] },
   { id: 'fiscus.bes', displayName: 'Belastingdienst', party: 'belastingdienst', roles: ['meeting-member'], municipalities: [] },
-  { id: 'bibob.coordinator', displayName: 'Bibob-coördinator BES', party: 'gemeente-baarn', roles: ['bibob-coordinator'], municipalities: ALL_MUNICIPALITIES },
+  ...DEMO_COORDINATOR_ACCOUNTS,
   { id: 'vergunning.soest', displayName: 'Vergunningverlener Soest', party: 'gemeente-soest', roles: ['permit-officer'], municipalities: ['soest'] },
+  { id: 'vergunning.baarn', displayName: 'Vergunningverlener Baarn', party: 'gemeente-baarn', roles: ['permit-officer'], municipalities: ['baarn'] },
   { id: 'auditor', displayName: 'Auditor', party: 'riec-mn', roles: ['auditor'], municipalities: [] },
   { id: 'beheer', displayName: 'Beheerder', party: 'riec-mn', roles: ['admin'], municipalities: [] },
 ];

@@ -4,7 +4,8 @@ import type { Logger } from '@signaalhub/logging';
 import type { AccountStore } from '../accounts/account-store.js';
 import type { Authenticator } from '../accounts/authenticator.js';
 import type { WebConfig } from '../config.js';
-import { ACCOUNT_STORE, AUTHENTICATOR, INTAKE_CLIENT, MEETING_CLIENT, SERVICE_LOGGER, SESSION_STORE, WEB_CONFIG } from '../infrastructure/tokens.js';
+import { ACCOUNT_STORE, AUTHENTICATOR, BIBOB_CLIENT, INTAKE_CLIENT, MEETING_CLIENT, SERVICE_LOGGER, SESSION_STORE, WEB_CONFIG } from '../infrastructure/tokens.js';
+import type { BibobClient } from '../services/bibob-client.js';
 import type { IntakeClient } from '../services/intake-client.js';
 import type { MeetingClient } from '../services/meeting-client.js';
 import { FormInputMiddleware } from '../forms/form-input.js';
@@ -14,6 +15,8 @@ import { SessionMiddleware } from '../sessions/session.middleware.js';
 import { ActionsController } from './actions.controller.js';
 import { AgendaController } from './agenda.controller.js';
 import { InformationRequestsController } from './information-requests.controller.js';
+import { DisclosuresController } from './disclosures.controller.js';
+import { ScreeningsController } from './screenings.controller.js';
 import { SignInController } from './sign-in.controller.js';
 import { SignalsController } from './signals.controller.js';
 import { StartController } from './start.controller.js';
@@ -28,6 +31,7 @@ export interface WebParts {
   readonly authenticator: Authenticator;
   readonly intake: IntakeClient;
   readonly meeting: MeetingClient;
+  readonly bibob: BibobClient;
 }
 
 /** The pages, the session middleware on every route, CSRF on every POST and the Dutch error pages. */
@@ -36,7 +40,7 @@ export class WebModule implements NestModule {
   static register(parts: WebParts): DynamicModule {
     return {
       module: WebModule,
-      controllers: [SignInController, StartController, SignalsController, AgendaController, ActionsController, InformationRequestsController],
+      controllers: [SignInController, StartController, SignalsController, AgendaController, ActionsController, InformationRequestsController, ScreeningsController, DisclosuresController],
       providers: [
         { provide: APP_GUARD, useClass: CsrfGuard },
         { provide: APP_FILTER, useClass: WebExceptionFilter },
@@ -47,6 +51,7 @@ export class WebModule implements NestModule {
         { provide: AUTHENTICATOR, useValue: parts.authenticator },
         { provide: INTAKE_CLIENT, useValue: parts.intake },
         { provide: MEETING_CLIENT, useValue: parts.meeting },
+        { provide: BIBOB_CLIENT, useValue: parts.bibob },
       ],
       // The session middleware injects the store.
       exports: [SESSION_STORE],

@@ -6,3 +6,4 @@ export const SESSION_STORE = Symbol('SessionStore');
 export const AUTHENTICATOR = Symbol('Authenticator');
 export const INTAKE_CLIENT = Symbol('IntakeClient');
 export const MEETING_CLIENT = Symbol('MeetingClient');
+export const BIBOB_CLIENT = Symbol('BibobClient');

@@ -1,4 +1,4 @@
-import { DEFAULT_MUNICIPALITIES, ROLE_LABELS, type Role } from '@signaalhub/contracts';
+import { DEFAULT_MUNICIPALITIES, DEFAULT_POOL_PARTY, ROLE_LABELS, type Role } from '@signaalhub/contracts';
 
 const MUNICIPALITY_NAMES = new Map(DEFAULT_MUNICIPALITIES.map((municipality) => [municipality.id, municipality.name]));
 
@@ -8,7 +8,7 @@ const PARTY_LABELS = new Map<string, string>([
   ['riec-mn', 'RIEC Midden-Nederland'],
   ['om-mn', 'Openbaar Ministerie Midden-Nederland'],
   ['belastingdienst', 'Belastingdienst'],
-  ['bibob-pool-bes', 'Bibob-pool BES'],
+  [DEFAULT_POOL_PARTY, 'Bibob-pool BES'],
 ]);
 
 /** Dutch name of a municipality; an unknown id (another region's configuration) is shown as it is. */

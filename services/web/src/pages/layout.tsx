@@ -28,6 +28,15 @@ function navEntries(user: PageUser): NavEntry[] {
     entries.push({ section: 'acties', href: '/acties', label: 'Acties' });
     entries.push({ section: 'verzoeken', href: '/verzoeken', label: 'Verzoeken om informatie' });
   }
+  if (user.roles.includes('bibob-coordinator')) {
+    entries.push({ section: 'toetsen', href: '/toetsen', label: 'Bibob-toetsen' });
+    entries.push({ section: 'mijn-toetsen', href: '/toetsen/mijn', label: 'Mijn toetsen' });
+    entries.push({ section: 'niet-toegewezen', href: '/toetsen/niet-toegewezen', label: 'Niet toegewezen' });
+    entries.push({ section: 'nieuwe-toets', href: '/toetsen/nieuw', label: 'Nieuwe toets' });
+  } else if (user.roles.includes('permit-officer')) {
+    entries.push({ section: 'toetsen', href: '/toetsen', label: 'Bibob-toetsen' });
+  }
+  if (user.roles.includes('auditor')) entries.push({ section: 'verstrekkingen', href: '/verstrekkingen', label: 'Verstrekkingen' });
   return entries;
 }
 

@@ -9,4 +9,15 @@ export interface PageUser {
 }
 
 /** Which top navigation entry the page belongs to (aria-current). */
-export type NavSection = 'start' | 'nieuwe-melding' | 'mijn-meldingen' | 'agenda' | 'acties' | 'verzoeken';
+export type NavSection =
+  | 'start'
+  | 'nieuwe-melding'
+  | 'mijn-meldingen'
+  | 'agenda'
+  | 'acties'
+  | 'verzoeken'
+  | 'toetsen'
+  | 'mijn-toetsen'
+  | 'niet-toegewezen'
+  | 'nieuwe-toets'
+  | 'verstrekkingen';

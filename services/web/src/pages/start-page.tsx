@@ -25,6 +25,17 @@ function tasksFor(user: PageUser, hasMunicipality: boolean): Task[] {
   if (user.roles.includes('meeting-member')) {
     tasks.push({ href: '/acties', title: 'Acties', text: 'Volg de acties uit de besluiten en rond de acties af waarvan uw organisatie trekker is.' });
   }
+  if (user.roles.includes('bibob-coordinator')) {
+    tasks.push({ href: '/toetsen', title: 'Bibob-toetsen van de pool', text: 'Alle lopende toetsen met fase en behandelaar.' });
+    tasks.push({ href: '/toetsen/mijn', title: 'Mijn toetsen', text: 'De toetsen die aan u zijn toegewezen.' });
+    tasks.push({ href: '/toetsen/niet-toegewezen', title: 'Niet toegewezen', text: 'Toetsen die wachten omdat niemand beschikbaar was.' });
+    tasks.push({ href: '/toetsen/nieuw', title: 'Nieuwe toets', text: 'Leg een Bibob-verzoek vast van een gemeente zonder eigen vergunningensysteem in Signaalhub.' });
+  } else if (user.roles.includes('permit-officer') && hasMunicipality) {
+    tasks.push({ href: '/toetsen', title: 'Bibob-toetsen', text: 'Bekijk de toetsen en conclusies van de Bibob-pool voor uw gemeente (alleen lezen).' });
+  }
+  if (user.roles.includes('auditor')) {
+    tasks.push({ href: '/verstrekkingen', title: 'Verstrekkingenregister', text: 'Welke Bibob-conclusies op grond van art. 28 lid 2 aan het RIEC zijn verstrekt.' });
+  }
   return tasks;
 }
 

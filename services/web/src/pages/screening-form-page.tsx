@@ -1,0 +1,114 @@
+import { SCREENING_KINDS } from '@signaalhub/contracts';
+import { Button, Fieldset, FieldsetLegend, Heading1, Paragraph } from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
+import { CsrfField } from '../components/csrf-field.js';
+import { ErrorSummary } from '../components/error-summary.js';
+import { SelectField } from '../components/select-field.js';
+import { TextField } from '../components/text-field.js';
+import { errorsFor, type FieldError } from '../forms/field-errors.js';
+import { MAX_PERSON_ROWS, personFieldId, SCREENING_FIELD_IDS, type ScreeningFormValues } from '../forms/screening-form.js';
+import { municipalityName } from '../labels/labels.js';
+import { kindLabel } from '../labels/screening-labels.js';
+import { Layout } from './layout.js';
+import type { PageUser } from './page-context.js';
+
+export interface ScreeningFormPageProps {
+  readonly user: PageUser;
+  readonly municipalities: readonly string[];
+  readonly values: ScreeningFormValues;
+  readonly errors: readonly FieldError[];
+}
+
+const TITLE = 'Nieuwe Bibob-toets';
+
+/** The coordinators' form for an application of a municipality without its own registry in the hub. */
+export function ScreeningFormPage({ user, municipalities, values, errors }: ScreeningFormPageProps): ReactNode {
+  const ids = SCREENING_FIELD_IDS;
+  return (
+    <Layout title={errors.length > 0 ? `Fout: ${TITLE}` : TITLE} user={user} section="nieuwe-toets">
+      <ErrorSummary errors={errors} />
+      <Heading1>{TITLE}</Heading1>
+      <Paragraph>De toets wordt automatisch toegewezen aan een beschikbare coördinator zonder belangenconflict.</Paragraph>
+      <form method="post" action="/toetsen" noValidate>
+        <CsrfField token={user.csrfToken} />
+        <SelectField
+          id={ids.municipality}
+          name="municipality"
+          label="Gemeente"
+          value={values.municipality}
+          placeholder="Kies een gemeente"
+          options={municipalities.map((id) => ({ value: id, label: municipalityName(id) }))}
+          errors={errorsFor(errors, ids.municipality)}
+        />
+        <SelectField
+          id={ids.kind}
+          name="kind"
+          label="Soort beschikking"
+          value={values.kind}
+          placeholder="Kies een soort"
+          options={SCREENING_KINDS.map((kind) => ({ value: kind, label: kindLabel(kind) }))}
+          errors={errorsFor(errors, ids.kind)}
+        />
+        <Fieldset>
+          <FieldsetLegend>Aanvrager</FieldsetLegend>
+          <TextField id={ids.kvkNumber} name="kvkNumber" label="KvK-nummer" value={values.kvkNumber} inputMode="numeric" required description="8 cijfers" errors={errorsFor(errors, ids.kvkNumber)} />
+          <TextField
+            id={ids.vestigingsnummer}
+            name="vestigingsnummer"
+            label="Vestigingsnummer"
+            value={values.vestigingsnummer}
+            inputMode="numeric"
+            required
+            description="12 cijfers"
+            errors={errorsFor(errors, ids.vestigingsnummer)}
+          />
+        </Fieldset>
+        {values.people.map((person, row) => (
+          <Fieldset key={row}>
+            <FieldsetLegend>Betrokken persoon {row + 1}</FieldsetLegend>
+            <TextField id={personFieldId(row, 'naam')} name="personName" label="Naam" value={person.name} required errors={errorsFor(errors, personFieldId(row, 'naam'))} />
+            <TextField
+              id={personFieldId(row, 'geboortedatum')}
+              name="personBirthDate"
+              label="Geboortedatum"
+              type="date"
+              value={person.birthDate}
+              required
+              errors={errorsFor(errors, personFieldId(row, 'geboortedatum'))}
+            />
+            <TextField
+              id={personFieldId(row, 'rol')}
+              name="personRole"
+              label="Rol"
+              value={person.role}
+              required
+              description="Bijvoorbeeld bestuurder, aandeelhouder, leidinggevende of financier"
+              errors={errorsFor(errors, personFieldId(row, 'rol'))}
+            />
+          </Fieldset>
+        ))}
+        {values.people.length < MAX_PERSON_ROWS ? (
+          <Button type="submit" name="action" value="persoon-toevoegen" appearance="secondary-action-button" formNoValidate>
+            Nog een persoon toevoegen
+          </Button>
+        ) : null}
+        <TextField id={ids.receivedOn} name="receivedOn" label="Datum ontvangst aanvraag" type="date" value={values.receivedOn} required errors={errorsFor(errors, ids.receivedOn)} />
+        <TextField
+          id={ids.decisionTermWeeks}
+          name="decisionTermWeeks"
+          label="Beslistermijn in weken"
+          value={values.decisionTermWeeks}
+          inputMode="numeric"
+          required
+          description="De termijn loopt vanaf de datum van ontvangst"
+          errors={errorsFor(errors, ids.decisionTermWeeks)}
+        />
+        <div className="sh-action-row">
+          <Button type="submit" name="action" value="versturen" appearance="primary-action-button">
+            Toets vastleggen
+          </Button>
+        </div>
+      </form>
+    </Layout>
+  );
+}
