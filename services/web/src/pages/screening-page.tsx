@@ -32,7 +32,7 @@ import { TextField } from '../components/text-field.js';
 import { errorsFor, type FieldError } from '../forms/field-errors.js';
 import { ACTION_FIELD_IDS, questionnaireFieldId } from '../forms/screening-actions.js';
 import { formatDate, formatDateTime, municipalityName } from '../labels/labels.js';
-import { DEADLINE_LABELS, screeningDeadlines } from '../labels/screening-deadlines.js';
+import { DEADLINE_LABELS } from '../labels/screening-deadlines.js';
 import {
   actorLabel,
   CONCLUSION_STATUS_LABELS,
@@ -142,33 +142,31 @@ function People({ screening }: { readonly screening: ScreeningDetail }): ReactNo
 
 function Deadlines({ screening }: { readonly screening: ScreeningDetail }): ReactNode {
   const { ontvangen, beslistermijnWeken, gebeurtenissen } = screening.timeline;
-  const deadlines = screeningDeadlines(screening.timeline);
+  // The service's engine answer, computed with its configured calendar (Atw art. 3(3) days): never recomputed here.
+  const { deadlines } = screening;
   return (
     <section aria-labelledby="kop-termijnen">
       <Heading2 id="kop-termijnen">Termijnen</Heading2>
-      {'problem' in deadlines ? (
-        <Paragraph>De termijnen zijn niet te berekenen: {deadlines.problem}</Paragraph>
-      ) : (
-        <>
-          <dl className="sh-facts">
-            {(['uitersteBeslisdatum', 'lbbAdviesUiterlijk'] as const).map((name) => (
-              <div key={name}>
-                <dt>{DEADLINE_LABELS[name]}</dt>
-                <dd>
-                  {deadlines.outcome[name] === null ? 'nog niet bekend' : formatDate(deadlines.outcome[name])}
-                  {deadlines.outcome.voorlopig.includes(name) ? ' (voorlopig)' : null}
-                </dd>
-              </div>
-            ))}
-          </dl>
-          <Heading3>Toelichting</Heading3>
-          <UnorderedList>
-            {deadlines.outcome.toelichting.map((line) => (
-              <UnorderedListItem key={line}>{line}</UnorderedListItem>
-            ))}
-          </UnorderedList>
-        </>
-      )}
+      <dl className="sh-facts">
+        {(['uitersteBeslisdatum', 'lbbAdviesUiterlijk'] as const).map((name) => {
+          const date = deadlines[name];
+          return (
+            <div key={name}>
+              <dt>{DEADLINE_LABELS[name]}</dt>
+              <dd>
+                {date === null ? 'nog niet bekend' : formatDate(date)}
+                {deadlines.voorlopig.includes(name) ? ' (voorlopig)' : null}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+      <Heading3>Toelichting</Heading3>
+      <UnorderedList>
+        {deadlines.toelichting.map((line) => (
+          <UnorderedListItem key={line}>{line}</UnorderedListItem>
+        ))}
+      </UnorderedList>
       <Heading3>Gebeurtenissen die de termijnen bepalen</Heading3>
       <Paragraph>
         De beslistermijn van {beslistermijnWeken} weken loopt vanaf de ontvangst van de aanvraag op {formatDate(ontvangen)}.
