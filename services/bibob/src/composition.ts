@@ -4,7 +4,8 @@ import { AuditLog } from '@signaalhub/audit';
 import { ConfigError } from '@signaalhub/config';
 import { createEventBus, type EventBus } from '@signaalhub/bus';
 import { TOPIC_DEFINITIONS } from '@signaalhub/contracts';
-import { DEFAULT_FRESHNESS_WINDOW, EnvelopeOpener, EnvelopeSealer, matchToken, RedisReplayStore, SealedRecords } from '@signaalhub/envelope';
+import { DEFAULT_FRESHNESS_WINDOW, EnvelopeOpener, EnvelopeSealer, HeaderVerifier, matchToken, RedisReplayStore, SealedRecords } from '@signaalhub/envelope';
+import { MatchTokenStore } from '@signaalhub/matching';
 import type { Logger } from '@signaalhub/logging';
 import { TransactionalOutbox } from '@signaalhub/outbox';
 import { type ComposedService, connectDurableRedis, loadServiceKeys, openServiceDatabase } from '@signaalhub/service-kit';
@@ -16,6 +17,8 @@ import type { BibobConfig } from './config.js';
 import { BIBOB_MIGRATIONS } from './database/migrations.js';
 import { DisclosureRegister } from './disclosures/disclosure-register.js';
 import { DisclosuresController } from './http/disclosures.controller.js';
+import { ScreeningHitLookup } from './hits/screening-hit-lookup.js';
+import { SignalHeaderIntake } from './hits/signal-header-intake.js';
 import { ScreeningsController } from './http/screenings.controller.js';
 import { ScreeningRequestIntake } from './intake/screening-request-intake.js';
 import { PoolAssignment } from './screenings/new-screening-assignment.js';
@@ -39,6 +42,7 @@ export interface BibobService extends ComposedService {
   readonly postgres: pg.Pool;
   readonly redis: Redis;
   readonly requests: ScreeningRequestIntake;
+  readonly signalHeaders: SignalHeaderIntake;
 }
 
 export async function composeBibob({ config, logger }: { config: BibobConfig; logger: Logger }): Promise<BibobService> {
@@ -69,17 +73,26 @@ export async function composeBibob({ config, logger }: { config: BibobConfig; lo
     logger,
     clock,
   });
+  const replayStore = new RedisReplayStore(redis, config.BIBOB_REPLAY_NAMESPACE);
+  const window = { maxAgeMs: config.ENVELOPE_MAX_AGE_DAYS * DAY_MS, clockSkewMs: DEFAULT_FRESHNESS_WINDOW.clockSkewMs };
+  const inboxParts = { service: SERVICE_NAME, deadLetters, audit, logger };
   const requests = new ScreeningRequestIntake({
-    opener: new EnvelopeOpener(keyring, {
-      replayStore: new RedisReplayStore(redis, config.BIBOB_REPLAY_NAMESPACE),
-      window: { maxAgeMs: config.ENVELOPE_MAX_AGE_DAYS * DAY_MS, clockSkewMs: DEFAULT_FRESHNESS_WINDOW.clockSkewMs },
-    }),
+    opener: new EnvelopeOpener(keyring, { replayStore, window }),
     opening,
     store,
     poolParty,
     municipalities: config.MUNICIPALITIES,
-    inbox: { service: SERVICE_NAME, deadLetters, audit, logger },
+    inbox: inboxParts,
   });
+  const tokens = new MatchTokenStore(postgres, schema);
+  const signalHeaders = new SignalHeaderIntake({
+    verifier: new HeaderVerifier(keyring, { replayStore, window, clock }),
+    tokens,
+    poolParty,
+    municipalities: config.MUNICIPALITIES,
+    inbox: inboxParts,
+  });
+  const hits = new ScreeningHitLookup({ pool: postgres, schema, tokens, matchTokenKey, clock });
   const workflowParts = { pool: postgres, store, records, messages, policy, access, logger, clock };
   const disclosures = new DisclosureRegister({ ...workflowParts, schema, riecParty: config.RIEC_PARTY, grounds: config.BIBOB_DISCLOSURE_GROUNDS });
 
@@ -88,12 +101,13 @@ export async function composeBibob({ config, logger }: { config: BibobConfig; lo
     postgres,
     redis,
     requests,
+    signalHeaders,
     controllers: [ScreeningsController, DisclosuresController],
     providers: [
       { provide: APP_FILTER, useClass: AccessErrorFilter },
       { provide: AuditedAccess, useValue: access },
       { provide: ScreeningFormIntake, useValue: new ScreeningFormIntake(opening, policy, access, config.MUNICIPALITIES, clock) },
-      { provide: ScreeningReader, useValue: new ScreeningReader(store, records, policy, access) },
+      { provide: ScreeningReader, useValue: new ScreeningReader(store, records, policy, access, hits) },
       { provide: ScreeningWorkflow, useValue: new ScreeningWorkflow(workflowParts) },
       { provide: ScreeningReassignment, useValue: new ScreeningReassignment({ ...workflowParts, coordinators }) },
       { provide: DisclosureRegister, useValue: disclosures },

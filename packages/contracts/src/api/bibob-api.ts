@@ -13,6 +13,7 @@ import {
   type ScreeningPerson,
 } from '../screening.js';
 import { UserId } from '../user.js';
+import type { HitCount } from './meeting-api.js';
 
 /*
  * The bibob service's HTTP API (services/bibob), shared with the web application. Lists hold routing
@@ -165,6 +166,31 @@ export interface ScreeningConclusionVersion {
   readonly approvedAt: string | null;
 }
 
+/** Earlier signals sharing a subject's match token: counts per municipality and theme, never their content. */
+export interface SignalHitCounts {
+  readonly total: number;
+  readonly byMunicipality: readonly HitCount[];
+  readonly byTheme: readonly { readonly theme: string; readonly count: number }[];
+}
+
+/** An earlier screening of the same business (art. 11a/29 Wet Bibob: its advice may be reused); routing facts only. */
+export interface EarlierScreeningHit {
+  readonly id: string;
+  readonly municipality: string;
+  readonly kind: ScreeningKind;
+  readonly phase: ScreeningPhase;
+  readonly receivedOn: string;
+}
+
+/** Hit/no-hit for a screening: per subject the earlier signals, and the business's earlier screenings. */
+export interface ScreeningHits {
+  readonly business: SignalHitCounts;
+  /** In the order of the screening's `people`. */
+  readonly people: readonly SignalHitCounts[];
+  /** Opened in the last two years, newest first. */
+  readonly earlierScreenings: readonly EarlierScreeningHit[];
+}
+
 /** `GET /api/screenings/:id`: the screening opened for the caller (audited). */
 export interface ScreeningDetail extends ScreeningSummary {
   readonly reference: string;
@@ -176,6 +202,7 @@ export interface ScreeningDetail extends ScreeningSummary {
   readonly timeline: { readonly ontvangen: string; readonly beslistermijnWeken: number; readonly gebeurtenissen: readonly ScreeningTimelineEvent[] };
   readonly history: readonly ScreeningHistoryEntry[];
   readonly conclusions: readonly ScreeningConclusionVersion[];
+  readonly hits: ScreeningHits;
 }
 
 /** A line of the art. 28 disclosure register (`GET /api/disclosures`). */

@@ -1,5 +1,6 @@
 import { createAuditLogSql } from '@signaalhub/audit';
 import type { Migration } from '@signaalhub/database';
+import { matchTokensTableSql } from '@signaalhub/matching';
 import { outboxTableSql } from '@signaalhub/outbox';
 
 /**
@@ -107,5 +108,13 @@ export const BIBOB_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE ${s}.screenings ADD COLUMN applicant_token text;
       CREATE INDEX screenings_open_by_applicant ON ${s}.screenings (applicant_token) WHERE phase <> 'afgesloten';`;
     },
+  },
+  {
+    // Match tokens learnt from verified `signal.submitted` headers (hit/no-hit), and the business's
+    // earlier screenings, open or closed, by its applicant token (advice reuse, art. 11a/29).
+    name: '0010_signal_tokens',
+    up: (schema) => `
+      ${matchTokensTableSql(schema)}
+      CREATE INDEX screenings_by_applicant ON "${schema}".screenings (applicant_token, opened_at);`,
   },
 ];

@@ -10,6 +10,7 @@ import {
 import type { SealedRecords } from '@signaalhub/envelope';
 import type { UserIdentity } from '@signaalhub/identity';
 import type { BibobAccessPolicy } from '../access/bibob-access-policy.js';
+import type { ScreeningHitLookup } from '../hits/screening-hit-lookup.js';
 import { ApplicationRecord, SealedText } from './screening-records.js';
 import type { HistoryRow, ScreeningFilter, ScreeningStore } from './screening-store.js';
 import { summaryOf } from './screening-workflow.js';
@@ -31,6 +32,7 @@ export class ScreeningReader {
     private readonly records: SealedRecords,
     private readonly policy: BibobAccessPolicy,
     private readonly access: AuditedAccess,
+    private readonly hits: ScreeningHitLookup,
   ) {}
 
   async list(caller: UserIdentity, query: ScreeningQuery, origin: string): Promise<ScreeningSummary[]> {
@@ -84,6 +86,7 @@ export class ScreeningReader {
       timeline: { ontvangen: row.receivedOn, beslistermijnWeken: row.decisionTermWeeks, gebeurtenissen: timelineOf(history) },
       history: await Promise.all(history.map((entry) => this.historyEntry(entry))),
       conclusions,
+      hits: await this.hits.hitsOf({ screeningId: id, applicant: application.applicant, people: application.people }),
     };
   }
 
