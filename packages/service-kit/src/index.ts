@@ -11,3 +11,4 @@ export * from './handler-check.js';
 export * from './run-service.js';
 export * from './service-keys.js';
 export * from './connections.js';
+export * from './delayed-jobs.js';

@@ -12,6 +12,7 @@ import {
   type ScreeningKind,
   type ScreeningPerson,
 } from '../screening.js';
+import type { DeadlineAlertMoment, ScreeningDeadline } from '../jobs.js';
 import { UserId } from '../user.js';
 import type { HitCount } from './meeting-api.js';
 
@@ -136,6 +137,23 @@ export interface ScreeningSummary {
   readonly receivedOn: string;
   readonly decisionTermWeeks: number;
   readonly openedAt: string;
+}
+
+/** An alert on a hard deadline: `nadert` the lead time before it, `verstreken` when it passed. */
+export interface ScreeningAlert {
+  readonly deadline: ScreeningDeadline;
+  readonly deadlineDate: string;
+  readonly moment: DeadlineAlertMoment;
+  readonly firedAt: string;
+  /** For the deadline as it stands now (a later suspension may have moved it since). */
+  readonly current: boolean;
+}
+
+/** A line of the pool overview (`GET /api/screenings`): overdue ones are shown first and red. */
+export interface ScreeningListItem extends ScreeningSummary {
+  /** A current hard deadline of this open screening has passed. */
+  readonly overdue: boolean;
+  readonly alerts: readonly ScreeningAlert[];
 }
 
 /** A day in the screening's procedure that moves its deadlines (the deadline engine's input). */

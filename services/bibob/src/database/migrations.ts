@@ -117,4 +117,28 @@ export const BIBOB_MIGRATIONS: readonly Migration[] = [
       ${matchTokensTableSql(schema)}
       CREATE INDEX screenings_by_applicant ON "${schema}".screenings (applicant_token, opened_at);`,
   },
+  {
+    // Deadline alerts: per screening the deadlines its delayed jobs were made for (and the version of the
+    // screening they follow), and each alert that fired, once (primary key).
+    name: '0011_deadline_alerts',
+    up: (schema) => {
+      const s = `"${schema}"`;
+      return `
+      CREATE TABLE ${s}.screening_alert_schedule (
+        screening_id uuid PRIMARY KEY REFERENCES ${s}.screenings (id),
+        follows_update timestamptz NOT NULL,
+        decision_date date,
+        lbb_advice_date date,
+        job_ids text[] NOT NULL
+      );
+      CREATE TABLE ${s}.screening_alerts (
+        screening_id uuid NOT NULL REFERENCES ${s}.screenings (id),
+        deadline text NOT NULL CHECK (deadline IN ('uitersteBeslisdatum', 'lbbAdviesUiterlijk')),
+        deadline_date date NOT NULL,
+        moment text NOT NULL CHECK (moment IN ('nadert', 'verstreken')),
+        fired_at timestamptz NOT NULL,
+        PRIMARY KEY (screening_id, deadline, deadline_date, moment)
+      );`;
+    },
+  },
 ];
