@@ -62,7 +62,7 @@ async function load(): Promise<number> {
     INSERT INTO ${s}.match_tokens (message_id, municipality, theme, kind, version, token)
     SELECT md5('signal' || g)::uuid, (${municipalityList})[1 + g % ${municipalities.length}],
       (ARRAY['autobranche','horeca','vastgoed','arbeidsuitbuiting'])[1 + g % 4], k.kind, 1,
-      ${tokenSql('k.kind', `((g * 7919 + k.n) % ${DISTINCT_SUBJECTS})`)}
+      ${tokenSql('k.kind', `((g::bigint * 7919 + k.n) % ${DISTINCT_SUBJECTS})`)}
     FROM generate_series(1, ${signals}) AS g
     CROSS JOIN (VALUES ('kvk', 1), ('person', 2), ('person', 3), ('address', 4), ('kenteken', 5)) AS k(kind, n)`);
   await pool.query(`ALTER TABLE ${s}.match_tokens ADD PRIMARY KEY (message_id, kind, version, token)`);
