@@ -9,6 +9,7 @@ const BENCHMARKS = [
   'packages/envelope/bench/envelope.bench.ts',
   'bench/seal-bus-open.bench.ts',
   'bench/intake-to-agenda.bench.ts',
+  'bench/bibob-pool.bench.ts',
 ];
 
 const settings = await stackUp({ log: (line) => process.stdout.write(`${line}\n`) });

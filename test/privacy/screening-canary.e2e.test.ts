@@ -86,6 +86,24 @@ describe('planted screening data across the pool, Kafka, dead letters, Redis, lo
     await kafka?.dispose();
   });
 
+  /** Any Redis value as text: replay marks are strings, BullMQ keeps jobs in hashes and ids in lists and sorted sets. */
+  async function redisValue(key: string): Promise<string> {
+    switch (await redis.type(key)) {
+      case 'string':
+        return String(await redis.get(key));
+      case 'hash':
+        return JSON.stringify(await redis.hgetall(key));
+      case 'list':
+        return (await redis.lrange(key, 0, -1)).join('\n');
+      case 'zset':
+        return (await redis.zrange(key, 0, -1)).join('\n');
+      case 'set':
+        return (await redis.smembers(key)).join('\n');
+      default:
+        return '';
+    }
+  }
+
   it('finds no canary outside envelopes and sealed columns', { timeout: 300_000 }, async () => {
     if (bus === undefined) throw new Error('the private broker did not start');
     const scanBus = bus;
@@ -196,10 +214,18 @@ describe('planted screening data across the pool, Kafka, dead letters, Redis, lo
       leaks.push(...leaksIn(`${where} value`, message.value.toString('utf8')));
     }
 
-    // 5. Redis: the pool's replay marks (it has no queues), names and values.
+    // 5. Redis: the pool's replay marks and its deadline-alert queue (job data: ids and dates), names and values.
     const keys = await redis.keys(`${REPLAY_KEY_PREFIX}:${bibob.env.BIBOB_REPLAY_NAMESPACE ?? ''}:*`);
     expect(keys.length).toBeGreaterThan(0);
-    for (const key of keys) leaks.push(...leaksIn(`Redis key ${key}`, key), ...leaksIn(`Redis value ${key}`, String(await redis.get(key))));
+    // The open screenings' alert jobs are added by the next sweep (every few seconds).
+    const queueKeys = await eventually(
+      async () => {
+        const found = await redis.keys(`${bibob.env.BIBOB_QUEUE_PREFIX ?? 'bull'}:*`);
+        return found.some((key) => key.endsWith(':delayed')) ? found : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the deadline-alert jobs in Redis' },
+    );
+    for (const key of [...keys, ...queueKeys]) leaks.push(...leaksIn(`Redis key ${key}`, key), ...leaksIn(`Redis value ${key}`, await redisValue(key)));
 
     // 6. Stores: every clear column of the pool (sealed columns are ciphertext), and every row of the meeting's.
     const tables = async (service: RunningService): Promise<string[]> =>

@@ -56,12 +56,33 @@ export const ActionReminderJobData = z.strictObject({
 });
 export type ActionReminderJobData = z.output<typeof ActionReminderJobData>;
 
+/** The hard deadlines of a screening the pool is alerted to (the deadline engine's names); PERSISTED. */
+export const SCREENING_DEADLINES = ['uitersteBeslisdatum', 'lbbAdviesUiterlijk'] as const;
+export const ScreeningDeadline = z.enum(SCREENING_DEADLINES);
+export type ScreeningDeadline = z.infer<typeof ScreeningDeadline>;
+
+/** `nadert`: the configured lead time before the deadline; `verstreken`: the deadline itself. PERSISTED. */
+export const DEADLINE_ALERT_MOMENTS = ['nadert', 'verstreken'] as const;
+export const DeadlineAlertMoment = z.enum(DEADLINE_ALERT_MOMENTS);
+export type DeadlineAlertMoment = z.infer<typeof DeadlineAlertMoment>;
+
+/** A screening's deadline alert: its id, which deadline, its date and the moment; nothing of its content. */
+export const ScreeningDeadlineAlertJobData = z.strictObject({
+  screeningId: z.uuid(),
+  deadline: ScreeningDeadline,
+  deadlineDate: z.iso.date(),
+  moment: DeadlineAlertMoment,
+});
+export type ScreeningDeadlineAlertJobData = z.infer<typeof ScreeningDeadlineAlertJobData>;
+
 /** Every job of the hub. Workers are created from these entries (`createWorkers` in the service kit). */
 export const Jobs = {
   /** A signal admitted by the meeting, on its way from Kafka into the agenda table. */
   agendaItem: { name: 'agenda-item', queue: Queues.agenda, data: AgendaJobData },
   /** A decided action whose due date comes near (`due`) or has come (`overdue`). */
   actionReminder: { name: 'action-reminder', queue: Queues.actionReminders, data: ActionReminderJobData },
+  /** A screening's hard deadline approaches (lead time) or has come. */
+  screeningDeadlineAlert: { name: 'screening-deadline-alert', queue: Queues.screeningDeadlineAlerts, data: ScreeningDeadlineAlertJobData },
 } as const satisfies JobCatalog;
 
 /** The queues a job travels on: its one queue, or one per municipality the service serves. */

@@ -42,4 +42,5 @@ export const Queues = {
   /** One agenda queue per municipality, e.g. `signaalhub.agenda.soest.v1`. */
   agenda: (municipality: MunicipalityId): string => `signaalhub.agenda.${municipality}.v1`,
   actionReminders: 'signaalhub.action-reminders.v1',
+  screeningDeadlineAlerts: 'signaalhub.screening-deadline-alerts.v1',
 } as const;

@@ -23,7 +23,7 @@ export interface Hits {
   readonly byTheme: readonly ThemeHitCount[];
 }
 
-interface OtherMessage {
+export interface OtherMessage {
   readonly municipality: string;
   readonly theme: string | null;
 }
@@ -40,15 +40,17 @@ export function countHits(itemIds: readonly string[], matches: readonly TokenMat
     if (!ofItem.has(match.otherMessageId)) ofItem.set(match.otherMessageId, { municipality: match.otherMunicipality, theme: match.otherTheme });
   }
   const hits = new Map<string, Hits>();
-  for (const [id, ofItem] of others) {
-    const messages = [...ofItem.values()];
-    hits.set(id, {
-      total: messages.length,
-      byMunicipality: countBy(messages.map((message) => message.municipality)).map(([municipality, count]) => ({ municipality, count })),
-      byTheme: countBy(messages.flatMap((message) => (message.theme === null ? [] : [message.theme]))).map(([theme, count]) => ({ theme, count })),
-    });
-  }
+  for (const [id, ofItem] of others) hits.set(id, countMessages([...ofItem.values()]));
   return hits;
+}
+
+/** The hits of distinct messages (each counted once by the caller), per municipality and theme. */
+export function countMessages(messages: readonly OtherMessage[]): Hits {
+  return {
+    total: messages.length,
+    byMunicipality: countBy(messages.map((message) => message.municipality)).map(([municipality, count]) => ({ municipality, count })),
+    byTheme: countBy(messages.flatMap((message) => (message.theme === null ? [] : [message.theme]))).map(([theme, count]) => ({ theme, count })),
+  };
 }
 
 function countBy(values: readonly string[]): [string, number][] {

@@ -1,7 +1,7 @@
 import type { HeaderMatchToken } from '@signaalhub/contracts';
 import { quotedSchema } from '@signaalhub/database';
 import type { Pool } from 'pg';
-import { countHits, type Hits, type TokenMatch } from './hit-counter.js';
+import { countHits, countMessages, type Hits, type TokenMatch } from './hit-counter.js';
 
 /**
  * The match tokens learnt from event headers (HMACs, not identifiers) in one service's own table
@@ -27,6 +27,29 @@ export class MatchTokenStore {
        ON CONFLICT DO NOTHING`,
       [messageId, municipality, theme ?? null, tokens.map((t) => t.kind), tokens.map((t) => t.version), tokens.map((t) => t.token)],
     );
+  }
+
+  /** Whether any token of this message was recorded (its header had at least one). */
+  async has(messageId: string): Promise<boolean> {
+    const result = await this.pool.query(`SELECT 1 FROM ${this.table} WHERE message_id = $1 LIMIT 1`, [messageId]);
+    return result.rowCount !== 0;
+  }
+
+  /**
+   * The messages sharing any of these tokens (same kind and key version), each counted once per
+   * municipality and theme: the hits of a subject that is not itself a message (e.g. a screening's).
+   */
+  async hitsOfTokens(tokens: readonly HeaderMatchToken[]): Promise<Hits> {
+    if (tokens.length === 0) return countMessages([]);
+    const result = await this.pool.query<{ municipality: string; theme: string | null }>(
+      `SELECT DISTINCT ON (m.message_id) m.municipality, m.theme
+       FROM ${this.table} m
+       JOIN unnest($1::text[], $2::int[], $3::text[]) AS t(kind, version, token)
+         ON m.kind = t.kind AND m.version = t.version AND m.token = t.token
+       ORDER BY m.message_id`,
+      [tokens.map((t) => t.kind), tokens.map((t) => t.version), tokens.map((t) => t.token)],
+    );
+    return countMessages(result.rows);
   }
 
   /** For each item: the other messages sharing any token (same kind and key version), counted per municipality and theme. */

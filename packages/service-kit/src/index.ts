@@ -14,3 +14,4 @@ export * from './service-keys.js';
 export * from './connections.js';
 export * from './http-hardening.js';
 export * from './not-found.filter.js';
+export * from './delayed-jobs.js';

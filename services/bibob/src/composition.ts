@@ -3,19 +3,24 @@ import { AccessErrorFilter, AuditedAccess } from '@signaalhub/access';
 import { AuditLog } from '@signaalhub/audit';
 import { ConfigError } from '@signaalhub/config';
 import { createEventBus, type EventBus } from '@signaalhub/bus';
-import { TOPIC_DEFINITIONS } from '@signaalhub/contracts';
-import { DEFAULT_FRESHNESS_WINDOW, EnvelopeOpener, EnvelopeSealer, matchToken, RedisReplayStore, SealedRecords } from '@signaalhub/envelope';
+import { Jobs, TOPIC_DEFINITIONS } from '@signaalhub/contracts';
+import { DEFAULT_FRESHNESS_WINDOW, EnvelopeOpener, EnvelopeSealer, HeaderVerifier, matchToken, RedisReplayStore, SealedRecords } from '@signaalhub/envelope';
+import { MatchTokenStore } from '@signaalhub/matching';
 import type { Logger } from '@signaalhub/logging';
 import { TransactionalOutbox } from '@signaalhub/outbox';
-import { type ComposedService, connectDurableRedis, loadServiceKeys, openServiceDatabase } from '@signaalhub/service-kit';
+import { type ComposedService, connectDurableRedis, createWorkers, DelayedJobs, loadServiceKeys, openServiceDatabase } from '@signaalhub/service-kit';
 import { kafkaProbe, outboxBacklogProbe, postgresProbe, redisProbe } from '@signaalhub/service-kit';
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 import type pg from 'pg';
 import { BibobAccessPolicy } from './access/bibob-access-policy.js';
+import { AlertStore } from './alerts/alert-store.js';
+import { DeadlineAlerts } from './alerts/deadline-alerts.js';
 import type { BibobConfig } from './config.js';
 import { BIBOB_MIGRATIONS } from './database/migrations.js';
 import { DisclosureRegister } from './disclosures/disclosure-register.js';
 import { DisclosuresController } from './http/disclosures.controller.js';
+import { ScreeningHitLookup } from './hits/screening-hit-lookup.js';
+import { SignalHeaderIntake } from './hits/signal-header-intake.js';
 import { ScreeningsController } from './http/screenings.controller.js';
 import { ScreeningRequestIntake } from './intake/screening-request-intake.js';
 import { PoolAssignment } from './screenings/new-screening-assignment.js';
@@ -39,18 +44,22 @@ export interface BibobService extends ComposedService {
   readonly postgres: pg.Pool;
   readonly redis: Redis;
   readonly requests: ScreeningRequestIntake;
+  readonly signalHeaders: SignalHeaderIntake;
+  readonly alerts: DeadlineAlerts;
 }
 
-export async function composeBibob({ config, logger }: { config: BibobConfig; logger: Logger }): Promise<BibobService> {
+/** `clock`: the application clock every date and timer reads (tests shift it; the service uses the system's). */
+export async function composeBibob({ config, logger, clock = (): Date => new Date() }: { config: BibobConfig; logger: Logger; clock?: () => Date }): Promise<BibobService> {
   // Keys are configuration too: a broken key directory or passphrase exits 78 before anything connects.
   const { keyring, matchTokenKey } = await loadServiceKeys(config.KEYS_DIR, config.HUB_KEY_PASSPHRASE);
   const coordinators = await coordinatorPool(config);
   const poolParty = config.BIBOB_POOL_PARTY;
   if (!keyring.canActAs(poolParty)) throw new ConfigError([`BIBOB_POOL_PARTY: no private key for ${poolParty} in KEYS_DIR`]);
   const schema = config.BIBOB_DATABASE_SCHEMA;
-  const clock = (): Date => new Date();
 
   const redis = await connectDurableRedis(config.REDIS_URL);
+  // BullMQ needs its own connection that retries forever instead of failing commands.
+  const bullmqConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const postgres = await openServiceDatabase({ url: config.DATABASE_URL, schema, migrations: BIBOB_MIGRATIONS, maxConnections: 10 });
   const audit = await AuditLog.open(postgres, schema);
   const bus = createEventBus({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
@@ -69,16 +78,46 @@ export async function composeBibob({ config, logger }: { config: BibobConfig; lo
     logger,
     clock,
   });
+  const replayStore = new RedisReplayStore(redis, config.BIBOB_REPLAY_NAMESPACE);
+  const window = { maxAgeMs: config.ENVELOPE_MAX_AGE_DAYS * DAY_MS, clockSkewMs: DEFAULT_FRESHNESS_WINDOW.clockSkewMs };
+  const inboxParts = { service: SERVICE_NAME, deadLetters, audit, logger };
   const requests = new ScreeningRequestIntake({
-    opener: new EnvelopeOpener(keyring, {
-      replayStore: new RedisReplayStore(redis, config.BIBOB_REPLAY_NAMESPACE),
-      window: { maxAgeMs: config.ENVELOPE_MAX_AGE_DAYS * DAY_MS, clockSkewMs: DEFAULT_FRESHNESS_WINDOW.clockSkewMs },
-    }),
+    opener: new EnvelopeOpener(keyring, { replayStore, window }),
     opening,
     store,
     poolParty,
     municipalities: config.MUNICIPALITIES,
-    inbox: { service: SERVICE_NAME, deadLetters, audit, logger },
+    inbox: inboxParts,
+  });
+  const tokens = new MatchTokenStore(postgres, schema);
+  const signalHeaders = new SignalHeaderIntake({
+    verifier: new HeaderVerifier(keyring, { replayStore, window, clock }),
+    tokens,
+    poolParty,
+    municipalities: config.MUNICIPALITIES,
+    inbox: inboxParts,
+  });
+  const hits = new ScreeningHitLookup({ pool: postgres, schema, tokens, matchTokenKey, clock });
+  const prefix = config.BIBOB_QUEUE_PREFIX;
+  const alertJobs = new DelayedJobs(Jobs.screeningDeadlineAlert, { connection: bullmqConnection, prefix, clock });
+  const alertStore = new AlertStore(postgres, schema);
+  const calendar = { extraNonWorkingDays: config.BIBOB_EXTRA_NON_WORKING_DAYS };
+  const alerts = new DeadlineAlerts({
+    screenings: store,
+    alerts: alertStore,
+    jobs: alertJobs,
+    leadMs: config.BIBOB_ALERT_LEAD_SECONDS * 1000,
+    sweepMs: config.BIBOB_ALERT_SWEEP_MS,
+    logger: logger.child({ component: 'deadline-alerts' }),
+    clock,
+    calendar,
+  });
+  const workers = createWorkers({
+    connection: bullmqConnection,
+    prefix,
+    jobs: { screeningDeadlineAlert: Jobs.screeningDeadlineAlert },
+    handlers: { screeningDeadlineAlert: (alert) => alerts.fire(alert) },
+    logger,
   });
   const workflowParts = { pool: postgres, store, records, messages, policy, access, logger, clock };
   const disclosures = new DisclosureRegister({ ...workflowParts, schema, riecParty: config.RIEC_PARTY, grounds: config.BIBOB_DISCLOSURE_GROUNDS });
@@ -88,24 +127,35 @@ export async function composeBibob({ config, logger }: { config: BibobConfig; lo
     postgres,
     redis,
     requests,
+    signalHeaders,
+    alerts,
     controllers: [ScreeningsController, DisclosuresController],
     providers: [
       { provide: APP_FILTER, useClass: AccessErrorFilter },
       { provide: AuditedAccess, useValue: access },
       { provide: ScreeningFormIntake, useValue: new ScreeningFormIntake(opening, policy, access, config.MUNICIPALITIES, clock) },
-      { provide: ScreeningReader, useValue: new ScreeningReader(store, records, policy, access, { extraNonWorkingDays: config.BIBOB_EXTRA_NON_WORKING_DAYS }) },
+      { provide: ScreeningReader, useValue: new ScreeningReader(store, records, policy, access, calendar, hits, alertStore) },
       { provide: ScreeningWorkflow, useValue: new ScreeningWorkflow(workflowParts) },
       { provide: ScreeningReassignment, useValue: new ScreeningReassignment({ ...workflowParts, coordinators }) },
       { provide: DisclosureRegister, useValue: disclosures },
     ],
     probes: [postgresProbe(postgres), redisProbe(redis), kafkaProbe(bus)],
     backlogs: [outboxBacklogProbe(outbox)],
-    start: () => outbox.start(),
-    stop: () => outbox.stop(),
-    // After stop: the relay no longer uses the producer, the pool or Redis.
+    start: async () => {
+      await outbox.start();
+      await workers.start();
+      await alerts.start();
+    },
+    stop: async () => {
+      await alerts.stop();
+      await workers.close();
+      await alertJobs.close();
+      await outbox.stop();
+    },
+    // After stop: the relay, the workers and the alert sweep no longer use the producer, the pool or Redis.
     close: async () => {
       await bus.close();
-      await Promise.all([redis.quit(), postgres.end()]);
+      await Promise.all([redis.quit(), bullmqConnection.quit(), postgres.end()]);
     },
   };
 }

@@ -30,6 +30,12 @@ export const BibobConfigSchema = z.object({
   BIBOB_DATABASE_SCHEMA: z.string().regex(SCHEMA_NAME, SCHEMA_NAME_RULE).default('bibob'),
   BIBOB_REPLAY_NAMESPACE: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'must be a lowercase slug').default('bibob'),
   /** How old a `screening.requested` envelope may be when it is consumed (a lagging consumer still takes it). */
+  /** How long before a hard deadline (decision date, LBB advice due) the coordinators are alerted. */
+  BIBOB_ALERT_LEAD_SECONDS: z.coerce.number({ error: 'must be a whole number of seconds from 1 to 31536000' }).int().min(1).max(31_536_000).default(7 * 24 * 60 * 60),
+  /** How often screenings changed since their alerts were scheduled are rescheduled. */
+  BIBOB_ALERT_SWEEP_MS: z.coerce.number({ error: 'must be a whole number of milliseconds from 100 to 600000' }).int().min(100).max(600_000).default(5_000),
+  /** Redis key prefix of the pool's BullMQ queues. */
+  BIBOB_QUEUE_PREFIX: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'must be a lowercase slug').default('bull'),
   ENVELOPE_MAX_AGE_DAYS: z.coerce.number({ error: 'must be a whole number from 1 to 3650' }).int().min(1).max(3650).default(30),
 });
 export type BibobConfig = z.infer<typeof BibobConfigSchema>;

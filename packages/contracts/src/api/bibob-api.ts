@@ -12,7 +12,9 @@ import {
   type ScreeningKind,
   type ScreeningPerson,
 } from '../screening.js';
+import type { DeadlineAlertMoment, ScreeningDeadline } from '../jobs.js';
 import { UserId } from '../user.js';
+import type { HitCount } from './meeting-api.js';
 
 /*
  * The bibob service's HTTP API (services/bibob), shared with the web application. Lists hold routing
@@ -137,6 +139,23 @@ export interface ScreeningSummary {
   readonly openedAt: string;
 }
 
+/** An alert on a hard deadline: `nadert` the lead time before it, `verstreken` when it passed. */
+export interface ScreeningAlert {
+  readonly deadline: ScreeningDeadline;
+  readonly deadlineDate: string;
+  readonly moment: DeadlineAlertMoment;
+  readonly firedAt: string;
+  /** For the deadline as it stands now (a later suspension may have moved it since). */
+  readonly current: boolean;
+}
+
+/** A line of the pool overview (`GET /api/screenings`): overdue ones are shown first and red. */
+export interface ScreeningListItem extends ScreeningSummary {
+  /** A current hard deadline of this open screening has passed. */
+  readonly overdue: boolean;
+  readonly alerts: readonly ScreeningAlert[];
+}
+
 /** A day in the screening's procedure that moves its deadlines (the deadline engine's input). */
 export interface ScreeningTimelineEvent {
   readonly soort: string;
@@ -173,6 +192,31 @@ export interface ScreeningDeadlines {
   readonly toelichting: readonly string[];
 }
 
+/** Earlier signals sharing a subject's match token: counts per municipality and theme, never their content. */
+export interface SignalHitCounts {
+  readonly total: number;
+  readonly byMunicipality: readonly HitCount[];
+  readonly byTheme: readonly { readonly theme: string; readonly count: number }[];
+}
+
+/** An earlier screening of the same business (art. 11a/29 Wet Bibob: its advice may be reused); routing facts only. */
+export interface EarlierScreeningHit {
+  readonly id: string;
+  readonly municipality: string;
+  readonly kind: ScreeningKind;
+  readonly phase: ScreeningPhase;
+  readonly receivedOn: string;
+}
+
+/** Hit/no-hit for a screening: per subject the earlier signals, and the business's earlier screenings. */
+export interface ScreeningHits {
+  readonly business: SignalHitCounts;
+  /** In the order of the screening's `people`. */
+  readonly people: readonly SignalHitCounts[];
+  /** Opened in the last two years, newest first. */
+  readonly earlierScreenings: readonly EarlierScreeningHit[];
+}
+
 /** `GET /api/screenings/:id`: the screening opened for the caller (audited). */
 export interface ScreeningDetail extends ScreeningSummary {
   readonly reference: string;
@@ -186,6 +230,7 @@ export interface ScreeningDetail extends ScreeningSummary {
   readonly deadlines: ScreeningDeadlines;
   readonly history: readonly ScreeningHistoryEntry[];
   readonly conclusions: readonly ScreeningConclusionVersion[];
+  readonly hits: ScreeningHits;
 }
 
 /** A line of the art. 28 disclosure register (`GET /api/disclosures`). */

@@ -1,5 +1,6 @@
 import { createAuditLogSql } from '@signaalhub/audit';
 import type { Migration } from '@signaalhub/database';
+import { matchTokensTableSql } from '@signaalhub/matching';
 import { outboxTableSql } from '@signaalhub/outbox';
 
 /**
@@ -106,6 +107,40 @@ export const BIBOB_MIGRATIONS: readonly Migration[] = [
       return `
       ALTER TABLE ${s}.screenings ADD COLUMN applicant_token text;
       CREATE INDEX screenings_open_by_applicant ON ${s}.screenings (applicant_token) WHERE phase <> 'afgesloten';`;
+    },
+  },
+  {
+    // Match tokens learnt from verified `signal.submitted` headers (hit/no-hit), and the business's
+    // earlier screenings, open or closed, by its applicant token (advice reuse, art. 11a/29).
+    name: '0010_signal_tokens',
+    up: (schema) => `
+      ${matchTokensTableSql(schema)}
+      CREATE INDEX screenings_by_applicant ON "${schema}".screenings (applicant_token, opened_at);`,
+  },
+  {
+    // Deadline alerts: per screening the deadlines its delayed jobs were made for (and the version of the
+    // screening they follow), and each alert that fired, once (primary key); the overview's list index.
+    name: '0011_deadline_alerts',
+    up: (schema) => {
+      const s = `"${schema}"`;
+      return `
+      CREATE TABLE ${s}.screening_alert_schedule (
+        screening_id uuid PRIMARY KEY REFERENCES ${s}.screenings (id),
+        follows_update timestamptz NOT NULL,
+        decision_date date,
+        lbb_advice_date date,
+        job_ids text[] NOT NULL
+      );
+      CREATE TABLE ${s}.screening_alerts (
+        screening_id uuid NOT NULL REFERENCES ${s}.screenings (id),
+        deadline text NOT NULL CHECK (deadline IN ('uitersteBeslisdatum', 'lbbAdviesUiterlijk')),
+        deadline_date date NOT NULL,
+        moment text NOT NULL CHECK (moment IN ('nadert', 'verstreken')),
+        fired_at timestamptz NOT NULL,
+        PRIMARY KEY (screening_id, deadline, deadline_date, moment)
+      );
+      -- The pool overview lists a municipality's screenings in opening order with their alerts (bench: 100,000 screenings).
+      CREATE INDEX screenings_by_municipality ON ${s}.screenings (municipality, opened_at, id);`;
     },
   },
 ];

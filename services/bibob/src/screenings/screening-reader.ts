@@ -4,12 +4,14 @@ import {
   type ScreeningConclusionVersion,
   type ScreeningDetail,
   type ScreeningHistoryEntry,
-  type ScreeningSummary,
+  type ScreeningListItem,
 } from '@signaalhub/contracts';
 import { computeDeadlines, type DeadlineCalendar, type TimelineEvent } from '@signaalhub/deadlines';
 import type { SealedRecords } from '@signaalhub/envelope';
 import type { UserIdentity } from '@signaalhub/identity';
 import type { BibobAccessPolicy } from '../access/bibob-access-policy.js';
+import type { AlertStore } from '../alerts/alert-store.js';
+import type { ScreeningHitLookup } from '../hits/screening-hit-lookup.js';
 import { ApplicationRecord, SealedText } from './screening-records.js';
 import type { HistoryRow, ScreeningFilter, ScreeningStore } from './screening-store.js';
 import { summaryOf } from './screening-workflow.js';
@@ -32,9 +34,11 @@ export class ScreeningReader {
     private readonly policy: BibobAccessPolicy,
     private readonly access: AuditedAccess,
     private readonly calendar: DeadlineCalendar,
+    private readonly hits: ScreeningHitLookup,
+    private readonly alerts: AlertStore,
   ) {}
 
-  async list(caller: UserIdentity, query: ScreeningQuery, origin: string): Promise<ScreeningSummary[]> {
+  async list(caller: UserIdentity, query: ScreeningQuery, origin: string): Promise<ScreeningListItem[]> {
     const attempt = { caller, action: 'screening.list', object: { type: 'screenings', id: query.municipality ?? '*' }, origin };
     await this.access.check({ ...attempt, policy: this.policy.anyScreening(caller) });
     // A permit officer's list without a municipality would be everyone's: it is theirs or nothing.
@@ -43,7 +47,12 @@ export class ScreeningReader {
       ...(query.municipality === undefined ? {} : { municipality: query.municipality }),
       ...(query.unassigned === true ? { assignee: null } : query.assignee === undefined ? {} : { assignee: query.assignee }),
     };
-    return this.store.list(filter);
+    const screenings = await this.store.list(filter);
+    const alerts = await this.alerts.alertsOf(screenings.map((screening) => screening.id));
+    return screenings.map((screening) => {
+      const own = alerts.filter((alert) => alert.screeningId === screening.id).map(({ screeningId: _screening, ...alert }) => alert);
+      return { ...screening, overdue: screening.phase !== 'afgesloten' && own.some((alert) => alert.current && alert.moment === 'verstreken'), alerts: own };
+    });
   }
 
   async detail(caller: UserIdentity, id: string, origin: string): Promise<ScreeningDetail> {
@@ -87,6 +96,7 @@ export class ScreeningReader {
       deadlines: computeDeadlines(timeline, this.calendar),
       history: await Promise.all(history.map((entry) => this.historyEntry(entry))),
       conclusions,
+      hits: await this.hits.hitsOf({ screeningId: id, applicant: application.applicant, people: application.people }),
     };
   }
 

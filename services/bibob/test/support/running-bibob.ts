@@ -27,6 +27,7 @@ export function bibobEnv(overrides: Record<string, string> = {}): Record<string,
   return serviceEnv({
     BIBOB_DATABASE_SCHEMA: uniqueName('bibob').replace(/-/g, '_'),
     BIBOB_REPLAY_NAMESPACE: uniqueName('bibob'),
+    BIBOB_QUEUE_PREFIX: uniqueName('bibob-queue'),
     BIBOB_COORDINATORS: JSON.stringify(TEST_POOL),
     ...overrides,
   });
