@@ -1,7 +1,6 @@
 import { Jobs, type ActionReminderJobData } from '@signaalhub/contracts';
 import type { Logger } from '@signaalhub/logging';
-import { CAPPED_BACKOFF } from '@signaalhub/service-kit';
-import { Queue } from 'bullmq';
+import { DelayedJobs } from '@signaalhub/service-kit';
 import type { Redis } from 'ioredis';
 import type { ActionStore, OpenAction } from '../actions/action-store.js';
 import { reminderJobIds, remindersToSchedule } from './reminder-schedule.js';
@@ -17,7 +16,7 @@ const SWEEP_INTERVAL_MS = 5_000;
  * - the handler notes a reminder only if the action is still open on that due date, once (unique key).
  */
 export class ActionReminders {
-  private readonly queue: Queue<ActionReminderJobData>;
+  private readonly jobs: DelayedJobs<typeof Jobs.actionReminder>;
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
 
@@ -29,7 +28,7 @@ export class ActionReminders {
     private readonly logger: Logger,
     private readonly clock: () => Date,
   ) {
-    this.queue = new Queue<ActionReminderJobData>(Jobs.actionReminder.queue, { connection, prefix });
+    this.jobs = new DelayedJobs(Jobs.actionReminder, { connection, prefix, clock });
   }
 
   /** Reconciles every open action, then sweeps now and then; the job's worker is made from the job catalog. */
@@ -59,16 +58,14 @@ export class ActionReminders {
 
   /** Done or moved: the jobs of that due-date version go (a job that runs anyway finds nothing to note). */
   async unschedule(action: Pick<OpenAction, 'decisionId' | 'actionIndex' | 'dueDateVersion'>): Promise<void> {
-    for (const jobId of reminderJobIds(action)) {
-      // A job that is running right now cannot be removed; it re-reads the action and does nothing.
-      await this.queue.remove(jobId).catch(() => 0);
-    }
+    // A job that is running right now cannot be removed; it re-reads the action and does nothing.
+    await this.jobs.remove(reminderJobIds(action));
   }
 
   async close(): Promise<void> {
     clearInterval(this.timer);
     await this.sweeping;
-    await this.queue.close();
+    await this.jobs.close();
   }
 
   /** The reminder job's handler: notes the reminder if the action is still open on that due date. */
@@ -79,16 +76,9 @@ export class ActionReminders {
 
   private async schedule(open: readonly OpenAction[]): Promise<number> {
     for (const action of open) {
-      for (const job of remindersToSchedule({ ...action, done: false }, action.noted, this.leadDays, this.clock())) {
-        await this.queue.add(Jobs.actionReminder.name, job.data, {
-          jobId: job.jobId,
-          delay: job.delayMs,
-          attempts: 1_000,
-          backoff: CAPPED_BACKOFF,
-          removeOnComplete: { age: 30 * 24 * 60 * 60 },
-          removeOnFail: false,
-        });
-      }
+      const now = this.clock();
+      const jobs = remindersToSchedule({ ...action, done: false }, action.noted, this.leadDays, now);
+      await this.jobs.add(jobs.map((job) => ({ jobId: job.jobId, data: job.data, fireAt: new Date(now.getTime() + job.delayMs) })));
       await this.actions.markScheduled(action);
     }
     return open.length;
