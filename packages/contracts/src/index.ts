@@ -24,5 +24,6 @@ export * from './json-schema/generate.js';
 export * from './header-fields.js';
 export * from './envelope-header.js';
 export * from './api/meeting-api.js';
+export * from './api/meeting-agenda-api.js';
 export * from './api/intake-api.js';
 export * from './jobs.js';

@@ -20,6 +20,7 @@ import {
 } from '@signaalhub/service-kit';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { ContentOpener } from './access/content-opener.js';
 import { MeetingAccessPolicy } from './access/meeting-access-policy.js';
 import { SignalAdmission } from './admission/signal-admission.js';
 import { AgendaQueues } from './agenda/agenda-queues.js';
@@ -29,9 +30,16 @@ import { MUNICIPALITY_LIST, type MeetingConfig } from './config.js';
 import { DecisionRecorder } from './decisions/decision-recorder.js';
 import { DecisionStore } from './decisions/decision-store.js';
 import { MEETING_MIGRATIONS } from './database/migrations.js';
+import { ItemHistoryReader } from './history/item-history-reader.js';
+import { ItemHistoryStore } from './history/item-history-store.js';
 import { AgendaController } from './http/agenda.controller.js';
+import { HistoryController } from './http/history.controller.js';
+import { MeetingAgendaController } from './http/meeting-agenda.controller.js';
 import { MeetingsController } from './http/meetings.controller.js';
 import { meetingJobWorkers } from './jobs/meeting-jobs.js';
+import { MeetingAgendaStore } from './meetings/meeting-agenda-store.js';
+import { MeetingAgendas } from './meetings/meeting-agendas.js';
+import { MeetingCalendar } from './meetings/meeting-calendar.js';
 import { MeetingStore } from './meetings/meeting-store.js';
 import { ActionReminders } from './reminders/action-reminders.js';
 
@@ -59,6 +67,9 @@ export interface MeetingService extends ComposedService {
   readonly reader: AgendaReader;
   readonly decisions: DecisionRecorder;
   readonly meetings: MeetingStore;
+  readonly calendar: MeetingCalendar;
+  readonly history: ItemHistoryReader;
+  readonly meetingAgendas: MeetingAgendas;
   readonly policy: MeetingAccessPolicy;
   readonly access: AuditedAccess;
   /** Starts workers, the reminder sweep and the outbox relay (the Kafka consumer is the skeleton's). */
@@ -69,7 +80,8 @@ export interface MeetingService extends ComposedService {
   close(): Promise<void>;
 }
 
-export async function composeMeeting({ config, logger }: { config: MeetingConfig; logger: Logger }): Promise<MeetingService> {
+/** `clock` is the application clock the date rules read (tests pass a fixed one; never set over HTTP). */
+export async function composeMeeting({ config, logger, clock }: { config: MeetingConfig; logger: Logger; clock?: () => Date }): Promise<MeetingService> {
   // Keys are configuration too: a broken key directory or passphrase exits 78 before anything connects.
   const { keyring } = await loadServiceKeys(config.KEYS_DIR, config.HUB_KEY_PASSPHRASE);
   const schema = config.MEETING_DATABASE_SCHEMA;
@@ -109,11 +121,17 @@ export async function composeMeeting({ config, logger }: { config: MeetingConfig
     tokens,
     inbox: { service: SERVICE_NAME, deadLetters: deadLetterProducer, audit, logger },
   });
-  const reader = new AgendaReader(agenda, tokens, policy, access, storedEnvelopeOpener(keyring));
+  const storedOpener = storedEnvelopeOpener(keyring);
+  const reader = new AgendaReader(agenda, tokens, policy, access, storedOpener);
+  const calendar = new MeetingCalendar(clock);
+  const historyStore = new ItemHistoryStore(postgres, schema);
+  const contents = new ContentOpener(storedOpener, access);
+  const history = new ItemHistoryReader(agenda, historyStore, tokens, policy, access, contents);
   const decisions = new DecisionRecorder({
     pool: postgres,
     agenda,
     decisions: new DecisionStore(schema),
+    history: historyStore,
     outbox: outbox.writer,
     reminders,
     sealer,
@@ -122,9 +140,21 @@ export async function composeMeeting({ config, logger }: { config: MeetingConfig
     access,
     logger,
     riecParty: config.RIEC_PARTY,
+    clock: () => calendar.now(),
   });
 
   const meetings = new MeetingStore(postgres, schema);
+  const meetingAgendas = new MeetingAgendas({
+    meetings,
+    planned: new MeetingAgendaStore(postgres, schema),
+    agenda,
+    history: historyStore,
+    tokens,
+    policy,
+    access,
+    contents,
+    calendar,
+  });
   let stopped: Promise<void> | undefined;
   // Producers of work first (the relay), then the workers that consume it; once, however often asked.
   const stop = (): Promise<void> =>
@@ -152,15 +182,21 @@ export async function composeMeeting({ config, logger }: { config: MeetingConfig
     reader,
     decisions,
     meetings,
+    calendar,
+    history,
+    meetingAgendas,
     policy,
     access,
-    controllers: [AgendaController, MeetingsController],
+    controllers: [AgendaController, HistoryController, MeetingsController, MeetingAgendaController],
     providers: [
       { provide: APP_FILTER, useClass: AccessErrorFilter },
       { provide: MUNICIPALITY_LIST, useValue: municipalities },
       { provide: AgendaReader, useValue: reader },
       { provide: DecisionRecorder, useValue: decisions },
       { provide: MeetingStore, useValue: meetings },
+      { provide: MeetingCalendar, useValue: calendar },
+      { provide: ItemHistoryReader, useValue: history },
+      { provide: MeetingAgendas, useValue: meetingAgendas },
       { provide: MeetingAccessPolicy, useValue: policy },
       { provide: AuditedAccess, useValue: access },
     ],

@@ -8,7 +8,7 @@ describe('MEETING_MIGRATIONS', () => {
     name: 'meeting',
     fixture,
     migrations: MEETING_MIGRATIONS,
-    applies: ['0001_initial', '0002_match_tokens_theme', '0003_shared_outbox'],
+    applies: ['0001_initial', '0002_match_tokens_theme', '0003_shared_outbox', '0005_item_history_meeting_agenda'],
     // 0002 gives tokens their theme, 0003 gives the outbox the shared shape: checked below.
     reshapes: ['match_tokens', 'outbox'],
     auditEntries: 3,
@@ -51,5 +51,18 @@ describe('MEETING_MIGRATIONS', () => {
     );
     // Ids come from the envelope header when it has one; these fixture rows have none, so each got its own.
     expect(new Set(after.rows.map((row) => row.message_id)).size).toBe(after.rows.length);
+  });
+
+  it("backfills each item's history from the rows of 62849b8: received for every item, decided for every decision (0005)", async () => {
+    const history = await sut.pool.query<{ kind: string; approach: string | null; decided_by_party: string | null }>(
+      `SELECT h.kind, d.approach, h.actor_party AS decided_by_party FROM "${sut.schema}".item_history h
+         LEFT JOIN "${sut.schema}".decisions d ON d.id = h.decision_id ORDER BY h.id`,
+    );
+    expect(history.rows).toEqual([
+      { kind: 'received', approach: null, decided_by_party: null },
+      { kind: 'received', approach: null, decided_by_party: null },
+      { kind: 'decided', approach: 'bestuurlijk', decided_by_party: 'gemeente-baarn' },
+    ]);
+    await expect(sut.pool.query(`DELETE FROM "${sut.schema}".item_history`)).rejects.toThrow(/append-only/);
   });
 });

@@ -1,5 +1,6 @@
 import { createAuditLogSql } from '@signaalhub/audit';
 import type { Migration } from '@signaalhub/database';
+import { itemHistorySql } from './item-history-schema.js';
 import { outboxUpgradeSql } from './outbox-upgrade.js';
 
 /**
@@ -93,5 +94,10 @@ export const MEETING_MIGRATIONS: readonly Migration[] = [
     // One outbox for every service (packages/outbox): the old table (key, value text) takes its shape, rows kept.
     name: '0003_shared_outbox',
     up: (schema) => outboxUpgradeSql(schema),
+  },
+  {
+    // A meeting's own agenda and each item's append-only history (item-history-schema.ts); runs after 0004.
+    name: '0005_item_history_meeting_agenda',
+    up: (schema) => itemHistorySql(schema),
   },
 ];
