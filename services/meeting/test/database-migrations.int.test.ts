@@ -11,6 +11,8 @@ describe('MEETING_MIGRATIONS', () => {
     applies: ['0001_initial', '0002_match_tokens_theme', '0003_shared_outbox', '0005_item_history_meeting_agenda'],
     // 0002 gives tokens their theme, 0003 gives the outbox the shared shape: checked below.
     reshapes: ['match_tokens', 'outbox'],
+    // 0005 adds the meeting's own agenda and the items' history, backfilled: checked below.
+    adds: ['item_history', 'meeting_agenda'],
     auditEntries: 3,
   });
 

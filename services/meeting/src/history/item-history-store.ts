@@ -2,7 +2,7 @@ import type { Approach, DecisionFacts, DiscussedFilter, DiscussedItem, Envelope,
 import { quotedSchema } from '@signaalhub/database';
 import type { Pool, PoolClient } from 'pg';
 
-/** A stored history event with its meeting; the decision's content is read from its envelope, not from here. */
+/** A stored history event with its meeting, in record order; the decision's content is read from its envelope, not from here. */
 export interface StoredHistoryEvent {
   readonly kind: 'received' | 'planned' | 'unplanned' | 'decided';
   readonly at: string;
@@ -94,7 +94,7 @@ export class ItemHistoryStore {
     }>(
       `SELECT h.kind, h.occurred_at, h.actor_party, h.meeting_id, m.municipality, to_char(m.date, 'YYYY-MM-DD') AS date, h.decision_id
          FROM ${this.history} h LEFT JOIN ${this.meetings} m ON m.id = h.meeting_id
-        WHERE h.item_id = $1 ORDER BY h.occurred_at, h.id`,
+        WHERE h.item_id = $1 ORDER BY h.id`,
       [itemId],
     );
     return result.rows.map((row) => ({

@@ -12,9 +12,10 @@ export function decisionContent(payload: DecisionRecorded): DecisionContent {
 }
 
 /**
- * An item's history as people read it, oldest first: the stored events (received, planned, unplanned,
- * decided), after "meer informatie nodig" the return to the agenda, and the moment each decision with its
- * feedback left for the reporter (the outbox's publication). Steps at the same moment keep their order.
+ * An item's history as people read it, in the order it was recorded: the stored events (received,
+ * planned, unplanned, decided), after "meer informatie nodig" the return to the agenda, and after each
+ * decision the moment it left with its feedback for the reporter (the outbox's publication; absent while
+ * it waits). Record order, not clock order: a step recorded later happened later.
  */
 export function assembleHistory(input: {
   readonly events: readonly StoredHistoryEvent[];
@@ -27,6 +28,8 @@ export function assembleHistory(input: {
     const { facts } = decision.stored;
     entries.push({ kind: 'decided', at: facts.decidedAt, decision: facts, meeting, content: decision.content, reminders: decision.stored.reminders });
     if (facts.approach === 'meer-informatie') entries.push({ kind: 'returned-to-agenda', at: facts.decidedAt, decisionId: facts.decisionId });
+    const { publishedAt } = decision.stored;
+    if (publishedAt !== null) entries.push({ kind: 'feedback-sent', at: publishedAt, decisionId: facts.decisionId, to: input.reporterParty });
     byId.delete(facts.decisionId);
   };
   for (const event of input.events) {
@@ -47,9 +50,5 @@ export function assembleHistory(input: {
   }
   // A decision without its event (none are expected after the backfill) is still shown, never hidden.
   for (const decision of [...byId.values()]) decided(decision, null);
-  for (const { stored } of input.decisions) {
-    if (stored.publishedAt !== null) entries.push({ kind: 'feedback-sent', at: stored.publishedAt, decisionId: stored.facts.decisionId, to: input.reporterParty });
-  }
-  // Array.prototype.sort is stable: entries at the same moment stay in the order above.
-  return entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  return entries;
 }

@@ -43,7 +43,7 @@ export class MeetingAgendaStore {
   }
 
   /** Appends the item to the meeting's agenda; false when it is on it already. */
-  async plan(meetingId: string, itemId: string, party: string): Promise<boolean> {
+  async plan(meetingId: string, itemId: string, party: string, at: Date): Promise<boolean> {
     return this.changing(meetingId, async (client) => {
       const inserted = await client.query(
         `INSERT INTO ${this.agenda} (meeting_id, item_id, position)
@@ -52,17 +52,17 @@ export class MeetingAgendaStore {
         [meetingId, itemId],
       );
       if (inserted.rowCount !== 1) return false;
-      await this.appendHistory(client, itemId, 'planned', meetingId, party);
+      await this.appendHistory(client, { itemId, kind: 'planned', meetingId, party, at });
       return true;
     });
   }
 
   /** Takes the item off the meeting's agenda; false when it was not on it. */
-  async unplan(meetingId: string, itemId: string, party: string): Promise<boolean> {
+  async unplan(meetingId: string, itemId: string, party: string, at: Date): Promise<boolean> {
     return this.changing(meetingId, async (client) => {
       const deleted = await client.query(`DELETE FROM ${this.agenda} WHERE meeting_id = $1 AND item_id = $2`, [meetingId, itemId]);
       if (deleted.rowCount !== 1) return false;
-      await this.appendHistory(client, itemId, 'unplanned', meetingId, party);
+      await this.appendHistory(client, { itemId, kind: 'unplanned', meetingId, party, at });
       return true;
     });
   }
@@ -90,12 +90,16 @@ export class MeetingAgendaStore {
     });
   }
 
-  private async appendHistory(client: PoolClient, itemId: string, kind: 'planned' | 'unplanned', meetingId: string, party: string): Promise<void> {
-    await client.query(`INSERT INTO ${this.history} (item_id, kind, occurred_at, actor_party, meeting_id) VALUES ($1, $2, now(), $3, $4)`, [
-      itemId,
-      kind,
-      party,
-      meetingId,
+  private async appendHistory(
+    client: PoolClient,
+    event: { itemId: string; kind: 'planned' | 'unplanned'; meetingId: string; party: string; at: Date },
+  ): Promise<void> {
+    await client.query(`INSERT INTO ${this.history} (item_id, kind, occurred_at, actor_party, meeting_id) VALUES ($1, $2, $3, $4, $5)`, [
+      event.itemId,
+      event.kind,
+      event.at,
+      event.party,
+      event.meetingId,
     ]);
   }
 }

@@ -43,6 +43,10 @@ const PAST_MEETING: ValidationProblem = {
   message: 'Dit overleg ligt in het verleden; de agenda ervan kan niet meer veranderen.',
 };
 
+/** A problem with the body as a whole (an unknown field) names `body`, never an empty field. */
+const namingTheBody = (problems: readonly ValidationProblem[]): ValidationProblem[] =>
+  problems.map((problem) => (problem.field === '' ? { ...problem, field: 'body' } : problem));
+
 const itemProblem = (message: string): ValidationProblem => ({ field: 'itemId', rule: "must be a pending item of the meeting's municipality", message });
 
 /**
@@ -61,27 +65,27 @@ export class MeetingAgendas {
   async plan(caller: UserIdentity, meetingId: string, body: unknown, origin: string): Promise<MeetingAgenda> {
     const meeting = await this.meetingFor(caller, meetingId, 'meeting.plan', origin);
     const parsed = validate(PlanItemRequest, body);
-    if (!parsed.success) throw new InvalidAgendaRequest(parsed.problems);
+    if (!parsed.success) throw new InvalidAgendaRequest(namingTheBody(parsed.problems));
     this.refuseIfPast(meeting);
     const item = await this.parts.agenda.find(parsed.data.itemId);
     if (item === undefined) throw new AgendaRuleBroken([itemProblem('Dit agendapunt bestaat niet.')]);
     if (item.municipality !== meeting.municipality) throw new AgendaRuleBroken([itemProblem('Dit agendapunt hoort bij de agenda van een andere gemeente.')]);
     if (item.status !== 'pending') throw new AgendaRuleBroken([itemProblem('Over dit agendapunt is al besloten; het kan niet meer worden ingepland.')]);
-    if (!(await this.parts.planned.plan(meeting.id, item.id, caller.party))) throw new AgendaConflict('Dit agendapunt staat al op de agenda van dit overleg.');
+    if (!(await this.parts.planned.plan(meeting.id, item.id, caller.party, this.parts.calendar.now()))) throw new AgendaConflict('Dit agendapunt staat al op de agenda van dit overleg.');
     return this.agendaOf(meeting);
   }
 
   async unplan(caller: UserIdentity, meetingId: string, itemId: string, origin: string): Promise<MeetingAgenda> {
     const meeting = await this.meetingFor(caller, meetingId, 'meeting.unplan', origin);
     this.refuseIfPast(meeting);
-    if (!(await this.parts.planned.unplan(meeting.id, itemId, caller.party))) throw new ObjectNotFound('planned-item');
+    if (!(await this.parts.planned.unplan(meeting.id, itemId, caller.party, this.parts.calendar.now()))) throw new ObjectNotFound('planned-item');
     return this.agendaOf(meeting);
   }
 
   async reorder(caller: UserIdentity, meetingId: string, body: unknown, origin: string): Promise<MeetingAgenda> {
     const meeting = await this.meetingFor(caller, meetingId, 'meeting.reorder', origin);
     const parsed = validate(ReorderAgendaRequest, body);
-    if (!parsed.success) throw new InvalidAgendaRequest(parsed.problems);
+    if (!parsed.success) throw new InvalidAgendaRequest(namingTheBody(parsed.problems));
     this.refuseIfPast(meeting);
     if (!(await this.parts.planned.reorder(meeting.id, parsed.data.itemIds))) {
       throw new AgendaRuleBroken([{ field: 'itemIds', rule: 'must list every planned item exactly once', message: 'De volgorde moet elk agendapunt van dit overleg precies één keer noemen.' }]);
