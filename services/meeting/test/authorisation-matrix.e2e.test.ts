@@ -1,6 +1,6 @@
 import { AuditLog } from '@signaalhub/audit';
 import { createEventBus } from '@signaalhub/bus';
-import { ROLES, Topics, type AgendaEntry, type Role } from '@signaalhub/contracts';
+import { ROLES, Topics, type AgendaEntry, type Meeting, type Role } from '@signaalhub/contracts';
 import { createLogger } from '@signaalhub/logging';
 import { eventually, type RunningService, testInfrastructure } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,12 +11,27 @@ import { randomKvkNumber, sealSignal } from './support/sealed-signals.js';
  * Every role × every endpoint × own/other municipality, against the expected table. The object is one
  * Soest item sent to gemeente-soest and politie-bes (not to riec-mn). "Own" callers are of gemeente-soest,
  * "other" of gemeente-baarn; the partner parties (police, RIEC) and a party outside the meeting (OM)
- * are rows of their own. Allowed calls must get past authorisation (decisions are sent with an invalid
- * body, so an allowed call answers 400 and changes nothing); every denial must be a 403 with an audit entry.
+ * are rows of their own. Allowed calls must get past authorisation (decisions and plans are sent with an
+ * invalid body, so an allowed call answers 400 and changes nothing; ALLOWED_STATUS); every denial must be a
+ * 403 with an audit entry. The meeting endpoints work on one Soest meeting still to come.
  */
 
-type Endpoint = 'agenda.list' | 'meeting.list' | 'meeting.schedule' | 'signal.open' | 'decision.record';
-const ENDPOINTS: readonly Endpoint[] = ['agenda.list', 'meeting.list', 'meeting.schedule', 'signal.open', 'decision.record'];
+const ENDPOINTS = [
+  'agenda.list',
+  'meeting.list',
+  'meeting.schedule',
+  'signal.open',
+  'decision.record',
+  'history.open',
+  'agenda.discussed',
+  'meeting.open',
+  'meeting.plan',
+  'meeting.reorder',
+  'meeting.unplan',
+  'meeting.print-agenda',
+  'meeting.print-decisions',
+] as const;
+type Endpoint = (typeof ENDPOINTS)[number];
 
 interface Row {
   readonly party: string;
@@ -26,7 +41,27 @@ interface Row {
 }
 
 const EVERYTHING = ENDPOINTS;
-const LIST_ONLY: readonly Endpoint[] = ['agenda.list', 'meeting.list', 'meeting.schedule'];
+/** Everything but what opens the item's content (the signal, the decision form, the item's history). */
+const LIST_ONLY: readonly Endpoint[] = ENDPOINTS.filter((endpoint) => !['signal.open', 'decision.record', 'history.open'].includes(endpoint));
+
+/** What an allowed call answers: the writes get a body or an object that changes nothing. */
+const ALLOWED_STATUS: Readonly<Record<Endpoint, number>> = {
+  'agenda.list': 200,
+  'meeting.list': 200,
+  'meeting.schedule': 201,
+  'signal.open': 200,
+  'decision.record': 400,
+  'history.open': 200,
+  'agenda.discussed': 200,
+  'meeting.open': 200,
+  'meeting.plan': 400,
+  'meeting.reorder': 400,
+  // The item is not on the meeting's agenda.
+  'meeting.unplan': 404,
+  'meeting.print-agenda': 200,
+  // The meeting is still to come.
+  'meeting.print-decisions': 409,
+};
 
 const TABLE: Row[] = [
   ...ROLES.map((role): Row => ({ party: 'gemeente-soest', scope: 'own', role, allowed: role === 'meeting-member' ? EVERYTHING : [] })),
@@ -41,6 +76,7 @@ describe('meeting authorisation matrix', () => {
   let sut: RunningService;
   let itemId: string;
   let meetingDay = 0;
+  let meetingId: string;
 
   beforeAll(async () => {
     sut = await startMeeting();
@@ -58,13 +94,15 @@ describe('meeting authorisation matrix', () => {
       },
       { timeoutMs: 90_000, what: 'the item on the Soest agenda' },
     );
+    const scheduled = await sut.call('POST', '/api/meetings', caller('gemeente-soest'), { municipality: 'soest', date: '2031-06-02' });
+    meetingId = ((await scheduled.json()) as Meeting).id;
   });
 
   afterAll(async () => {
     await sut.stop();
   });
 
-  function request(endpoint: Endpoint): { method: 'GET' | 'POST'; path: string; body?: unknown } {
+  function request(endpoint: Endpoint): { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string; body?: unknown } {
     switch (endpoint) {
       case 'agenda.list':
         return { method: 'GET', path: '/api/agenda?municipality=soest' };
@@ -78,6 +116,22 @@ describe('meeting authorisation matrix', () => {
         return { method: 'GET', path: `/api/agenda/items/${itemId}` };
       case 'decision.record':
         return { method: 'POST', path: `/api/agenda/items/${itemId}/decision`, body: { approach: 'not-an-approach' } };
+      case 'history.open':
+        return { method: 'GET', path: `/api/agenda/items/${itemId}/history` };
+      case 'agenda.discussed':
+        return { method: 'GET', path: '/api/agenda/discussed?municipality=soest&approach=bestuurlijk' };
+      case 'meeting.open':
+        return { method: 'GET', path: `/api/meetings/${meetingId}` };
+      case 'meeting.plan':
+        return { method: 'POST', path: `/api/meetings/${meetingId}/items`, body: { itemId: 'not-a-uuid' } };
+      case 'meeting.reorder':
+        return { method: 'PUT', path: `/api/meetings/${meetingId}/items`, body: { itemIds: 'not-a-list' } };
+      case 'meeting.unplan':
+        return { method: 'DELETE', path: `/api/meetings/${meetingId}/items/${itemId}` };
+      case 'meeting.print-agenda':
+        return { method: 'GET', path: `/api/meetings/${meetingId}/print/agenda` };
+      case 'meeting.print-decisions':
+        return { method: 'GET', path: `/api/meetings/${meetingId}/print/decisions` };
     }
   }
 
@@ -86,9 +140,10 @@ describe('meeting authorisation matrix', () => {
   it.each(cases)('$endpoint by $role of $party ($scope): allowed=$expectAllowed', async ({ party, role, endpoint, expectAllowed }) => {
     const who = caller(party, [role]);
     const { method, path, body } = request(endpoint);
-    const response = await sut.call(method, path, who, body);
+    const headers = { 'content-type': 'application/json', ...(await sut.identityHeaders(who)) };
+    const response = await fetch(`${sut.base}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     if (expectAllowed) {
-      expect(response.status, `${endpoint} answered ${response.status}`).toBe(endpoint === 'decision.record' ? 400 : endpoint === 'meeting.schedule' ? 201 : 200);
+      expect(response.status, `${endpoint} answered ${response.status}`).toBe(ALLOWED_STATUS[endpoint]);
       expect(await sut.auditEntries({ userId: who.userId })).not.toContainEqual(expect.objectContaining({ result: 'denied' }));
     } else {
       expect(response.status).toBe(403);
@@ -101,7 +156,8 @@ describe('meeting authorisation matrix', () => {
 
   it('has one audit entry per denial, in an intact hash chain', async () => {
     expect(await (await AuditLog.open(sut.pool, sut.schema)).verifyChain()).toMatchObject({ ok: true });
-    const rows = await sut.pool.query<{ count: string }>(`SELECT count(*) AS count FROM ${sut.schema}.audit_log WHERE result = 'denied'`);
+    // Users' denials only: the inbox also audits refused envelopes that other tests left on the shared topic.
+    const rows = await sut.pool.query<{ count: string }>(`SELECT count(*) AS count FROM ${sut.schema}.audit_log WHERE result = 'denied' AND actor_user IS NOT NULL`);
     expect(Number(rows.rows[0]?.count)).toBe(cases.filter((entry) => !entry.expectAllowed).length);
   });
 });

@@ -11,6 +11,8 @@ import { CsrfGuard } from '../sessions/csrf.guard.js';
 import type { SessionStore } from '../sessions/session-store.js';
 import { SessionMiddleware } from '../sessions/session.middleware.js';
 import { AgendaController } from './agenda.controller.js';
+import { DiscussedController } from './discussed.controller.js';
+import { MeetingPagesController } from './meeting-pages.controller.js';
 import { SignInController } from './sign-in.controller.js';
 import { SignalsController } from './signals.controller.js';
 import { StartController } from './start.controller.js';
@@ -33,7 +35,7 @@ export class WebModule implements NestModule {
   static register(parts: WebParts): DynamicModule {
     return {
       module: WebModule,
-      controllers: [SignInController, StartController, SignalsController, AgendaController],
+      controllers: [SignInController, StartController, SignalsController, DiscussedController, MeetingPagesController, AgendaController],
       providers: [
         { provide: APP_GUARD, useClass: CsrfGuard },
         { provide: APP_FILTER, useClass: WebExceptionFilter },

@@ -23,7 +23,10 @@ function navEntries(user: PageUser): NavEntry[] {
     entries.push({ section: 'nieuwe-melding', href: '/meldingen/nieuw', label: 'Nieuwe melding' });
     entries.push({ section: 'mijn-meldingen', href: '/meldingen', label: 'Mijn meldingen' });
   }
-  if (user.roles.includes('meeting-member')) entries.push({ section: 'agenda', href: '/agenda', label: 'Agenda' });
+  if (user.roles.includes('meeting-member')) {
+    entries.push({ section: 'agenda', href: '/agenda', label: 'Agenda' });
+    entries.push({ section: 'besproken', href: '/agenda/besproken', label: 'Besproken' });
+  }
   return entries;
 }
 
