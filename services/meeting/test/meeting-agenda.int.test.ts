@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { DecisionList, DiscussedItem, ItemHistory, MeetingAgenda, Meeting, PrintableAgenda } from '@signaalhub/contracts';
+import type { AgendaEntry, DecisionList, DiscussedItem, ItemHistory, MeetingAgenda, Meeting, PrintableAgenda } from '@signaalhub/contracts';
 import { IDENTITY_HEADER, issueIdentityToken, type UserIdentity } from '@signaalhub/identity';
 import { createLogger } from '@signaalhub/logging';
 import { createServiceApplication } from '@signaalhub/service-kit';
@@ -48,19 +48,27 @@ describe(MeetingAgendas.name, () => {
     });
   }
 
-  /** A Soest signal straight into the agenda table (the worker's step), sent to `recipients`. */
-  async function agendaItem(recipients: string[] = ['gemeente-soest', 'politie-bes']): Promise<string> {
-    const { envelope, signal } = await sealSignal({ municipality: 'soest', kvkNumber: randomKvkNumber(), recipients });
-    await parts.reader['store'].insert({
+  /** A signal on its municipality's agenda queue; resolves once the worker moved it into the agenda. */
+  async function agendaItem(recipients: string[] = ['gemeente-soest', 'politie-bes'], municipality = 'soest'): Promise<string> {
+    const { envelope, signal } = await sealSignal({ municipality, kvkNumber: randomKvkNumber(), recipients });
+    const itemId = envelope.header.messageId;
+    await parts.queues.enqueue({
       envelope,
-      messageId: envelope.header.messageId,
+      messageId: itemId,
       signalId: signal.id,
-      municipality: 'soest',
+      municipality,
       theme: signal.theme,
       receivedAt: envelope.header.createdAt,
-      reporterParty: 'gemeente-soest',
+      reporterParty: `gemeente-${municipality}`,
     });
-    return envelope.header.messageId;
+    await eventually(
+      async () => {
+        const entries = (await (await call('GET', `/api/agenda?municipality=${municipality}`, caller(`gemeente-${municipality}`))).json()) as AgendaEntry[];
+        return entries.some((entry) => entry.id === itemId) ? true : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the item on the agenda' },
+    );
+    return itemId;
   }
 
   async function schedule(date: string, who: UserIdentity = soest): Promise<Meeting> {
@@ -143,16 +151,7 @@ describe(MeetingAgendas.name, () => {
     expect((await call('POST', `/api/meetings/${meeting.id}/items`, soest, { itemId })).status).toBe(201);
     const closed = await agendaItem();
     await decide(closed, { approach: 'geen-actie' });
-    const baarn = await sealSignal({ municipality: 'baarn', kvkNumber: randomKvkNumber() });
-    await parts.reader['store'].insert({
-      envelope: baarn.envelope,
-      messageId: baarn.envelope.header.messageId,
-      signalId: baarn.signal.id,
-      municipality: 'baarn',
-      theme: baarn.signal.theme,
-      receivedAt: baarn.envelope.header.createdAt,
-      reporterParty: 'gemeente-baarn',
-    });
+    const baarnItem = await agendaItem(['gemeente-baarn', 'politie-bes'], 'baarn');
     const past = await pastMeeting('2030-06-01');
     const before = await counts();
 
@@ -162,7 +161,7 @@ describe(MeetingAgendas.name, () => {
       { method: 'POST', path: `/api/meetings/${meeting.id}/items`, body: { itemId: [itemId] }, status: 400, field: 'itemId' },
       { method: 'POST', path: `/api/meetings/${meeting.id}/items`, body: { itemId: '00000000-0000-4000-8000-000000000000' }, status: 422, field: 'itemId' },
       { method: 'POST', path: `/api/meetings/${meeting.id}/items`, body: { itemId: closed }, status: 422, field: 'itemId' },
-      { method: 'POST', path: `/api/meetings/${meeting.id}/items`, body: { itemId: baarn.envelope.header.messageId }, status: 422, field: 'itemId' },
+      { method: 'POST', path: `/api/meetings/${meeting.id}/items`, body: { itemId: baarnItem }, status: 422, field: 'itemId' },
       { method: 'POST', path: `/api/meetings/${past}/items`, body: { itemId }, status: 422, field: 'date' },
       { method: 'POST', path: '/api/meetings/niet-een-uuid/items', body: { itemId }, status: 400, field: 'id' },
       { method: 'PUT', path: `/api/meetings/${meeting.id}/items`, body: { itemIds: [itemId, itemId] }, status: 422, field: 'itemIds' },

@@ -108,7 +108,12 @@ export class ItemHistoryStore {
 
   /** Every decision on the item, oldest first. */
   async decisionsOfItem(itemId: string): Promise<StoredDecision[]> {
-    const result = await this.pool.query<DecisionRow>(`${this.decisionSelect()} WHERE d.item_id = $1 ORDER BY d.decided_at, d.id`, [itemId]);
+    // In record order (the history's), so two decisions at the same instant keep the order they were taken in.
+    const result = await this.pool.query<DecisionRow>(
+      `${this.decisionSelect()} WHERE d.item_id = $1
+        ORDER BY (SELECT h.id FROM ${this.history} h WHERE h.decision_id = d.id AND h.kind = 'decided') NULLS LAST, d.decided_at, d.id`,
+      [itemId],
+    );
     return result.rows.map(toStoredDecision);
   }
 
