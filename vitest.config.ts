@@ -16,6 +16,7 @@ const alias = {
   '@signaalhub/audit': source('./packages/audit/src/index.ts'),
   '@signaalhub/access': source('./packages/access/src/index.ts'),
   '@signaalhub/matching': source('./packages/matching/src/index.ts'),
+  '@signaalhub/deadlines': source('./packages/deadlines/src/index.ts'),
   '@signaalhub/inbox': source('./packages/inbox/src/index.ts'),
   '@signaalhub/outbox': source('./packages/outbox/src/index.ts'),
   '@signaalhub/service-kit': source('./packages/service-kit/src/index.ts'),

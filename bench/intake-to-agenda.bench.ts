@@ -266,13 +266,9 @@ try {
     );
   }
 
-  const inspectorTokens = new Map<string, string>();
-  for (const municipality of municipalities) {
-    inspectorTokens.set(
-      municipality,
-      await issueIdentityToken({ userId: `inspecteur.${municipality}`, party: `gemeente-${municipality}`, roles: ['inspector'] }, { secret: identitySecret, ttlSeconds: 3_600 }),
-    );
-  }
+  // A fresh token per request, as the web application does: services refuse tokens older than a few minutes.
+  const inspectorToken = (municipality: string): Promise<string> =>
+    issueIdentityToken({ userId: `inspecteur.${municipality}`, party: `gemeente-${municipality}`, roles: ['inspector'] }, { secret: identitySecret });
 
   // ------------------------------------------------------------------------------------- the hub's chain
   let posted = 0;
@@ -290,8 +286,10 @@ try {
           next += 1;
           const index = posted++;
           const municipality = municipalities[index % municipalities.length] ?? 'soest';
+          // Minted before the clock starts: the latency is the hub's, not the test client's.
+          const identityToken = await inspectorToken(municipality);
           const start = wallClockMs();
-          const response = await postSignal(inspectorTokens.get(municipality) ?? '', JSON.stringify(submission(municipality, index)));
+          const response = await postSignal(identityToken, JSON.stringify(submission(municipality, index)));
           if (response.status !== 201) throw new Error(`POST /api/signals answered ${response.status}: ${response.body}`);
           const id = (JSON.parse(response.body) as { id: string }).id;
           startedAt.set(id, start);

@@ -111,13 +111,9 @@ describe('signal delivery under faults', () => {
   });
 
   it('puts every accepted signal on exactly one agenda, once, although the meeting service and the broker were killed', { timeout: 540_000 }, async () => {
-    const tokens = new Map<string, string>();
-    for (const municipality of municipalities) {
-      tokens.set(
-        municipality,
-        await issueIdentityToken({ userId: `inspecteur.${municipality}`, party: `gemeente-${municipality}`, roles: ['inspector'] }, { secret: infrastructure.identitySecret, ttlSeconds: 3_600 }),
-      );
-    }
+    // A fresh token per request, as the web application does: services refuse tokens older than a few minutes.
+    const token = (municipality: string): Promise<string> =>
+      issueIdentityToken({ userId: `inspecteur.${municipality}`, party: `gemeente-${municipality}`, roles: ['inspector'] }, { secret: infrastructure.identitySecret });
     const accepted = new Map<string, string>(); // signal id → municipality
     const refused: number[] = [];
     const faults: Promise<void>[] = [];
@@ -149,7 +145,7 @@ describe('signal delivery under faults', () => {
           const municipality = municipalities[index % municipalities.length] ?? 'soest';
           const response = await fetch(`${intakeUrl}/api/signals`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: tokens.get(municipality) ?? '', [IDEMPOTENCY_KEY_HEADER]: randomUUID() },
+            headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: await token(municipality), [IDEMPOTENCY_KEY_HEADER]: randomUUID() },
             body: JSON.stringify(submission(municipality, index)),
             signal: AbortSignal.timeout(60_000),
           }).catch(() => undefined);

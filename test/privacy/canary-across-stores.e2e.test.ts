@@ -31,7 +31,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 /*
  * DESIGN.md §8.3, issue 4 acceptance 5: personal data planted in signals (and in a decision's feedback)
  * appears nowhere in Kafka keys, Kafka headers, envelope headers or dead letters, in Redis, or in the
- * services' logs. The broker is private, so every message on it is this test's.
+ * services' logs; issue 9: nor in clear in the meeting's action tables (a completion note is sealed). The broker is private, so every message on it is this test's.
  */
 
 /** Every planted value, in each form a leak could take (as typed, canonical, without separators). */
@@ -176,11 +176,15 @@ describe('planted personal data across Kafka, dead letters, Redis and logs', () 
   let intakeUrl = '';
   let meetingUrl = '';
 
-  const token = (identity: UserIdentity): Promise<string> => issueIdentityToken(identity, { secret: infrastructure.identitySecret, ttlSeconds: 3_600 });
-  const call = async (url: string, identityToken: string, init: RequestInit = {}): Promise<Response> =>
+  // A fresh token per call, as the web application does: services refuse tokens older than a few minutes.
+  const call = async (url: string, caller: UserIdentity | undefined, init: RequestInit = {}): Promise<Response> =>
     fetch(url, {
       ...init,
-      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: identityToken, ...(init.headers as Record<string, string> | undefined) },
+      headers: {
+        'content-type': 'application/json',
+        ...(caller === undefined ? {} : { [IDENTITY_HEADER]: await issueIdentityToken(caller, { secret: infrastructure.identitySecret }) }),
+        ...(init.headers as Record<string, string> | undefined),
+      },
       signal: AbortSignal.timeout(30_000),
     });
 
@@ -253,19 +257,19 @@ describe('planted personal data across Kafka, dead letters, Redis and logs', () 
   });
 
   it('finds no canary in Kafka keys, Kafka headers, envelope headers, dead letters, Redis keys and values, or logs', { timeout: 300_000 }, async () => {
-    const inspectors = {
-      'gemeente-soest': await token({ userId: 'inspecteur.soest', party: 'gemeente-soest', roles: ['inspector'] }),
-      'gemeente-baarn': await token({ userId: 'inspecteur.baarn', party: 'gemeente-baarn', roles: ['inspector'] }),
-    } as Record<string, string>;
-    const members = {
-      soest: await token({ userId: 'voorzitter.soest', party: 'gemeente-soest', roles: ['meeting-member'] }),
-      baarn: await token({ userId: 'voorzitter.baarn', party: 'gemeente-baarn', roles: ['meeting-member'] }),
+    const inspectors: Record<string, UserIdentity> = {
+      'gemeente-soest': { userId: 'inspecteur.soest', party: 'gemeente-soest', roles: ['inspector'] },
+      'gemeente-baarn': { userId: 'inspecteur.baarn', party: 'gemeente-baarn', roles: ['inspector'] },
+    };
+    const members: Record<'soest' | 'baarn', UserIdentity> = {
+      soest: { userId: 'voorzitter.soest', party: 'gemeente-soest', roles: ['meeting-member'] },
+      baarn: { userId: 'voorzitter.baarn', party: 'gemeente-baarn', roles: ['meeting-member'] },
     };
 
     // 1. Signals full of canaries through the public API.
     const accepted: { id: string; municipality: string }[] = [];
     for (const { party, body } of SUBMISSIONS) {
-      const response = await call(`${intakeUrl}/api/signals`, inspectors[party] ?? '', {
+      const response = await call(`${intakeUrl}/api/signals`, inspectors[party], {
         method: 'POST',
         headers: { [IDEMPOTENCY_KEY_HEADER]: randomUUID() },
         body: JSON.stringify(body),
@@ -273,7 +277,7 @@ describe('planted personal data across Kafka, dead letters, Redis and logs', () 
       expect(response.status, await response.clone().text()).toBe(201);
       accepted.push({ id: ((await response.json()) as { id: string }).id, municipality: body.municipality });
     }
-    const refused = await call(`${intakeUrl}/api/signals`, inspectors['gemeente-soest'] ?? '', {
+    const refused = await call(`${intakeUrl}/api/signals`, inspectors['gemeente-soest'], {
       method: 'POST',
       headers: { [IDEMPOTENCY_KEY_HEADER]: randomUUID() },
       body: JSON.stringify(INVALID_SUBMISSION),
@@ -317,13 +321,26 @@ describe('planted personal data across Kafka, dead letters, Redis and logs', () 
     // The intake consumed decision.recorded: the reporter sees the feedback.
     await eventually(
       async () => {
-        const response = await call(`${intakeUrl}/api/signals/mine`, inspectors['gemeente-soest'] ?? '');
+        const response = await call(`${intakeUrl}/api/signals/mine`, inspectors['gemeente-soest']);
         if (!response.ok) return undefined;
         const mine = (await response.json()) as MySignalsResponse;
         return mine.signals.find((signal) => signal.id === soestItem)?.feedback.some((item) => item.feedback.includes('Distelvink')) ? true : undefined;
       },
       { timeoutMs: 60_000, what: 'the decision feedback at the intake', intervalMs: 250 },
     );
+
+    // 3b. The lead party marks the action done with a note full of canaries (issue 9): the note is free
+    // text that may name people, so it is stored sealed (an `action.completed` envelope), never in clear.
+    const decisionId = ((await decided.json()) as { decisionId: string }).decisionId;
+    const planted = 'Gesproken met Kanariana Zwavelbeek (06-84736291) en Distelvink op de Kanarieweg 77.';
+    const done = await call(`${meetingUrl}/api/actions/${decisionId}/0/done`, members.soest, {
+      method: 'POST',
+      body: JSON.stringify({ doneOn: new Date().toISOString().slice(0, 10), note: planted }),
+    });
+    expect(done.status, await done.clone().text()).toBe(200);
+    // Positive control: the lead party reads the note back, so it was stored (sealed) and not dropped.
+    const listed = (await (await call(`${meetingUrl}/api/actions`, members.soest)).json()) as { decisionId: string; done?: { note?: string } }[];
+    expect(listed.find((action) => action.decisionId === decisionId)?.done?.note).toBe(planted);
 
     // 4. Forged messages, full of canaries inside the ciphertext: each service dead-letters what it refuses.
     const scanBus = createEventBus({ brokers: kafka.brokers, clientId: `canary-scan-${slug}`, logger: createLogger('canary-scan', 'warn') });
@@ -449,6 +466,15 @@ describe('planted personal data across Kafka, dead letters, Redis and logs', () 
     }
     // The agenda jobs themselves (envelope + routing facts) were among what was scanned.
     expect(jobData).toBeGreaterThanOrEqual(SUBMISSIONS.length);
+
+    // 6b. The meeting's action tables: every column of every row (the note only as its sealed envelope).
+    for (const table of ['action_reminders', 'action_notices']) {
+      const rows = await database.query<{ row: unknown }>(`SELECT to_jsonb(t) AS row FROM ${meetingSchema}.${table} t`);
+      if (table === 'action_reminders') expect(rows.rows.length).toBeGreaterThan(0);
+      for (const { row } of rows.rows) leaks.push(...leaksIn(`PostgreSQL ${meetingSchema}.${table}`, JSON.stringify(row)));
+    }
+    const sealedNote = await database.query<{ type: string }>(`SELECT done_note->'header'->>'type' AS type FROM ${meetingSchema}.action_reminders WHERE decision_id = $1`, [decisionId]);
+    expect(sealedNote.rows).toEqual([{ type: 'action.completed' }]);
 
     // 7. Logs, including what the services say while shutting down.
     for (const child of [intake, meeting]) child?.stop('SIGTERM');

@@ -60,16 +60,25 @@ export const SHARED_MECHANISMS: readonly SharedMechanism[] = [
       { what: 'its own Kafka transport', pattern: /\bnew\s+KafkaBusTransport\b/ },
       { what: 'its own shutdown hooks', pattern: /\benableShutdownHooks\b/ },
       { what: 'its own OpenAPI set-up', pattern: /\bSwaggerModule\.setup\b/ },
+      { what: 'its own X-Powered-By removal', pattern: /x-powered-by/i },
+    ],
+  },
+  {
+    name: 'identity token check',
+    sharedIn: '@signaalhub/identity',
+    signs: [
+      { what: 'its own token verification', pattern: /\bjwtVerify\b|\bjwtDecrypt\b|\bdecodeJwt\b/ },
+      { what: 'its own identity guard', pattern: /\bnew\s+IdentityGuard\b|\bnew\s+IdentityTokenVerifier\b/ },
     ],
   },
 ];
 
 /** The shared packages a service that uses the mechanism must import, and the services that must. */
 export const REQUIRED_IMPORTS: readonly { readonly sharedIn: string; readonly name: string; readonly services: readonly string[] }[] = [
-  { sharedIn: '@signaalhub/access', name: 'AuditedAccess', services: ['meeting', 'signal-intake'] },
-  { sharedIn: '@signaalhub/inbox', name: 'VerifiedInbox', services: ['meeting', 'signal-intake'] },
-  { sharedIn: '@signaalhub/outbox', name: 'TransactionalOutbox', services: ['meeting', 'signal-intake'] },
-  { sharedIn: '@signaalhub/service-kit', name: 'runService', services: ['meeting', 'signal-intake'] },
+  { sharedIn: '@signaalhub/access', name: 'AuditedAccess', services: ['meeting', 'signal-intake', 'bibob'] },
+  { sharedIn: '@signaalhub/inbox', name: 'VerifiedInbox', services: ['meeting', 'signal-intake', 'bibob'] },
+  { sharedIn: '@signaalhub/outbox', name: 'TransactionalOutbox', services: ['meeting', 'signal-intake', 'bibob'] },
+  { sharedIn: '@signaalhub/service-kit', name: 'runService', services: ['meeting', 'signal-intake', 'bibob'] },
 ];
 
 /** Which services import `name` from `sharedIn`. */

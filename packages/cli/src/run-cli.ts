@@ -10,7 +10,7 @@ export function mainHelp(): string {
   return [
     'Gebruik: hub <opdracht> [opties]',
     '',
-    'Signaalhub-enveloppen maken, openen en controleren, en matchtokens berekenen.',
+    'Signaalhub-enveloppen maken, openen en controleren, matchtokens berekenen en wettelijke termijnen berekenen.',
     '',
     'Opdrachten:',
     ...COMMANDS.map((command) => `  ${command.path.join(' ').padEnd(width)}${command.summary}`),

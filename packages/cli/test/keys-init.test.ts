@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PartyDirectory } from '@signaalhub/contracts';
+import { DEFAULT_HUB_PARTIES, PartyDirectory } from '@signaalhub/contracts';
 import { loadKeyringFromDirectory, parsePartnershipKey } from '@signaalhub/envelope';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../src/index.js';
@@ -37,11 +37,11 @@ describe('hub keys init', () => {
     expect((await keyring.privateKey('riec-mn')).isDecrypted()).toBe(true);
   });
 
-  it('defaults to the nine BES parties', async () => {
+  it('defaults to the nine BES parties and the Bibob pool', async () => {
     const io = memoryIo('', env);
     expect(await runCli(['keys', 'init', '--dir', dir], io)).toBe(0);
     const directory = PartyDirectory.parse(JSON.parse(await readFile(join(dir, 'directory.json'), 'utf8')));
-    expect(directory.parties).toHaveLength(9);
+    expect(directory.parties.map((party) => party.id)).toEqual([...DEFAULT_HUB_PARTIES]);
   });
 
   it('refuses to overwrite an existing file and writes nothing', async () => {
@@ -51,5 +51,38 @@ describe('hub keys init', () => {
     expect(io.err()).toMatch(/bestaat al.*riec-mn\.key\.asc/);
     expect(await readdir(dir)).toEqual(['riec-mn.key.asc']);
     expect(await readFile(join(dir, 'riec-mn.key.asc'), 'utf8')).toBe('precious');
+  });
+});
+
+describe('hub keys add', () => {
+  it('adds the missing default parties and keeps every existing key and the partnership key', async () => {
+    expect(await runCli(['keys', 'init', '--dir', dir, '--parties', 'gemeente-soest'], memoryIo('', env))).toBe(0);
+    const before = await readFile(join(dir, 'gemeente-soest.key.asc'), 'utf8');
+    const partnership = await readFile(join(dir, 'partnership.key'), 'utf8');
+    const io = memoryIo('', env);
+    expect(await runCli(['keys', 'add', '--dir', dir], io)).toBe(0);
+    const directory = PartyDirectory.parse(JSON.parse(await readFile(join(dir, 'directory.json'), 'utf8')));
+    expect(directory.parties.map((party) => party.id).sort()).toEqual([...DEFAULT_HUB_PARTIES].sort());
+    expect(await readFile(join(dir, 'gemeente-soest.key.asc'), 'utf8')).toBe(before);
+    expect(await readFile(join(dir, 'partnership.key'), 'utf8')).toBe(partnership);
+    const keyring = await loadKeyringFromDirectory(dir, env.HUB_KEY_PASSPHRASE);
+    expect((await keyring.privateKey('bibob-pool-bes')).isDecrypted()).toBe(true);
+  });
+
+  it('does nothing, successfully, when every default party is there', async () => {
+    expect(await runCli(['keys', 'init', '--dir', dir], memoryIo('', env))).toBe(0);
+    const before = await readFile(join(dir, 'directory.json'), 'utf8');
+    const io = memoryIo('', env);
+    expect(await runCli(['keys', 'add', '--dir', dir], io)).toBe(0);
+    expect(io.out()).toMatch(/staan al/);
+    expect(await readFile(join(dir, 'directory.json'), 'utf8')).toBe(before);
+  });
+
+  it('refuses a party that is already in the directory and changes nothing', async () => {
+    expect(await runCli(['keys', 'init', '--dir', dir, '--parties', 'gemeente-soest'], memoryIo('', env))).toBe(0);
+    const io = memoryIo('', env);
+    expect(await runCli(['keys', 'add', '--dir', dir, '--parties', 'gemeente-soest,riec-mn'], io)).toBe(1);
+    expect(io.err()).toMatch(/staat al in de partijenlijst.*gemeente-soest/);
+    expect((await readdir(dir)).sort()).toEqual(['directory.json', 'gemeente-soest.key.asc', 'gemeente-soest.pub.asc', 'partnership.key']);
   });
 });

@@ -69,7 +69,18 @@ export const keysEnv = {
   HUB_KEY_PASSPHRASE: z.string({ error: 'is required' }).min(1, 'is required'),
 };
 
-/** The secret of the identity tokens the web application sends (packages/identity). */
+/** The secret of the identity tokens the web application sends (packages/identity), and how old one may be. */
 export const identityEnv = {
   IDENTITY_TOKEN_SECRET: z.string({ error: 'is required' }).min(32, 'must be at least 32 characters'),
+  /** Seconds after its `iat` that a token is refused, whatever its `exp` says: a few minutes at most. */
+  IDENTITY_TOKEN_MAX_AGE_SECONDS: wholeNumber(10, 900).default(300),
 };
+
+/** A comma-separated list of `item`s, at least one, without duplicates (e.g. `baarn,soest`). */
+export const commaList = (item: z.ZodString, rule: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, rule)
+    .transform((value) => value.split(',').map((part) => part.trim()))
+    .pipe(z.array(item, { error: rule }).min(1, rule).refine((items) => new Set(items).size === items.length, `${rule}, without duplicates`));

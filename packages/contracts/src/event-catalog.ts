@@ -1,8 +1,19 @@
 import { z } from 'zod';
+import { ActionCompleted } from './api/action-api.js';
 import { Approach, DecisionRecorded } from './decision-recorded.js';
 import { EventTypes, type EventType } from './event-types.js';
 import { HeaderMatchTokens, lowercaseUuid } from './header-fields.js';
 import { MunicipalityId } from './municipalities.js';
+import {
+  ScreeningConcluded,
+  ScreeningDisclosed,
+  ScreeningId,
+  ScreeningKind,
+  ScreeningMilestone,
+  ScreeningOpened,
+  ScreeningProgressed,
+  ScreeningRequested,
+} from './screening.js';
 import { Signal } from './signal.js';
 import { Theme } from './themes.js';
 import { Topics, type TopicName } from './topics.js';
@@ -14,23 +25,6 @@ import { Topics, type TopicName } from './topics.js';
  * which screening and which milestone, not what was found. Every enum value below is PERSISTED.
  */
 
-/** Kinds of decision a Bibob screening is requested for; PERSISTED in headers. */
-export const PERMIT_KINDS = [
-  'exploitatievergunning',
-  'alcoholwetvergunning',
-  'omgevingsvergunning',
-  'subsidie',
-  'vastgoedtransactie',
-  'overheidsopdracht',
-] as const;
-export const PermitKind = z.enum(PERMIT_KINDS);
-export type PermitKind = z.infer<typeof PermitKind>;
-
-/** Milestones of a screening's procedure (never its outcome); PERSISTED in headers. */
-export const SCREENING_MILESTONES = ['lbb-requested', 'extended', 'waiting-for-information', 'advice-received'] as const;
-export const ScreeningMilestone = z.enum(SCREENING_MILESTONES);
-export type ScreeningMilestone = z.infer<typeof ScreeningMilestone>;
-
 /** Status of a permit as the public register shows it; PERSISTED in headers. */
 export const PERMIT_STATUSES = ['granted', 'refused', 'suspended', 'revoked', 'expired'] as const;
 export const PermitStatus = z.enum(PERMIT_STATUSES);
@@ -40,9 +34,6 @@ export type PermitStatus = z.infer<typeof PermitStatus>;
 export const INFORMATION_OBJECT_KINDS = ['signal', 'screening', 'permit'] as const;
 export const InformationObjectKind = z.enum(INFORMATION_OBJECT_KINDS);
 export type InformationObjectKind = z.infer<typeof InformationObjectKind>;
-
-/** A screening is named by an opaque id; its subject never appears in a header. */
-export const ScreeningId = lowercaseUuid('screeningId');
 
 /** A feed period: a month (`2026-03`) or a quarter (`2026-Q1`). */
 export const FeedPeriod = z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2]|Q[1-4])$/, 'period must be YYYY-MM or YYYY-Qn');
@@ -80,21 +71,30 @@ export const EVENT_CATALOG = {
     facts: { municipality: MunicipalityId, approach: Approach, riecHandover: z.boolean() },
     payload: DecisionRecorded,
   },
+  // Follow-up of a decision: it would travel with the decisions, in their order per municipality.
+  [EventTypes.actionCompleted]: {
+    topic: Topics.decisionRecorded,
+    schemaVersion: 1,
+    facts: { municipality: MunicipalityId },
+    payload: ActionCompleted,
+  },
   [EventTypes.screeningRequested]: {
     topic: Topics.screening,
     schemaVersion: 1,
-    facts: { municipality: MunicipalityId, permitKind: PermitKind, matchTokens: HeaderMatchTokens },
-    payload: undefined,
+    // `permitKind` is the header field's persisted name; its values are the screening kinds.
+    facts: { municipality: MunicipalityId, permitKind: ScreeningKind, matchTokens: HeaderMatchTokens },
+    payload: ScreeningRequested,
   },
-  [EventTypes.screeningOpened]: { topic: Topics.screening, schemaVersion: 1, facts: screeningFacts, payload: undefined },
+  [EventTypes.screeningOpened]: { topic: Topics.screening, schemaVersion: 1, facts: screeningFacts, payload: ScreeningOpened },
   [EventTypes.screeningProgressed]: {
     topic: Topics.screening,
     schemaVersion: 1,
     facts: { ...screeningFacts, milestone: ScreeningMilestone },
-    payload: undefined,
+    payload: ScreeningProgressed,
   },
-  [EventTypes.screeningConcluded]: { topic: Topics.screening, schemaVersion: 1, facts: screeningFacts, payload: undefined },
-  [EventTypes.screeningDisclosed]: { topic: Topics.screening, schemaVersion: 1, facts: screeningFacts, payload: undefined },
+  // The outcome is in the payload only: the header of a conclusion looks the same whatever was found.
+  [EventTypes.screeningConcluded]: { topic: Topics.screening, schemaVersion: 1, facts: screeningFacts, payload: ScreeningConcluded },
+  [EventTypes.screeningDisclosed]: { topic: Topics.screening, schemaVersion: 1, facts: screeningFacts, payload: ScreeningDisclosed },
   [EventTypes.informationRequested]: {
     topic: Topics.information,
     schemaVersion: 1,

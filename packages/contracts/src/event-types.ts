@@ -8,6 +8,8 @@ import { z } from 'zod';
 export const EventTypes = {
   signalSubmitted: 'signal.submitted',
   decisionRecorded: 'decision.recorded',
+  /** Sealed and stored by the meeting (the note of a completed action); not published yet. */
+  actionCompleted: 'action.completed',
   screeningRequested: 'screening.requested',
   screeningOpened: 'screening.opened',
   screeningProgressed: 'screening.progressed',

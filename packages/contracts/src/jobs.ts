@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ActionReminderKind } from './api/action-api.js';
 import { Envelope } from './envelope-header.js';
 import { EnvelopeMessageId } from './header-fields.js';
 import { MunicipalityId } from './municipalities.js';
@@ -40,19 +41,26 @@ export const AgendaJobData = z.strictObject({
 });
 export type AgendaJobData = z.infer<typeof AgendaJobData>;
 
-/** A reminder of a decided action: ids and a date only; the action's text stays in the sealed decision. */
+/**
+ * A reminder of a decided action: ids, a date and a version only; the action's text stays in the sealed
+ * decision. `kind` and `dueDateVersion` were added later: a job queued before them is the at-the-due-date
+ * reminder of the first due date.
+ */
 export const ActionReminderJobData = z.strictObject({
   decisionId: z.uuid(),
   actionIndex: z.number().int().min(0),
   dueDate: z.iso.date(),
+  kind: ActionReminderKind.default('overdue'),
+  /** Counts the due date's changes: a job of an older version finds its action moved and does nothing. */
+  dueDateVersion: z.number().int().min(0).default(0),
 });
-export type ActionReminderJobData = z.infer<typeof ActionReminderJobData>;
+export type ActionReminderJobData = z.output<typeof ActionReminderJobData>;
 
 /** Every job of the hub. Workers are created from these entries (`createWorkers` in the service kit). */
 export const Jobs = {
   /** A signal admitted by the meeting, on its way from Kafka into the agenda table. */
   agendaItem: { name: 'agenda-item', queue: Queues.agenda, data: AgendaJobData },
-  /** A decided action whose due date has come. */
+  /** A decided action whose due date comes near (`due`) or has come (`overdue`). */
   actionReminder: { name: 'action-reminder', queue: Queues.actionReminders, data: ActionReminderJobData },
 } as const satisfies JobCatalog;
 

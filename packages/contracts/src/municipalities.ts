@@ -1,11 +1,15 @@
 import { z } from 'zod';
+import { ruleError } from './canonical/canonical-schema.js';
 import { Limits } from './limits.js';
 import { PartyId } from './parties.js';
 
 /** A municipality id is a lowercase slug such as `de-bilt`; the list itself comes from configuration. */
 export const MunicipalityId = z
   .string()
-  .regex(/^[a-z][a-z0-9-]{1,40}$/, 'Gemeente-id moet een slug zijn: kleine letters, cijfers en koppeltekens');
+  .regex(
+    /^[a-z][a-z0-9-]{1,40}$/,
+    ruleError({ rule: 'municipality id must be a lowercase slug (a-z, 0-9, -)', ruleNl: 'Gemeente-id moet een slug zijn: kleine letters, cijfers en koppeltekens' }),
+  );
 export type MunicipalityId = z.infer<typeof MunicipalityId>;
 
 /** A municipality and the party that acts for it (the party holds the OpenPGP key). */

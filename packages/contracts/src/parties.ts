@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { ruleError } from './canonical/canonical-schema.js';
 import { Limits } from './limits.js';
 
 /** A party id is a lowercase slug such as `gemeente-soest`; the list itself comes from configuration. */
 export const PartyId = z
   .string()
-  .regex(/^[a-z][a-z0-9-]{1,62}$/, 'party id must be a lowercase slug (a-z, 0-9, -)');
+  .regex(
+    /^[a-z][a-z0-9-]{1,62}$/,
+    ruleError({ rule: 'party id must be a lowercase slug (a-z, 0-9, -)', ruleNl: 'Kies een partij uit de lijst (een partij-id: kleine letters, cijfers en koppeltekens)' }),
+  );
 export type PartyId = z.infer<typeof PartyId>;
 
 /** The nine parties of the BES partnership; the default for `hub keys init`, never hard-wired into services. */
@@ -19,6 +23,12 @@ export const DEFAULT_PARTIES = [
   'om-mn',
   'belastingdienst',
 ] as const;
+
+/** The shared Bibob coordinator pool of the BES municipalities: a party of its own, with its own key. */
+export const DEFAULT_POOL_PARTY = 'bibob-pool-bes';
+
+/** Every party whose key the hub hosts by default (`hub keys init`): the partnership and the pool. */
+export const DEFAULT_HUB_PARTIES = [...DEFAULT_PARTIES, DEFAULT_POOL_PARTY] as const;
 
 const Fingerprint = z
   .string()

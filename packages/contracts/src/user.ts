@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleError } from './canonical/canonical-schema.js';
 import { Limits } from './limits.js';
 import { PartyId } from './parties.js';
 import { Role } from './roles.js';
@@ -9,7 +10,10 @@ import { Role } from './roles.js';
  */
 export const UserId = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'Gebruikers-id mag alleen letters, cijfers en . _ : - bevatten (max. 128)');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/,
+    ruleError({ rule: 'user id must be 1-128 of A-Z a-z 0-9 . _ : -', ruleNl: 'Gebruikers-id mag alleen letters, cijfers en . _ : - bevatten (max. 128)' }),
+  );
 export type UserId = z.infer<typeof UserId>;
 
 export const User = z.strictObject({
@@ -20,6 +24,6 @@ export const User = z.strictObject({
     .array(Role)
     .min(1)
     .max(Limits.rolesPerUser)
-    .refine((roles) => new Set(roles).size === roles.length, 'Een rol mag maar één keer voorkomen'),
+    .refine((roles) => new Set(roles).size === roles.length, ruleError({ rule: 'roles must be distinct', ruleNl: 'Een rol mag maar één keer voorkomen' })),
 });
 export type User = z.infer<typeof User>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DecisionRecorded, EVENT_CATALOG, EventType, EventTypes, Signal, TOPIC_DEFINITIONS, Topics } from '../src/index.js';
+import { ActionCompleted, DecisionRecorded, EVENT_CATALOG, EventType, EventTypes, ScreeningConcluded, ScreeningRequested, Signal, TOPIC_DEFINITIONS, Topics } from '../src/index.js';
 
 describe('EventType', () => {
   it('names events entity.past_tense', () => {
@@ -10,11 +10,12 @@ describe('EventType', () => {
     expect(EventTypes).toMatchObject({ signalSubmitted: 'signal.submitted', decisionRecorded: 'decision.recorded' });
   });
 
-  it('names every event between the services (DESIGN.md §6)', () => {
+  it('names every event between the services (DESIGN.md §6) and the meeting\'s sealed action note', () => {
     expect([...EventType.options].sort()).toEqual(
       [
         'signal.submitted',
         'decision.recorded',
+        'action.completed',
         'screening.requested',
         'screening.opened',
         'screening.progressed',
@@ -70,8 +71,20 @@ describe('EVENT_CATALOG', () => {
   it('maps the events that have a payload today to their schema, and no other', () => {
     expect(EVENT_CATALOG['signal.submitted'].payload).toBe(Signal);
     expect(EVENT_CATALOG['decision.recorded'].payload).toBe(DecisionRecorded);
+    expect(EVENT_CATALOG['action.completed'].payload).toBe(ActionCompleted);
     const withPayload = Object.entries(EVENT_CATALOG).filter(([, definition]) => definition.payload !== undefined);
-    expect(withPayload.map(([type]) => type).sort()).toEqual(['decision.recorded', 'signal.submitted']);
+    expect(EVENT_CATALOG['screening.requested'].payload).toBe(ScreeningRequested);
+    expect(EVENT_CATALOG['screening.concluded'].payload).toBe(ScreeningConcluded);
+    expect(withPayload.map(([type]) => type).sort()).toEqual([
+      'action.completed',
+      'decision.recorded',
+      'screening.concluded',
+      'screening.disclosed',
+      'screening.opened',
+      'screening.progressed',
+      'screening.requested',
+      'signal.submitted',
+    ]);
   });
 
   it('gives header routing facts that are never free text or personal data', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { dutchIssueMessage, validate, validationProblems } from '../src/index.js';
+import { DecisionRequest, dutchIssueMessage, MeetingRequest, PartyId, ruleError, validate, validationProblems } from '../src/index.js';
 import { CANARY, textOf } from './fixtures.js';
 
 describe(validate.name, () => {
@@ -32,12 +32,34 @@ describe(validate.name, () => {
 });
 
 describe(validationProblems.name, () => {
-  it('keeps a schema’s own message and joins the path with dots', () => {
-    const schema = z.strictObject({ list: z.array(z.string().regex(/^x$/, 'Moet x zijn')) });
+  const sut = validationProblems;
+
+  it('keeps a schema’s own Dutch rule and joins the path with dots', () => {
+    const schema = z.strictObject({ list: z.array(z.string().regex(/^x$/, ruleError({ rule: 'must be x', ruleNl: 'Moet x zijn' }))) });
     const result = schema.safeParse({ list: ['x', 'y'] });
-    expect(result.error && validationProblems(result.error)).toEqual([
-      { field: 'list.1', rule: 'must have format regex', message: 'Moet x zijn' },
-    ]);
+    expect(result.error && sut(result.error)).toEqual([{ field: 'list.1', rule: 'must be x', message: 'Moet x zijn' }]);
+  });
+
+  it('turns a schema’s own English message into the rule and shows the Dutch message of its issue code', () => {
+    const schema = z.strictObject({ party: PartyId.and(z.string().regex(/^x/, 'party must start with x')) });
+    const result = schema.safeParse({ party: 'gemeente-soest' }, { error: dutchIssueMessage });
+    expect(result.error && sut(result.error)).toEqual([{ field: 'party', rule: 'party must start with x', message: 'Ongeldige opmaak' }]);
+  });
+
+  it('gives every problem of the request schemas a Dutch message (no English rule reaches a page)', () => {
+    const bad = { approach: 'x', leadParty: 'Not A Slug!', actions: [{ description: '', dueDate: 'morgen' }], riecHandover: 'ja', feedback: 1 };
+    const problems = [validate(DecisionRequest, bad), validate(MeetingRequest, { municipality: 'Soest!', date: '1-1-2030' })].flatMap((result) =>
+      result.success ? [] : result.problems,
+    );
+    expect(problems.map((problem) => problem.field)).toEqual(
+      expect.arrayContaining(['approach', 'leadParty', 'actions.0.description', 'actions.0.dueDate', 'riecHandover', 'feedback', 'municipality', 'date']),
+    );
+    for (const problem of problems) expect(problem.message, problem.field).not.toBe(problem.rule);
+    expect(problems.find((problem) => problem.field === 'leadParty')).toEqual({
+      field: 'leadParty',
+      rule: 'party id must be a lowercase slug (a-z, 0-9, -)',
+      message: 'Kies een partij uit de lijst (een partij-id: kleine letters, cijfers en koppeltekens)',
+    });
   });
 });
 

@@ -35,6 +35,28 @@ interface NativeSigner {
 const signers = new WeakMap<PrivateKey, Promise<NativeSigner | undefined>>();
 const verifiers = new WeakMap<PublicKey, KeyObject[]>();
 
+/*
+ * The callback forms run in libuv's thread pool, so a signature is made or checked beside the OpenPGP work of
+ * other messages on the event loop instead of in front of it.
+ */
+function signInPool(data: Buffer, key: KeyObject): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    signEd25519(null, data, key, (error, signature) => {
+      if (error === null) resolve(signature);
+      else reject(error);
+    });
+  });
+}
+
+function verifyInPool(data: Buffer, key: KeyObject, signature: Buffer): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    verifyEd25519(null, data, key, signature, (error, valid) => {
+      if (error === null) resolve(valid);
+      else reject(error);
+    });
+  });
+}
+
 const base64url = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64url');
 
 /** The 32-byte Ed25519 public key of an EdDSA (legacy) key packet: its point Q without the 0x40 prefix. */
@@ -88,7 +110,7 @@ function signatureDigest(data: Uint8Array, signedPart: Buffer, hash: string): Bu
   return createHash(hash).update(data).update(signedPart).update(trailer).digest();
 }
 
-function signNatively(data: Uint8Array, signer: NativeSigner): Buffer {
+async function signNatively(data: Uint8Array, signer: NativeSigner): Promise<Buffer> {
   const created = Buffer.alloc(4);
   created.writeUInt32BE(Math.floor(Date.now() / 1000));
   const hashed = Buffer.concat([
@@ -99,7 +121,7 @@ function signNatively(data: Uint8Array, signer: NativeSigner): Buffer {
   const unhashed = subpacket(SUBPACKET_ISSUER_KEY_ID, signer.fingerprint.subarray(12));
   const digest = signatureDigest(data, signedPart, 'sha256');
   // EdDSA (legacy) signs the digest itself; the signature is R and S, each an MPI.
-  const signature = signEd25519(null, digest, signer.key);
+  const signature = await signInPool(digest, signer.key);
   const body = Buffer.concat([
     signedPart,
     Buffer.from([unhashed.length >> 8, unhashed.length & 0xff]),
@@ -176,7 +198,7 @@ export async function signCanonicalHeader(canonical: string, senderKey: PrivateK
     signers.set(senderKey, signer);
   }
   const native = await signer;
-  if (native !== undefined) return signNatively(utf8.encode(canonical), native).toString('base64');
+  if (native !== undefined) return (await signNatively(utf8.encode(canonical), native)).toString('base64');
   const signature = await sign({
     message: await createMessage({ binary: utf8.encode(canonical) }),
     signingKeys: senderKey,
@@ -196,7 +218,8 @@ export async function isHeaderSignedBy(canonical: string, headerSignature: strin
     const digest = signatureDigest(utf8.encode(canonical), parsed.signedPart, parsed.hash);
     if (!digest.subarray(0, 2).equals(parsed.left16)) return false;
     const signature = Buffer.concat([parsed.r, parsed.s]);
-    return keys.some((key) => verifyEd25519(null, digest, key, signature));
+    for (const key of keys) if (await verifyInPool(digest, key, signature)) return true;
+    return false;
   }
   return verifyWithOpenpgp(canonical, packet, senderKey);
 }

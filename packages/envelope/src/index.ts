@@ -18,3 +18,4 @@ export * from './header-signature.js';
 export * from './header-verifier.js';
 export * from './match-token.js';
 export * from './partnership-key-file.js';
+export * from './sealed-record.js';

@@ -6,7 +6,7 @@ import {
   createParamDecorator,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { IdentityTokenVerifier, InvalidIdentityError } from './identity-token.js';
+import { IdentityTokenVerifier, InvalidIdentityError, type IdentityVerifierOptions } from './identity-token.js';
 import { IDENTITY_HEADER, type UserIdentity } from './user-identity.js';
 
 const PUBLIC_ROUTE = 'signaalhub:public-route';
@@ -20,15 +20,16 @@ interface RequestWithIdentity {
 }
 
 /**
- * Authentication for HTTP routes: a valid identity token from the web application, or 401.
+ * Authentication for HTTP routes: a valid, recent identity token from the web application, or 401 (the
+ * same body for every reason, so a caller learns nothing about why).
  * Only HTTP: Kafka handlers are authenticated by the envelope signature instead.
  */
 export class IdentityGuard implements CanActivate {
   private readonly reflector = new Reflector();
   private readonly verifier: IdentityTokenVerifier;
 
-  constructor(secret: string) {
-    this.verifier = new IdentityTokenVerifier(secret);
+  constructor(options: IdentityVerifierOptions) {
+    this.verifier = new IdentityTokenVerifier(options);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

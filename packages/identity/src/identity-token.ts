@@ -12,10 +12,23 @@ export class InvalidIdentityError extends Error {
   override readonly name = 'InvalidIdentityError';
 }
 
+/** The longest a verifier accepts a token after its `iat`, whatever its `exp` says, unless configured otherwise. */
+export const DEFAULT_MAX_TOKEN_AGE_SECONDS = 300;
+/** Clock difference between the web application and a service that is still accepted on `iat` and `exp`. */
+const CLOCK_TOLERANCE_SECONDS = 5;
+
 export interface IdentityTokenOptions {
   readonly secret: string;
-  /** Short-lived: the web application issues a fresh token per service call. Default 300 s. */
+  /** Short-lived: the web application issues a fresh token per service call. Default 60 s. */
   readonly ttlSeconds?: number;
+}
+
+export interface IdentityVerifierOptions {
+  readonly secret: string;
+  /** Maximum token age from `iat`, enforced whatever `exp` says (a stolen long-lived token is worth minutes). */
+  readonly maxAgeSeconds?: number;
+  /** The application clock; tests pass their own instead of waiting. */
+  readonly now?: () => Date;
 }
 
 function key(secret: string): Uint8Array {
@@ -31,28 +44,43 @@ export async function issueIdentityToken(identity: UserIdentity, options: Identi
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
     .setIssuedAt()
-    .setExpirationTime(`${options.ttlSeconds ?? 300}s`)
+    .setExpirationTime(`${options.ttlSeconds ?? 60}s`)
     .sign(key(options.secret));
 }
 
 /**
- * Verifies identity tokens against one secret. The HMAC key is imported once, not per request: key
- * import is most of what a verification costs.
+ * Verifies identity tokens against one secret: `exp` and `iat` required, `iat` not older than the maximum
+ * age and not in the future. The HMAC key is imported once, not per request: key import is most of what a
+ * verification costs.
  */
 export class IdentityTokenVerifier {
   private readonly key: Promise<webcrypto.CryptoKey>;
+  private readonly maxAgeSeconds: number;
+  private readonly now: () => Date;
 
-  constructor(secret: string) {
-    const raw = key(secret);
+  constructor(options: IdentityVerifierOptions) {
+    const raw = key(options.secret);
+    this.maxAgeSeconds = options.maxAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_SECONDS;
+    if (!Number.isInteger(this.maxAgeSeconds) || this.maxAgeSeconds < 1) throw new Error('identity token maximum age must be a whole number of seconds');
+    this.now = options.now ?? (() => new Date());
     this.key = webcrypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
   }
 
   async verify(token: string): Promise<UserIdentity> {
     let payload: Record<string, unknown>;
     try {
-      ({ payload } = await jwtVerify(token, await this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: [ALGORITHM] }));
+      ({ payload } = await jwtVerify(token, await this.key, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: [ALGORITHM],
+        requiredClaims: ['exp', 'iat'],
+        maxTokenAge: this.maxAgeSeconds,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        currentDate: this.now(),
+      }));
     } catch (error) {
-      if (error instanceof errors.JWTExpired) throw new InvalidIdentityError('identity token expired');
+      if (error instanceof errors.JWTExpired) throw new InvalidIdentityError(error.claim === 'iat' ? 'identity token older than its maximum age' : 'identity token expired');
+      if (error instanceof errors.JWTClaimValidationFailed) throw new InvalidIdentityError(`identity token claim ${error.claim} invalid`);
       throw new InvalidIdentityError('identity token invalid');
     }
     const identity = UserIdentity.safeParse({ userId: payload.sub, party: payload.party, roles: payload.roles });
@@ -62,6 +90,6 @@ export class IdentityTokenVerifier {
 }
 
 /** One-off verification; a service verifying every request keeps an IdentityTokenVerifier instead. */
-export async function verifyIdentityToken(token: string, options: { readonly secret: string }): Promise<UserIdentity> {
-  return new IdentityTokenVerifier(options.secret).verify(token);
+export async function verifyIdentityToken(token: string, options: IdentityVerifierOptions): Promise<UserIdentity> {
+  return new IdentityTokenVerifier(options).verify(token);
 }

@@ -18,7 +18,7 @@ function httpContext(headers: Record<string, string>): { context: ExecutionConte
 }
 
 describe(IdentityGuard.name, () => {
-  const sut = new IdentityGuard(secret);
+  const sut = new IdentityGuard({ secret });
 
   it('lets a request with a valid token through and attaches the identity', async () => {
     const { context, request } = httpContext({ [IDENTITY_HEADER]: await issueIdentityToken(identity, { secret }) });

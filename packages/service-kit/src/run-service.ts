@@ -10,8 +10,11 @@ import { IDENTITY_HEADER, IdentityGuard } from '@signaalhub/identity';
 import { createLogger, type Logger } from '@signaalhub/logging';
 import type { z } from 'zod';
 import { checkHandlers } from './handler-check.js';
+import { hardenHttp } from './http-hardening.js';
 import { HealthController } from './health.controller.js';
 import { INFRASTRUCTURE_SHUTDOWN, InfrastructureLifecycle, type InfrastructureShutdown } from './infrastructure-lifecycle.js';
+import { useApiInputChecks } from './input/api-input.js';
+import { useFormBody } from './input/form-body-parser.js';
 import { useJsonBody } from './json-body.js';
 import { BACKLOG_PROBES, READINESS_PROBES, type BacklogProbe, type ReadinessProbe } from './readiness-probe.js';
 import { ReadinessService } from './readiness.service.js';
@@ -96,7 +99,14 @@ async function start<Schema extends z.ZodObject, Parts extends ComposedService, 
   const logger = createLogger(definition.name, (config as { LOG_LEVEL?: Parameters<typeof createLogger>[1] }).LOG_LEVEL ?? 'info');
   const parts = await definition.compose({ config, logger });
   const app = await createServiceApplication(
-    { name: definition.name, api: definition.api, bodies: definition.bodies, identitySecret: definition.identitySecret?.(config) },
+    {
+      name: definition.name,
+      api: definition.api,
+      bodies: definition.bodies,
+      identitySecret: definition.identitySecret?.(config),
+      // Every service spreading `identityEnv` into its configuration has this variable (with its default).
+      identityMaxAgeSeconds: (config as { IDENTITY_TOKEN_MAX_AGE_SECONDS?: number }).IDENTITY_TOKEN_MAX_AGE_SECONDS,
+    },
     logger,
     parts,
   );
@@ -116,23 +126,36 @@ export interface ServiceApplicationOptions {
   readonly api?: { readonly title: string; readonly description?: string } | undefined;
   readonly bodies?: 'json' | 'forms' | undefined;
   readonly identitySecret?: string | undefined;
+  /** How old an identity token may be, whatever its `exp` says; the identity package's default if undefined. */
+  readonly identityMaxAgeSeconds?: number | undefined;
 }
 
 /**
  * The Nest application of a composed service: health and readiness, its controllers, the body parser,
- * the identity guard, its own settings and OpenAPI; not yet listening, with no consumer connected.
+ * the HTTP hardening, the identity guard, its own settings and OpenAPI; not yet listening, with no consumer connected.
  */
 export async function createServiceApplication(options: ServiceApplicationOptions, logger: Logger, parts: ComposedService): Promise<NestExpressApplication> {
   const forms = options.bodies === 'forms';
   const app = await NestFactory.create<NestExpressApplication>(
     ServiceModule.register(options.name, logger, parts),
-    // Nest declares its options as a class; a literal is how its own documentation passes them.
+    // Nest declares its options as a class; a literal is how its own documentation passes them. The raw
+    // body is kept: invalid UTF-8 is visible only there (the parsers replace it silently).
     // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
-    { logger: ['error', 'warn'], bodyParser: forms },
+    { logger: ['error', 'warn'], bodyParser: false, rawBody: true },
   );
-  // Our own JSON parser: a size limit, and parse errors answered as 400 naming `body` (never echoing it).
-  if (!forms) useJsonBody(app);
-  if (options.identitySecret !== undefined) app.useGlobalGuards(new IdentityGuard(options.identitySecret));
+  if (forms) {
+    // HTML forms only; the web application checks their text itself, to answer with its Dutch pages.
+    useFormBody(app);
+  } else {
+    // Our own JSON parser: a size limit, UTF-8 only, parse errors answered as 400 naming `body` (never echoing it).
+    useJsonBody(app);
+    useApiInputChecks(app);
+  }
+  hardenHttp(app, forms ? 'pages' : 'api');
+  if (options.identitySecret !== undefined) {
+    const maxAgeSeconds = options.identityMaxAgeSeconds;
+    app.useGlobalGuards(new IdentityGuard({ secret: options.identitySecret, ...(maxAgeSeconds === undefined ? {} : { maxAgeSeconds }) }));
+  }
   parts.configure?.(app);
   const { api, identitySecret } = options;
   if (api !== undefined) {

@@ -38,7 +38,7 @@ describe(createWorkers.name, () => {
   });
 
   it('hands a job its validated data', async () => {
-    const data: ActionReminderJobData = { decisionId: randomUUID(), actionIndex: 2, dueDate: '2026-12-01' };
+    const data: ActionReminderJobData = { decisionId: randomUUID(), actionIndex: 2, dueDate: '2026-12-01', kind: 'due', dueDateVersion: 1 };
     await queue.add(Jobs.actionReminder.name, data, { jobId: 'valid' });
     await eventually(() => (handled.length > 0 ? true : undefined), { timeoutMs: 30_000, what: 'the handler to run' });
     expect(handled).toEqual([data]);

@@ -104,8 +104,8 @@ export function itUpgradesSchemaFixture(options: {
   applies: readonly string[];
   /** Tables whose rows a later migration reshapes on purpose (the service's own test checks them). */
   reshapes?: readonly string[];
-  /** Tables a later migration adds, filled from older rows (the service's own test checks them). */
-  adds?: readonly string[];
+  /** Tables a later migration creates, possibly filled from older rows (the service's own test checks what is in them). */
+  creates?: readonly string[];
   /** Entries in the fixture's audit log, for a service that keeps one. */
   auditEntries?: number;
 }): UpgradedSchema {
@@ -135,18 +135,18 @@ export function itUpgradesSchemaFixture(options: {
     expect(upgraded.upgrade.applied).toEqual(options.applies);
     expect(Object.values(upgraded.upgrade.before.rows).flat().length).toBeGreaterThan(0);
     const reshaped = new Set(options.reshapes ?? []);
-    const added = new Set(options.adds ?? []);
-    for (const table of added) expect(upgraded.upgrade.before.rows[table], `${table} is new`).toBeUndefined();
-    // An added table's sequences are new too (named `<table>_<column>_seq` by PostgreSQL).
-    const oldSequence = (row: unknown): boolean => ![...added].some((table) => (row as { name: string }).name.startsWith(`${table}_`));
+    const created = new Set(options.creates ?? []);
+    for (const table of created) expect(upgraded.upgrade.before.rows[table], `${table} is new`).toBeUndefined();
+    // A created table's sequences are new too (named `<table>_<column>_seq` by PostgreSQL).
+    const oldSequence = (row: unknown): boolean => ![...created].some((table) => (row as { name: string }).name.startsWith(`${table}_`));
     const unchanged = (rows: SchemaSnapshot['rows']): SchemaSnapshot['rows'] =>
       Object.fromEntries(
         Object.entries(rows)
-          .filter(([table]) => !reshaped.has(table) && !added.has(table))
+          .filter(([table]) => !reshaped.has(table) && !created.has(table))
           .map(([table, tableRows]) => [table, table === '(sequences)' ? tableRows.filter(oldSequence) : tableRows]),
       );
     expect(unchanged(upgraded.upgrade.after.rows)).toEqual(unchanged(upgraded.upgrade.before.rows));
-    for (const table of reshaped) expect(upgraded.upgrade.after.rows[table]).toHaveLength(upgraded.upgrade.before.rows[table]?.length ?? -1);
+    for (const table of options.reshapes ?? []) expect(upgraded.upgrade.after.rows[table]).toHaveLength(upgraded.upgrade.before.rows[table]?.length ?? -1);
   });
 
   it('leaves the upgraded schema exactly as a new database gets it', async () => {

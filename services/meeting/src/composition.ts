@@ -22,6 +22,8 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { ContentOpener } from './access/content-opener.js';
 import { MeetingAccessPolicy } from './access/meeting-access-policy.js';
+import { ActionStore } from './actions/action-store.js';
+import { ActionTracker } from './actions/action-tracker.js';
 import { SignalAdmission } from './admission/signal-admission.js';
 import { AgendaQueues } from './agenda/agenda-queues.js';
 import { AgendaReader } from './agenda/agenda-reader.js';
@@ -32,6 +34,7 @@ import { DecisionStore } from './decisions/decision-store.js';
 import { MEETING_MIGRATIONS } from './database/migrations.js';
 import { ItemHistoryReader } from './history/item-history-reader.js';
 import { ItemHistoryStore } from './history/item-history-store.js';
+import { ActionsController } from './http/actions.controller.js';
 import { AgendaController } from './http/agenda.controller.js';
 import { HistoryController } from './http/history.controller.js';
 import { MeetingAgendaController } from './http/meeting-agenda.controller.js';
@@ -62,6 +65,9 @@ export interface MeetingService extends ComposedService {
   /** The workers of every job the service runs (agenda queues and reminders). */
   readonly workers: JobWorkers;
   readonly reminders: ActionReminders;
+  readonly actions: ActionTracker;
+  /** The application clock: real time shifted by MEETING_CLOCK_OFFSET_SECONDS. */
+  readonly clock: () => Date;
   readonly outbox: TransactionalOutbox;
   readonly admission: SignalAdmission;
   readonly reader: AgendaReader;
@@ -72,7 +78,7 @@ export interface MeetingService extends ComposedService {
   readonly meetingAgendas: MeetingAgendas;
   readonly policy: MeetingAccessPolicy;
   readonly access: AuditedAccess;
-  /** Starts workers, the reminder sweep and the outbox relay (the Kafka consumer is the skeleton's). */
+  /** Starts workers, the reminders (reconciled, then swept) and the outbox relay (the Kafka consumer is the skeleton's). */
   start(): Promise<void>;
   /** Stops them (idempotent). */
   stop(): Promise<void>;
@@ -80,8 +86,11 @@ export interface MeetingService extends ComposedService {
   close(): Promise<void>;
 }
 
-/** `clock` is the application clock the date rules read (tests pass a fixed one; never set over HTTP). */
-export async function composeMeeting({ config, logger, clock }: { config: MeetingConfig; logger: Logger; clock?: () => Date }): Promise<MeetingService> {
+/**
+ * `clock` replaces the application clock (real time shifted by MEETING_CLOCK_OFFSET_SECONDS) that the date
+ * rules and reminders read: tests pass a fixed one; it is never set over HTTP.
+ */
+export async function composeMeeting({ config, logger, clock: givenClock }: { config: MeetingConfig; logger: Logger; clock?: () => Date }): Promise<MeetingService> {
   // Keys are configuration too: a broken key directory or passphrase exits 78 before anything connects.
   const { keyring } = await loadServiceKeys(config.KEYS_DIR, config.HUB_KEY_PASSPHRASE);
   const schema = config.MEETING_DATABASE_SCHEMA;
@@ -108,7 +117,10 @@ export async function composeMeeting({ config, logger, clock }: { config: Meetin
   const queues = new AgendaQueues(bullmqConnection, municipalities, prefix);
   const agenda = new AgendaStore(postgres, schema);
   const tokens = new MatchTokenStore(postgres, schema);
-  const reminders = new ActionReminders(postgres, schema, bullmqConnection, prefix, logger);
+  const offsetMs = config.MEETING_CLOCK_OFFSET_SECONDS * 1000;
+  const clock = givenClock ?? ((): Date => new Date(Date.now() + offsetMs));
+  const actionStore = new ActionStore(postgres, schema);
+  const reminders = new ActionReminders(actionStore, bullmqConnection, prefix, config.ACTION_REMINDER_LEAD_DAYS, logger, clock);
   const workers = meetingJobWorkers({ connection: bullmqConnection, prefix, municipalities, agenda, reminders, logger });
   const outbox = new TransactionalOutbox({ pool: postgres, databaseUrl: config.DATABASE_URL, schema, producer: bus.createProducer(), logger });
   const policy = new MeetingAccessPolicy(municipalities, config.MEETING_PARTNER_PARTIES);
@@ -140,7 +152,19 @@ export async function composeMeeting({ config, logger, clock }: { config: Meetin
     access,
     logger,
     riecParty: config.RIEC_PARTY,
-    clock: () => calendar.now(),
+    clock,
+  });
+  const actions = new ActionTracker({
+    pool: postgres,
+    actions: actionStore,
+    reminders,
+    sealer,
+    opener: storedOpener,
+    policy,
+    access,
+    logger,
+    leadDays: config.ACTION_REMINDER_LEAD_DAYS,
+    clock,
   });
 
   const meetings = new MeetingStore(postgres, schema);
@@ -177,6 +201,8 @@ export async function composeMeeting({ config, logger, clock }: { config: Meetin
     queues,
     workers,
     reminders,
+    actions,
+    clock,
     outbox,
     admission,
     reader,
@@ -187,12 +213,13 @@ export async function composeMeeting({ config, logger, clock }: { config: Meetin
     meetingAgendas,
     policy,
     access,
-    controllers: [AgendaController, HistoryController, MeetingsController, MeetingAgendaController],
+    controllers: [AgendaController, HistoryController, MeetingsController, MeetingAgendaController, ActionsController],
     providers: [
       { provide: APP_FILTER, useClass: AccessErrorFilter },
       { provide: MUNICIPALITY_LIST, useValue: municipalities },
       { provide: AgendaReader, useValue: reader },
       { provide: DecisionRecorder, useValue: decisions },
+      { provide: ActionTracker, useValue: actions },
       { provide: MeetingStore, useValue: meetings },
       { provide: MeetingCalendar, useValue: calendar },
       { provide: ItemHistoryReader, useValue: history },
@@ -204,7 +231,7 @@ export async function composeMeeting({ config, logger, clock }: { config: Meetin
     backlogs: [outboxBacklogProbe(outbox)],
     async start() {
       await workers.start();
-      reminders.start();
+      await reminders.start();
       await outbox.start();
     },
     stop,

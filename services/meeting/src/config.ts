@@ -1,17 +1,9 @@
-import { identityEnv, infrastructureEnv, kafkaEnv, keysEnv, port } from '@signaalhub/config';
+import { commaList, identityEnv, infrastructureEnv, kafkaEnv, keysEnv, port, wholeNumber } from '@signaalhub/config';
 import { DEFAULT_MUNICIPALITIES, MunicipalityId, PartyId } from '@signaalhub/contracts';
 import { SCHEMA_NAME, SCHEMA_NAME_RULE } from '@signaalhub/database';
 import { z } from 'zod';
 
 const slug = (what: string) => z.string().regex(/^[a-z][a-z0-9_-]{0,40}$/, `must be a ${what}: lowercase letters, digits, - and _`);
-
-const commaList = (item: z.ZodString, rule: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, rule)
-    .transform((value) => value.split(',').map((part) => part.trim()))
-    .pipe(z.array(item, { error: rule }).min(1, rule).refine((items) => new Set(items).size === items.length, `${rule}, without duplicates`));
 
 /** Every variable the service reads, validated once at start-up (DESIGN.md §8.6). */
 export const MeetingConfigSchema = z.object({
@@ -37,6 +29,19 @@ export const MeetingConfigSchema = z.object({
    * service that was down for a while, reads old messages that must still reach an agenda.
    */
   ENVELOPE_MAX_AGE_DAYS: z.coerce.number({ error: 'must be a whole number from 1 to 3650' }).int().min(1).max(3650).default(30),
+  /** How many days before its due date an open action is reminded as due (it is reminded as overdue at the date). */
+  ACTION_REMINDER_LEAD_DAYS: wholeNumber(1, 365).default(7),
+  /**
+   * The application clock: real time shifted by this many seconds. Reminders, "overdue" and "not in the
+   * past" read it; BullMQ waits in real time. 0 in production; rehearsals and tests move "now" to just
+   * before a reminder instead of waiting days (never through an endpoint).
+   */
+  MEETING_CLOCK_OFFSET_SECONDS: z.coerce
+    .number({ error: 'must be a whole number of seconds' })
+    .int('must be a whole number of seconds')
+    .min(-3_650 * 86_400, 'must be within ten years')
+    .max(3_650 * 86_400, 'must be within ten years')
+    .default(0),
 });
 export type MeetingConfig = z.infer<typeof MeetingConfigSchema>;
 

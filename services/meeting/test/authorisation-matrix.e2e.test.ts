@@ -4,6 +4,7 @@ import { ROLES, Topics, type AgendaEntry, type Meeting, type Role } from '@signa
 import { createLogger } from '@signaalhub/logging';
 import { eventually, type RunningService, testInfrastructure } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decideWithActions, soestItems } from './support/agenda-items.js';
 import { startMeeting, caller } from './support/running-meeting.js';
 import { randomKvkNumber, sealSignal } from './support/sealed-signals.js';
 
@@ -11,9 +12,12 @@ import { randomKvkNumber, sealSignal } from './support/sealed-signals.js';
  * Every role × every endpoint × own/other municipality, against the expected table. The object is one
  * Soest item sent to gemeente-soest and politie-bes (not to riec-mn). "Own" callers are of gemeente-soest,
  * "other" of gemeente-baarn; the partner parties (police, RIEC) and a party outside the meeting (OM)
- * are rows of their own. Allowed calls must get past authorisation (decisions and plans are sent with an
- * invalid body, so an allowed call answers 400 and changes nothing; ALLOWED_STATUS); every denial must be a
- * 403 with an audit entry. The meeting endpoints work on one Soest meeting still to come.
+ * are rows of their own. Allowed calls must get past authorisation (decisions, plans and actions are sent
+ * with an invalid body, so an allowed call answers 400 and changes nothing; ALLOWED_STATUS); every denial
+ * must be a 403 with an audit entry. The meeting endpoints work on one Soest meeting still to come. The
+ * actions are those of a second Soest item, decided with gemeente-soest as lead party: every member may
+ * list (and sees only what is theirs), only the lead party marks done, the lead party and the meeting's
+ * partners move a due date.
  */
 
 const ENDPOINTS = [
@@ -30,6 +34,9 @@ const ENDPOINTS = [
   'meeting.unplan',
   'meeting.print-agenda',
   'meeting.print-decisions',
+  'action.list',
+  'action.done',
+  'action.due-date',
 ] as const;
 type Endpoint = (typeof ENDPOINTS)[number];
 
@@ -38,11 +45,15 @@ interface Row {
   readonly scope: 'own' | 'other' | 'partner' | 'outsider';
   readonly role: Role;
   readonly allowed: readonly Endpoint[];
+  /** Sees the Soest action in its list. */
+  readonly seesAction?: boolean;
 }
 
 const EVERYTHING = ENDPOINTS;
-/** Everything but what opens the item's content (the signal, the decision form, the item's history). */
-const LIST_ONLY: readonly Endpoint[] = ENDPOINTS.filter((endpoint) => !['signal.open', 'decision.record', 'history.open'].includes(endpoint));
+const PARTNER: readonly Endpoint[] = ENDPOINTS.filter((endpoint) => endpoint !== 'action.done');
+/** Everything but what opens the item's content (the signal, the decision form, the item's history) and marks its actions done. */
+const LIST_ONLY: readonly Endpoint[] = ENDPOINTS.filter((endpoint) => !['signal.open', 'decision.record', 'history.open', 'action.done'].includes(endpoint));
+const member = (role: Role, allowed: readonly Endpoint[]): readonly Endpoint[] => (role === 'meeting-member' ? allowed : []);
 
 /** What an allowed call answers: the writes get a body or an object that changes nothing. */
 const ALLOWED_STATUS: Readonly<Record<Endpoint, number>> = {
@@ -61,20 +72,25 @@ const ALLOWED_STATUS: Readonly<Record<Endpoint, number>> = {
   'meeting.print-agenda': 200,
   // The meeting is still to come.
   'meeting.print-decisions': 409,
+  'action.list': 200,
+  'action.done': 400,
+  'action.due-date': 400,
 };
 
 const TABLE: Row[] = [
-  ...ROLES.map((role): Row => ({ party: 'gemeente-soest', scope: 'own', role, allowed: role === 'meeting-member' ? EVERYTHING : [] })),
-  ...ROLES.map((role): Row => ({ party: 'gemeente-baarn', scope: 'other', role, allowed: [] })),
-  ...ROLES.map((role): Row => ({ party: 'politie-bes', scope: 'partner', role, allowed: role === 'meeting-member' ? EVERYTHING : [] })),
+  ...ROLES.map((role): Row => ({ party: 'gemeente-soest', scope: 'own', role, allowed: member(role, EVERYTHING), seesAction: true })),
+  // Another municipality's members list actions too, but see none of Soest's.
+  ...ROLES.map((role): Row => ({ party: 'gemeente-baarn', scope: 'other', role, allowed: member(role, ['action.list']), seesAction: false })),
+  ...ROLES.map((role): Row => ({ party: 'politie-bes', scope: 'partner', role, allowed: member(role, PARTNER), seesAction: true })),
   // Sits at every meeting, but the item was not sent to it: it may list, never open or decide.
-  ...ROLES.map((role): Row => ({ party: 'riec-mn', scope: 'partner', role, allowed: role === 'meeting-member' ? LIST_ONLY : [] })),
-  ...ROLES.map((role): Row => ({ party: 'om-mn', scope: 'outsider', role, allowed: [] })),
+  ...ROLES.map((role): Row => ({ party: 'riec-mn', scope: 'partner', role, allowed: member(role, LIST_ONLY), seesAction: true })),
+  ...ROLES.map((role): Row => ({ party: 'om-mn', scope: 'outsider', role, allowed: member(role, ['action.list']), seesAction: false })),
 ];
 
 describe('meeting authorisation matrix', () => {
   let sut: RunningService;
   let itemId: string;
+  let decisionId: string;
   let meetingDay = 0;
   let meetingId: string;
 
@@ -96,6 +112,8 @@ describe('meeting authorisation matrix', () => {
     );
     const scheduled = await sut.call('POST', '/api/meetings', caller('gemeente-soest'), { municipality: 'soest', date: '2031-06-02' });
     meetingId = ((await scheduled.json()) as Meeting).id;
+    const [decidedItem] = await soestItems(sut, 1);
+    decisionId = await decideWithActions(sut, decidedItem ?? '', [new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)]);
   });
 
   afterAll(async () => {
@@ -132,12 +150,18 @@ describe('meeting authorisation matrix', () => {
         return { method: 'GET', path: `/api/meetings/${meetingId}/print/agenda` };
       case 'meeting.print-decisions':
         return { method: 'GET', path: `/api/meetings/${meetingId}/print/decisions` };
+      case 'action.list':
+        return { method: 'GET', path: '/api/actions' };
+      case 'action.done':
+        return { method: 'POST', path: `/api/actions/${decisionId}/0/done`, body: { doneOn: 'gisteren' } };
+      case 'action.due-date':
+        return { method: 'POST', path: `/api/actions/${decisionId}/0/due-date`, body: { dueDate: 'morgen' } };
     }
   }
 
   const cases = TABLE.flatMap((row) => ENDPOINTS.map((endpoint) => ({ ...row, endpoint, expectAllowed: row.allowed.includes(endpoint) })));
 
-  it.each(cases)('$endpoint by $role of $party ($scope): allowed=$expectAllowed', async ({ party, role, endpoint, expectAllowed }) => {
+  it.each(cases)('$endpoint by $role of $party ($scope): allowed=$expectAllowed', async ({ party, role, endpoint, expectAllowed, seesAction }) => {
     const who = caller(party, [role]);
     const { method, path, body } = request(endpoint);
     const headers = { 'content-type': 'application/json', ...(await sut.identityHeaders(who)) };
@@ -145,18 +169,22 @@ describe('meeting authorisation matrix', () => {
     if (expectAllowed) {
       expect(response.status, `${endpoint} answered ${response.status}`).toBe(ALLOWED_STATUS[endpoint]);
       expect(await sut.auditEntries({ userId: who.userId })).not.toContainEqual(expect.objectContaining({ result: 'denied' }));
+      if (endpoint === 'action.list') {
+        const listed = (await response.json()) as { decisionId: string }[];
+        expect(listed.some((action) => action.decisionId === decisionId)).toBe(seesAction);
+      }
     } else {
       expect(response.status).toBe(403);
       expect(await response.json()).toEqual({ error: 'forbidden' });
       const audit = await sut.auditEntries({ userId: who.userId });
       expect(audit).toMatchObject([{ action: endpoint, result: 'denied', actor_party: party }]);
-      expect(audit[0]?.reason).toMatch(/^(wrong-role|other-municipality|not-a-recipient|not-a-meeting-party)$/);
+      expect(audit[0]?.reason).toMatch(/^(wrong-role|other-municipality|not-a-recipient|not-a-meeting-party|not-the-lead-party)$/);
     }
   });
 
+  // Callers' denials only: envelopes refused at admission (other tests share the broker) are the service's own.
   it('has one audit entry per denial, in an intact hash chain', async () => {
     expect(await (await AuditLog.open(sut.pool, sut.schema)).verifyChain()).toMatchObject({ ok: true });
-    // Users' denials only: the inbox also audits refused envelopes that other tests left on the shared topic.
     const rows = await sut.pool.query<{ count: string }>(`SELECT count(*) AS count FROM ${sut.schema}.audit_log WHERE result = 'denied' AND actor_user IS NOT NULL`);
     expect(Number(rows.rows[0]?.count)).toBe(cases.filter((entry) => !entry.expectAllowed).length);
   });

@@ -22,4 +22,11 @@ describe('MeetingConfigSchema', () => {
       'MEETING_DATABASE_SCHEMA: must be a lowercase SQL identifier (a-z, 0-9, _)',
     );
   });
+
+  it('refuses identity tokens older than 300 s by default and takes a maximum age of at most 900 s', () => {
+    expect(loadConfig(MeetingConfigSchema, required).IDENTITY_TOKEN_MAX_AGE_SECONDS).toBe(300);
+    expect(() => loadConfig(MeetingConfigSchema, { ...required, IDENTITY_TOKEN_MAX_AGE_SECONDS: '3600' })).toThrow(
+      'IDENTITY_TOKEN_MAX_AGE_SECONDS: must be a whole number from 10 to 900',
+    );
+  });
 });

@@ -8,11 +8,11 @@ describe('MEETING_MIGRATIONS', () => {
     name: 'meeting',
     fixture,
     migrations: MEETING_MIGRATIONS,
-    applies: ['0001_initial', '0002_match_tokens_theme', '0003_shared_outbox', '0005_item_history_meeting_agenda'],
-    // 0002 gives tokens their theme, 0003 gives the outbox the shared shape: checked below.
-    reshapes: ['match_tokens', 'outbox'],
-    // 0005 adds the meeting's own agenda and the items' history, backfilled: checked below.
-    adds: ['item_history', 'meeting_agenda'],
+    applies: ['0001_initial', '0002_match_tokens_theme', '0003_shared_outbox', '0004_action_reminders', '0005_item_history_meeting_agenda'],
+    // 0002 gives tokens their theme, 0003 gives the outbox the shared shape, 0004 gives actions a status: checked below.
+    reshapes: ['match_tokens', 'outbox', 'action_reminders'],
+    // 0004 adds the reminders' notices; 0005 the meeting's own agenda and the items' history, backfilled: checked below.
+    creates: ['action_notices', 'item_history', 'meeting_agenda'],
     auditEntries: 3,
   });
 

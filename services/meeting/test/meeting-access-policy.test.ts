@@ -54,3 +54,34 @@ describe(MeetingAccessPolicy.name, () => {
     ]);
   });
 });
+
+describe(`${MeetingAccessPolicy.name} for actions`, () => {
+  const soestAction = { municipality: 'soest', leadParty: 'gemeente-soest' };
+  const policeLed = { municipality: 'soest', leadParty: 'politie-bes' };
+
+  it('lists for every meeting member (narrowed later) and refuses without the role', () => {
+    expect(sut.forActions(member('om-mn'))).toEqual({ allowed: true });
+    expect(sut.forActions({ userId: 'u1', party: 'gemeente-soest', roles: ['inspector'] })).toEqual({ allowed: false, reason: 'wrong-role' });
+  });
+
+  it('names the municipalities a member sits at: their own, or every one for a partner, none for an outsider', () => {
+    expect(sut.municipalitiesOf(member('gemeente-soest'))).toEqual(['soest']);
+    expect(sut.municipalitiesOf(member('politie-bes'))).toEqual(['baarn', 'soest']);
+    expect(sut.municipalitiesOf(member('om-mn'))).toEqual([]);
+  });
+
+  it('lets only the lead party mark an action done, even a partner at the meeting is refused', () => {
+    expect(sut.forActionDone(member('gemeente-soest'), soestAction)).toEqual({ allowed: true });
+    expect(sut.forActionDone(member('politie-bes'), soestAction)).toEqual({ allowed: false, reason: 'not-the-lead-party' });
+    expect(sut.forActionDone(member('politie-bes'), policeLed)).toEqual({ allowed: true });
+    expect(sut.forActionDone({ userId: 'u1', party: 'gemeente-soest', roles: ['inspector'] }, soestAction)).toEqual({ allowed: false, reason: 'wrong-role' });
+  });
+
+  it("lets the lead party and the municipality's meeting move a due date, not another municipality", () => {
+    expect(sut.forActionDueDate(member('gemeente-soest'), policeLed)).toEqual({ allowed: true });
+    expect(sut.forActionDueDate(member('riec-mn'), soestAction)).toEqual({ allowed: true });
+    expect(sut.forActionDueDate(member('gemeente-baarn'), soestAction)).toEqual({ allowed: false, reason: 'other-municipality' });
+    expect(sut.forActionDueDate(member('om-mn'), soestAction)).toEqual({ allowed: false, reason: 'not-a-meeting-party' });
+    expect(sut.forActionDueDate(member('om-mn'), { municipality: 'soest', leadParty: 'om-mn' })).toEqual({ allowed: true });
+  });
+});

@@ -145,20 +145,20 @@ describe('meeting service', () => {
     expect((await sut.call('POST', `/api/agenda/items/${itemId}/decision`, member, request)).status).toBe(409);
     expect(await sut.auditEntries({ userId: member.userId, action: 'decision.record' })).toMatchObject([{ object_id: itemId, result: 'allowed' }]);
 
-    // The action due today is reminded at once; the one in 14 days waits as a delayed job.
+    // The action due today is reminded at once (due and overdue); the one in 14 days waits as a delayed job.
     await eventually(
       async () => {
-        const rows = await sut.pool.query<{ action_index: number; reminded: boolean }>(
-          `SELECT action_index, reminded_at IS NOT NULL AS reminded FROM ${sut.schema}.action_reminders WHERE decision_id = $1 ORDER BY action_index`,
+        const rows = await sut.pool.query<{ action_index: number; kind: string }>(
+          `SELECT action_index, kind FROM ${sut.schema}.action_notices WHERE decision_id = $1 ORDER BY action_index, kind`,
           [receipt.decisionId],
         );
-        return rows.rows.length === 2 && rows.rows[1]?.reminded === true ? rows.rows : undefined;
+        return rows.rows.length === 2 ? rows.rows : undefined;
       },
-      { timeoutMs: 30_000, what: 'the reminder of the action due today' },
+      { timeoutMs: 30_000, what: 'the reminders of the action due today' },
     ).then((rows) => {
-      expect(rows).toEqual([{ action_index: 0, reminded: false }, { action_index: 1, reminded: true }]);
+      expect(rows).toEqual([{ action_index: 1, kind: 'due' }, { action_index: 1, kind: 'overdue' }]);
     });
-    expect(sut.process.log).toContain('action reminder due');
+    expect(sut.process.log).toContain('action reminders reconciled');
   });
 
   it('puts an item back on the agenda when the meeting needs more information', async () => {
@@ -193,7 +193,7 @@ describe('meeting service', () => {
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: string; problems: { field: string; rule: string; message: string }[] };
     expect(body.error).toBe('validation');
-    expect(body.problems.map((problem) => problem.field)).toEqual(expect.arrayContaining(['approach', 'actions.0.dueDate', 'riecHandover', '']));
+    expect(body.problems.map((problem) => problem.field)).toEqual(expect.arrayContaining(['approach', 'actions.0.dueDate', 'riecHandover', 'extra']));
     expect(body.problems.every((problem) => problem.rule.length > 0 && problem.message.length > 0)).toBe(true);
   });
 
@@ -227,7 +227,16 @@ describe('meeting service', () => {
     expect(await response.json()).toEqual({ error: 'unauthenticated' });
     const openApi = (await (await fetch(`${sut.base}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(openApi.paths)).toEqual(
-      expect.arrayContaining(['/api/agenda', '/api/agenda/items/{id}', '/api/agenda/items/{id}/decision', '/api/meetings', '/health/ready']),
+      expect.arrayContaining([
+        '/api/agenda',
+        '/api/agenda/items/{id}',
+        '/api/agenda/items/{id}/decision',
+        '/api/meetings',
+        '/api/actions',
+        '/api/actions/{decisionId}/{actionIndex}/done',
+        '/api/actions/{decisionId}/{actionIndex}/due-date',
+        '/health/ready',
+      ]),
     );
   });
 

@@ -111,7 +111,7 @@ describe('POST /api/signals on the compiled service', () => {
   const oversize = JSON.stringify({ ...goodSubmission(), freeText: 'x'.repeat(70 * 1024) });
   it.each<[string, { body?: unknown; rawBody?: string; contentType?: string; key?: string | null }, string, string]>([
     ['malformed JSON', { rawBody: '{"municipality": "soest",' }, 'body', 'must be well-formed JSON'],
-    ['a JSON array', { rawBody: '[1,2]' }, '', 'must be of type object'],
+    ['a JSON array', { rawBody: '[1,2]' }, 'body', 'must be of type object'],
     ['an oversize body', { rawBody: oversize }, 'body', 'must be at most 65536 bytes'],
     ['a body that is not JSON', { rawBody: 'municipality=soest', contentType: 'text/plain' }, 'body', 'must be sent as application/json'],
     ['an unknown top-level field', { body: { ...goodSubmission(), priority: 'hoog' } }, 'priority', 'unknown field'],

@@ -18,7 +18,7 @@ describe(validateSubmission.name, () => {
   it('does not echo an unknown key that is not shaped like a field name', () => {
     const result = validateSubmission({ ...goodSubmission(), 'Jan de Vries 01-02-1980': true });
     expect(!result.success && result.problems).toEqual([
-      { field: '(unknown)', rule: 'unknown field: not part of the signal submission', message: 'Dit veld is onbekend en niet toegestaan' },
+      { field: '(unknown)', rule: 'unknown field: not part of the request', message: 'Dit veld is onbekend en niet toegestaan' },
     ]);
   });
 });

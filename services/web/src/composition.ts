@@ -9,8 +9,9 @@ import { importAccounts, readAccountsFile } from './accounts/accounts-file.js';
 import { Authenticator } from './accounts/authenticator.js';
 import { DEMO_ACCOUNTS } from './accounts/demo-accounts.js';
 import { seedDemoAccounts } from './accounts/demo-seed.js';
-import { SignInThrottle } from './accounts/sign-in-throttle.js';
+import { SIGN_IN_WINDOW_SECONDS, SignInThrottle } from './accounts/sign-in-throttle.js';
 import { WEB_MIGRATIONS } from './database/migrations.js';
+import { undecodableAddresses } from './http/page-address.js';
 import { securityHeaders } from './http/security-headers.js';
 import { WebModule, type WebParts } from './http/web.module.js';
 import type { WebConfig } from './config.js';
@@ -23,10 +24,14 @@ const ABSOLUTE_SESSION_SECONDS = 10 * 60 * 60;
 
 const packageDirectory = (specifier: string): string => dirname(fileURLToPath(import.meta.resolve(specifier)));
 
-/** Static files (NL Design System CSS and tokens, own CSS) and the security headers of every response. */
-function serveStaticFiles(app: NestExpressApplication): void {
-  app.disable('x-powered-by');
+/**
+ * The client address from X-Forwarded-For only when the peer is a configured proxy; static files (NL
+ * Design System CSS and tokens, own CSS) and the security headers of every response.
+ */
+function configureHttp(app: NestExpressApplication, config: WebConfig): void {
+  app.set('trust proxy', config.WEB_TRUSTED_PROXIES.length === 0 ? false : config.WEB_TRUSTED_PROXIES);
   app.use(securityHeaders);
+  app.use(undecodableAddresses);
   app.useStaticAssets(packageDirectory('@utrecht/component-library-css/package.json') + '/dist', { prefix: '/static/utrecht/component-library/' });
   app.useStaticAssets(packageDirectory('@utrecht/design-tokens/package.json') + '/dist', { prefix: '/static/utrecht/design-tokens/' });
   app.useStaticAssets(join(fileURLToPath(new URL('..', import.meta.url)), 'public'), { prefix: '/static/' });
@@ -52,7 +57,13 @@ export async function composeWeb({ config, logger }: { config: WebConfig; logger
     idleSeconds: config.SESSION_IDLE_MINUTES * 60,
     absoluteSeconds: ABSOLUTE_SESSION_SECONDS,
   });
-  const throttle = new SignInThrottle(redis, config.WEB_REDIS_PREFIX);
+  const throttle = new SignInThrottle(redis, config.WEB_REDIS_PREFIX, {
+    failuresPerAddress: config.SIGN_IN_FAILURES_PER_ADDRESS,
+    failuresPerAccountAndAddress: config.SIGN_IN_FAILURES_PER_ACCOUNT_AND_ADDRESS,
+    freeFailuresPerAccount: config.SIGN_IN_FREE_FAILURES_PER_ACCOUNT,
+    maxAccountDelaySeconds: config.SIGN_IN_MAX_ACCOUNT_DELAY_SECONDS,
+    windowSeconds: SIGN_IN_WINDOW_SECONDS,
+  });
   const serviceClient = (service: string, baseUrl: string): ServiceClient =>
     new ServiceClient({ service, baseUrl, identitySecret: config.IDENTITY_TOKEN_SECRET, timeoutMs: config.SERVICE_TIMEOUT_MS });
   const parts: WebParts = {
@@ -68,7 +79,9 @@ export async function composeWeb({ config, logger }: { config: WebConfig; logger
     ...parts,
     redis,
     imports: [WebModule.register(parts)],
-    configure: serveStaticFiles,
+    configure: (app) => {
+      configureHttp(app, config);
+    },
     // Ready = sessions (Redis) and accounts (PostgreSQL) answer; the services have their own readiness.
     probes: [redisProbe(redis), postgresProbe(postgres)],
     async close() {

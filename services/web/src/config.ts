@@ -1,4 +1,5 @@
-import { databaseUrl, logLevel, port, redisUrl } from '@signaalhub/config';
+import { isIP } from 'node:net';
+import { databaseUrl, logLevel, port, redisUrl, wholeNumber } from '@signaalhub/config';
 import { DEFAULT_PARTIES, PartyId } from '@signaalhub/contracts';
 import { SCHEMA_NAME, SCHEMA_NAME_RULE } from '@signaalhub/database';
 import { z } from 'zod';
@@ -9,6 +10,14 @@ const httpUrl = z
   .refine((value) => ['http:', 'https:'].includes(new URL(value).protocol), 'must be a URL starting with http:// or https://')
   // One form for joining paths: no trailing slash.
   .transform((value) => value.replace(/\/+$/, ''));
+
+/** An IP address or a CIDR range (`10.0.0.0/8`), as Express's `trust proxy` takes them. */
+function isAddressOrRange(value: string): boolean {
+  const [address = '', bits, ...rest] = value.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+}
 
 const booleanFlag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((value) => value === 'true');
 
@@ -32,6 +41,23 @@ export const WebConfigSchema = z.object({
     .default('web'),
   /** Redis key prefix of sessions and sign-in throttles; tests use their own. */
   WEB_REDIS_PREFIX: z.string().regex(/^[a-z][a-z0-9:_-]{0,40}$/, 'must be a lowercase key prefix').default('web'),
+  /**
+   * The proxies (IP addresses or CIDR ranges, comma-separated) whose X-Forwarded-For is believed for the
+   * client's address; none by default, so a client cannot choose the address its sign-in limits count on.
+   */
+  WEB_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
+    .refine((entries) => entries.every(isAddressOrRange), 'must be a comma-separated list of IP addresses or CIDR ranges'),
+  /** Failed sign-ins per client address (any names) per 15 minutes; then that address waits (README, "Signing in"). */
+  SIGN_IN_FAILURES_PER_ADDRESS: wholeNumber(1, 1000).default(20),
+  /** Failed sign-ins for one name from one address per 15 minutes; then that address waits for that name. */
+  SIGN_IN_FAILURES_PER_ACCOUNT_AND_ADDRESS: wholeNumber(1, 100).default(5),
+  /** Failed sign-ins for one name from all addresses per day before each further one adds a doubling delay. */
+  SIGN_IN_FREE_FAILURES_PER_ACCOUNT: wholeNumber(1, 1000).default(10),
+  /** The cap of that delay: how long the owner at a new address waits at most during an attack. */
+  SIGN_IN_MAX_ACCOUNT_DELAY_SECONDS: wholeNumber(1, 3600).default(300),
   /** Idle time after which a session ends. */
   SESSION_IDLE_MINUTES: z.coerce.number({ error: 'must be a whole number from 1 to 1440' }).int().min(1).max(1440).default(30),
   SEED_DEMO_USERS: booleanFlag.default(false),

@@ -7,35 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebConfigSchema } from '../src/config.js';
 import { composeWeb } from '../src/composition.js';
 import { FakeService } from './support/fake-service.js';
+import { Visitor } from './support/visitor.js';
 
 const PASSWORD = 'Integratie-wachtwoord-2026';
-
-/** A browser in miniature: keeps the session cookie and reads the CSRF token from the last page. */
-class Visitor {
-  cookie = '';
-  csrf = '';
-
-  constructor(private readonly base: string) {}
-
-  async get(path: string): Promise<{ status: number; html: string; location: string | null }> {
-    return this.send(path, { method: 'GET' });
-  }
-
-  async post(path: string, fields: Record<string, string>, withCsrf = true): Promise<{ status: number; html: string; location: string | null }> {
-    const body = new URLSearchParams({ ...(withCsrf ? { _csrf: this.csrf } : {}), ...fields });
-    return this.send(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-  }
-
-  private async send(path: string, init: RequestInit): Promise<{ status: number; html: string; location: string | null }> {
-    const response = await fetch(`${this.base}${path}`, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), cookie: this.cookie } });
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie !== null) this.cookie = setCookie.split(';')[0] ?? '';
-    const html = await response.text();
-    const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-    if (token !== undefined) this.csrf = token;
-    return { status: response.status, html, location: response.headers.get('location') };
-  }
-}
 
 describe('web application', () => {
   let app: NestExpressApplication;
@@ -47,6 +21,8 @@ describe('web application', () => {
 
   beforeAll(async () => {
     [intake, meeting] = [await FakeService.start(), await FakeService.start()];
+    // A meeting member's start page asks for their actions.
+    meeting.answerWith((request) => (request.url.startsWith('/api/actions') ? { status: 200, body: [] } : { status: 200, body: {} }));
     const infrastructure = testInfrastructure();
     prefix = uniqueName('web');
     const config = WebConfigSchema.parse({
@@ -131,15 +107,44 @@ describe('web application', () => {
     expect(await replay.get('/')).toMatchObject({ status: 303, location: '/aanmelden' });
   });
 
-  it('blocks an account name after five failed attempts, whether or not the account exists', async () => {
+  it('refuses an address that failed five times for a name with 429, whether or not the account exists', async () => {
     for (const accountName of ['overleg.baarn', 'niemand.hier']) {
       const visitor = new Visitor(base);
       await visitor.get('/aanmelden');
-      for (let attempt = 0; attempt < 5; attempt += 1) await visitor.post('/aanmelden', { accountName, password: 'fout' });
+      for (let attempt = 0; attempt < 5; attempt += 1) expect((await visitor.post('/aanmelden', { accountName, password: 'fout' })).status).toBe(422);
       const blocked = await visitor.post('/aanmelden', { accountName, password: PASSWORD });
-      expect(blocked.status).toBe(422);
-      expect(blocked.html).toContain('Te veel mislukte pogingen');
+      expect(blocked.status).toBe(429);
+      expect(blocked.html).toContain('Te veel mislukte pogingen. Wacht 15 minuten');
+      expect(Number(blocked.retryAfter)).toBeGreaterThan(14 * 60);
     }
+  });
+
+  it("shows a member the actions their party leads whose reminder fired, and stays usable when the meeting cannot say", async () => {
+    const visitor = await signedIn('overleg.soest');
+    const action = {
+      decisionId: '0b9d7c0e-1b7e-4d4e-9f6a-2f1f5c1d2e3f',
+      actionIndex: 0,
+      itemId: '1b9d7c0e-1b7e-4d4e-9f6a-2f1f5c1d2e3f',
+      municipality: 'soest',
+      leadParty: 'gemeente-soest',
+      dueDate: '2031-01-02',
+      status: 'overdue',
+      description: 'Pand bezoeken',
+      reminders: [{ kind: 'overdue', dueDate: '2031-01-02', notedAt: '2031-01-02T00:00:01.000Z' }],
+      ledByCaller: true,
+    };
+    const notReminded = { ...action, actionIndex: 1, description: 'Nog niet herinnerd', reminders: [] };
+    meeting.answerWith(() => ({ status: 200, body: [action, notReminded] }));
+    const start = await visitor.get('/');
+    expect(start.status).toBe(200);
+    expect(start.html).toContain('Acties die aandacht vragen');
+    expect(start.html).toContain('Pand bezoeken');
+    expect(start.html).toContain('Verlopen');
+    expect(start.html).not.toContain('Nog niet herinnerd');
+    meeting.answerWith(() => ({ status: 500, body: { error: 'internal' } }));
+    const degraded = await visitor.get('/');
+    expect(degraded.status).toBe(200);
+    expect(degraded.html).toContain('De acties van uw organisatie konden nu niet worden opgehaald.');
   });
 
   it('shows "Geen toegang" when a service answers 403, and a Dutch error without details on a 500', async () => {

@@ -1,6 +1,6 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_PARTIES, PartyDirectory } from '@signaalhub/contracts';
+import { DEFAULT_HUB_PARTIES, PartyDirectory } from '@signaalhub/contracts';
 import { generatePartyKey, KeyFiles, newPartnershipKey, serialisePartnershipKey } from '@signaalhub/envelope';
 import { CommandFailure } from '../cli-errors.js';
 import type { CommandSpec } from '../command-spec.js';
@@ -22,12 +22,12 @@ export const keysInitCommand: CommandSpec = {
   ].join('\n'),
   flags: [
     { name: 'dir', valueName: 'MAP', required: true, description: 'Map waarin de bestanden komen' },
-    { name: 'parties', valueName: 'LIJST', description: 'Partij-id’s, komma-gescheiden (standaard: de negen BES-partijen)' },
+    { name: 'parties', valueName: 'LIJST', description: 'Partij-id’s, komma-gescheiden (standaard: de negen BES-partijen en de Bibob-pool)' },
   ],
   environment: [`${PASSPHRASE_ENV}  wachtwoordzin voor de privésleutels (verplicht)`],
   async run(flags, _positional, io) {
     const dir = flags.dir ?? '';
-    const parties = flags.parties === undefined ? [...DEFAULT_PARTIES] : parsePartyList(flags.parties, 'parties');
+    const parties = flags.parties === undefined ? [...DEFAULT_HUB_PARTIES] : parsePartyList(flags.parties, 'parties');
     const passphrase = requirePassphrase(io);
     const targets = [
       KeyFiles.directory,

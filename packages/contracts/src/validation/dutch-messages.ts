@@ -22,11 +22,26 @@ const FORMAT_MESSAGES: Partial<Record<string, string>> = {
   date: 'Moet een datum zijn (JJJJ-MM-DD)',
 };
 
+/** Every message {@link dutchIssueMessage} gave: a problem whose message is not among these (nor a rule's) is not Dutch. */
+const givenMessages = new Set<string>();
+
+/** Whether `message` came from {@link dutchIssueMessage}. */
+export function isDutchIssueMessage(message: string): boolean {
+  return givenMessages.has(message);
+}
+
 /**
  * Dutch messages for zod's built-in checks, for schemas that did not set their own. Pass as the
  * per-parse `error` option. Never echoes the input: not its value, not the names of unknown keys.
  */
 export function dutchIssueMessage(issue: RawIssue): string {
+  const message = messageFor(issue);
+  // Bounded: messages vary only with the schemas' own limits.
+  givenMessages.add(message);
+  return message;
+}
+
+function messageFor(issue: RawIssue): string {
   // A missing field surfaces as whatever its schema checks first (type, enum value, literal).
   if (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
     return REQUIRED_MESSAGE;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { englishRuleFor } from '../canonical/canonical-schema.js';
-import { REQUIRED_MESSAGE, dutchIssueMessage } from './dutch-messages.js';
+import { REQUIRED_MESSAGE, dutchIssueMessage, isDutchIssueMessage } from './dutch-messages.js';
 
 /** One reason input was rejected: a machine-readable body for HTTP 422 and dead-letter entries. */
 export interface ValidationProblem {
@@ -50,13 +50,26 @@ function ruleOf(issue: Issue): string {
   }
 }
 
-/** Turns a ZodError into problems that name the field and the rule, without echoing any input. */
+/** A message people can read: the Dutch rule of one of our checks, or a Dutch message of zod's checks. */
+function isDutchMessage(issue: Issue): boolean {
+  return isDutchIssueMessage(issue.message) || englishRuleFor(issue.message) !== undefined || ('params' in issue && hasRule(issue.params));
+}
+
+/**
+ * Turns a ZodError into problems that name the field and the rule, without echoing any input. The one
+ * place that makes every message Dutch: a schema's own English message (a developer's rule) becomes the
+ * rule, and the message the Dutch one of its issue code, so English never reaches a page.
+ */
 export function validationProblems(error: z.ZodError): ValidationProblem[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.map(String).join('.'),
-    rule: ruleOf(issue),
-    message: issue.message,
-  }));
+  return error.issues.map((issue) => {
+    const dutch = isDutchMessage(issue);
+    return {
+      field: issue.path.map(String).join('.'),
+      rule: dutch ? ruleOf(issue) : issue.message,
+      // The issue without its input: the message is the code's, never "required" by mistake.
+      message: dutch ? issue.message : dutchIssueMessage({ ...issue, input: null } as z.core.$ZodRawIssue),
+    };
+  });
 }
 
 export type ValidationResult<T> =
@@ -69,4 +82,26 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): Valida
   return result.success
     ? { success: true, data: result.data }
     : { success: false, problems: validationProblems(result.error) };
+}
+
+/** A key that can be echoed back as a field name: shaped like a programmer's identifier, short. */
+const ECHOABLE_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+export const UNKNOWN_FIELD_PROBLEM = { rule: 'unknown field: not part of the request', message: 'Dit veld is onbekend en niet toegestaan' } as const;
+
+/**
+ * {@link validate} for a client's request body, with one addition: an unknown field is reported under
+ * its own name (`location.extra`), so the client sees which one. Only identifier-shaped names are
+ * echoed; any other key (it might hold a name or a number) is reported as `(unknown)` under its parent.
+ */
+export function validateRequest<S extends z.ZodType>(schema: S, input: unknown): ValidationResult<z.output<S>> {
+  const result = schema.safeParse(input, { error: dutchIssueMessage });
+  if (result.success) return { success: true, data: result.data };
+  // validationProblems maps issue i to problem i; unknown-key issues are expanded per key.
+  const problems = validationProblems(result.error).flatMap((problem, index) => {
+    const issue = result.error.issues[index];
+    if (issue?.code !== 'unrecognized_keys') return [problem];
+    return issue.keys.map((key) => ({ field: [...issue.path.map(String), ECHOABLE_KEY.test(key) ? key : '(unknown)'].join('.'), ...UNKNOWN_FIELD_PROBLEM }));
+  });
+  return { success: false, problems };
 }

@@ -3,7 +3,7 @@ import { municipalityPartyId, type Role } from '@signaalhub/contracts';
 import type { UserIdentity } from '@signaalhub/identity';
 
 /** Why the meeting refuses access; a code, safe for the audit log. */
-export type DenialReason = 'wrong-role' | 'other-municipality' | 'not-a-meeting-party';
+export type DenialReason = 'wrong-role' | 'other-municipality' | 'not-a-meeting-party' | 'not-the-lead-party';
 
 const deny = (reason: DenialReason): AccessDecision => denied(reason);
 
@@ -17,13 +17,18 @@ export const MEETING_ROLE: Role = 'meeting-member';
  * - partner parties (police, RIEC; from configuration) sit at every municipality's meeting;
  * - opening or deciding on an item also needs the caller's party among the envelope's recipients
  *   (the shared check's recipient rule: pass the item's recipients as the object's).
+ * - actions: a member sees those of the municipalities they sit at and those their party leads; only the
+ *   lead party's members mark one done; they and the municipality's meeting may move its due date.
  * Everyone else is refused.
  */
 export class MeetingAccessPolicy {
   private readonly partners: ReadonlySet<string>;
   private readonly municipalityParties: ReadonlySet<string>;
 
-  constructor(municipalities: readonly string[], partnerParties: readonly string[]) {
+  constructor(
+    private readonly municipalities: readonly string[],
+    partnerParties: readonly string[],
+  ) {
     this.partners = new Set(partnerParties);
     this.municipalityParties = new Set(municipalities.map(municipalityPartyId));
   }
@@ -39,5 +44,27 @@ export class MeetingAccessPolicy {
   forAnyMeeting(caller: UserIdentity): AccessDecision {
     if (!caller.roles.includes(MEETING_ROLE)) return deny('wrong-role');
     return this.municipalityParties.has(caller.party) || this.partners.has(caller.party) ? ALLOWED : deny('not-a-meeting-party');
+  }
+
+  /** List actions: the role is enough; what is listed is narrowed by `municipalitiesOf` and the lead party. */
+  forActions(caller: UserIdentity): AccessDecision {
+    return caller.roles.includes(MEETING_ROLE) ? ALLOWED : deny('wrong-role');
+  }
+
+  /** The configured municipalities whose meeting the caller sits at. */
+  municipalitiesOf(caller: UserIdentity): string[] {
+    return this.municipalities.filter((municipality) => this.forMunicipality(caller, municipality).allowed);
+  }
+
+  /** Mark an action done: members of its lead party only. */
+  forActionDone(caller: UserIdentity, action: { readonly leadParty: string }): AccessDecision {
+    if (!caller.roles.includes(MEETING_ROLE)) return deny('wrong-role');
+    return caller.party === action.leadParty ? ALLOWED : deny('not-the-lead-party');
+  }
+
+  /** Move an action's due date: its lead party or the meeting of its municipality. */
+  forActionDueDate(caller: UserIdentity, action: { readonly leadParty: string; readonly municipality: string }): AccessDecision {
+    if (!caller.roles.includes(MEETING_ROLE)) return deny('wrong-role');
+    return caller.party === action.leadParty ? ALLOWED : this.forMunicipality(caller, action.municipality);
   }
 }

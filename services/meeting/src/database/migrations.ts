@@ -96,6 +96,35 @@ export const MEETING_MIGRATIONS: readonly Migration[] = [
     up: (schema) => outboxUpgradeSql(schema),
   },
   {
+    // Actions get a status and real reminders: done (date, party, sealed note), a due-date version, and one
+    // stored notice per reminder (the unique key makes a reminder appear exactly once, however often its
+    // job runs). `reminded_at` of the old, invisible reminder is left as history; nobody saw it, so open
+    // actions get their notices from the new jobs.
+    name: '0004_action_reminders',
+    up: (schema) => {
+      const s = `"${schema}"`;
+      return `
+      ALTER TABLE ${s}.action_reminders
+        ADD COLUMN due_date_version integer NOT NULL DEFAULT 0,
+        ADD COLUMN done_on date,
+        ADD COLUMN done_at timestamptz,
+        ADD COLUMN done_by_party text,
+        ADD COLUMN done_note jsonb,
+        ADD CONSTRAINT action_done_complete CHECK ((done_on IS NULL) = (done_at IS NULL) AND (done_on IS NULL) = (done_by_party IS NULL));
+      CREATE INDEX action_reminders_open ON ${s}.action_reminders (due_date) WHERE done_on IS NULL;
+      CREATE TABLE ${s}.action_notices (
+        decision_id uuid NOT NULL,
+        action_index integer NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('due', 'overdue')),
+        due_date_version integer NOT NULL,
+        due_date date NOT NULL,
+        noted_at timestamptz NOT NULL,
+        PRIMARY KEY (decision_id, action_index, kind, due_date_version),
+        FOREIGN KEY (decision_id, action_index) REFERENCES ${s}.action_reminders (decision_id, action_index)
+      );`;
+    },
+  },
+  {
     // A meeting's own agenda and each item's append-only history (item-history-schema.ts); runs after 0004.
     name: '0005_item_history_meeting_agenda',
     up: (schema) => itemHistorySql(schema),

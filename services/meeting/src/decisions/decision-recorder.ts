@@ -6,7 +6,7 @@ import {
   EventTypes,
   Topics,
   type AgendaItemStatus,
-  validate,
+  validateRequest,
   type DecisionReceipt,
   type ValidationProblem,
 } from '@signaalhub/contracts';
@@ -130,7 +130,7 @@ export class DecisionRecorder {
 
   /** Rules the schema cannot know: the lead party must exist, due dates must not lie in the past. */
   private validRequest(body: unknown): DecisionRequest {
-    const parsed = validate(DecisionRequest, body);
+    const parsed = validateRequest(DecisionRequest, body);
     if (!parsed.success) throw new InvalidDecision(parsed.problems);
     const request = parsed.data;
     const problems: ValidationProblem[] = [];

@@ -1,5 +1,6 @@
-import { BadRequestException, ConflictException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, UnprocessableEntityException, type BadRequestException } from '@nestjs/common';
 import type { ApiError, ValidationProblem } from '@signaalhub/contracts';
+import { invalidInput } from '@signaalhub/service-kit';
 
 /** The service's error bodies (contracts' ApiError); `message` is Dutch, for people. 403 and 404 come from @signaalhub/access. */
 export function conflict(message: string): ConflictException {
@@ -7,9 +8,9 @@ export function conflict(message: string): ConflictException {
   return new ConflictException(body);
 }
 
+/** 400 naming every field (a problem of the whole body names `body`), as every API of the hub answers. */
 export function invalid(problems: readonly ValidationProblem[]): BadRequestException {
-  const body: ApiError = { error: 'validation', message: 'De invoer is niet geldig.', problems };
-  return new BadRequestException(body);
+  return invalidInput(problems);
 }
 
 /** 422: well-formed, but against a rule (e.g. a meeting in the past); each problem names the field. */

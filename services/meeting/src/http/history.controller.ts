@@ -3,11 +3,12 @@ import { ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs
 import { DiscussedFilter, validate, type DiscussedItem, type ItemHistory } from '@signaalhub/contracts';
 import { AuditedAccess, RequestOrigin, type AccessAttempt } from '@signaalhub/access';
 import { CurrentIdentity, IDENTITY_HEADER, type UserIdentity } from '@signaalhub/identity';
+import { UuidParameter } from '@signaalhub/service-kit';
 import { MeetingAccessPolicy } from '../access/meeting-access-policy.js';
 import { MUNICIPALITY_LIST } from '../config.js';
 import { ItemHistoryReader } from '../history/item-history-reader.js';
 import { invalid } from './api-errors.js';
-import { auditableMunicipality, itemIdParameter, municipalityParameter } from './request-input.js';
+import { auditableMunicipality, municipalityParameter } from './request-input.js';
 
 @ApiTags('agenda')
 @ApiHeader({ name: IDENTITY_HEADER, required: true, description: 'Identity token issued by the web application' })
@@ -48,7 +49,7 @@ export class HistoryController {
   @ApiOperation({ summary: "An item's whole history: received, planned, decisions (who, when, actions), feedback sent; opened as the caller's party (audited)" })
   @ApiResponse({ status: 200, description: '{ item, entries: [{ kind, at, … }] }' })
   @ApiResponse({ status: 404, description: '{ error: "not-found" }' })
-  async history(@CurrentIdentity() caller: UserIdentity, @Param('id') id: string, @RequestOrigin() origin: string): Promise<ItemHistory> {
-    return this.reader.itemHistory(caller, itemIdParameter(id), origin);
+  async history(@CurrentIdentity() caller: UserIdentity, @Param('id', UuidParameter) id: string, @RequestOrigin() origin: string): Promise<ItemHistory> {
+    return this.reader.itemHistory(caller, id, origin);
   }
 }

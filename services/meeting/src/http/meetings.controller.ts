@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { MeetingRequest, validate, type Meeting } from '@signaalhub/contracts';
+import { MeetingRequest, validateRequest, type Meeting } from '@signaalhub/contracts';
 import { AuditedAccess, RequestOrigin, type AccessAttempt } from '@signaalhub/access';
 import { CurrentIdentity, IDENTITY_HEADER, type UserIdentity } from '@signaalhub/identity';
 import { MeetingAccessPolicy } from '../access/meeting-access-policy.js';
@@ -31,7 +31,7 @@ export class MeetingsController {
   async schedule(@CurrentIdentity() caller: UserIdentity, @Body() body: unknown, @RequestOrigin() origin: string): Promise<Meeting> {
     const attempt: AccessAttempt = { caller, action: 'meeting.schedule', object: { type: 'meetings', id: '' }, origin };
     await this.access.check({ ...attempt, policy: this.policy.forAnyMeeting(caller) });
-    const parsed = validate(MeetingRequest, body);
+    const parsed = validateRequest(MeetingRequest, body);
     if (!parsed.success) throw invalid(parsed.problems);
     const municipality = municipalityParameter(parsed.data.municipality, this.municipalities);
     await this.access.check({ ...attempt, object: { ...attempt.object, id: municipality }, policy: this.policy.forMunicipality(caller, municipality) });

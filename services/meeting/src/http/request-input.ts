@@ -24,14 +24,6 @@ export function itemIdParameter(value: string): string {
   return value;
 }
 
-/** A UUID in the path (`field` names it in the 400), so the database never sees a malformed id. */
-export function uuidParameter(value: string, field: string): string {
-  if (!ItemId.safeParse(value).success) {
-    throw invalid([{ field, rule: 'must be a UUID', message: 'Moet een geldige UUID zijn' }]);
-  }
-  return value;
-}
-
 /** The audit log gets the id only when it is a well-formed slug: free text from a query is never logged. */
 export function auditableMunicipality(value: unknown): string {
   return MunicipalityId.safeParse(value).success ? String(value) : '(invalid)';

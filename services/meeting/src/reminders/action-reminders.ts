@@ -3,52 +3,52 @@ import type { Logger } from '@signaalhub/logging';
 import { CAPPED_BACKOFF } from '@signaalhub/service-kit';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Pool } from 'pg';
-import { quotedSchema } from '@signaalhub/database';
-import { actionReminderJobId, reminderDelayMs } from './action-reminder-job.js';
+import type { ActionStore, OpenAction } from '../actions/action-store.js';
+import { reminderJobIds, remindersToSchedule } from './reminder-schedule.js';
 
 const SWEEP_INTERVAL_MS = 5_000;
 
 /**
- * Due dates of decided actions → delayed BullMQ jobs → "reminder due" recorded when they fire (`remind`, the
- * job's handler). The database row is the source: a sweep schedules every row not yet scheduled, so a Redis
- * hiccup right after a decision only delays its reminders.
+ * Actions → delayed BullMQ jobs (`due` some days before the due date, `overdue` at it) → a stored notice
+ * when one fires (`remind`, the job's handler). The database is the source, Redis only the timer:
+ * - on start every open action's pending reminders are added again (deterministic ids, so nothing is
+ *   doubled), which also restores jobs a Redis restart lost;
+ * - a sweep schedules actions not yet scheduled (new decisions, moved dates, a Redis hiccup);
+ * - the handler notes a reminder only if the action is still open on that due date, once (unique key).
  */
 export class ActionReminders {
   private readonly queue: Queue<ActionReminderJobData>;
-  private readonly table: string;
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
 
   constructor(
-    private readonly pool: Pool,
-    schema: string,
+    private readonly actions: ActionStore,
     connection: Redis,
     prefix: string,
+    private readonly leadDays: number,
     private readonly logger: Logger,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: () => Date,
   ) {
-    this.table = `${quotedSchema(schema)}.action_reminders`;
     this.queue = new Queue<ActionReminderJobData>(Jobs.actionReminder.queue, { connection, prefix });
   }
 
-  get queueName(): string {
-    return this.queue.name;
-  }
-
-  /** Starts the sweep; the reminder job's worker is made from the job catalog with the service's other workers. */
-  start(): void {
+  /** Reconciles every open action, then sweeps now and then; the job's worker is made from the job catalog. */
+  async start(): Promise<void> {
+    const scheduled = await this.schedule(await this.actions.open({ unscheduledOnly: false }));
+    this.logger.info({ actions: scheduled }, 'action reminders reconciled');
     this.timer = setInterval(() => {
       this.sweep();
     }, SWEEP_INTERVAL_MS);
-    this.sweep();
   }
 
-  /** Schedules every reminder row that has no job yet; safe to call at any time. */
+  /** Schedules every action that has no jobs for its current due date yet; safe to call at any time. */
   sweep(): void {
     if (this.sweeping !== undefined) return;
-    this.sweeping = this.scheduleUnscheduled()
-      .then(() => undefined)
+    this.sweeping = this.actions
+      .open({ unscheduledOnly: true })
+      .then(async (open) => {
+        await this.schedule(open);
+      })
       .catch((error: unknown) => {
         this.logger.warn({ errorName: error instanceof Error ? error.name : typeof error }, 'scheduling reminders failed; will retry');
       })
@@ -57,26 +57,12 @@ export class ActionReminders {
       });
   }
 
-  async scheduleUnscheduled(): Promise<number> {
-    const rows = await this.pool.query<{ decision_id: string; action_index: number; due_date: string }>(
-      `SELECT decision_id, action_index, to_char(due_date, 'YYYY-MM-DD') AS due_date FROM ${this.table} WHERE scheduled_at IS NULL LIMIT 500`,
-    );
-    for (const row of rows.rows) {
-      const data: ActionReminderJobData = { decisionId: row.decision_id, actionIndex: row.action_index, dueDate: row.due_date };
-      await this.queue.add(Jobs.actionReminder.name, data, {
-        jobId: actionReminderJobId(data),
-        delay: reminderDelayMs(data.dueDate, this.clock()),
-        attempts: 1_000,
-        backoff: CAPPED_BACKOFF,
-        removeOnComplete: { age: 30 * 24 * 60 * 60 },
-        removeOnFail: false,
-      });
-      await this.pool.query(`UPDATE ${this.table} SET scheduled_at = now() WHERE decision_id = $1 AND action_index = $2`, [
-        row.decision_id,
-        row.action_index,
-      ]);
+  /** Done or moved: the jobs of that due-date version go (a job that runs anyway finds nothing to note). */
+  async unschedule(action: Pick<OpenAction, 'decisionId' | 'actionIndex' | 'dueDateVersion'>): Promise<void> {
+    for (const jobId of reminderJobIds(action)) {
+      // A job that is running right now cannot be removed; it re-reads the action and does nothing.
+      await this.queue.remove(jobId).catch(() => 0);
     }
-    return rows.rows.length;
   }
 
   async close(): Promise<void> {
@@ -85,12 +71,26 @@ export class ActionReminders {
     await this.queue.close();
   }
 
-  /** The reminder job's handler: records that the reminder is due (once). */
-  async remind({ decisionId, actionIndex, dueDate }: ActionReminderJobData): Promise<void> {
-    await this.pool.query(`UPDATE ${this.table} SET reminded_at = now() WHERE decision_id = $1 AND action_index = $2 AND reminded_at IS NULL`, [
-      decisionId,
-      actionIndex,
-    ]);
-    this.logger.info({ decisionId, actionIndex, dueDate }, 'action reminder due');
+  /** The reminder job's handler: notes the reminder if the action is still open on that due date. */
+  async remind(job: ActionReminderJobData): Promise<void> {
+    const noted = await this.actions.note(job, this.clock());
+    this.logger.info({ decisionId: job.decisionId, actionIndex: job.actionIndex, kind: job.kind, dueDateVersion: job.dueDateVersion, noted }, 'action reminder fired');
+  }
+
+  private async schedule(open: readonly OpenAction[]): Promise<number> {
+    for (const action of open) {
+      for (const job of remindersToSchedule({ ...action, done: false }, action.noted, this.leadDays, this.clock())) {
+        await this.queue.add(Jobs.actionReminder.name, job.data, {
+          jobId: job.jobId,
+          delay: job.delayMs,
+          attempts: 1_000,
+          backoff: CAPPED_BACKOFF,
+          removeOnComplete: { age: 30 * 24 * 60 * 60 },
+          removeOnFail: false,
+        });
+      }
+      await this.actions.markScheduled(action);
+    }
+    return open.length;
   }
 }

@@ -1,7 +1,8 @@
-import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { MunicipalityId, type DistributionPolicyView } from '@signaalhub/contracts';
 import { CurrentIdentity, IDENTITY_HEADER, type UserIdentity } from '@signaalhub/identity';
+import { invalidInput } from '@signaalhub/service-kit';
 import { DISTRIBUTION_POLICY, type DistributionPolicy } from './distribution-policy.js';
 import { distributionPolicyView } from './distribution-view.js';
 
@@ -41,10 +42,7 @@ export class PolicyController {
     if (municipality !== undefined) {
       const parsed = MunicipalityId.safeParse(municipality);
       if (!parsed.success) {
-        throw new BadRequestException({
-          error: 'validation',
-          problems: [{ field: 'municipality', rule: 'must be a municipality id (lowercase slug)', message: 'Onbekende gemeente-id' }],
-        });
+        throw invalidInput([{ field: 'municipality', rule: 'must be a municipality id (lowercase slug)', message: 'Onbekende gemeente-id' }]);
       }
       return distributionPolicyView(this.policy, parsed.data);
     }

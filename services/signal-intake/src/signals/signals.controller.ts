@@ -29,7 +29,7 @@ import {
 import { AuditedAccess, RequestOrigin } from '@signaalhub/access';
 import { IDEMPOTENCY_KEY_HEADER, type AcceptedSignal, type MySignalsResponse, type SignalOverviewItem } from '@signaalhub/contracts';
 import { CurrentIdentity, IDENTITY_HEADER, type UserIdentity } from '@signaalhub/identity';
-import { NOT_JSON_PROBLEM } from '@signaalhub/service-kit';
+import { invalidInput, NOT_JSON_PROBLEM, UuidParameter } from '@signaalhub/service-kit';
 import type { Request, Response } from 'express';
 import { INTAKE_ROLE } from '../authorisation/intake-access-policy.js';
 import { parseIdempotencyKey } from './idempotency.js';
@@ -43,8 +43,6 @@ import {
 } from './openapi-schemas.js';
 import { SignalOverview } from './signal-overview.js';
 import { SignalSubmitter } from './signal-submitter.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @ApiTags('signals')
 @ApiHeader({ name: IDENTITY_HEADER, required: true, description: 'Identity token issued by the web application' })
@@ -82,12 +80,12 @@ export class SignalsController {
   ): Promise<AcceptedSignal> {
     await this.access.check({ caller: identity, action: 'signal.submit', object: { type: 'signal', id: 'new' }, origin, roles: [INTAKE_ROLE] });
     const idempotencyKey = parseIdempotencyKey(idempotencyKeyHeader);
-    if (!idempotencyKey.ok) throw new BadRequestException({ error: 'validation', problems: [idempotencyKey.problem] });
+    if (!idempotencyKey.ok) throw invalidInput([idempotencyKey.problem]);
     if (request.is('application/json') !== 'application/json') throw new BadRequestException(NOT_JSON_PROBLEM);
     const result = await this.submitter.submit({ identity, idempotencyKey: idempotencyKey.key, body, origin });
     switch (result.kind) {
       case 'invalid':
-        throw new BadRequestException({ error: 'validation', problems: result.problems });
+        throw invalidInput(result.problems);
       case 'conflict':
         throw new UnprocessableEntityException({
           error: 'idempotency-conflict',
@@ -122,15 +120,9 @@ export class SignalsController {
   @ApiNotFoundResponse({ description: 'No such signal' })
   async one(
     @CurrentIdentity() identity: UserIdentity,
-    @Param('id') id: string,
+    @Param('id', UuidParameter) id: string,
     @RequestOrigin() origin: string,
   ): Promise<SignalOverviewItem> {
-    if (!UUID.test(id)) {
-      throw new BadRequestException({
-        error: 'validation',
-        problems: [{ field: 'id', rule: 'must be a signal id (UUID)', message: 'Dit is geen geldig meldingsnummer' }],
-      });
-    }
     await this.access.check({ caller: identity, action: 'signal.view', object: { type: 'signal', id }, origin, roles: [INTAKE_ROLE] });
     const lookup = await this.overview.one(id, identity, origin);
     if (lookup.kind === 'not-found') throw new NotFoundException({ error: 'not-found' });

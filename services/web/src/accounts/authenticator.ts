@@ -7,29 +7,34 @@ export type SignInResult =
   | { readonly kind: 'signed-in'; readonly account: Account }
   /** Unknown name or wrong password: the caller shows one generic message for both. */
   | { readonly kind: 'rejected' }
-  | { readonly kind: 'throttled'; readonly minutes: number };
+  /** Too many failures (from this address, or for this name): try again after the wait. */
+  | { readonly kind: 'throttled'; readonly retryAfterSeconds: number };
 
 const MAX_NAME_LENGTH = 128;
 const MAX_PASSWORD_LENGTH = 1024;
 
-/** Checks local credentials; one code path for unknown and known names, so neither answer nor timing tells them apart. */
+/**
+ * Checks local credentials within the sign-in limits; one code path for unknown and known names (an
+ * unknown name costs the same password hashing), so neither answer nor timing tells them apart.
+ */
 export class Authenticator {
   constructor(
     private readonly accounts: AccountStore,
     private readonly throttle: SignInThrottle,
   ) {}
 
-  async signIn(accountName: string, password: string): Promise<SignInResult> {
+  async signIn(accountName: string, password: string, clientAddress: string): Promise<SignInResult> {
     const name = accountName.trim().toLowerCase();
-    if (await this.throttle.isBlocked(name)) return { kind: 'throttled', minutes: this.throttle.windowMinutes };
+    const permission = await this.throttle.permission(name, clientAddress);
+    if (!permission.allowed) return { kind: 'throttled', retryAfterSeconds: permission.retryAfterSeconds };
     const tooLong = name.length > MAX_NAME_LENGTH || password.length > MAX_PASSWORD_LENGTH;
     const account = name === '' || tooLong ? undefined : await this.accounts.findWithPassword(name);
     const matches = await verifyPassword(password, account?.passwordHash ?? (await UNKNOWN_ACCOUNT_HASH));
     if (account === undefined || !matches || tooLong) {
-      await this.throttle.recordFailure(name);
+      await this.throttle.recordFailure(name, clientAddress);
       return { kind: 'rejected' };
     }
-    await this.throttle.reset(name);
+    await this.throttle.recordSuccess(name, clientAddress);
     const { passwordHash: _hidden, ...signedIn } = account;
     return { kind: 'signed-in', account: signedIn };
   }

@@ -12,9 +12,10 @@ import { AgendaPage, MEETING_DATE_FIELD_ID } from '../pages/agenda-page.js';
 import type { MeetingClient } from '../services/meeting-client.js';
 import { ServiceCallError, ServiceValidationError } from '../services/service-call-error.js';
 import { CurrentViewer, SignedInGuard, type Viewer } from '../sessions/signed-in.guard.js';
+import { isPageId, PageId } from './page-address.js';
 import { requireRole } from './require-role.js';
 import { sendHtml } from './send-html.js';
-import { idInAddress, isId, todayInTheNetherlands, viewerMunicipality } from './viewer-municipality.js';
+import { todayInTheNetherlands, viewerMunicipality } from './viewer-municipality.js';
 
 const NOTICES: Readonly<Record<string, string>> = {
   besluit: 'Het besluit is vastgelegd. De melder ziet de terugkoppeling onder Mijn meldingen.',
@@ -66,20 +67,19 @@ export class AgendaController {
   }
 
   @Get('punten/:id')
-  async item(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Res() response: Response, @Query('gedaan') done?: string): Promise<void> {
+  async item(@CurrentViewer() viewer: Viewer, @Param('id', PageId) id: string, @Res() response: Response, @Query('gedaan') done?: string): Promise<void> {
     requireRole(viewer, 'meeting-member');
-    const opened = await this.meeting.openItem(viewer.identity, idInAddress(id));
+    const opened = await this.meeting.openItem(viewer.identity, id);
     const notice = done === undefined ? undefined : ITEM_NOTICES[done];
     await this.sendItem(response, viewer, { opened, values: emptyDecisionForm(`gemeente-${opened.item.municipality}`), errors: [], ...(notice === undefined ? {} : { notice }) }, HttpStatus.OK);
   }
 
   @Post('punten/:id/agenderen')
-  async plan(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Body() body: FormBody, @Res() response: Response): Promise<void> {
+  async plan(@CurrentViewer() viewer: Viewer, @Param('id', PageId) itemId: string, @Body() body: FormBody, @Res() response: Response): Promise<void> {
     requireRole(viewer, 'meeting-member');
-    const itemId = idInAddress(id);
     const meetingId = text(body, 'meetingId');
     let errors: FieldError[];
-    if (!isId(meetingId)) errors = [{ fieldId: PLAN_MEETING_FIELD_ID, message: 'Kies een overleg uit de lijst' }];
+    if (!isPageId(meetingId)) errors = [{ fieldId: PLAN_MEETING_FIELD_ID, message: 'Kies een overleg uit de lijst' }];
     else {
       try {
         await this.meeting.planItem(viewer.identity, meetingId, itemId);
@@ -96,7 +96,7 @@ export class AgendaController {
   }
 
   @Post('punten/:id/besluit')
-  async decide(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Body() body: FormBody, @Res() response: Response): Promise<void> {
+  async decide(@CurrentViewer() viewer: Viewer, @Param('id', PageId) id: string, @Body() body: FormBody, @Res() response: Response): Promise<void> {
     requireRole(viewer, 'meeting-member');
     const values = decisionFormFromBody(body);
     const draft = decisionDraft(values);
@@ -140,14 +140,15 @@ export class AgendaController {
     status: number,
   ): Promise<void> {
     const { opened } = page;
-    const [history, meetings] = await Promise.all([
+    const [history, meetings, actions] = await Promise.all([
       this.meeting.itemHistory(viewer.identity, opened.item.id),
       this.meeting.meetings(viewer.identity, opened.item.municipality),
+      this.meeting.actions(viewer.identity, opened.item.id),
     ]);
     const planned = plannedMeetings(history);
     const today = todayInTheNetherlands();
     const upcomingMeetings = meetings.filter((meeting) => meeting.date >= today).map((meeting) => ({ ...meeting, planned: planned.has(meeting.id) }));
-    sendHtml(response, createElement(AgendaItemPage, { user: viewer.page, parties: this.config.PARTIES, history, upcomingMeetings, ...page }), status);
+    sendHtml(response, createElement(AgendaItemPage, { user: viewer.page, parties: this.config.PARTIES, history, upcomingMeetings, actions, ...page }), status);
   }
 }
 

@@ -11,9 +11,9 @@ import { MessagePage } from '../pages/message-page.js';
 import type { MeetingClient } from '../services/meeting-client.js';
 import { ServiceCallError, ServiceValidationError } from '../services/service-call-error.js';
 import { CurrentViewer, SignedInGuard, type Viewer } from '../sessions/signed-in.guard.js';
+import { isPageId, PageId } from './page-address.js';
 import { requireRole } from './require-role.js';
 import { sendHtml } from './send-html.js';
-import { idInAddress, isId } from './viewer-municipality.js';
 
 const NOTICES: Readonly<Record<string, string>> = {
   gepland: 'De melding staat op de agenda van dit overleg.',
@@ -38,53 +38,50 @@ export class MeetingPagesController {
   constructor(@Inject(MEETING_CLIENT) private readonly meeting: MeetingClient) {}
 
   @Get()
-  async view(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Res() response: Response, @Query('gedaan') done?: string): Promise<void> {
+  async view(@CurrentViewer() viewer: Viewer, @Param('id', PageId) id: string, @Res() response: Response, @Query('gedaan') done?: string): Promise<void> {
     requireRole(viewer, 'meeting-member');
-    const agenda = await this.meeting.meetingAgenda(viewer.identity, idInAddress(id));
+    const agenda = await this.meeting.meetingAgenda(viewer.identity, id);
     const notice = done === undefined ? undefined : NOTICES[done];
     await this.sendMeeting(response, viewer, agenda, { errors: [], ...(notice === undefined ? {} : { notice }) }, HttpStatus.OK);
   }
 
   @Post('punten')
-  async plan(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Body() body: FormBody, @Res() response: Response): Promise<void> {
+  async plan(@CurrentViewer() viewer: Viewer, @Param('id', PageId) id: string, @Body() body: FormBody, @Res() response: Response): Promise<void> {
     requireRole(viewer, 'meeting-member');
-    const meetingId = idInAddress(id);
     const itemId = text(body, 'itemId');
-    await this.changing(response, viewer, meetingId, 'gepland', () =>
-      isId(itemId) ? this.meeting.planItem(viewer.identity, meetingId, itemId) : Promise.reject(new ServiceValidationError([{ field: 'itemId', rule: 'is required', message: 'Kies een melding uit de lijst' }])),
+    await this.changing(response, viewer, id, 'gepland', () =>
+      isPageId(itemId) ? this.meeting.planItem(viewer.identity, id, itemId) : Promise.reject(new ServiceValidationError([{ field: 'itemId', rule: 'is required', message: 'Kies een melding uit de lijst' }])),
     );
   }
 
   @Post('punten/:itemId/omhoog')
-  async moveUp(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Param('itemId') itemId: string, @Res() response: Response): Promise<void> {
+  async moveUp(@CurrentViewer() viewer: Viewer, @Param('id', PageId) id: string, @Param('itemId', PageId) itemId: string, @Res() response: Response): Promise<void> {
     await this.move(viewer, id, itemId, 'omhoog', response);
   }
 
   @Post('punten/:itemId/omlaag')
-  async moveDown(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Param('itemId') itemId: string, @Res() response: Response): Promise<void> {
+  async moveDown(@CurrentViewer() viewer: Viewer, @Param('id', PageId) id: string, @Param('itemId', PageId) itemId: string, @Res() response: Response): Promise<void> {
     await this.move(viewer, id, itemId, 'omlaag', response);
   }
 
   @Post('punten/:itemId/verwijderen')
-  async unplan(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Param('itemId') itemId: string, @Res() response: Response): Promise<void> {
+  async unplan(@CurrentViewer() viewer: Viewer, @Param('id', PageId) id: string, @Param('itemId', PageId) itemId: string, @Res() response: Response): Promise<void> {
     requireRole(viewer, 'meeting-member');
-    const meetingId = idInAddress(id);
-    await this.changing(response, viewer, meetingId, 'verwijderd', () => this.meeting.unplanItem(viewer.identity, meetingId, idInAddress(itemId)));
+    await this.changing(response, viewer, id, 'verwijderd', () => this.meeting.unplanItem(viewer.identity, id, itemId));
   }
 
   @Get('agenda')
-  async printableAgenda(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Res() response: Response): Promise<void> {
+  async printableAgenda(@CurrentViewer() viewer: Viewer, @Param('id', PageId) id: string, @Res() response: Response): Promise<void> {
     requireRole(viewer, 'meeting-member');
-    const agenda = await this.meeting.printableAgenda(viewer.identity, idInAddress(id));
+    const agenda = await this.meeting.printableAgenda(viewer.identity, id);
     sendHtml(response, createElement(PrintableAgendaPage, { user: viewer.page, agenda }));
   }
 
   @Get('besluitenlijst')
-  async decisionList(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Res() response: Response): Promise<void> {
+  async decisionList(@CurrentViewer() viewer: Viewer, @Param('id', PageId) id: string, @Res() response: Response): Promise<void> {
     requireRole(viewer, 'meeting-member');
-    const meetingId = idInAddress(id);
     try {
-      const list = await this.meeting.decisionList(viewer.identity, meetingId);
+      const list = await this.meeting.decisionList(viewer.identity, id);
       sendHtml(response, createElement(DecisionListPage, { user: viewer.page, list }));
     } catch (error) {
       if (!(error instanceof ServiceCallError && error.failure === 'conflict')) throw error;
@@ -92,7 +89,7 @@ export class MeetingPagesController {
         title: 'Nog geen besluitenlijst',
         paragraphs: [error.userMessage ?? 'De besluitenlijst is er vanaf de dag van het overleg.'],
         user: viewer.page,
-        backHref: `/agenda/overleggen/${encodeURIComponent(meetingId)}`,
+        backHref: `/agenda/overleggen/${encodeURIComponent(id)}`,
         backLabel: 'Terug naar het overleg',
       });
       sendHtml(response, page, HttpStatus.CONFLICT);
@@ -101,18 +98,17 @@ export class MeetingPagesController {
 
   private async move(viewer: Viewer, id: string, itemId: string, direction: 'omhoog' | 'omlaag', response: Response): Promise<void> {
     requireRole(viewer, 'meeting-member');
-    const meetingId = idInAddress(id);
-    const current = await this.meeting.meetingAgenda(viewer.identity, meetingId);
-    const order = movedOrder(current.items.map((item) => item.id), idInAddress(itemId), direction);
-    await this.changing(response, viewer, meetingId, 'volgorde', () => this.meeting.reorderAgenda(viewer.identity, meetingId, order));
+    const current = await this.meeting.meetingAgenda(viewer.identity, id);
+    const order = movedOrder(current.items.map((item) => item.id), itemId, direction);
+    await this.changing(response, viewer, id, 'volgorde', () => this.meeting.reorderAgenda(viewer.identity, id, order));
   }
 
   /** A change of the agenda: back to the meeting's page, or that page with the service's Dutch message (422). */
-  private async changing(response: Response, viewer: Viewer, meetingId: string, done: string, change: () => Promise<MeetingAgenda>): Promise<void> {
+  private async changing(response: Response, viewer: Viewer, id: string, done: string, change: () => Promise<MeetingAgenda>): Promise<void> {
     let errors: FieldError[];
     try {
       await change();
-      response.redirect(HttpStatus.SEE_OTHER, `/agenda/overleggen/${encodeURIComponent(meetingId)}?gedaan=${done}`);
+      response.redirect(HttpStatus.SEE_OTHER, `/agenda/overleggen/${encodeURIComponent(id)}?gedaan=${done}`);
       return;
     } catch (error) {
       if (error instanceof ServiceValidationError) {
@@ -121,7 +117,7 @@ export class MeetingPagesController {
         errors = [{ fieldId: undefined, message: error.userMessage ?? 'De agenda is intussen veranderd. Bekijk hem opnieuw.' }];
       } else throw error;
     }
-    const agenda = await this.meeting.meetingAgenda(viewer.identity, meetingId);
+    const agenda = await this.meeting.meetingAgenda(viewer.identity, id);
     await this.sendMeeting(response, viewer, agenda, { errors }, HttpStatus.UNPROCESSABLE_ENTITY);
   }
 

@@ -16,6 +16,17 @@ import type { WebRequest } from './web-request.js';
 /** One message for an unknown name and a wrong password: the page never tells which accounts exist. */
 export const SIGN_IN_FAILED = 'De gebruikersnaam of het wachtwoord is onjuist.';
 
+/** The wait in words: seconds under two minutes, whole minutes (rounded up) above. */
+export function throttledMessage(retryAfterSeconds: number): string {
+  const wait = retryAfterSeconds < 120 ? `${retryAfterSeconds} ${retryAfterSeconds === 1 ? 'seconde' : 'seconden'}` : `${Math.ceil(retryAfterSeconds / 60)} minuten`;
+  return `Te veel mislukte pogingen. Wacht ${wait} en probeer het dan opnieuw.`;
+}
+
+/** The client's address: the peer, or the X-Forwarded-For entry added by a proxy in WEB_TRUSTED_PROXIES (Express `trust proxy`). */
+function clientAddress(request: WebRequest): string {
+  return request.ip ?? request.socket.remoteAddress ?? 'unknown';
+}
+
 @Controller()
 export class SignInController {
   constructor(
@@ -40,10 +51,11 @@ export class SignInController {
     const accountName = text(body, 'accountName');
     const password = text(body, 'password');
     const errors: FieldError[] = [];
+    let status: number = HttpStatus.UNPROCESSABLE_ENTITY;
     if (accountName.trim() === '') errors.push({ fieldId: SIGN_IN_FIELDS.accountName, message: 'Vul uw gebruikersnaam in' });
     if (password === '') errors.push({ fieldId: SIGN_IN_FIELDS.password, message: 'Vul uw wachtwoord in' });
     if (errors.length === 0) {
-      const result = await this.authenticator.signIn(accountName, password);
+      const result = await this.authenticator.signIn(accountName, password, clientAddress(request));
       switch (result.kind) {
         case 'signed-in': {
           // A new session id at sign-in: a session id planted before sign-in (fixation) is worth nothing.
@@ -58,16 +70,15 @@ export class SignInController {
           errors.push({ fieldId: SIGN_IN_FIELDS.password, message: SIGN_IN_FAILED });
           break;
         case 'throttled':
-          errors.push({
-            fieldId: SIGN_IN_FIELDS.password,
-            message: `Te veel mislukte pogingen. Wacht ${result.minutes} minuten en probeer het dan opnieuw.`,
-          });
+          errors.push({ fieldId: SIGN_IN_FIELDS.password, message: throttledMessage(result.retryAfterSeconds) });
+          status = HttpStatus.TOO_MANY_REQUESTS;
+          response.setHeader('Retry-After', String(result.retryAfterSeconds));
           break;
       }
     }
     // The CSRF guard let this request through, so the session exists.
     const csrfToken = request.webSession?.data.csrfToken ?? '';
-    sendHtml(response, createElement(SignInPage, { csrfToken, accountName, errors }), HttpStatus.UNPROCESSABLE_ENTITY);
+    sendHtml(response, createElement(SignInPage, { csrfToken, accountName, errors }), status);
   }
 
   @Post('afmelden')

@@ -1,5 +1,3 @@
-import { NotFoundException } from '@nestjs/common';
-import { z } from 'zod';
 import type { Viewer } from '../sessions/signed-in.guard.js';
 import { requireRole } from './require-role.js';
 import { RoleRequiredException } from './web-exceptions.js';
@@ -12,18 +10,6 @@ export function viewerMunicipality(viewer: Viewer, requested: string | undefined
   const first = municipalities[0];
   if (first === undefined) throw new RoleRequiredException();
   return first;
-}
-
-const Id = z.uuid();
-
-export function isId(value: string): boolean {
-  return Id.safeParse(value).success;
-}
-
-/** An id in a web address that cannot be one gets the Dutch 404 page, never a service's 400. */
-export function idInAddress(value: string): string {
-  if (!isId(value)) throw new NotFoundException();
-  return value;
 }
 
 /** Today's date in the Netherlands (`YYYY-MM-DD`), to show only meetings still to come. */

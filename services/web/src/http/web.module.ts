@@ -7,9 +7,11 @@ import type { WebConfig } from '../config.js';
 import { ACCOUNT_STORE, AUTHENTICATOR, INTAKE_CLIENT, MEETING_CLIENT, SERVICE_LOGGER, SESSION_STORE, WEB_CONFIG } from '../infrastructure/tokens.js';
 import type { IntakeClient } from '../services/intake-client.js';
 import type { MeetingClient } from '../services/meeting-client.js';
+import { FormInputMiddleware } from '../forms/form-input.js';
 import { CsrfGuard } from '../sessions/csrf.guard.js';
 import type { SessionStore } from '../sessions/session-store.js';
 import { SessionMiddleware } from '../sessions/session.middleware.js';
+import { ActionsController } from './actions.controller.js';
 import { AgendaController } from './agenda.controller.js';
 import { DiscussedController } from './discussed.controller.js';
 import { MeetingPagesController } from './meeting-pages.controller.js';
@@ -35,7 +37,7 @@ export class WebModule implements NestModule {
   static register(parts: WebParts): DynamicModule {
     return {
       module: WebModule,
-      controllers: [SignInController, StartController, SignalsController, DiscussedController, MeetingPagesController, AgendaController],
+      controllers: [SignInController, StartController, SignalsController, DiscussedController, MeetingPagesController, AgendaController, ActionsController],
       providers: [
         { provide: APP_GUARD, useClass: CsrfGuard },
         { provide: APP_FILTER, useClass: WebExceptionFilter },
@@ -53,6 +55,6 @@ export class WebModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(SessionMiddleware).forRoutes('*');
+    consumer.apply(SessionMiddleware, FormInputMiddleware).forRoutes('*');
   }
 }

@@ -1,4 +1,4 @@
-import { APPROACH_LABELS, APPROACHES, INDICATOR_LABELS, THEME_LABELS, type ItemHistory, type Meeting, type OpenedAgendaItem, type Signal, type Subject } from '@signaalhub/contracts';
+import { APPROACH_LABELS, APPROACHES, INDICATOR_LABELS, THEME_LABELS, type ActionView, type ItemHistory, type Meeting, type OpenedAgendaItem, type Signal, type Subject } from '@signaalhub/contracts';
 import {
   Alert,
   Button,
@@ -19,6 +19,7 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
+import { ActionsTable } from '../components/actions-table.js';
 import { ChoiceGroup } from '../components/choice-group.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { ErrorSummary } from '../components/error-summary.js';
@@ -43,6 +44,8 @@ export interface AgendaItemPageProps {
   /** Meetings of the item's municipality from today on, and whether the item is on their agenda. */
   readonly upcomingMeetings: readonly (Meeting & { readonly planned: boolean })[];
   readonly notice?: string;
+  /** Actions of earlier decisions on this item (e.g. "meer informatie nodig"). */
+  readonly actions: readonly ActionView[];
 }
 
 export const PLAN_MEETING_FIELD_ID = 'overleg-kiezen';
@@ -272,6 +275,12 @@ export function AgendaItemPage(props: AgendaItemPageProps): ReactNode {
           <PlanForm {...props} />
         </section>
       ) : null}
+      {props.actions.length === 0 ? null : (
+        <section aria-labelledby="kop-acties" className="sh-form-section">
+          <Heading2 id="kop-acties">Acties</Heading2>
+          <ActionsTable actions={props.actions} caption="Acties uit eerdere besluiten over deze melding" />
+        </section>
+      )}
       <section aria-labelledby="kop-besluit" className="sh-form-section">
         <Heading2 id="kop-besluit">Besluit</Heading2>
         {opened.item.status === 'pending' ? <DecisionForm {...props} /> : <Paragraph>Over deze melding is al besloten.</Paragraph>}

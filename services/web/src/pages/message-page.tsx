@@ -40,6 +40,10 @@ export const MESSAGES = {
     title: 'Er ging iets mis',
     paragraphs: ['Er ging iets mis bij het verwerken van uw verzoek. Probeer het opnieuw. Blijft het misgaan, neem dan contact op met de beheerder.'],
   },
+  invalidInput: {
+    title: 'De invoer is niet geldig',
+    paragraphs: ['Het formulier bevat iets dat Signaalhub niet kan verwerken. Ga terug, controleer de gegevens en verstuur opnieuw.'],
+  },
   expiredForm: {
     title: 'Formulier verlopen',
     paragraphs: ['Het formulier is verlopen of niet door Signaalhub verstuurd. Ga terug, laad de pagina opnieuw en probeer het nog eens.'],

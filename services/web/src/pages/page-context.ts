@@ -9,4 +9,4 @@ export interface PageUser {
 }
 
 /** Which top navigation entry the page belongs to (aria-current). */
-export type NavSection = 'start' | 'nieuwe-melding' | 'mijn-meldingen' | 'agenda' | 'besproken';
+export type NavSection = 'start' | 'nieuwe-melding' | 'mijn-meldingen' | 'agenda' | 'besproken' | 'acties';

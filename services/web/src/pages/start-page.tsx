@@ -1,5 +1,7 @@
-import { Heading1, Heading2, Link, Paragraph } from '@utrecht/component-library-react';
+import type { ActionView } from '@signaalhub/contracts';
+import { Alert, Heading1, Heading2, Link, Paragraph } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
+import { ActionsTable } from '../components/actions-table.js';
 import { roleLabels } from '../labels/labels.js';
 import { Layout } from './layout.js';
 import type { PageUser } from './page-context.js';
@@ -19,16 +21,38 @@ function tasksFor(user: PageUser, hasMunicipality: boolean): Task[] {
   if (user.roles.includes('meeting-member') && hasMunicipality) {
     tasks.push({ href: '/agenda', title: 'Agenda', text: 'Bespreek de meldingen op de agenda van het lokaal ondermijningsoverleg en leg besluiten vast.' });
   }
+  if (user.roles.includes('meeting-member')) {
+    tasks.push({ href: '/acties', title: 'Acties', text: 'Volg de acties uit de besluiten en rond de acties af waarvan uw organisatie trekker is.' });
+  }
   return tasks;
 }
 
-/** The start page shows the tasks of the user's roles. */
-export function StartPage({ user, hasMunicipality }: { readonly user: PageUser; readonly hasMunicipality: boolean }): ReactNode {
+export interface StartPageProps {
+  readonly user: PageUser;
+  readonly hasMunicipality: boolean;
+  /** Open actions the user's party leads whose reminder fired (due soon or overdue); undefined when unavailable. */
+  readonly attention: readonly ActionView[] | undefined;
+}
+
+/** The start page shows the actions that need the user's party, then the tasks of the user's roles. */
+export function StartPage({ user, hasMunicipality, attention }: StartPageProps): ReactNode {
   const tasks = tasksFor(user, hasMunicipality);
   return (
     <Layout title="Start" user={user} section="start">
       <Heading1>Welkom, {user.displayName}</Heading1>
       <Paragraph>Uw rol: {roleLabels(user.roles)}.</Paragraph>
+      {attention === undefined ? (
+        <Alert type="warning">
+          <Paragraph>De acties van uw organisatie konden nu niet worden opgehaald. Probeer het later opnieuw.</Paragraph>
+        </Alert>
+      ) : null}
+      {attention === undefined || attention.length === 0 ? null : (
+        <section aria-labelledby="kop-aandacht" className="sh-card">
+          <Heading2 id="kop-aandacht">Acties die aandacht vragen</Heading2>
+          <Paragraph>Uw organisatie is trekker van deze acties; de uiterste datum komt dichtbij of is verstreken.</Paragraph>
+          <ActionsTable actions={attention} caption="Acties van uw organisatie die binnenkort of al verlopen zijn" />
+        </section>
+      )}
       {tasks.length === 0 ? (
         <Paragraph>
           Voor uw rol zijn in deze webapplicatie nog geen schermen beschikbaar. Uw organisatie ontvangt signalen en besluiten via de

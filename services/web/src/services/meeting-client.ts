@@ -1,4 +1,5 @@
 import type {
+  ActionView,
   AgendaEntry,
   DecisionList,
   DecisionReceipt,
@@ -76,6 +77,18 @@ export class MeetingClient {
 
   async decisionList(identity: UserIdentity, meetingId: string): Promise<DecisionList> {
     return (await this.client.call<DecisionList>(identity, { method: 'GET', path: `${meetingPath(meetingId)}/print/decisions` })).body;
+  }
+
+  /** The actions the user may see; of one agenda item when `itemId` is given. */
+  async actions(identity: UserIdentity, itemId?: string): Promise<ActionView[]> {
+    const query = itemId === undefined ? '' : `?${new URLSearchParams({ item: itemId }).toString()}`;
+    return (await this.client.call<ActionView[]>(identity, { method: 'GET', path: `/api/actions${query}` })).body;
+  }
+
+  /** `done` is the form's draft of an ActionDoneRequest; the service validates it (400 with problems). */
+  async markActionDone(identity: UserIdentity, decisionId: string, actionIndex: string, done: Readonly<Record<string, unknown>>): Promise<ActionView> {
+    const path = `/api/actions/${encodeURIComponent(decisionId)}/${encodeURIComponent(actionIndex)}/done`;
+    return (await this.client.call<ActionView>(identity, { method: 'POST', path, body: done })).body;
   }
 }
 

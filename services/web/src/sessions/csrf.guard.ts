@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { CSRF_FIELD } from '../components/csrf-field.js';
+import { text, type FormBody } from '../forms/form-body.js';
 import { CsrfRejectedException } from '../http/web-exceptions.js';
 import type { WebRequest } from '../http/web-request.js';
 
@@ -17,8 +18,9 @@ export class CsrfGuard implements CanActivate {
     if (SAFE_METHODS.has(request.method)) return true;
     const expected = request.webSession?.data.csrfToken;
     const body: unknown = request.body;
-    const sent = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[CSRF_FIELD] : undefined;
-    if (expected === undefined || typeof sent !== 'string' || !sameToken(sent, expected)) throw new CsrfRejectedException();
+    // One token, read like every other field: a repeated one is refused (422), not compared in part.
+    const sent = typeof body === 'object' && body !== null ? text(body as FormBody, CSRF_FIELD) : '';
+    if (expected === undefined || sent === '' || !sameToken(sent, expected)) throw new CsrfRejectedException();
     return true;
   }
 }

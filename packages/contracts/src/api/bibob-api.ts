@@ -1,0 +1,203 @@
+import { z } from 'zod';
+import { Limits } from '../limits.js';
+import {
+  CalendarDate,
+  DisclosureGround,
+  RiskConclusion,
+  ScreeningApplication,
+  ScreeningId,
+  type QuestionnaireAnswer,
+  type ScreeningActor,
+  type ScreeningApplicant,
+  type ScreeningKind,
+  type ScreeningPerson,
+} from '../screening.js';
+import { UserId } from '../user.js';
+
+/*
+ * The bibob service's HTTP API (services/bibob), shared with the web application. Lists hold routing
+ * facts only; a screening's detail carries the opened personal data and is audited.
+ */
+
+/** The phases of a screening; PERSISTED in the bibob store. */
+export const SCREENING_PHASES = [
+  'ontvangen',
+  'eigen-onderzoek',
+  'aanvulling-gevraagd',
+  'lbb-advies-gevraagd',
+  'risicoconclusie',
+  'advies-bestuursorgaan',
+  'afgesloten',
+] as const;
+export const ScreeningPhase = z.enum(SCREENING_PHASES);
+export type ScreeningPhase = z.infer<typeof ScreeningPhase>;
+
+export const SCREENING_PHASE_LABELS: Readonly<Record<ScreeningPhase, string>> = {
+  ontvangen: 'Ontvangen',
+  'eigen-onderzoek': 'Eigen onderzoek',
+  'aanvulling-gevraagd': 'Aanvulling gevraagd',
+  'lbb-advies-gevraagd': 'LBB-advies gevraagd',
+  risicoconclusie: 'Risicoconclusie (wacht op goedkeuring)',
+  'advies-bestuursorgaan': 'Advies aan het bestuursorgaan',
+  afgesloten: 'Afgesloten',
+};
+
+/** The steps a coordinator takes through `POST /api/screenings/:id/transitions`; PERSISTED in the history. */
+export const SCREENING_STEPS = [
+  'onderzoek-starten',
+  'aanvulling-vragen',
+  'aanvulling-ontvangen',
+  'lbb-advies-vragen',
+  'lbb-termijn-verlengen',
+  'lbb-informatie-gevraagd',
+  'lbb-informatie-ontvangen',
+  'lbb-advies-ontvangen',
+  'afsluiten',
+] as const;
+export const ScreeningStep = z.enum(SCREENING_STEPS);
+export type ScreeningStep = z.infer<typeof ScreeningStep>;
+
+/** Every kind of entry in a screening's history: the steps, and what other endpoints record. PERSISTED. */
+export type ScreeningHistoryAction =
+  | 'aangevraagd'
+  | ScreeningStep
+  | 'vragenlijst-bijgewerkt'
+  | 'conclusie-voorgesteld'
+  | 'conclusie-goedgekeurd'
+  | 'toegewezen'
+  | 'verstrekt-aan-riec';
+
+/** The statutory questionnaire (Regeling vragenformulieren Bibob) as the coordinators' checklist; ids PERSISTED. */
+export const BIBOB_QUESTIONNAIRE: readonly { readonly item: string; readonly label: string }[] = [
+  { item: 'aanvrager', label: 'Gegevens van de aanvrager en de onderneming' },
+  { item: 'zeggenschap', label: 'Bestuurders, vennoten en zeggenschap' },
+  { item: 'vermogensverschaffers', label: 'Vermogensverschaffers en financiering' },
+  { item: 'zakelijke-relaties', label: 'Zakelijke relaties en leidinggevenden' },
+  { item: 'antecedenten', label: 'Strafrechtelijke en fiscale antecedenten' },
+  { item: 'vastgoed', label: 'Pand: eigendom, huur en financiering' },
+  { item: 'bijlagen', label: 'Verplichte bijlagen (jaarrekening, statuten, overeenkomsten)' },
+];
+
+/** `POST /api/screenings`: the coordinators' form for an application of a municipality without a registry in the hub. */
+export const ScreeningForm = ScreeningApplication.extend({
+  reference: z.string().trim().min(1).max(Limits.nameLength).optional(),
+});
+export type ScreeningForm = z.infer<typeof ScreeningForm>;
+
+const Reason = z.string().trim().min(1, 'Geef een reden op').max(Limits.shortTextLength);
+
+/** `POST /api/screenings/:id/transitions`: one step; `date` is when it happened (default: today). */
+export const ScreeningTransitionRequest = z.strictObject({
+  step: ScreeningStep,
+  reason: Reason,
+  date: CalendarDate.optional(),
+});
+export type ScreeningTransitionRequest = z.infer<typeof ScreeningTransitionRequest>;
+
+/** `PUT /api/screenings/:id/questionnaire/:item`. */
+export const QuestionnaireUpdate = z.strictObject({
+  complete: z.boolean(),
+  answer: z.string().max(Limits.freeTextLength).optional(),
+});
+export type QuestionnaireUpdate = z.infer<typeof QuestionnaireUpdate>;
+
+/** `POST /api/screenings/:id/conclusions`: a proposed conclusion (also a correction of an approved one). */
+export const ConclusionProposal = z.strictObject({ conclusion: RiskConclusion, reason: Reason });
+export type ConclusionProposal = z.infer<typeof ConclusionProposal>;
+
+/** `POST /api/screenings/:id/conclusions/:version/approval`: the second coordinator's approval. */
+export const ConclusionApproval = z.strictObject({ reason: Reason });
+export type ConclusionApproval = z.infer<typeof ConclusionApproval>;
+
+/** `POST /api/screenings/:id/disclosures`: pass the approved conclusion to the RIEC on an art. 28 lid 2 ground. */
+export const DisclosureRequest = z.strictObject({ ground: DisclosureGround });
+export type DisclosureRequest = z.infer<typeof DisclosureRequest>;
+
+/** `POST /api/screenings/assignments`: a lead coordinator reassigns one or more screenings. */
+export const ReassignmentRequest = z.strictObject({
+  screeningIds: z
+    .array(ScreeningId)
+    .min(1, 'Kies ten minste één toets')
+    .max(500)
+    .refine((ids) => new Set(ids).size === ids.length, 'Een toets mag maar één keer voorkomen'),
+  assignee: UserId,
+  reason: Reason,
+});
+export type ReassignmentRequest = z.infer<typeof ReassignmentRequest>;
+
+/** One line of a list: routing facts only. `assignee` null = "niet toegewezen". */
+export interface ScreeningSummary {
+  readonly id: string;
+  readonly municipality: string;
+  readonly kind: ScreeningKind;
+  readonly phase: ScreeningPhase;
+  readonly assignee: string | null;
+  readonly receivedOn: string;
+  readonly decisionTermWeeks: number;
+  readonly openedAt: string;
+}
+
+/** A day in the screening's procedure that moves its deadlines (the deadline engine's input). */
+export interface ScreeningTimelineEvent {
+  readonly soort: string;
+  readonly datum: string;
+}
+
+export interface ScreeningHistoryEntry {
+  readonly at: string;
+  readonly action: ScreeningHistoryAction;
+  readonly actor: ScreeningActor | { readonly service: string };
+  readonly fromPhase: ScreeningPhase | null;
+  readonly toPhase: ScreeningPhase;
+  readonly reason: string | null;
+  readonly date: string | null;
+}
+
+export type ConclusionStatus = 'voorgesteld' | 'goedgekeurd' | 'vervangen';
+
+export interface ScreeningConclusionVersion {
+  readonly version: number;
+  readonly status: ConclusionStatus;
+  readonly conclusion: RiskConclusion;
+  readonly proposedBy: ScreeningActor;
+  readonly proposedAt: string;
+  readonly approvedBy: ScreeningActor | null;
+  readonly approvedAt: string | null;
+}
+
+/** The deadline engine's answer for the screening's timeline (packages/deadlines, `hub termijnen`'s shape). */
+export interface ScreeningDeadlines {
+  readonly uitersteBeslisdatum: string | null;
+  readonly lbbAdviesUiterlijk: string | null;
+  readonly voorlopig: readonly string[];
+  readonly toelichting: readonly string[];
+}
+
+/** `GET /api/screenings/:id`: the screening opened for the caller (audited). */
+export interface ScreeningDetail extends ScreeningSummary {
+  readonly reference: string;
+  readonly applicant: ScreeningApplicant;
+  readonly people: readonly ScreeningPerson[];
+  readonly questionnaire: readonly QuestionnaireAnswer[];
+  readonly lbbExtended: boolean;
+  readonly lbbWaitingForInformation: boolean;
+  readonly timeline: { readonly ontvangen: string; readonly beslistermijnWeken: number; readonly gebeurtenissen: readonly ScreeningTimelineEvent[] };
+  /** Computed from `timeline` on every read, so every step that moves a term moves them at once. */
+  readonly deadlines: ScreeningDeadlines;
+  readonly history: readonly ScreeningHistoryEntry[];
+  readonly conclusions: readonly ScreeningConclusionVersion[];
+}
+
+/** A line of the art. 28 disclosure register (`GET /api/disclosures`). */
+export interface DisclosureRecord {
+  readonly id: string;
+  readonly screeningId: string;
+  readonly municipality: string;
+  /** What was disclosed: the event type and the conclusion's version. */
+  readonly what: string;
+  readonly conclusionVersion: number;
+  readonly recipient: string;
+  readonly groundCode: string;
+  readonly disclosedAt: string;
+  readonly disclosedBy: ScreeningActor;
+}

@@ -1,0 +1,109 @@
+import { ObjectNotFound, type AuditedAccess } from '@signaalhub/access';
+import {
+  RiskConclusion,
+  type ScreeningConclusionVersion,
+  type ScreeningDetail,
+  type ScreeningHistoryEntry,
+  type ScreeningSummary,
+} from '@signaalhub/contracts';
+import { computeDeadlines, type DeadlineCalendar, type TimelineEvent } from '@signaalhub/deadlines';
+import type { SealedRecords } from '@signaalhub/envelope';
+import type { UserIdentity } from '@signaalhub/identity';
+import type { BibobAccessPolicy } from '../access/bibob-access-policy.js';
+import { ApplicationRecord, SealedText } from './screening-records.js';
+import type { HistoryRow, ScreeningFilter, ScreeningStore } from './screening-store.js';
+import { summaryOf } from './screening-workflow.js';
+
+/** What a list may be narrowed to, already validated by the HTTP layer. */
+export interface ScreeningQuery {
+  readonly municipality?: string;
+  readonly assignee?: string;
+  readonly unassigned?: boolean;
+}
+
+/**
+ * Lists (routing facts only) and the opened screening (personal data, audited). Coordinators see every
+ * screening; a municipality's permit officers only their municipality's, so their lists must name it.
+ */
+export class ScreeningReader {
+  constructor(
+    private readonly store: ScreeningStore,
+    private readonly records: SealedRecords,
+    private readonly policy: BibobAccessPolicy,
+    private readonly access: AuditedAccess,
+    private readonly calendar: DeadlineCalendar,
+  ) {}
+
+  async list(caller: UserIdentity, query: ScreeningQuery, origin: string): Promise<ScreeningSummary[]> {
+    const attempt = { caller, action: 'screening.list', object: { type: 'screenings', id: query.municipality ?? '*' }, origin };
+    await this.access.check({ ...attempt, policy: this.policy.anyScreening(caller) });
+    // A permit officer's list without a municipality would be everyone's: it is theirs or nothing.
+    await this.access.check({ ...attempt, policy: this.policy.screeningOf(caller, query.municipality ?? '') });
+    const filter: ScreeningFilter = {
+      ...(query.municipality === undefined ? {} : { municipality: query.municipality }),
+      ...(query.unassigned === true ? { assignee: null } : query.assignee === undefined ? {} : { assignee: query.assignee }),
+    };
+    return this.store.list(filter);
+  }
+
+  async detail(caller: UserIdentity, id: string, origin: string): Promise<ScreeningDetail> {
+    const attempt = { caller, action: 'screening.open', object: { type: 'screening', id }, origin };
+    await this.access.check({ ...attempt, policy: this.policy.anyScreening(caller) });
+    const row = await this.store.find(id);
+    if (row === undefined) throw new ObjectNotFound('screening');
+    await this.access.check({ ...attempt, policy: this.policy.screeningOf(caller, row.municipality), auditAllowed: true });
+    const application = await this.records.open(row.applicationSealed, ApplicationRecord);
+    const history = await this.store.historyOf(id);
+    const timeline = { ontvangen: row.receivedOn, beslistermijnWeken: row.decisionTermWeeks, gebeurtenissen: timelineOf(history) };
+    const questionnaire = await Promise.all(
+      (await this.store.questionnaireOf(id)).map(async (answer) => ({
+        item: answer.item,
+        complete: answer.complete,
+        ...(answer.answerSealed === null ? {} : { answer: await this.records.open(answer.answerSealed, SealedText) }),
+      })),
+    );
+    const conclusions = await Promise.all(
+      (await this.store.conclusionsOf(id)).map(
+        async (version): Promise<ScreeningConclusionVersion> => ({
+          version: version.version,
+          status: version.status,
+          conclusion: await this.records.open(version.conclusionSealed, RiskConclusion),
+          proposedBy: version.proposedBy,
+          proposedAt: version.proposedAt,
+          approvedBy: version.approvedBy,
+          approvedAt: version.approvedAt,
+        }),
+      ),
+    );
+    return {
+      ...summaryOf(row),
+      reference: application.reference,
+      applicant: application.applicant,
+      people: application.people,
+      questionnaire,
+      lbbExtended: row.lbbExtended,
+      lbbWaitingForInformation: row.lbbWaiting,
+      timeline,
+      deadlines: computeDeadlines(timeline, this.calendar),
+      history: await Promise.all(history.map((entry) => this.historyEntry(entry))),
+      conclusions,
+    };
+  }
+
+  private async historyEntry(row: HistoryRow): Promise<ScreeningHistoryEntry> {
+    return {
+      at: row.at,
+      action: row.action,
+      actor: row.actor,
+      fromPhase: row.fromPhase,
+      toPhase: row.toPhase,
+      reason: row.reasonSealed === null ? null : await this.records.open(row.reasonSealed, SealedText),
+      date: row.eventDate,
+    };
+  }
+}
+
+/** The deadline engine's input: the days that move a term, in the order they happened. */
+export function timelineOf(history: readonly HistoryRow[]): TimelineEvent[] {
+  return history.flatMap((row) => (row.timelineKind === null || row.eventDate === null ? [] : [{ soort: row.timelineKind, datum: row.eventDate }]));
+}

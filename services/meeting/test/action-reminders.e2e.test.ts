@@ -1,0 +1,165 @@
+import { Jobs, type ActionReminderJobData } from '@signaalhub/contracts';
+import { eventually, RunningService, testInfrastructure } from '@signaalhub/test-infra';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ActionReminders } from '../src/reminders/action-reminders.js';
+import { decideWithActions, soestItems } from './support/agenda-items.js';
+import { caller, meetingEnv } from './support/running-meeting.js';
+
+/*
+ * Issue 9 acceptance 2. The meeting runs with a one-day lead and an application clock moved to just
+ * before the "due" reminders of day D fire (MEETING_CLOCK_OFFSET_SECONDS), so BullMQ's real-time delays
+ * are seconds, not days. Each scenario kills or wipes while those reminders are pending (checked), then
+ * restarts and counts the stored notices.
+ */
+
+const DAY_MS = 86_400_000;
+const dateOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+/** Day D: far enough ahead that nothing else of the test falls on it. */
+const D = dateOf(Date.now() + 30 * DAY_MS);
+const dayAfter = (date: string, days: number): string => dateOf(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS);
+/** Time for deciding, killing and a restart (slow on a busy machine) before the pending reminders fire. */
+const PENDING_FOR_MS = 120_000;
+
+interface Notice {
+  decision_id: string;
+  action_index: number;
+  kind: string;
+  due_date_version: number;
+}
+
+describe(ActionReminders.name, () => {
+  const env = meetingEnv({ ACTION_REMINDER_LEAD_DAYS: '1' });
+  const member = caller('gemeente-soest');
+  const database = new pg.Pool({ connectionString: testInfrastructure().databaseUrl, max: 2 });
+  const redis = new Redis(testInfrastructure().redisUrl, { maxRetriesPerRequest: 3 });
+  const queue = new Queue<ActionReminderJobData>(Jobs.actionReminder.queue, { connection: redis, prefix: env.MEETING_QUEUE_PREFIX });
+  let items: string[] = [];
+  let running: RunningService | undefined;
+
+  /** A service whose clock reaches D−1 00:00 (when D's "due" reminders fire) `pendingForMs` from now. */
+  async function startBeforeDueReminders(pendingForMs = PENDING_FOR_MS): Promise<RunningService> {
+    const firesAt = Date.parse(`${dayAfter(D, -1)}T00:00:00Z`);
+    const offsetSeconds = Math.round((firesAt - (Date.now() + pendingForMs)) / 1000);
+    return start({ MEETING_CLOCK_OFFSET_SECONDS: String(offsetSeconds) });
+  }
+
+  async function start(overrides: Record<string, string> = {}): Promise<RunningService> {
+    running = await RunningService.start('meeting', { ...env, ...overrides }, { schemaVariable: 'MEETING_DATABASE_SCHEMA' });
+    return running;
+  }
+
+  async function kill(service: RunningService): Promise<void> {
+    service.process.stop('SIGKILL');
+    await service.stop();
+  }
+
+  async function notices(decisionIds: readonly string[]): Promise<Notice[]> {
+    const result = await database.query<Notice>(
+      `SELECT decision_id, action_index, kind, due_date_version FROM "${env.MEETING_DATABASE_SCHEMA ?? ''}".action_notices WHERE decision_id = ANY($1::uuid[])
+        ORDER BY decision_id, action_index, kind`,
+      [decisionIds],
+    );
+    return result.rows;
+  }
+
+  async function jobState(jobId: string): Promise<{ state: string; firesAt: number } | undefined> {
+    const job = await queue.getJob(jobId);
+    if (job === undefined) return undefined;
+    return { state: await job.getState(), firesAt: job.timestamp + job.delay };
+  }
+
+  beforeAll(async () => {
+    const first = await start();
+    items = await soestItems(first, 2);
+    await first.stop();
+  });
+
+  afterAll(async () => {
+    await running?.stop();
+    await queue.obliterate({ force: true }).catch(() => undefined);
+    await queue.close();
+    redis.disconnect();
+    await database.end();
+  });
+
+  it('notes each due reminder exactly once when the service is killed while they are pending; a done action gets none; a moved one moves', { timeout: 420_000 }, async () => {
+    const before = await startBeforeDueReminders();
+    const tomorrow = dayAfter(D, -1); // the service's tomorrow: its "due" reminder is already late, so it fires at once
+    const decisionId = await decideWithActions(before, items[0] ?? '', [D, D, D, tomorrow]);
+    const done = await before.call('POST', `/api/actions/${decisionId}/1/done`, member, { doneOn: dayAfter(D, -2), note: 'Gesprek gevoerd' });
+    expect(done.status, await done.clone().text()).toBe(200);
+    const moved = await before.call('POST', `/api/actions/${decisionId}/2/due-date`, member, { dueDate: dayAfter(D, 5) });
+    expect(moved.status, await moved.clone().text()).toBe(200);
+    await eventually(async () => ((await notices([decisionId])).length > 0 ? true : undefined), { timeoutMs: 30_000, what: 'the late reminder' });
+
+    await kill(before);
+    // Pending while the service is down: D's "due" jobs wait in Redis, only the late one was noted.
+    expect(await notices([decisionId])).toEqual([{ decision_id: decisionId, action_index: 3, kind: 'due', due_date_version: 0 }]);
+    expect((await jobState(`${decisionId}-0-due-v0`))?.state).toBe('delayed');
+    expect(await jobState(`${decisionId}-1-due-v0`)).toBeUndefined();
+    expect(await jobState(`${decisionId}-2-due-v0`)).toBeUndefined();
+    const movedJob = await jobState(`${decisionId}-2-due-v1`);
+    expect(movedJob?.state).toBe('delayed');
+
+    const offsetSeconds = Number(before.env.MEETING_CLOCK_OFFSET_SECONDS);
+    const after = await start({ MEETING_CLOCK_OFFSET_SECONDS: String(offsetSeconds) });
+    const expected = [
+      { decision_id: decisionId, action_index: 0, kind: 'due', due_date_version: 0 },
+      // The late action's "overdue" (the start of D−1) is due now too.
+      { decision_id: decisionId, action_index: 3, kind: 'due', due_date_version: 0 },
+      { decision_id: decisionId, action_index: 3, kind: 'overdue', due_date_version: 0 },
+    ];
+    await eventually(async () => ((await notices([decisionId])).length >= expected.length ? true : undefined), {
+      timeoutMs: PENDING_FOR_MS + 60_000,
+      what: "D's due reminders after the restart",
+    });
+    expect(await notices([decisionId])).toEqual(expected);
+    // The moved action's reminder waits for its new date (due D+5, so D+4 by the service's clock), kept across the restart.
+    const movedFiresAt = Date.parse(`${dayAfter(D, 4)}T00:00:00Z`) - offsetSeconds * 1000;
+    expect(Math.abs((movedJob?.firesAt ?? 0) - movedFiresAt)).toBeLessThan(2_000);
+    expect((await jobState(`${decisionId}-2-due-v1`))?.firesAt).toBe(movedJob?.firesAt);
+    const listed = (await (await after.call('GET', `/api/actions?item=${items[0] ?? ''}`, member)).json()) as { actionIndex: number; status: string; reminders: unknown[] }[];
+    expect(listed.map((action) => [action.actionIndex, action.status, action.reminders.length])).toEqual([
+      [3, 'overdue', 2],
+      [0, 'due', 1],
+      [2, 'open', 0],
+      [1, 'done', 0],
+    ]);
+    await after.stop();
+  });
+
+  it('notes each due reminder exactly once when Redis lost every job while they were pending and the service restarts', { timeout: 420_000 }, async () => {
+    const before = await startBeforeDueReminders();
+    const decisionId = await decideWithActions(before, items[1] ?? '', [D, dayAfter(D, -1)]);
+    await eventually(async () => ((await notices([decisionId])).length > 0 ? true : undefined), { timeoutMs: 30_000, what: 'the late reminder' });
+    expect((await jobState(`${decisionId}-0-due-v0`))?.state).toBe('delayed');
+
+    // Redis restarted empty: every key of this service's queues is gone (its own prefix; the shared server stays up).
+    const keys = await redis.keys(`${env.MEETING_QUEUE_PREFIX ?? ''}:*`);
+    expect(keys.length).toBeGreaterThan(0);
+    await redis.unlink(...keys);
+    expect(await jobState(`${decisionId}-0-due-v0`)).toBeUndefined();
+    expect(await notices([decisionId])).toEqual([{ decision_id: decisionId, action_index: 1, kind: 'due', due_date_version: 0 }]);
+
+    await before.stop();
+    // Nothing of the old schedule survives in Redis, so the restarted service may have a clock of its own: D−1 has come.
+    const after = await startBeforeDueReminders(0);
+    // Reconciled on start: the lost job is back (and runs at once), the noted one is not scheduled again.
+    expect(await jobState(`${decisionId}-0-due-v0`)).toBeDefined();
+    expect(await jobState(`${decisionId}-1-due-v0`)).toBeUndefined();
+    const expected = [
+      { decision_id: decisionId, action_index: 0, kind: 'due', due_date_version: 0 },
+      { decision_id: decisionId, action_index: 1, kind: 'due', due_date_version: 0 },
+      { decision_id: decisionId, action_index: 1, kind: 'overdue', due_date_version: 0 },
+    ];
+    await eventually(async () => ((await notices([decisionId])).length >= expected.length ? true : undefined), {
+      timeoutMs: 60_000,
+      what: "D's due reminders after Redis lost them",
+    });
+    expect(await notices([decisionId])).toEqual(expected);
+    await after.stop();
+  });
+});

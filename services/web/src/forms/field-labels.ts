@@ -1,0 +1,48 @@
+/**
+ * The Dutch name of every field a page reads (form fields and query parameters), in one place: an
+ * error about a field names it as the page does.
+ */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  body: 'Het formulier',
+  path: 'Het adres',
+  _csrf: 'Formuliercontrole',
+  accountName: 'Gebruikersnaam',
+  password: 'Wachtwoord',
+  theme: 'Thema',
+  thema: 'Thema',
+  stap: 'Stap',
+  municipality: 'Gemeente',
+  gemeente: 'Gemeente',
+  postcode: 'Postcode',
+  huisnummer: 'Huisnummer',
+  toevoeging: 'Toevoeging',
+  kvkNumber: 'KvK-nummer',
+  tradeName: 'Handelsnaam',
+  personName: 'Naam van de persoon',
+  personBirthDate: 'Geboortedatum van de persoon',
+  kenteken: 'Kenteken',
+  indicators: 'Indicatoren',
+  freeText: 'Toelichting',
+  recipients: 'Ontvangers',
+  idempotencyKey: 'Formulierkenmerk',
+  approach: 'Aanpak',
+  leadParty: 'Trekker',
+  riecHandover: 'Overdracht aan het RIEC',
+  feedback: 'Terugkoppeling aan de melder',
+  date: 'Datum van het overleg',
+  gedaan: 'Melding',
+  afgemeld: 'Melding',
+  verstuurd: 'Melding',
+};
+
+const ACTION_FIELD = /^action(\d+)(Description|DueDate)$/;
+
+/** `Aanpak`, `Actie 2: deadline`; a name no page uses is quoted (it is identifier-shaped, never free input). */
+export function fieldLabel(field: string): string {
+  const name = field.split('.')[0] ?? field;
+  const label = FIELD_LABELS[name];
+  if (label !== undefined) return label;
+  const action = ACTION_FIELD.exec(name);
+  if (action !== null) return `Actie ${action[1] ?? ''}: ${action[2] === 'DueDate' ? 'deadline' : 'omschrijving'}`;
+  return `Het veld „${name}”`;
+}

@@ -1,0 +1,407 @@
+import { randomUUID } from 'node:crypto';
+import { createEventBus } from '@signaalhub/bus';
+import { Topics, type AgendaEntry } from '@signaalhub/contracts';
+import type { UserIdentity } from '@signaalhub/identity';
+import { createLogger } from '@signaalhub/logging';
+import { INPUT_RULES, type InputRule } from '@signaalhub/service-kit';
+import { eventually, RunningService, serviceEnv, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caller, startMeeting } from '../../services/meeting/test/support/running-meeting.js';
+import { randomKvkNumber, sealSignal } from '../../services/meeting/test/support/sealed-signals.js';
+import { identity, postSignal, startIntake } from '../../services/signal-intake/test/support/intake-service.js';
+import { goodSubmission } from '../../services/signal-intake/test/support/submissions.js';
+import { fieldLabel } from '../../services/web/src/forms/field-labels.js';
+import { WebModule, type WebParts } from '../../services/web/src/http/web.module.js';
+import { apiRoutes, controllerRoutes, takesInput, type Route } from './routes.js';
+import { storeDigest } from './stores.js';
+
+/*
+ * Acceptance 4 of issue 9: the bad inputs of "Input hardening" against every route of the intake, the
+ * meeting service and the web application that takes input. The route lists come from the running APIs'
+ * OpenAPI documents and the web's controller metadata, so a new route without a row here fails the test.
+ * Each bad input gets its 4xx naming the field (Dutch on the web, the Dutch 404 page for a malformed id
+ * in a page address), and afterwards every store of the three services is as it was.
+ */
+
+const DEMO_PASSWORD = 'Invoer-hardening-2026';
+const INVALID_UTF8 = Buffer.from([0xc3, 0x28]);
+
+interface Problem {
+  readonly field: string;
+  readonly rule: string;
+  readonly message: string;
+}
+
+/** What a route of an API needs for a good request; the cases spoil one part of it. */
+interface ApiRow {
+  readonly service: 'intake' | 'meeting';
+  readonly caller: () => UserIdentity;
+  readonly query?: Readonly<Record<string, string>>;
+  readonly body?: () => Record<string, unknown>;
+  /** A text field of the body (dotted) that the body cases spoil. */
+  readonly textField?: string;
+  readonly headers?: () => Record<string, string>;
+}
+
+/** A bad request and what must come back: the status and the field named. */
+interface Case {
+  readonly name: string;
+  readonly path: string;
+  readonly body?: Buffer;
+  readonly contentType?: string;
+  readonly status: number;
+  readonly field: string;
+  readonly rule?: InputRule;
+}
+
+const soestInspector = identity('gemeente-soest', ['inspector']);
+const soestMember = caller('gemeente-soest');
+
+/** A JSON body with `field` (dotted) set to a marker that is then replaced by raw bytes. */
+function bodyWith(base: Record<string, unknown>, field: string, value: string | Buffer): Buffer {
+  const copy = structuredClone(base);
+  const keys = field.split('.');
+  let target: Record<string, unknown> = copy;
+  for (const key of keys.slice(0, -1)) target = target[key] as Record<string, unknown>;
+  const marker = `@@${randomUUID()}@@`;
+  target[keys.at(-1) ?? ''] = typeof value === 'string' ? value : marker;
+  const json = JSON.stringify(copy);
+  if (typeof value === 'string') return Buffer.from(json, 'utf8');
+  const [before, after] = json.split(marker);
+  return Buffer.concat([Buffer.from(before ?? '', 'utf8'), value, Buffer.from(after ?? '', 'utf8')]);
+}
+
+const withQuery = (path: string, query: string): string => (query === '' ? path : `${path}?${query}`);
+const encodeQuery = (query: Readonly<Record<string, string>>): string => new URLSearchParams(query).toString();
+
+/** Every bad input a route of an API can be given, with the 400 it must answer. */
+function apiCases(route: Route, row: ApiRow, pathFor: (values: Record<string, string>) => string): Case[] {
+  const goodIds = Object.fromEntries(route.pathParameters.map((name) => [name, '']));
+  const goodPath = pathFor(goodIds);
+  const goodQuery = row.query ?? {};
+  const cases: Case[] = [];
+  for (const parameter of route.query) {
+    const others = encodeQuery(Object.fromEntries(Object.entries(goodQuery).filter(([name]) => name !== parameter)));
+    const good = goodQuery[parameter] ?? 'soest';
+    const spoilt = (raw: string): string => withQuery(goodPath, [others, raw].filter((part) => part !== '').join('&'));
+    cases.push(
+      { name: `?${parameter} with invalid UTF-8`, path: spoilt(`${parameter}=so%C3%28est`), status: 400, field: parameter, rule: 'invalidUtf8' },
+      { name: `?${parameter} with U+0000`, path: spoilt(`${parameter}=soest%00`), status: 400, field: parameter, rule: 'controlCharacters' },
+      { name: `?${parameter} with an escape character`, path: spoilt(`${parameter}=soest%1B`), status: 400, field: parameter, rule: 'controlCharacters' },
+      { name: `?${parameter} repeated`, path: spoilt(`${parameter}=${good}&${parameter}=${good}`), status: 400, field: parameter, rule: 'repeated' },
+      { name: `?${parameter} nested`, path: spoilt(`${parameter}[x]=${good}`), status: 400, field: parameter, rule: 'nested' },
+    );
+  }
+  const query = encodeQuery(goodQuery);
+  for (const parameter of route.pathParameters) {
+    const ids = (value: string): string => withQuery(pathFor({ ...goodIds, [parameter]: value }), query);
+    cases.push(
+      { name: `{${parameter}} not a UUID`, path: ids('not-a-uuid'), status: 400, field: parameter },
+      { name: `{${parameter}} with invalid UTF-8`, path: ids('%C3%28'), status: 400, field: 'path' },
+      { name: `{${parameter}} with U+0000`, path: ids('%00'), status: 400, field: 'path' },
+    );
+  }
+  if (route.body && row.body !== undefined && row.textField !== undefined) {
+    const base = row.body();
+    const path = withQuery(goodPath, query);
+    const field = row.textField;
+    cases.push(
+      { name: `${field} with invalid UTF-8`, path, body: bodyWith(base, field, INVALID_UTF8), status: 400, field: 'body', rule: 'invalidUtf8' },
+      { name: `${field} with U+0000`, path, body: bodyWith(base, field, 'tekst\u0000'), status: 400, field, rule: 'controlCharacters' },
+      { name: `${field} with a bell character`, path, body: bodyWith(base, field, 'tekst\u0007'), status: 400, field, rule: 'controlCharacters' },
+      { name: `${field} with a lone surrogate`, path, body: bodyWith(base, field, 'tekst\ud800'), status: 400, field, rule: 'controlCharacters' },
+      {
+        name: 'a JSON body declaring UTF-16',
+        path,
+        body: Buffer.from(JSON.stringify(base), 'utf16le'),
+        contentType: 'application/json; charset=utf-16',
+        status: 400,
+        field: 'body',
+        rule: 'invalidUtf8',
+      },
+      { name: 'a body that is no object', path, body: Buffer.from('"tekst"'), status: 400, field: 'body' },
+      { name: 'an unknown field', path, body: Buffer.from(JSON.stringify({ ...base, extra: 'x' })), status: 400, field: 'extra' },
+    );
+  }
+  return cases;
+}
+
+describe('bad input against every endpoint', () => {
+  let intake: RunningService;
+  let meeting: RunningService;
+  let web: RunningService;
+  let itemId: string;
+  const started: { stop: () => Promise<unknown> }[] = [];
+
+  const API_ROWS: Readonly<Record<string, ApiRow>> = {
+    'POST /api/signals': {
+      service: 'intake',
+      caller: () => soestInspector,
+      body: () => goodSubmission({ freeText: 'Veel dure auto\u2019s,\tnooit klanten.\r\nTweede regel.' }),
+      textField: 'freeText',
+      headers: () => ({ 'idempotency-key': randomUUID() }),
+    },
+    'GET /api/signals/{id}': { service: 'intake', caller: () => soestInspector },
+    'GET /api/policy/distribution': { service: 'intake', caller: () => soestInspector, query: { municipality: 'soest' } },
+    'GET /api/agenda': { service: 'meeting', caller: () => soestMember, query: { municipality: 'soest' } },
+    'GET /api/meetings': { service: 'meeting', caller: () => soestMember, query: { municipality: 'soest' } },
+    'POST /api/meetings': { service: 'meeting', caller: () => soestMember, body: () => ({ municipality: 'soest', date: '2033-03-03' }), textField: 'municipality' },
+    'GET /api/agenda/items/{id}': { service: 'meeting', caller: () => soestMember },
+    'POST /api/agenda/items/{id}/decision': {
+      service: 'meeting',
+      caller: () => soestMember,
+      body: () => ({ approach: 'bestuurlijk', leadParty: 'gemeente-soest', actions: [], riecHandover: false, feedback: 'Zie\tbijlage.\r\nGroet.' }),
+      textField: 'feedback',
+    },
+  };
+
+  beforeAll(async () => {
+    [intake, meeting] = await Promise.all([startIntake({ LOG_LEVEL: 'warn' }), startMeeting({ LOG_LEVEL: 'warn' })]);
+    started.push(intake, meeting);
+    web = await RunningService.start(
+      'web',
+      serviceEnv({
+        LOG_LEVEL: 'warn',
+        WEB_DB_SCHEMA: uniqueName('web').replace(/-/g, '_'),
+        WEB_REDIS_PREFIX: uniqueName('web'),
+        SEED_DEMO_USERS: 'true',
+        DEMO_PASSWORD,
+        SIGNAL_INTAKE_URL: intake.base,
+        MEETING_URL: meeting.base,
+      }),
+      { schemaVariable: 'WEB_DB_SCHEMA' },
+    );
+    started.push(web);
+    // One pending Soest item, so the item routes get past "not found" to the input checks.
+    const bus = createEventBus({ brokers: testInfrastructure().kafkaBrokers, clientId: 'bad-input', logger: createLogger('bad-input', 'warn') });
+    const producer = bus.createProducer();
+    await producer.connect();
+    const { envelope } = await sealSignal({ municipality: 'soest', kvkNumber: randomKvkNumber(), recipients: ['gemeente-soest', 'politie-bes'] });
+    await producer.send(Topics.signalSubmitted, [{ key: 'soest', value: Buffer.from(JSON.stringify(envelope)) }]);
+    await bus.close();
+    itemId = envelope.header.messageId;
+    await eventually(
+      async () => {
+        const entries = (await (await meeting.call('GET', '/api/agenda?municipality=soest', soestMember)).json()) as AgendaEntry[];
+        return entries.some((entry) => entry.id === itemId) ? true : undefined;
+      },
+      { timeoutMs: 120_000, what: 'the item on the Soest agenda' },
+    );
+  });
+
+  afterAll(async () => {
+    for (const part of started.reverse()) await part.stop();
+  });
+
+  /** Every store of the three services, and the item still pending. */
+  async function stores(): Promise<unknown> {
+    const item = await meeting.pool.query<{ status: string; updated_at: string }>(
+      `SELECT status, updated_at::text FROM "${meeting.schema}".agenda_items WHERE message_id = $1`,
+      [itemId],
+    );
+    return {
+      intake: await storeDigest(intake, ['decisions', 'match_tokens']),
+      meeting: await storeDigest(meeting, ['agenda_items', 'match_tokens']),
+      web: await storeDigest(web),
+      item: item.rows[0],
+    };
+  }
+
+  it('answers every bad input to the APIs with a 400 naming the field, and stores nothing', async () => {
+    const before = await stores();
+    const services = { intake, meeting };
+    let checked = 0;
+    for (const service of ['intake', 'meeting'] as const) {
+      const routes = (await apiRoutes(services[service].base)).filter(takesInput);
+      for (const route of routes) {
+        const row = API_ROWS[route.key];
+        expect(row, `${route.key} of ${service} takes input but has no row in the table`).toBeDefined();
+        if (row === undefined) continue;
+        expect(row.service).toBe(service);
+        const pathFor = (values: Record<string, string>): string =>
+          route.key.slice(route.method.length + 1).replace(/\{(\w+)\}/g, (_, name: string) => values[name] || itemId);
+        for (const bad of apiCases(route, row, pathFor)) {
+          const headers = {
+            ...(await services[service].identityHeaders(row.caller())),
+            ...row.headers?.(),
+            'content-type': bad.contentType ?? 'application/json',
+          };
+          const response = await fetch(`${services[service].base}${bad.path}`, { method: route.method, headers, ...(bad.body === undefined ? {} : { body: new Uint8Array(bad.body) }) });
+          const what = `${route.key}: ${bad.name}`;
+          expect(response.status, what).toBe(bad.status);
+          const answer = (await response.json()) as { problems?: Problem[] };
+          const named = answer.problems?.find((problem) => problem.field === bad.field);
+          expect(named, `${what} names ${bad.field}: ${JSON.stringify(answer)}`).toBeDefined();
+          if (bad.rule !== undefined) expect(named, what).toMatchObject(INPUT_RULES[bad.rule]);
+          for (const problem of answer.problems ?? []) expect(problem.field, `${what}: every problem names a field`).not.toBe('');
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+    expect(await stores()).toEqual(before);
+  });
+
+  it('accepts tab and line breaks in free text', async () => {
+    const body = API_ROWS['POST /api/signals']?.body?.();
+    expect(body?.freeText).toMatch(/\t.*\r\n/s);
+    const response = await postSignal(intake, body, { identity: soestInspector });
+    expect(response.status).toBe(201);
+  });
+
+  describe('web application', () => {
+    /** A signed-in browser in miniature: the session cookie and the last page's CSRF token. */
+    class Visitor {
+      cookie = '';
+      csrf = '';
+
+      async send(path: string, init: { method: 'GET' | 'POST'; body?: string; contentType?: string }): Promise<{ status: number; html: string }> {
+        const headers: Record<string, string> = { cookie: this.cookie, ...(init.body === undefined ? {} : { 'content-type': init.contentType ?? 'application/x-www-form-urlencoded' }) };
+        const response = await fetch(`${web.base}${path}`, { method: init.method, headers, redirect: 'manual', ...(init.body === undefined ? {} : { body: new Uint8Array(Buffer.from(init.body, 'latin1')) }) });
+        const cookie = response.headers.get('set-cookie');
+        if (cookie !== null) this.cookie = cookie.split(';')[0] ?? '';
+        const html = await response.text();
+        this.csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? this.csrf;
+        return { status: response.status, html };
+      }
+
+      static async signedIn(accountName: string): Promise<Visitor> {
+        const visitor = new Visitor();
+        await visitor.send('/aanmelden', { method: 'GET' });
+        const signedIn = await visitor.send('/aanmelden', { method: 'POST', body: new URLSearchParams({ _csrf: visitor.csrf, accountName, password: DEMO_PASSWORD }).toString() });
+        expect(signedIn.status).toBe(303);
+        await visitor.send('/', { method: 'GET' });
+        return visitor;
+      }
+    }
+
+    /** What a page of the web needs for a good request; the cases spoil one field. */
+    interface WebRow {
+      readonly as: 'inspector' | 'member';
+      /** Good form fields (urlencoded, as a browser sends them), without the CSRF token. */
+      readonly form?: Readonly<Record<string, string>>;
+      /** A field the page reads as one value. */
+      readonly field?: string;
+      readonly query?: Readonly<Record<string, string>>;
+    }
+
+    const WEB_ROWS: Readonly<Record<string, WebRow>> = {
+      'GET /aanmelden': { as: 'inspector', query: { afgemeld: '1' } },
+      'POST /aanmelden': { as: 'inspector', form: { accountName: 'inspecteur.soest', password: 'fout' }, field: 'accountName' },
+      'POST /afmelden': { as: 'inspector', form: {}, field: '_csrf' },
+      'GET /meldingen/nieuw': { as: 'inspector', query: { thema: 'autobranche', stap: 'thema' } },
+      'GET /meldingen': { as: 'inspector', query: { verstuurd: '1' } },
+      'POST /meldingen': {
+        as: 'inspector',
+        form: { theme: 'autobranche', municipality: 'soest', postcode: '3762 AB', huisnummer: '12', kvkNumber: '12345678', freeText: 'Eerste\tregel\r\nTweede', idempotencyKey: randomUUID() },
+        field: 'freeText',
+      },
+      'GET /agenda': { as: 'member', query: { gemeente: 'soest', gedaan: 'overleg' } },
+      'POST /agenda/overleggen': { as: 'member', form: { municipality: 'soest', date: '2034-04-04' }, field: 'date' },
+      'GET /agenda/punten/{id}': { as: 'member' },
+      'POST /agenda/punten/{id}/besluit': {
+        as: 'member',
+        form: { municipality: 'soest', approach: 'bestuurlijk', leadParty: 'gemeente-soest', feedback: 'Zie\tbijlage' },
+        field: 'feedback',
+      },
+    };
+
+    interface WebCase {
+      readonly name: string;
+      readonly path: string;
+      readonly form?: string;
+      readonly contentType?: string;
+      readonly field?: string;
+      readonly rule?: InputRule;
+      /** 422 naming the field in Dutch, or the Dutch 404 page. */
+      readonly expect: 'invalid' | 'not-found';
+    }
+
+    function webCases(route: Route, row: WebRow, pathFor: (values: Record<string, string>) => string, csrf: string): WebCase[] {
+      const goodPath = pathFor({});
+      const cases: WebCase[] = [];
+      for (const parameter of route.query) {
+        const good = row.query?.[parameter] ?? 'x';
+        const spoilt = (raw: string): string => `${goodPath}?${raw}`;
+        cases.push(
+          { name: `?${parameter} with invalid UTF-8`, path: spoilt(`${parameter}=%C3%28`), field: parameter, rule: 'invalidUtf8', expect: 'invalid' },
+          { name: `?${parameter} with U+0000`, path: spoilt(`${parameter}=${good}%00`), field: parameter, rule: 'controlCharacters', expect: 'invalid' },
+          { name: `?${parameter} repeated`, path: spoilt(`${parameter}=${good}&${parameter}=${good}`), field: parameter, rule: 'repeated', expect: 'invalid' },
+          { name: `?${parameter} nested`, path: spoilt(`${parameter}[a]=${good}`), field: parameter, rule: 'nested', expect: 'invalid' },
+        );
+      }
+      // A page that takes a form gets a good one (with the CSRF token): only the address is wrong.
+      const goodForm = route.body ? { form: new URLSearchParams({ ...row.form, _csrf: csrf }).toString() } : {};
+      for (const parameter of route.pathParameters) {
+        cases.push(
+          { name: `{${parameter}} not a UUID`, path: pathFor({ [parameter]: 'not-a-uuid' }), ...goodForm, expect: 'not-found' },
+          { name: `{${parameter}} with invalid UTF-8`, path: pathFor({ [parameter]: '%C3%28' }), ...goodForm, expect: 'not-found' },
+          { name: `{${parameter}} with U+0000`, path: pathFor({ [parameter]: '%00' }), ...goodForm, expect: 'not-found' },
+          { name: `{${parameter}} with broken percent-encoding`, path: pathFor({ [parameter]: '%E0%A4%A' }), ...goodForm, expect: 'not-found' },
+        );
+      }
+      if (route.body && row.form !== undefined && row.field !== undefined) {
+        const field = row.field;
+        const form = (raw: string): string =>
+          [new URLSearchParams({ ...row.form, ...(field === '_csrf' ? {} : { _csrf: csrf }) }).toString().replace(new RegExp(`(^|&)${field}=[^&]*`), ''), raw]
+            .filter((part) => part !== '')
+            .join('&');
+        const value = field === '_csrf' ? csrf : encodeURIComponent(row.form[field] ?? '');
+        cases.push(
+          { name: `${field} with invalid UTF-8 (escaped)`, path: goodPath, form: form(`${field}=${value}%C3%28`), field, rule: 'invalidUtf8', expect: 'invalid' },
+          { name: `${field} with invalid UTF-8 (raw bytes)`, path: goodPath, form: form(`${field}=${value}\u00c3(`), field, rule: 'invalidUtf8', expect: 'invalid' },
+          { name: `${field} with U+0000`, path: goodPath, form: form(`${field}=${value}%00`), field, rule: 'controlCharacters', expect: 'invalid' },
+          { name: `${field} with an escape character`, path: goodPath, form: form(`${field}=${value}%1B`), field, rule: 'controlCharacters', expect: 'invalid' },
+          { name: `${field} repeated`, path: goodPath, form: form(`${field}=${value}&${field}=${value}`), field, rule: 'repeated', expect: 'invalid' },
+          { name: `${field} nested`, path: goodPath, form: form(`${field}[a]=${value}`), field, rule: 'nested', expect: 'invalid' },
+          {
+            name: 'a form declaring ISO-8859-1',
+            path: goodPath,
+            form: form(`${field}=${value}`),
+            contentType: 'application/x-www-form-urlencoded; charset=iso-8859-1',
+            field: 'body',
+            rule: 'invalidUtf8',
+            expect: 'invalid',
+          },
+        );
+      }
+      return cases;
+    }
+
+    it('answers every bad input to a page with the Dutch 422 naming the field or the Dutch 404, and stores nothing', async () => {
+      const visitors = { inspector: await Visitor.signedIn('inspecteur.soest'), member: await Visitor.signedIn('overleg.soest') };
+      const before = await stores();
+      const routes = controllerRoutes(WebModule.register({} as WebParts).controllers ?? []).filter(takesInput);
+      expect(routes.length).toBeGreaterThan(5);
+      let checked = 0;
+      for (const route of routes) {
+        const row = WEB_ROWS[route.key];
+        expect(row, `${route.key} of the web takes input but has no row in the table`).toBeDefined();
+        if (row === undefined) continue;
+        const visitor = visitors[row.as];
+        const pathFor = (values: Record<string, string>): string =>
+          route.key.slice(route.method.length + 1).replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? itemId);
+        for (const bad of webCases(route, row, pathFor, visitor.csrf)) {
+          const what = `${route.key}: ${bad.name}`;
+          const page = await visitor.send(bad.path, {
+            method: route.method === 'POST' ? 'POST' : 'GET',
+            ...(bad.form === undefined ? {} : { body: bad.form }),
+            ...(bad.contentType === undefined ? {} : { contentType: bad.contentType }),
+          });
+          if (bad.expect === 'not-found') {
+            expect(page.status, what).toBe(404);
+            expect(page.html, what).toContain('Pagina niet gevonden');
+          } else {
+            expect(page.status, what).toBe(422);
+            expect(page.html, what).toContain('De invoer is niet geldig');
+            expect(page.html, what).toContain(`${fieldLabel(bad.field ?? '')}: ${INPUT_RULES[bad.rule ?? 'nested'].message}`);
+            expect(page.html, what).not.toContain(INPUT_RULES[bad.rule ?? 'nested'].rule);
+          }
+          checked += 1;
+        }
+      }
+      expect(checked).toBeGreaterThan(40);
+      expect(await stores()).toEqual(before);
+    });
+  });
+});

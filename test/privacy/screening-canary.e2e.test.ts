@@ -1,0 +1,222 @@
+import { createEventBus, deadLetterTopic, type BusMessage, type EventBus } from '@signaalhub/bus';
+import { EventTypes, Topics, type Envelope, type ScreeningDetail } from '@signaalhub/contracts';
+import { BIBOB_QUESTIONNAIRE, ScreeningRequested } from '@signaalhub/contracts';
+import { EnvelopeSealer, matchToken, REPLAY_KEY_PREFIX } from '@signaalhub/envelope';
+import { createLogger } from '@signaalhub/logging';
+import { loadServiceKeys } from '@signaalhub/service-kit';
+import { eventually, RunningService, startPrivateKafka, testInfrastructure, type PrivateKafka } from '@signaalhub/test-infra';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bibobEnv, coordinator, POOL } from '../../services/bibob/test/support/running-bibob.js';
+import { meetingEnv } from '../../services/meeting/test/support/running-meeting.js';
+
+/*
+ * DESIGN.md §8.3 and issue 10 acceptance 4 for the coordinator pool: the people of a screening and its
+ * conclusion (level, ground and every text) appear in no Kafka key, header or envelope header, no dead
+ * letter, no Redis key or value, no log, and no store of another service; in the pool's own store only
+ * inside sealed columns. The broker is private, so every message on it is this test's.
+ */
+
+const CANARIES = [
+  // the people: names, birth dates in three notations, their role
+  'Kanarina Bibobstra',
+  'Bibobstra',
+  'Kanarina',
+  'Pieter Vogelkooi',
+  'Vogelkooi',
+  '1969-08-23',
+  '23-08-1969',
+  '19690823',
+  '1990-01-15',
+  'Kanariebestuurder',
+  // the applicants
+  '71830264',
+  '82940375',
+  '000099887766',
+  // texts: questionnaire answers, reasons, the conclusion, the art. 28 ground
+  'Distelhof',
+  'Wielewaal',
+  'Goudhaan',
+  'Roodborst',
+  // the outcome itself: level (either spelling) and the payload's fields with their values (pino's numeric "level" is not one)
+  'ernstige-mate',
+  'ernstige mate',
+  'mindere-mate',
+  'geen-gevaar',
+  '"level":"',
+  '"grounds":[',
+];
+
+function canaryPattern(canary: string): RegExp {
+  const escaped = canary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return canary.length <= 10 ? new RegExp(`(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])`, 'i') : new RegExp(escaped, 'i');
+}
+const PATTERNS = CANARIES.map((canary) => ({ canary, pattern: canaryPattern(canary) }));
+const leaksIn = (where: string, text: string): string[] => PATTERNS.filter(({ pattern }) => pattern.test(text)).map(({ canary }) => `${canary} in ${where}`);
+
+describe('planted screening data across the pool, Kafka, dead letters, Redis, logs and other stores', () => {
+  const infrastructure = testInfrastructure();
+  const redis = new Redis(infrastructure.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  let kafka: PrivateKafka | undefined;
+  let bibob: RunningService;
+  let meeting: RunningService;
+  let bus: EventBus | undefined;
+
+  beforeAll(async () => {
+    await redis.connect();
+    kafka = await startPrivateKafka();
+    const privateBroker = { KAFKA_BROKERS: kafka.brokers.join(','), LOG_LEVEL: 'trace' };
+    const options = { deadlineMs: 180_000 };
+    // A fresh broker makes its group coordinator (__consumer_offsets) on first use: once, before the services need it.
+    bus = createEventBus({ brokers: kafka.brokers, clientId: 'screening-canary', logger: createLogger('screening-canary', 'warn') });
+    await bus.provision([{ name: 'screening-canary-warm-up', partitions: 1, retentionMs: 3_600_000, cleanupPolicy: 'delete' }], { replicationFactor: 1 });
+    const warmUp = bus.createConsumer({ groupId: 'screening-canary-warm-up', topics: ['screening-canary-warm-up'], handlers: { 'screening-canary-warm-up': () => Promise.resolve() } });
+    await warmUp.start();
+    await warmUp.stop();
+    bibob = await RunningService.start('bibob', bibobEnv(privateBroker), { ...options, schemaVariable: 'BIBOB_DATABASE_SCHEMA' });
+    meeting = await RunningService.start('meeting', meetingEnv(privateBroker), { ...options, schemaVariable: 'MEETING_DATABASE_SCHEMA' });
+  }, 480_000);
+
+  afterAll(async () => {
+    await bus?.close().catch(() => undefined);
+    // Started ones only: a failed start leaves the others undefined.
+    const started = [bibob as RunningService | undefined, meeting as RunningService | undefined].flatMap((service) => (service === undefined ? [] : [service]));
+    await Promise.all(started.map((service) => service.stop()));
+    redis.disconnect();
+    await kafka?.dispose();
+  });
+
+  it('finds no canary outside envelopes and sealed columns', { timeout: 300_000 }, async () => {
+    if (bus === undefined) throw new Error('the private broker did not start');
+    const scanBus = bus;
+    const author = coordinator();
+    const approver = coordinator();
+    const { keyring, matchTokenKey } = await loadServiceKeys(infrastructure.keysDir, infrastructure.keyPassphrase);
+    const sealer = new EnvelopeSealer(keyring);
+    const producer = scanBus.createProducer();
+    await producer.connect();
+
+    // 1. A sealed request from Soest, and the same request tampered with (dead-lettered).
+    const request = ScreeningRequested.parse({
+      municipality: 'soest',
+      kind: 'autobranche',
+      applicant: { kvkNumber: '71830264', vestigingsnummer: '000099887766' },
+      people: [{ name: 'Kanarina Bibobstra', birthDate: '1969-08-23', role: 'Kanariebestuurder' }],
+      receivedOn: '2026-06-01',
+      decisionTermWeeks: 8,
+      reference: 'aanvraag-soest-1',
+      requestedBy: { party: 'gemeente-soest', userId: 'vergunningverlener-1' },
+    });
+    const requested = await sealer.seal(request, {
+      from: 'gemeente-soest',
+      to: [POOL, 'gemeente-soest'],
+      type: EventTypes.screeningRequested,
+      municipality: 'soest',
+      permitKind: 'autobranche',
+      matchTokens: [matchToken({ kind: 'kvk', kvkNumber: '71830264' }, matchTokenKey)],
+    });
+    await producer.send(Topics.screening, [{ key: 'soest', value: Buffer.from(JSON.stringify(requested)) }]);
+    const tampered = { ...requested, header: { ...requested.header, permitKind: 'subsidie' } };
+    await producer.send(Topics.screening, [{ key: 'soest', value: Buffer.from(JSON.stringify(tampered)) }]);
+
+    // 2. One through the form, for Baarn, taken through the whole procedure.
+    const form = {
+      municipality: 'baarn',
+      kind: 'omgevingsvergunning',
+      applicant: { kvkNumber: '82940375', vestigingsnummer: '000099887766' },
+      people: [{ name: 'Pieter Vogelkooi', birthDate: '1990-01-15', role: 'Kanariebestuurder' }],
+      receivedOn: '2026-06-01',
+      decisionTermWeeks: 8,
+    };
+    const created = await bibob.call('POST', '/api/screenings', author, form);
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const call = async (method: 'POST' | 'PUT', path: string, who: typeof author, body: unknown, status: number): Promise<void> => {
+      const response = await bibob.call(method, `/api/screenings/${id}${path}`, who, body);
+      expect(response.status, await response.text()).toBe(status);
+    };
+    const reason = 'Kanariereden Wielewaal';
+    await call('POST', '/transitions', author, { step: 'onderzoek-starten', reason }, 200);
+    await call('POST', '/transitions', author, { step: 'lbb-advies-vragen', reason, date: '2026-06-15' }, 200);
+    await call('POST', '/transitions', author, { step: 'lbb-advies-ontvangen', reason, date: '2026-07-20' }, 200);
+    for (const { item } of BIBOB_QUESTIONNAIRE) await call('PUT', `/questionnaire/${item}`, author, { complete: true, answer: 'Antwoord over Distelhof' }, 200);
+    const conclusion = { level: 'ernstige-mate', grounds: ['a', 'b'], explanation: 'Kanarieconclusie Goudhaan: ernstige mate van gevaar' };
+    await call('POST', '/conclusions', author, { conclusion, reason }, 201);
+    await call('POST', '/conclusions/1/approval', approver, { reason }, 201);
+    await call('POST', '/disclosures', author, { ground: { code: 'art-28-lid-2-sub-d-riec', explanation: 'Kanariegrond Roodborst' } }, 201);
+
+    // Positive control: the pool really holds the planted values, so a clean scan means absence.
+    const soest = await eventually(
+      async () => {
+        const rows = await bibob.pool.query<{ id: string }>(`SELECT id FROM "${bibob.schema}".screenings WHERE request_message_id = $1`, [requested.header.messageId]);
+        return rows.rows[0];
+      },
+      { timeoutMs: 60_000, what: 'the Soest request opened' },
+    );
+    const detail = (await (await bibob.get(`/api/screenings/${soest.id}`, author)).json()) as ScreeningDetail;
+    expect(detail.people[0]?.name).toBe('Kanarina Bibobstra');
+    const opened = JSON.stringify(await (await bibob.get(`/api/screenings/${id}`, author)).json());
+    expect(leaksIn('opened', opened).length).toBeGreaterThanOrEqual(6);
+
+    // 3. Everything published: the outbox is empty, the dead letter arrived.
+    await eventually(
+      async () => {
+        const pending = await bibob.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${bibob.schema}".outbox WHERE published_at IS NULL`);
+        const counts = await scanBus.messageCounts();
+        return pending.rows[0]?.n === 0 && (counts.get(deadLetterTopic(Topics.screening)) ?? 0) > 0 ? true : undefined;
+      },
+      { timeoutMs: 60_000, what: 'the outbox published and the forged request dead-lettered', intervalMs: 250 },
+    );
+
+    // 4. Every topic of the private broker, from the beginning to its end offsets.
+    const expectedCounts = await scanBus.messageCounts();
+    const topics = [...expectedCounts.keys()];
+    const scanned: BusMessage[] = [];
+    const consumer = scanBus.createConsumer({
+      groupId: 'screening-canary-scan',
+      topics,
+      handlers: Object.fromEntries(topics.map((topic) => [topic, (message: BusMessage) => Promise.resolve(void scanned.push(message))])),
+      fromBeginning: true,
+    });
+    await consumer.start();
+    await eventually(() => (topics.every((topic) => scanned.filter((message) => message.topic === topic).length >= (expectedCounts.get(topic) ?? 0)) ? true : undefined), {
+      timeoutMs: 60_000,
+      what: 'every message on the private broker',
+      intervalMs: 250,
+    });
+    await consumer.stop();
+    const types = scanned.filter((message) => message.topic === Topics.screening).map((message) => (JSON.parse(message.value.toString('utf8')) as Envelope).header.type);
+    expect(types).toEqual(expect.arrayContaining([EventTypes.screeningOpened, EventTypes.screeningProgressed, EventTypes.screeningConcluded, EventTypes.screeningDisclosed]));
+
+    const leaks: string[] = [];
+    for (const message of scanned) {
+      const where = `${message.topic}/${String(message.partition)}/${message.offset}`;
+      leaks.push(...leaksIn(`${where} key`, message.key), ...leaksIn(`${where} headers`, JSON.stringify(message.headers)));
+      leaks.push(...leaksIn(`${where} value outside the body`, JSON.stringify({ ...(JSON.parse(message.value.toString('utf8')) as Envelope), body: '' })));
+      leaks.push(...leaksIn(`${where} value`, message.value.toString('utf8')));
+    }
+
+    // 5. Redis: the pool's replay marks (it has no queues), names and values.
+    const keys = await redis.keys(`${REPLAY_KEY_PREFIX}:${bibob.env.BIBOB_REPLAY_NAMESPACE ?? ''}:*`);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) leaks.push(...leaksIn(`Redis key ${key}`, key), ...leaksIn(`Redis value ${key}`, String(await redis.get(key))));
+
+    // 6. Stores: every clear column of the pool (sealed columns are ciphertext), and every row of the meeting's.
+    const tables = async (service: RunningService): Promise<string[]> =>
+      (await service.pool.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1`, [service.schema])).rows.map((row) => row.table_name);
+    for (const service of [bibob, meeting]) {
+      for (const table of await tables(service)) {
+        const rows = await service.pool.query<{ row: string }>(`SELECT to_jsonb(t)::text AS row FROM "${service.schema}"."${table}" AS t`);
+        for (const { row } of rows.rows) leaks.push(...leaksIn(`${service.name}.${table}`, row));
+      }
+    }
+
+    // 7. Logs, the shutdown included.
+    await Promise.all([bibob.stop(), meeting.stop()]);
+    expect(bibob.log).toContain('screening opened');
+    expect(bibob.log).toContain('refused and dead-lettered');
+    leaks.push(...leaksIn('bibob log', bibob.log), ...leaksIn('meeting log', meeting.log));
+
+    expect(leaks).toEqual([]);
+  });
+});
