@@ -287,7 +287,7 @@ export function AgendaItemPage(props: AgendaItemPageProps): ReactNode {
       </section>
       <section aria-labelledby="kop-geschiedenis" className="sh-form-section">
         <Heading2 id="kop-geschiedenis">Geschiedenis</Heading2>
-        <ItemHistoryList history={props.history} headingLevelId="kop-geschiedenis" />
+        <ItemHistoryList history={props.history} actions={props.actions} headingLevelId="kop-geschiedenis" />
       </section>
     </Layout>
   );

@@ -1,6 +1,7 @@
-import { APPROACH_LABELS, type HistoryEntry, type ItemHistory } from '@signaalhub/contracts';
+import { APPROACH_LABELS, type ActionView, type HistoryEntry, type ItemHistory } from '@signaalhub/contracts';
 import { Heading3, Link, OrderedList, OrderedListItem, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
+import { ActionStatusText } from '../components/actions-table.js';
 import { formatDate, formatDateTime, partyLabel } from '../labels/labels.js';
 
 const meetingHref = (meetingId: string): string => `/agenda/overleggen/${encodeURIComponent(meetingId)}`;
@@ -9,8 +10,19 @@ function MeetingLink({ meeting }: { readonly meeting: { readonly id: string; rea
   return <Link href={meetingHref(meeting.id)}>het overleg van {formatDate(meeting.date)}</Link>;
 }
 
-function DecisionDetails({ entry }: { readonly entry: Extract<HistoryEntry, { kind: 'decided' }> }): ReactNode {
-  const { decision, content, meeting, reminders } = entry;
+/** An action's state today (actions API): status in words, and when done by whom; nothing for an action not listed to the caller. */
+function ActionState({ view }: { readonly view: ActionView | undefined }): ReactNode {
+  if (view === undefined) return null;
+  return (
+    <>
+      ; status: <ActionStatusText action={view} />
+      {view.done === undefined ? '' : ` op ${formatDate(view.done.doneOn)} door ${partyLabel(view.done.byParty)}`}
+    </>
+  );
+}
+
+function DecisionDetails({ entry, actions }: { readonly entry: Extract<HistoryEntry, { kind: 'decided' }>; readonly actions: readonly ActionView[] }): ReactNode {
+  const { decision, content, meeting } = entry;
   return (
     <>
       <Paragraph>
@@ -29,10 +41,11 @@ function DecisionDetails({ entry }: { readonly entry: Extract<HistoryEntry, { ki
           ) : (
             <UnorderedList>
               {content.actions.map((action, index) => {
-                const remindedAt = reminders[index]?.remindedAt ?? null;
+                const view = actions.find((candidate) => candidate.decisionId === decision.decisionId && candidate.actionIndex === index);
                 return (
                   <UnorderedListItem key={index}>
-                    Actie: {action.description} (uiterlijk {formatDate(action.dueDate)}){remindedAt === null ? '' : `; herinnering op ${formatDateTime(remindedAt)}`}
+                    Actie: {action.description} (uiterlijk {formatDate(view?.dueDate ?? action.dueDate)})
+                    <ActionState view={view} />
                   </UnorderedListItem>
                 );
               })}
@@ -62,7 +75,7 @@ function entryTitle(entry: HistoryEntry): string {
   }
 }
 
-function EntryBody({ entry }: { readonly entry: HistoryEntry }): ReactNode {
+function EntryBody({ entry, actions }: { readonly entry: HistoryEntry; readonly actions: readonly ActionView[] }): ReactNode {
   switch (entry.kind) {
     case 'planned':
       return (
@@ -77,7 +90,7 @@ function EntryBody({ entry }: { readonly entry: HistoryEntry }): ReactNode {
         </Paragraph>
       );
     case 'decided':
-      return <DecisionDetails entry={entry} />;
+      return <DecisionDetails entry={entry} actions={actions} />;
     case 'received':
     case 'returned-to-agenda':
     case 'feedback-sent':
@@ -85,8 +98,8 @@ function EntryBody({ entry }: { readonly entry: HistoryEntry }): ReactNode {
   }
 }
 
-/** An item's history, oldest step first: what happened, when, by whom. */
-export function ItemHistoryList({ history, headingLevelId }: { readonly history: ItemHistory; readonly headingLevelId: string }): ReactNode {
+/** An item's history, oldest step first: what happened, when, by whom; decided actions with their status today (`actions`). */
+export function ItemHistoryList({ history, actions, headingLevelId }: { readonly history: ItemHistory; readonly actions: readonly ActionView[]; readonly headingLevelId: string }): ReactNode {
   return (
     <OrderedList className="sh-history" aria-labelledby={headingLevelId}>
       {history.entries.map((entry, index) => (
@@ -95,7 +108,7 @@ export function ItemHistoryList({ history, headingLevelId }: { readonly history:
           <Paragraph>
             <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
           </Paragraph>
-          <EntryBody entry={entry} />
+          <EntryBody entry={entry} actions={actions} />
         </OrderedListItem>
       ))}
     </OrderedList>
