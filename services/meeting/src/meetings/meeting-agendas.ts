@@ -4,7 +4,7 @@ import {
   PlanItemRequest,
   ReorderAgendaRequest,
   Signal,
-  validate,
+  validateRequest,
   type DecisionList,
   type Meeting,
   type MeetingAgenda,
@@ -64,7 +64,7 @@ export class MeetingAgendas {
 
   async plan(caller: UserIdentity, meetingId: string, body: unknown, origin: string): Promise<MeetingAgenda> {
     const meeting = await this.meetingFor(caller, meetingId, 'meeting.plan', origin);
-    const parsed = validate(PlanItemRequest, body);
+    const parsed = validateRequest(PlanItemRequest, body);
     if (!parsed.success) throw new InvalidAgendaRequest(namingTheBody(parsed.problems));
     this.refuseIfPast(meeting);
     const item = await this.parts.agenda.find(parsed.data.itemId);
@@ -84,7 +84,7 @@ export class MeetingAgendas {
 
   async reorder(caller: UserIdentity, meetingId: string, body: unknown, origin: string): Promise<MeetingAgenda> {
     const meeting = await this.meetingFor(caller, meetingId, 'meeting.reorder', origin);
-    const parsed = validate(ReorderAgendaRequest, body);
+    const parsed = validateRequest(ReorderAgendaRequest, body);
     if (!parsed.success) throw new InvalidAgendaRequest(namingTheBody(parsed.problems));
     this.refuseIfPast(meeting);
     if (!(await this.parts.planned.reorder(meeting.id, parsed.data.itemIds))) {
