@@ -168,6 +168,9 @@ describe('meeting agenda and item history in a real browser', () => {
     expect(decided).toContain('Vastgelegd door overleg.soest (Gemeente Soest)');
     expect(decided).toContain(`Actie: Exploitatievergunning controleren (uiterlijk ${longDate(dutchDate(1))})`);
     expect(decided).toContain(`Actie: Bibob-toets aanvragen (uiterlijk ${longDate(dutchDate(14))})`);
+    // Each action with its status today (actions API); the reminder lead decides whether tomorrow's is already due.
+    expect(decided).toMatch(/Exploitatievergunning controleren \(uiterlijk [^)]+\); status: (Open|Binnenkort verlopen)/);
+    expect(decided).toMatch(/Bibob-toets aanvragen \(uiterlijk [^)]+\); status: (Open|Binnenkort verlopen)/);
     expect(decided).toContain('Terugkoppeling aan de melder: De gemeente pakt dit bestuurlijk op.');
     expect(await history.filter({ hasText: 'Besluit: Meer informatie nodig' }).innerText()).toContain('Graag het kenteken van de bestelbus.');
     await screen('03-geschiedenis-van-de-melding');
