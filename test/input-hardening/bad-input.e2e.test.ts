@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createEventBus } from '@signaalhub/bus';
-import { Topics, type AgendaEntry } from '@signaalhub/contracts';
+import { Topics, type AgendaEntry, type Meeting } from '@signaalhub/contracts';
 import type { UserIdentity } from '@signaalhub/identity';
 import { createLogger } from '@signaalhub/logging';
 import { INPUT_RULES, type InputRule } from '@signaalhub/service-kit';
 import { eventually, RunningService, serviceEnv, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decideWithActions, soestItems } from '../../services/meeting/test/support/agenda-items.js';
 import { caller, startMeeting } from '../../services/meeting/test/support/running-meeting.js';
 import { randomKvkNumber, sealSignal } from '../../services/meeting/test/support/sealed-signals.js';
 import { identity, postSignal, startIntake } from '../../services/signal-intake/test/support/intake-service.js';
@@ -41,6 +42,8 @@ interface ApiRow {
   /** A text field of the body (dotted) that the body cases spoil. */
   readonly textField?: string;
   readonly headers?: () => Record<string, string>;
+  /** Good path ids other than the pending item (a meeting, a decision, an action's index). */
+  readonly ids?: () => Readonly<Record<string, string>>;
 }
 
 /** A bad request and what must come back: the status and the field named. */
@@ -76,7 +79,7 @@ const encodeQuery = (query: Readonly<Record<string, string>>): string => new URL
 
 /** Every bad input a route of an API can be given, with the 400 it must answer. */
 function apiCases(route: Route, row: ApiRow, pathFor: (values: Record<string, string>) => string): Case[] {
-  const goodIds = Object.fromEntries(route.pathParameters.map((name) => [name, '']));
+  const goodIds = Object.fromEntries(route.pathParameters.map((name) => [name, row.ids?.()[name] ?? '']));
   const goodPath = pathFor(goodIds);
   const goodQuery = row.query ?? {};
   const cases: Case[] = [];
@@ -96,7 +99,7 @@ function apiCases(route: Route, row: ApiRow, pathFor: (values: Record<string, st
   for (const parameter of route.pathParameters) {
     const ids = (value: string): string => withQuery(pathFor({ ...goodIds, [parameter]: value }), query);
     cases.push(
-      { name: `{${parameter}} not a UUID`, path: ids('not-a-uuid'), status: 400, field: parameter },
+      { name: `{${parameter}} malformed`, path: ids('not-a-uuid'), status: 400, field: parameter },
       { name: `{${parameter}} with invalid UTF-8`, path: ids('%C3%28'), status: 400, field: 'path' },
       { name: `{${parameter}} with U+0000`, path: ids('%00'), status: 400, field: 'path' },
     );
@@ -131,6 +134,8 @@ describe('bad input against every endpoint', () => {
   let meeting: RunningService;
   let web: RunningService;
   let itemId: string;
+  let meetingId: string;
+  let decisionId: string;
   const started: { stop: () => Promise<unknown> }[] = [];
 
   const API_ROWS: Readonly<Record<string, ApiRow>> = {
@@ -152,6 +157,29 @@ describe('bad input against every endpoint', () => {
       caller: () => soestMember,
       body: () => ({ approach: 'bestuurlijk', leadParty: 'gemeente-soest', actions: [], riecHandover: false, feedback: 'Zie\tbijlage.\r\nGroet.' }),
       textField: 'feedback',
+    },
+    'GET /api/agenda/items/{id}/history': { service: 'meeting', caller: () => soestMember },
+    'GET /api/agenda/discussed': { service: 'meeting', caller: () => soestMember, query: { municipality: 'soest', approach: 'bestuurlijk', leadParty: 'gemeente-soest' } },
+    'GET /api/meetings/{id}': { service: 'meeting', caller: () => soestMember, ids: () => ({ id: meetingId }) },
+    'POST /api/meetings/{id}/items': { service: 'meeting', caller: () => soestMember, ids: () => ({ id: meetingId }), body: () => ({ itemId: randomUUID() }), textField: 'itemId' },
+    'PUT /api/meetings/{id}/items': { service: 'meeting', caller: () => soestMember, ids: () => ({ id: meetingId }), body: () => ({ itemIds: [] }), textField: 'itemIds' },
+    'DELETE /api/meetings/{id}/items/{itemId}': { service: 'meeting', caller: () => soestMember, ids: () => ({ id: meetingId }) },
+    'GET /api/meetings/{id}/print/agenda': { service: 'meeting', caller: () => soestMember, ids: () => ({ id: meetingId }) },
+    'GET /api/meetings/{id}/print/decisions': { service: 'meeting', caller: () => soestMember, ids: () => ({ id: meetingId }) },
+    'GET /api/actions': { service: 'meeting', caller: () => soestMember, query: { item: randomUUID() } },
+    'POST /api/actions/{decisionId}/{actionIndex}/done': {
+      service: 'meeting',
+      caller: () => soestMember,
+      ids: () => ({ decisionId, actionIndex: '0' }),
+      body: () => ({ doneOn: '2030-01-01', note: 'Gedaan:\tbezoek.\r\nKlaar.' }),
+      textField: 'note',
+    },
+    'POST /api/actions/{decisionId}/{actionIndex}/due-date': {
+      service: 'meeting',
+      caller: () => soestMember,
+      ids: () => ({ decisionId, actionIndex: '0' }),
+      body: () => ({ dueDate: '2031-01-01' }),
+      textField: 'dueDate',
     },
   };
 
@@ -187,6 +215,11 @@ describe('bad input against every endpoint', () => {
       },
       { timeoutMs: 120_000, what: 'the item on the Soest agenda' },
     );
+    // A meeting still to come and a decided item with one action, for the meeting and action routes.
+    const scheduled = await meeting.call('POST', '/api/meetings', soestMember, { municipality: 'soest', date: '2035-05-05' });
+    meetingId = ((await scheduled.json()) as Meeting).id;
+    const [decidedItem] = await soestItems(meeting, 1);
+    decisionId = await decideWithActions(meeting, decidedItem ?? '', ['2031-01-01']);
   });
 
   afterAll(async () => {
@@ -304,6 +337,18 @@ describe('bad input against every endpoint', () => {
         form: { municipality: 'soest', approach: 'bestuurlijk', leadParty: 'gemeente-soest', feedback: 'Zie\tbijlage' },
         field: 'feedback',
       },
+      'POST /agenda/punten/{id}/agenderen': { as: 'member', form: { meetingId: randomUUID() }, field: 'meetingId' },
+      'GET /agenda/besproken': { as: 'member', query: { gemeente: 'soest', aanpak: 'bestuurlijk', trekker: 'gemeente-soest' } },
+      'GET /agenda/overleggen/{id}': { as: 'member', query: { gedaan: 'gepland' } },
+      'POST /agenda/overleggen/{id}/punten': { as: 'member', form: { itemId: randomUUID() }, field: 'itemId' },
+      'POST /agenda/overleggen/{id}/punten/{itemId}/omhoog': { as: 'member', form: {}, field: '_csrf' },
+      'POST /agenda/overleggen/{id}/punten/{itemId}/omlaag': { as: 'member', form: {}, field: '_csrf' },
+      'POST /agenda/overleggen/{id}/punten/{itemId}/verwijderen': { as: 'member', form: {}, field: '_csrf' },
+      'GET /agenda/overleggen/{id}/agenda': { as: 'member' },
+      'GET /agenda/overleggen/{id}/besluitenlijst': { as: 'member' },
+      'GET /acties': { as: 'member', query: { gedaan: 'afgerond' } },
+      'GET /acties/{decisionId}/{actionIndex}/afronden': { as: 'member' },
+      'POST /acties/{decisionId}/{actionIndex}/afronden': { as: 'member', form: { doneOn: '2030-01-01', note: 'Gedaan:\tbezoek' }, field: 'note' },
     };
 
     interface WebCase {

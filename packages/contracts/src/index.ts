@@ -26,6 +26,7 @@ export * from './json-schema/generate.js';
 export * from './header-fields.js';
 export * from './envelope-header.js';
 export * from './api/meeting-api.js';
+export * from './api/meeting-agenda-api.js';
 export * from './api/action-api.js';
 export * from './api/intake-api.js';
 export * from './api/bibob-api.js';

@@ -20,6 +20,7 @@ import {
 } from '@signaalhub/service-kit';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { ContentOpener } from './access/content-opener.js';
 import { MeetingAccessPolicy } from './access/meeting-access-policy.js';
 import { ActionStore } from './actions/action-store.js';
 import { ActionTracker } from './actions/action-tracker.js';
@@ -31,8 +32,12 @@ import { MUNICIPALITY_LIST, type MeetingConfig } from './config.js';
 import { DecisionRecorder } from './decisions/decision-recorder.js';
 import { DecisionStore } from './decisions/decision-store.js';
 import { MEETING_MIGRATIONS } from './database/migrations.js';
+import { ItemHistoryReader } from './history/item-history-reader.js';
+import { ItemHistoryStore } from './history/item-history-store.js';
 import { ActionsController } from './http/actions.controller.js';
 import { AgendaController } from './http/agenda.controller.js';
+import { HistoryController } from './http/history.controller.js';
+import { MeetingAgendaController } from './http/meeting-agenda.controller.js';
 import { InformationRequestsController } from './http/information-requests.controller.js';
 import { MeetingsController } from './http/meetings.controller.js';
 import { InformationRequestIntake } from './information/information-request-intake.js';
@@ -40,6 +45,9 @@ import { InformationRequestReader } from './information/information-request-read
 import { InformationRequestStore } from './information/information-request-store.js';
 import { InformationResponder } from './information/information-responder.js';
 import { meetingJobWorkers } from './jobs/meeting-jobs.js';
+import { MeetingAgendaStore } from './meetings/meeting-agenda-store.js';
+import { MeetingAgendas } from './meetings/meeting-agendas.js';
+import { MeetingCalendar } from './meetings/meeting-calendar.js';
 import { MeetingStore } from './meetings/meeting-store.js';
 import { ActionReminders } from './reminders/action-reminders.js';
 
@@ -70,6 +78,9 @@ export interface MeetingService extends ComposedService {
   readonly reader: AgendaReader;
   readonly decisions: DecisionRecorder;
   readonly meetings: MeetingStore;
+  readonly calendar: MeetingCalendar;
+  readonly history: ItemHistoryReader;
+  readonly meetingAgendas: MeetingAgendas;
   /** Information requests to the municipalities it serves: received from Kafka, read and answered over HTTP. */
   readonly informationIntake: InformationRequestIntake;
   readonly informationReader: InformationRequestReader;
@@ -84,7 +95,11 @@ export interface MeetingService extends ComposedService {
   close(): Promise<void>;
 }
 
-export async function composeMeeting({ config, logger }: { config: MeetingConfig; logger: Logger }): Promise<MeetingService> {
+/**
+ * `clock` replaces the application clock (real time shifted by MEETING_CLOCK_OFFSET_SECONDS) that the date
+ * rules and reminders read: tests pass a fixed one; it is never set over HTTP.
+ */
+export async function composeMeeting({ config, logger, clock: givenClock }: { config: MeetingConfig; logger: Logger; clock?: () => Date }): Promise<MeetingService> {
   // Keys are configuration too: a broken key directory or passphrase exits 78 before anything connects.
   const { keyring } = await loadServiceKeys(config.KEYS_DIR, config.HUB_KEY_PASSPHRASE);
   const schema = config.MEETING_DATABASE_SCHEMA;
@@ -112,7 +127,7 @@ export async function composeMeeting({ config, logger }: { config: MeetingConfig
   const agenda = new AgendaStore(postgres, schema);
   const tokens = new MatchTokenStore(postgres, schema);
   const offsetMs = config.MEETING_CLOCK_OFFSET_SECONDS * 1000;
-  const clock = (): Date => new Date(Date.now() + offsetMs);
+  const clock = givenClock ?? ((): Date => new Date(Date.now() + offsetMs));
   const actionStore = new ActionStore(postgres, schema);
   const reminders = new ActionReminders(actionStore, bullmqConnection, prefix, config.ACTION_REMINDER_LEAD_DAYS, logger, clock);
   const workers = meetingJobWorkers({ connection: bullmqConnection, prefix, municipalities, agenda, reminders, logger });
@@ -129,6 +144,10 @@ export async function composeMeeting({ config, logger }: { config: MeetingConfig
   });
   const storedOpener = storedEnvelopeOpener(keyring);
   const reader = new AgendaReader(agenda, tokens, policy, access, storedOpener);
+  const calendar = new MeetingCalendar(clock);
+  const historyStore = new ItemHistoryStore(postgres, schema);
+  const contents = new ContentOpener(storedOpener, access);
+  const history = new ItemHistoryReader(agenda, historyStore, tokens, policy, access, contents);
   const informationRequests = new InformationRequestStore(postgres, schema);
   const informationIntake = new InformationRequestIntake({
     opener,
@@ -152,6 +171,7 @@ export async function composeMeeting({ config, logger }: { config: MeetingConfig
     pool: postgres,
     agenda,
     decisions: new DecisionStore(schema),
+    history: historyStore,
     outbox: outbox.writer,
     reminders,
     sealer,
@@ -176,6 +196,17 @@ export async function composeMeeting({ config, logger }: { config: MeetingConfig
   });
 
   const meetings = new MeetingStore(postgres, schema);
+  const meetingAgendas = new MeetingAgendas({
+    meetings,
+    planned: new MeetingAgendaStore(postgres, schema),
+    agenda,
+    history: historyStore,
+    tokens,
+    policy,
+    access,
+    contents,
+    calendar,
+  });
   let stopped: Promise<void> | undefined;
   // Producers of work first (the relay), then the workers that consume it; once, however often asked.
   const stop = (): Promise<void> =>
@@ -205,12 +236,15 @@ export async function composeMeeting({ config, logger }: { config: MeetingConfig
     reader,
     decisions,
     meetings,
+    calendar,
+    history,
+    meetingAgendas,
     informationIntake,
     informationReader,
     informationResponder,
     policy,
     access,
-    controllers: [AgendaController, MeetingsController, ActionsController, InformationRequestsController],
+    controllers: [AgendaController, HistoryController, MeetingsController, MeetingAgendaController, ActionsController, InformationRequestsController],
     providers: [
       { provide: APP_FILTER, useClass: AccessErrorFilter },
       { provide: MUNICIPALITY_LIST, useValue: municipalities },
@@ -218,6 +252,9 @@ export async function composeMeeting({ config, logger }: { config: MeetingConfig
       { provide: DecisionRecorder, useValue: decisions },
       { provide: ActionTracker, useValue: actions },
       { provide: MeetingStore, useValue: meetings },
+      { provide: MeetingCalendar, useValue: calendar },
+      { provide: ItemHistoryReader, useValue: history },
+      { provide: MeetingAgendas, useValue: meetingAgendas },
       { provide: InformationRequestReader, useValue: informationReader },
       { provide: InformationResponder, useValue: informationResponder },
       { provide: MeetingAccessPolicy, useValue: policy },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AuditLog } from '@signaalhub/audit';
 import { createEventBus } from '@signaalhub/bus';
-import { ROLES, Topics, type AgendaEntry, type InformationRequestSummary, type Role } from '@signaalhub/contracts';
+import { ROLES, Topics, type AgendaEntry, type InformationRequestSummary, type Meeting, type Role } from '@signaalhub/contracts';
 import { createLogger } from '@signaalhub/logging';
 import { eventually, type RunningService, testInfrastructure } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,12 +14,13 @@ import { randomKvkNumber, sealSignal } from './support/sealed-signals.js';
  * Every role × every endpoint × own/other municipality, against the expected table. The object is one
  * Soest item sent to gemeente-soest and politie-bes (not to riec-mn). "Own" callers are of gemeente-soest,
  * "other" of gemeente-baarn; the partner parties (police, RIEC) and a party outside the meeting (OM)
- * are rows of their own. Allowed calls must get past authorisation (decisions are sent with an invalid
- * body, so an allowed call answers 400 and changes nothing); every denial must be a 403 with an audit entry.
- * The actions are those of a second Soest item, decided with gemeente-soest as lead party: every member
- * may list (and sees only what is theirs), only the lead party marks done, the lead party and the
- * meeting's partners move a due date. The information request (from the Bibob pool to gemeente-soest)
- * is Soest's own business: partners at the meeting are refused it.
+ * are rows of their own. Allowed calls must get past authorisation (decisions, plans and actions are sent
+ * with an invalid body, so an allowed call answers 400 and changes nothing; ALLOWED_STATUS); every denial
+ * must be a 403 with an audit entry. The meeting endpoints work on one Soest meeting still to come. The
+ * actions are those of a second Soest item, decided with gemeente-soest as lead party: every member may
+ * list (and sees only what is theirs), only the lead party marks done, the lead party and the meeting's
+ * partners move a due date. The information request (from the Bibob pool to gemeente-soest) is Soest's
+ * own business: partners at the meeting are refused it.
  */
 
 const ENDPOINTS = [
@@ -28,6 +29,14 @@ const ENDPOINTS = [
   'meeting.schedule',
   'signal.open',
   'decision.record',
+  'history.open',
+  'agenda.discussed',
+  'meeting.open',
+  'meeting.plan',
+  'meeting.reorder',
+  'meeting.unplan',
+  'meeting.print-agenda',
+  'meeting.print-decisions',
   'action.list',
   'action.done',
   'action.due-date',
@@ -49,8 +58,34 @@ interface Row {
 
 const EVERYTHING: readonly Endpoint[] = ENDPOINTS;
 const PARTNER: readonly Endpoint[] = ENDPOINTS.filter((endpoint) => endpoint !== 'action.done' && !INFORMATION.includes(endpoint));
-const LIST_ONLY: readonly Endpoint[] = ['agenda.list', 'meeting.list', 'meeting.schedule', 'action.list', 'action.due-date'];
+/** Everything but what opens the item's content (the signal, the decision form, the item's history), marks its actions done, or is Soest's own (information requests). */
+const LIST_ONLY: readonly Endpoint[] = PARTNER.filter((endpoint) => !['signal.open', 'decision.record', 'history.open'].includes(endpoint));
 const member = (role: Role, allowed: readonly Endpoint[]): readonly Endpoint[] => (role === 'meeting-member' ? allowed : []);
+
+/** What an allowed call answers: the writes get a body or an object that changes nothing. */
+const ALLOWED_STATUS: Readonly<Record<Endpoint, number>> = {
+  'agenda.list': 200,
+  'meeting.list': 200,
+  'meeting.schedule': 201,
+  'signal.open': 200,
+  'decision.record': 400,
+  'history.open': 200,
+  'agenda.discussed': 200,
+  'meeting.open': 200,
+  'meeting.plan': 400,
+  'meeting.reorder': 400,
+  // The item is not on the meeting's agenda.
+  'meeting.unplan': 404,
+  'meeting.print-agenda': 200,
+  // The meeting is still to come.
+  'meeting.print-decisions': 409,
+  'action.list': 200,
+  'action.done': 400,
+  'action.due-date': 400,
+  'information.list': 200,
+  'information.open': 200,
+  'information.respond': 400,
+};
 
 const TABLE: Row[] = [
   ...ROLES.map((role): Row => ({ party: 'gemeente-soest', scope: 'own', role, allowed: member(role, EVERYTHING), seesAction: true })),
@@ -68,6 +103,7 @@ describe('meeting authorisation matrix', () => {
   let decisionId: string;
   let requestId: string;
   let meetingDay = 0;
+  let meetingId: string;
 
   beforeAll(async () => {
     sut = await startMeeting();
@@ -95,6 +131,8 @@ describe('meeting authorisation matrix', () => {
       },
       { timeoutMs: 90_000, what: 'the information request for Soest' },
     );
+    const scheduled = await sut.call('POST', '/api/meetings', caller('gemeente-soest'), { municipality: 'soest', date: '2031-06-02' });
+    meetingId = ((await scheduled.json()) as Meeting).id;
     const [decidedItem] = await soestItems(sut, 1);
     decisionId = await decideWithActions(sut, decidedItem ?? '', [new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)]);
   });
@@ -103,7 +141,7 @@ describe('meeting authorisation matrix', () => {
     await sut.stop();
   });
 
-  function request(endpoint: Endpoint): { method: 'GET' | 'POST'; path: string; body?: unknown } {
+  function request(endpoint: Endpoint): { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string; body?: unknown } {
     switch (endpoint) {
       case 'agenda.list':
         return { method: 'GET', path: '/api/agenda?municipality=soest' };
@@ -117,6 +155,22 @@ describe('meeting authorisation matrix', () => {
         return { method: 'GET', path: `/api/agenda/items/${itemId}` };
       case 'decision.record':
         return { method: 'POST', path: `/api/agenda/items/${itemId}/decision`, body: { approach: 'not-an-approach' } };
+      case 'history.open':
+        return { method: 'GET', path: `/api/agenda/items/${itemId}/history` };
+      case 'agenda.discussed':
+        return { method: 'GET', path: '/api/agenda/discussed?municipality=soest&approach=bestuurlijk' };
+      case 'meeting.open':
+        return { method: 'GET', path: `/api/meetings/${meetingId}` };
+      case 'meeting.plan':
+        return { method: 'POST', path: `/api/meetings/${meetingId}/items`, body: { itemId: 'not-a-uuid' } };
+      case 'meeting.reorder':
+        return { method: 'PUT', path: `/api/meetings/${meetingId}/items`, body: { itemIds: 'not-a-list' } };
+      case 'meeting.unplan':
+        return { method: 'DELETE', path: `/api/meetings/${meetingId}/items/${itemId}` };
+      case 'meeting.print-agenda':
+        return { method: 'GET', path: `/api/meetings/${meetingId}/print/agenda` };
+      case 'meeting.print-decisions':
+        return { method: 'GET', path: `/api/meetings/${meetingId}/print/decisions` };
       case 'action.list':
         return { method: 'GET', path: '/api/actions' };
       case 'action.done':
@@ -134,14 +188,13 @@ describe('meeting authorisation matrix', () => {
 
   const cases = TABLE.flatMap((row) => ENDPOINTS.map((endpoint) => ({ ...row, endpoint, expectAllowed: row.allowed.includes(endpoint) })));
 
-  const INVALID_BODY: readonly Endpoint[] = ['decision.record', 'action.done', 'action.due-date', 'information.respond'];
-
   it.each(cases)('$endpoint by $role of $party ($scope): allowed=$expectAllowed', async ({ party, role, endpoint, expectAllowed, seesAction }) => {
     const who = caller(party, [role]);
     const { method, path, body } = request(endpoint);
-    const response = await sut.call(method, path, who, body);
+    const headers = { 'content-type': 'application/json', ...(await sut.identityHeaders(who)) };
+    const response = await fetch(`${sut.base}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     if (expectAllowed) {
-      expect(response.status, `${endpoint} answered ${response.status}`).toBe(INVALID_BODY.includes(endpoint) ? 400 : endpoint === 'meeting.schedule' ? 201 : 200);
+      expect(response.status, `${endpoint} answered ${response.status}`).toBe(ALLOWED_STATUS[endpoint]);
       expect(await sut.auditEntries({ userId: who.userId })).not.toContainEqual(expect.objectContaining({ result: 'denied' }));
       if (endpoint === 'action.list') {
         const listed = (await response.json()) as { decisionId: string }[];

@@ -8,10 +8,11 @@ describe('MEETING_MIGRATIONS', () => {
     name: 'meeting',
     fixture,
     migrations: MEETING_MIGRATIONS,
-    applies: ['0001_initial', '0002_match_tokens_theme', '0003_shared_outbox', '0004_action_reminders', '0006_information_requests'],
+    applies: ['0001_initial', '0002_match_tokens_theme', '0003_shared_outbox', '0004_action_reminders', '0005_item_history_meeting_agenda', '0006_information_requests'],
     // 0002 gives tokens their theme, 0003 gives the outbox the shared shape, 0004 gives actions a status: checked below.
     reshapes: ['match_tokens', 'outbox', 'action_reminders'],
-    creates: ['action_notices'],
+    // 0004 adds the reminders' notices; 0005 the meeting's own agenda and the items' history, backfilled: checked below.
+    creates: ['action_notices', 'item_history', 'meeting_agenda'],
     auditEntries: 3,
   });
 
@@ -52,5 +53,18 @@ describe('MEETING_MIGRATIONS', () => {
     );
     // Ids come from the envelope header when it has one; these fixture rows have none, so each got its own.
     expect(new Set(after.rows.map((row) => row.message_id)).size).toBe(after.rows.length);
+  });
+
+  it("backfills each item's history from the rows of 62849b8: received for every item, decided for every decision (0005)", async () => {
+    const history = await sut.pool.query<{ kind: string; approach: string | null; decided_by_party: string | null }>(
+      `SELECT h.kind, d.approach, h.actor_party AS decided_by_party FROM "${sut.schema}".item_history h
+         LEFT JOIN "${sut.schema}".decisions d ON d.id = h.decision_id ORDER BY h.id`,
+    );
+    expect(history.rows).toEqual([
+      { kind: 'received', approach: null, decided_by_party: null },
+      { kind: 'received', approach: null, decided_by_party: null },
+      { kind: 'decided', approach: 'bestuurlijk', decided_by_party: 'gemeente-baarn' },
+    ]);
+    await expect(sut.pool.query(`DELETE FROM "${sut.schema}".item_history`)).rejects.toThrow(/append-only/);
   });
 });

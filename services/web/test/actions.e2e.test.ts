@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { AgendaEntry } from '@signaalhub/contracts';
-import { IDENTITY_HEADER, issueIdentityToken, type UserIdentity } from '@signaalhub/identity';
-import { eventually, RunningService, serviceEnv, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { UserIdentity } from '@signaalhub/identity';
+import { eventually, type RunningService } from '@signaalhub/test-infra';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, describeViolations } from './support/axe.js';
-import { launchChromium } from './support/chromium.js';
-
-const SCREENSHOTS = fileURLToPath(new URL('../../../test-results/e2e/', import.meta.url));
-const DEMO_PASSWORD = 'Signaalhub-demo-2026';
-const SERVICE_DEADLINE_MS = 120_000;
+import { isoDateFromNow, SERVICE_DEADLINE_MS, startBrowserStack, type BrowserStack } from './support/browser-stack.js';
 
 /**
  * Identifiers of this run only: signals of earlier runs stay on the shared broker, and a same KvK number
@@ -25,95 +18,25 @@ const randomAddress = (digits: string): { postcode: string; huisnummer: string }
 });
 const soestAddress = randomAddress('3762');
 
-function isoDateFromNow(days: number): string {
-  return new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
-
-const sqlName = (prefix: string): string => uniqueName(prefix).replace(/-/g, '_');
-
 describe('actions and their reminders in a real browser', () => {
+  let stack: BrowserStack;
   let intake: RunningService;
   let meeting: RunningService;
   let web: RunningService;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  /** Stopped in reverse order, whatever got started before a failure. */
-  const started: { stop: () => Promise<unknown> }[] = [];
-  const violations: string[] = [];
-  const visited: string[] = [];
-
-  async function track<T extends { stop: () => Promise<unknown> }>(starting: Promise<T>): Promise<T> {
-    const part = await starting;
-    started.push(part);
-    return part;
-  }
 
   beforeAll(async () => {
-    const deadline = { deadlineMs: SERVICE_DEADLINE_MS };
-    [intake, meeting] = await Promise.all([
-      track(RunningService.start('signal-intake', serviceEnv({ LOG_LEVEL: 'warn', SIGNAL_INTAKE_DB_SCHEMA: sqlName('intake') }), deadline)),
-      track(
-        RunningService.start(
-          'meeting',
-          serviceEnv({
-            LOG_LEVEL: 'warn',
-            MEETING_DATABASE_SCHEMA: sqlName('meeting'),
-            MEETING_QUEUE_PREFIX: uniqueName('bull'),
-            MEETING_REPLAY_NAMESPACE: uniqueName('meeting'),
-            ACTION_REMINDER_LEAD_DAYS: '1',
-          }),
-          deadline,
-        ),
-      ),
-    ]);
-    web = await track(
-      RunningService.start(
-        'web',
-        serviceEnv({
-          LOG_LEVEL: 'warn',
-          WEB_DB_SCHEMA: sqlName('web'),
-          WEB_REDIS_PREFIX: uniqueName('web'),
-          SEED_DEMO_USERS: 'true',
-          DEMO_PASSWORD,
-          SIGNAL_INTAKE_URL: intake.base,
-          MEETING_URL: meeting.base,
-        }),
-        deadline,
-      ),
-    );
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchChromium();
-    started.push({ stop: () => browser.close() });
-    // axe-core is injected as a script; the pages' CSP forbids every script, so only the test context bypasses it.
-    context = await browser.newContext({ bypassCSP: true, locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
+    stack = await startBrowserStack({ screenshots: 'acties-', meetingEnv: { ACTION_REMINDER_LEAD_DAYS: '1' } });
+    ({ intake, meeting, web, page } = stack);
   });
 
   afterAll(async () => {
-    for (const part of started.reverse()) await part.stop();
+    await stack.stop();
   });
 
-  /** Every screen the test visits: a full-page screenshot kept as an artifact, and an axe-core WCAG 2.1 AA run. */
-  async function screen(name: string): Promise<void> {
-    await page.screenshot({ path: `${SCREENSHOTS}acties-${name}.png`, fullPage: true });
-    const found = await axeViolations(page);
-    visited.push(name);
-    if (found.length > 0) violations.push(describeViolations(name, found));
-  }
-
-  async function signIn(accountName: string): Promise<void> {
-    await page.goto(`${web.base}/`);
-    await page.getByLabel('Gebruikersnaam').fill(accountName);
-    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
-  }
-
-  async function callService(base: string, identity: UserIdentity, path: string, init: RequestInit = {}): Promise<Response> {
-    const token = await issueIdentityToken(identity, { secret: testInfrastructure().identitySecret });
-    return fetch(`${base}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), [IDENTITY_HEADER]: token } });
-  }
+  const screen = (name: string): Promise<void> => stack.screen(name);
+  const signIn = (accountName: string): Promise<void> => stack.signIn(accountName);
+  const callService = (base: string, identity: UserIdentity, path: string, init?: RequestInit): Promise<Response> => stack.callService(base, identity, path, init);
 
   it("reminds the lead party's member of the action due tomorrow on the start page, and lets them mark it done", async () => {
     const inspector: UserIdentity = { userId: 'inspecteur.soest', party: 'gemeente-soest', roles: ['inspector'] };
@@ -201,8 +124,8 @@ describe('actions and their reminders in a real browser', () => {
     expect(await page.getByRole('heading', { name: 'Acties die aandacht vragen' }).count()).toBe(0);
     await screen('08-start-zonder-herinnering');
 
-    expect(visited).toHaveLength(8);
-    if (violations.length > 0) process.stdout.write(`${violations.join('\n')}\n`);
-    expect(violations).toEqual([]);
+    expect(stack.visited).toHaveLength(8);
+    if (stack.violations.length > 0) process.stdout.write(`${stack.violations.join('\n')}\n`);
+    expect(stack.violations).toEqual([]);
   });
 });

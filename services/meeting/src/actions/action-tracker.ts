@@ -5,7 +5,7 @@ import {
   ActionDueDateRequest,
   DecisionRecorded,
   EventTypes,
-  validate,
+  validateRequest,
   type ActionView,
   type ValidationProblem,
 } from '@signaalhub/contracts';
@@ -85,7 +85,7 @@ export class ActionTracker {
   /** Lead party only; the note is sealed to the decision's recipients; the action's reminders are removed. */
   async markDone(caller: UserIdentity, ref: ActionRef, body: unknown, origin: string): Promise<ActionView> {
     const { attempt, action } = await this.authorised(caller, ref, 'action.done', origin, (found) => this.parts.policy.forActionDone(caller, found));
-    const request = validate(ActionDoneRequest, body);
+    const request = validateRequest(ActionDoneRequest, body);
     if (!request.success) throw new InvalidActionChange(request.problems);
     const now = this.parts.clock();
     if (request.data.doneOn > today(now)) {
@@ -109,7 +109,7 @@ export class ActionTracker {
   /** Lead party or the municipality's meeting; not in the past; the reminders move with the date. */
   async changeDueDate(caller: UserIdentity, ref: ActionRef, body: unknown, origin: string): Promise<ActionView> {
     const { attempt, action } = await this.authorised(caller, ref, 'action.due-date', origin, (found) => this.parts.policy.forActionDueDate(caller, found));
-    const request = validate(ActionDueDateRequest, body);
+    const request = validateRequest(ActionDueDateRequest, body);
     if (!request.success) throw new InvalidActionChange(request.problems);
     const problems: ValidationProblem[] = [];
     if (request.data.dueDate < today(this.parts.clock())) {

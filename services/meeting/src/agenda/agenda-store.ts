@@ -30,20 +30,26 @@ interface AgendaRow {
 /** The agenda table: the system of record for which signal waits on which municipality's agenda. */
 export class AgendaStore {
   readonly table: string;
+  private readonly history: string;
 
   constructor(
     private readonly pool: Pool,
     schema: string,
   ) {
     this.table = `${quotedSchema(schema)}.agenda_items`;
+    this.history = `${quotedSchema(schema)}.item_history`;
   }
 
-  /** The worker's step: exactly once per message id, whatever redelivery or crash came before. */
+  /** The worker's step: exactly once per message id, whatever redelivery or crash came before; "received" starts the item's history. */
   async insert(job: AgendaJobData): Promise<boolean> {
     const result = await this.pool.query(
-      `INSERT INTO ${this.table} (message_id, signal_id, municipality, theme, received_at, reporter_party, recipients, envelope)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (message_id) DO NOTHING`,
+      `WITH inserted AS (
+         INSERT INTO ${this.table} (message_id, signal_id, municipality, theme, received_at, reporter_party, recipients, envelope)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (message_id) DO NOTHING
+         RETURNING message_id, received_at
+       )
+       INSERT INTO ${this.history} (item_id, kind, occurred_at) SELECT message_id, 'received', received_at FROM inserted`,
       [
         job.messageId,
         job.signalId,

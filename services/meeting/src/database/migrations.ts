@@ -1,5 +1,6 @@
 import { createAuditLogSql } from '@signaalhub/audit';
 import type { Migration } from '@signaalhub/database';
+import { itemHistorySql } from './item-history-schema.js';
 import { outboxUpgradeSql } from './outbox-upgrade.js';
 
 /**
@@ -122,6 +123,11 @@ export const MEETING_MIGRATIONS: readonly Migration[] = [
         FOREIGN KEY (decision_id, action_index) REFERENCES ${s}.action_reminders (decision_id, action_index)
       );`;
     },
+  },
+  {
+    // A meeting's own agenda and each item's append-only history (item-history-schema.ts); runs after 0004.
+    name: '0005_item_history_meeting_agenda',
+    up: (schema) => itemHistorySql(schema),
   },
   {
     // Information requests addressed to a municipality (information.requested): the request stays ciphertext

@@ -18,6 +18,8 @@ import type { OutboxWriter } from '@signaalhub/outbox';
 import type { Pool } from 'pg';
 import type { MeetingAccessPolicy } from '../access/meeting-access-policy.js';
 import type { AgendaStore } from '../agenda/agenda-store.js';
+import type { ItemHistoryStore } from '../history/item-history-store.js';
+import { calendarDate } from '../meetings/meeting-calendar.js';
 import type { ActionReminders } from '../reminders/action-reminders.js';
 import { AlreadyDecided, InvalidDecision } from './decision-errors.js';
 import { decisionRecipients } from './decision-recipients.js';
@@ -27,6 +29,7 @@ export interface DecisionRecorderParts {
   readonly pool: Pool;
   readonly agenda: AgendaStore;
   readonly decisions: DecisionStore;
+  readonly history: ItemHistoryStore;
   readonly outbox: OutboxWriter;
   readonly reminders: ActionReminders;
   readonly sealer: EnvelopeSealer;
@@ -110,6 +113,7 @@ export class DecisionRecorder {
         dueDates: request.actions.map((action) => action.dueDate),
       });
       await agenda.setStatus(client, itemId, status);
+      await this.parts.history.recordDecision(client, { itemId, decisionId, decidedAt: payload.decidedAt, party: caller.party, today: calendarDate(now) });
       // Its commit wakes the outbox relay (NOTIFY), which publishes the decision.
       await this.parts.outbox.add(client, {
         messageId: decisionId,

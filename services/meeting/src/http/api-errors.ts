@@ -1,4 +1,4 @@
-import { ConflictException, NotFoundException, type BadRequestException } from '@nestjs/common';
+import { ConflictException, NotFoundException, UnprocessableEntityException, type BadRequestException } from '@nestjs/common';
 import type { ApiError, ValidationProblem } from '@signaalhub/contracts';
 import { invalidInput } from '@signaalhub/service-kit';
 
@@ -17,4 +17,10 @@ export function invalid(problems: readonly ValidationProblem[]): BadRequestExcep
 export function notFound(field: string, rule: string, message: string): NotFoundException {
   const body: ApiError = { error: 'not-found', message, problems: [{ field, rule, message }] };
   return new NotFoundException(body);
+}
+
+/** 422: well-formed, but against a rule (e.g. a meeting in the past); each problem names the field. */
+export function unprocessable(problems: readonly ValidationProblem[]): UnprocessableEntityException {
+  const body: ApiError = { error: 'validation', message: problems[0]?.message ?? 'De invoer is niet geldig.', problems };
+  return new UnprocessableEntityException(body);
 }

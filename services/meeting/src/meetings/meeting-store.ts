@@ -25,6 +25,15 @@ export class MeetingStore {
     return result.rowCount === 1 ? { id, municipality, date } : undefined;
   }
 
+  async find(id: string): Promise<Meeting | undefined> {
+    const result = await this.pool.query<{ id: string; municipality: string; date: string }>(
+      `SELECT id, municipality, to_char(date, 'YYYY-MM-DD') AS date FROM ${this.table} WHERE id = $1`,
+      [id],
+    );
+    const row = result.rows[0];
+    return row === undefined ? undefined : { id: row.id, municipality: row.municipality, date: row.date };
+  }
+
   async list(municipality: string): Promise<Meeting[]> {
     const result = await this.pool.query<{ id: string; municipality: string; date: string }>(
       `SELECT id, municipality, to_char(date, 'YYYY-MM-DD') AS date FROM ${this.table} WHERE municipality = $1 ORDER BY date`,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpStatus, Inject, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import type { OpenedAgendaItem } from '@signaalhub/contracts';
+import type { ItemHistory, OpenedAgendaItem } from '@signaalhub/contracts';
 import type { Response } from 'express';
 import { createElement } from 'react';
 import { decisionDraft, decisionFormErrors, decisionFormFromBody, emptyDecisionForm, type DecisionFormValues } from '../forms/decision-form.js';
@@ -7,19 +7,23 @@ import type { FieldError } from '../forms/field-errors.js';
 import { text, type FormBody } from '../forms/form-body.js';
 import { MEETING_CLIENT, WEB_CONFIG } from '../infrastructure/tokens.js';
 import type { WebConfig } from '../config.js';
-import { AgendaItemPage } from '../pages/agenda-item-page.js';
+import { AgendaItemPage, PLAN_MEETING_FIELD_ID } from '../pages/agenda-item-page.js';
 import { AgendaPage, MEETING_DATE_FIELD_ID } from '../pages/agenda-page.js';
 import type { MeetingClient } from '../services/meeting-client.js';
 import { ServiceCallError, ServiceValidationError } from '../services/service-call-error.js';
 import { CurrentViewer, SignedInGuard, type Viewer } from '../sessions/signed-in.guard.js';
-import { PageId } from './page-address.js';
+import { isPageId, PageId } from './page-address.js';
 import { requireRole } from './require-role.js';
 import { sendHtml } from './send-html.js';
-import { RoleRequiredException } from './web-exceptions.js';
+import { todayInTheNetherlands, viewerMunicipality } from './viewer-municipality.js';
 
 const NOTICES: Readonly<Record<string, string>> = {
   besluit: 'Het besluit is vastgelegd. De melder ziet de terugkoppeling onder Mijn meldingen.',
   overleg: 'Het overleg is gepland.',
+};
+
+const ITEM_NOTICES: Readonly<Record<string, string>> = {
+  gepland: 'De melding staat op de agenda van het overleg.',
 };
 
 /** The meeting member's screens: the agenda of a municipality, one item with its decision form. */
@@ -38,14 +42,14 @@ export class AgendaController {
     @Query('gemeente') municipalityParameter?: string,
     @Query('gedaan') done?: string,
   ): Promise<void> {
-    const municipality = this.municipalityFor(viewer, municipalityParameter);
+    const municipality = viewerMunicipality(viewer, municipalityParameter);
     const notice = done === undefined ? undefined : NOTICES[done];
     await this.sendAgenda(response, viewer, municipality, { ...(notice === undefined ? {} : { notice }) }, HttpStatus.OK);
   }
 
   @Post('overleggen')
   async scheduleMeeting(@CurrentViewer() viewer: Viewer, @Body() body: FormBody, @Res() response: Response): Promise<void> {
-    const municipality = this.municipalityFor(viewer, text(body, 'municipality'));
+    const municipality = viewerMunicipality(viewer, text(body, 'municipality'));
     const date = text(body, 'date').trim();
     let errors: FieldError[];
     try {
@@ -63,10 +67,32 @@ export class AgendaController {
   }
 
   @Get('punten/:id')
-  async item(@CurrentViewer() viewer: Viewer, @Param('id', PageId) id: string, @Res() response: Response): Promise<void> {
+  async item(@CurrentViewer() viewer: Viewer, @Param('id', PageId) id: string, @Res() response: Response, @Query('gedaan') done?: string): Promise<void> {
     requireRole(viewer, 'meeting-member');
     const opened = await this.meeting.openItem(viewer.identity, id);
-    await this.sendItem(response, viewer, opened, emptyDecisionForm(`gemeente-${opened.item.municipality}`), [], HttpStatus.OK);
+    const notice = done === undefined ? undefined : ITEM_NOTICES[done];
+    await this.sendItem(response, viewer, { opened, values: emptyDecisionForm(`gemeente-${opened.item.municipality}`), errors: [], ...(notice === undefined ? {} : { notice }) }, HttpStatus.OK);
+  }
+
+  @Post('punten/:id/agenderen')
+  async plan(@CurrentViewer() viewer: Viewer, @Param('id', PageId) itemId: string, @Body() body: FormBody, @Res() response: Response): Promise<void> {
+    requireRole(viewer, 'meeting-member');
+    const meetingId = text(body, 'meetingId');
+    let errors: FieldError[];
+    if (!isPageId(meetingId)) errors = [{ fieldId: PLAN_MEETING_FIELD_ID, message: 'Kies een overleg uit de lijst' }];
+    else {
+      try {
+        await this.meeting.planItem(viewer.identity, meetingId, itemId);
+        response.redirect(HttpStatus.SEE_OTHER, `/agenda/punten/${encodeURIComponent(itemId)}?gedaan=gepland`);
+        return;
+      } catch (error) {
+        if (error instanceof ServiceValidationError) errors = error.problems.map((problem) => ({ fieldId: PLAN_MEETING_FIELD_ID, message: problem.message }));
+        else if (error instanceof ServiceCallError && error.failure === 'conflict') errors = [{ fieldId: PLAN_MEETING_FIELD_ID, message: error.userMessage ?? 'De melding staat al op deze agenda.' }];
+        else throw error;
+      }
+    }
+    const opened = await this.meeting.openItem(viewer.identity, itemId);
+    await this.sendItem(response, viewer, { opened, values: emptyDecisionForm(`gemeente-${opened.item.municipality}`), errors }, HttpStatus.UNPROCESSABLE_ENTITY);
   }
 
   @Post('punten/:id/besluit')
@@ -78,7 +104,7 @@ export class AgendaController {
     try {
       await this.meeting.decide(viewer.identity, id, draft.request);
       // Back to the agenda the item was on, without opening (and auditing) the signal once more.
-      const municipality = this.municipalityFor(viewer, text(body, 'municipality'));
+      const municipality = viewerMunicipality(viewer, text(body, 'municipality'));
       response.redirect(HttpStatus.SEE_OTHER, `/agenda?gemeente=${encodeURIComponent(municipality)}&gedaan=besluit`);
       return;
     } catch (error) {
@@ -88,17 +114,7 @@ export class AgendaController {
       } else throw error;
     }
     const opened = await this.meeting.openItem(viewer.identity, id);
-    await this.sendItem(response, viewer, opened, values, errors, HttpStatus.UNPROCESSABLE_ENTITY);
-  }
-
-  /** The requested municipality if the user works on it, else their first; none at all: no agenda for this user. */
-  private municipalityFor(viewer: Viewer, requested: string | undefined): string {
-    requireRole(viewer, 'meeting-member');
-    const municipalities = viewer.account.municipalities;
-    if (requested !== undefined && municipalities.includes(requested)) return requested;
-    const first = municipalities[0];
-    if (first === undefined) throw new RoleRequiredException();
-    return first;
+    await this.sendItem(response, viewer, { opened, values, errors }, HttpStatus.UNPROCESSABLE_ENTITY);
   }
 
   private async sendAgenda(
@@ -116,8 +132,32 @@ export class AgendaController {
     );
   }
 
-  private async sendItem(response: Response, viewer: Viewer, opened: OpenedAgendaItem, values: DecisionFormValues, errors: FieldError[], status: number): Promise<void> {
-    const actions = await this.meeting.actions(viewer.identity, opened.item.id);
-    sendHtml(response, createElement(AgendaItemPage, { user: viewer.page, opened, parties: this.config.PARTIES, values, errors, actions }), status);
+  /** The item with its history and the meetings still to come (to plan it for); the history opening is audited by the service. */
+  private async sendItem(
+    response: Response,
+    viewer: Viewer,
+    page: { opened: OpenedAgendaItem; values: DecisionFormValues; errors: FieldError[]; notice?: string },
+    status: number,
+  ): Promise<void> {
+    const { opened } = page;
+    const [history, meetings, actions] = await Promise.all([
+      this.meeting.itemHistory(viewer.identity, opened.item.id),
+      this.meeting.meetings(viewer.identity, opened.item.municipality),
+      this.meeting.actions(viewer.identity, opened.item.id),
+    ]);
+    const planned = plannedMeetings(history);
+    const today = todayInTheNetherlands();
+    const upcomingMeetings = meetings.filter((meeting) => meeting.date >= today).map((meeting) => ({ ...meeting, planned: planned.has(meeting.id) }));
+    sendHtml(response, createElement(AgendaItemPage, { user: viewer.page, parties: this.config.PARTIES, history, upcomingMeetings, actions, ...page }), status);
   }
+}
+
+/** Meetings the item is on the agenda of now: planned and not unplanned since. */
+function plannedMeetings(history: ItemHistory): Set<string> {
+  const planned = new Set<string>();
+  for (const entry of history.entries) {
+    if (entry.kind === 'planned') planned.add(entry.meeting.id);
+    if (entry.kind === 'unplanned') planned.delete(entry.meeting.id);
+  }
+  return planned;
 }

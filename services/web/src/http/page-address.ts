@@ -7,10 +7,15 @@ import { renderDocument } from '../render.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether a value from a page's address or form can be an id of the services (a UUID). */
+export function isPageId(value: string): boolean {
+  return UUID.test(value);
+}
+
 /** `@Param('id', PageId)`: an id in a page address that is no UUID is no page (the Dutch 404), never a call to a service. */
 export class PageId implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!UUID.test(value)) throw new NotFoundException();
+    if (!isPageId(value)) throw new NotFoundException();
     return value;
   }
 }

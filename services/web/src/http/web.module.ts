@@ -17,6 +17,8 @@ import { AgendaController } from './agenda.controller.js';
 import { InformationRequestsController } from './information-requests.controller.js';
 import { DisclosuresController } from './disclosures.controller.js';
 import { ScreeningsController } from './screenings.controller.js';
+import { DiscussedController } from './discussed.controller.js';
+import { MeetingPagesController } from './meeting-pages.controller.js';
 import { SignInController } from './sign-in.controller.js';
 import { SignalsController } from './signals.controller.js';
 import { StartController } from './start.controller.js';
@@ -40,7 +42,18 @@ export class WebModule implements NestModule {
   static register(parts: WebParts): DynamicModule {
     return {
       module: WebModule,
-      controllers: [SignInController, StartController, SignalsController, AgendaController, ActionsController, InformationRequestsController, ScreeningsController, DisclosuresController],
+      controllers: [
+        SignInController,
+        StartController,
+        SignalsController,
+        DiscussedController,
+        MeetingPagesController,
+        AgendaController,
+        ActionsController,
+        InformationRequestsController,
+        ScreeningsController,
+        DisclosuresController,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: CsrfGuard },
         { provide: APP_FILTER, useClass: WebExceptionFilter },

@@ -1,5 +1,6 @@
-import { APPROACH_LABELS, APPROACHES, INDICATOR_LABELS, THEME_LABELS, type ActionView, type OpenedAgendaItem, type Subject } from '@signaalhub/contracts';
+import { APPROACH_LABELS, APPROACHES, INDICATOR_LABELS, THEME_LABELS, type ActionView, type ItemHistory, type Meeting, type OpenedAgendaItem, type Signal, type Subject } from '@signaalhub/contracts';
 import {
+  Alert,
   Button,
   DataList,
   DataListItem,
@@ -29,6 +30,7 @@ import { errorsFor, type FieldError } from '../forms/field-errors.js';
 import { formatDate, formatDateTime, municipalityName, partyLabel } from '../labels/labels.js';
 import { signalReference } from '../labels/reference.js';
 import { hitsText } from './hits-text.js';
+import { ItemHistoryList } from './item-history-list.js';
 import { Layout } from './layout.js';
 import type { PageUser } from './page-context.js';
 
@@ -38,9 +40,15 @@ export interface AgendaItemPageProps {
   readonly parties: readonly string[];
   readonly values: DecisionFormValues;
   readonly errors: readonly FieldError[];
+  readonly history: ItemHistory;
+  /** Meetings of the item's municipality from today on, and whether the item is on their agenda. */
+  readonly upcomingMeetings: readonly (Meeting & { readonly planned: boolean })[];
+  readonly notice?: string;
   /** Actions of earlier decisions on this item (e.g. "meer informatie nodig"). */
   readonly actions: readonly ActionView[];
 }
+
+export const PLAN_MEETING_FIELD_ID = 'overleg-kiezen';
 
 function subjectText(subject: Subject): string {
   switch (subject.kind) {
@@ -53,8 +61,8 @@ function subjectText(subject: Subject): string {
   }
 }
 
-function SignalDetails({ opened }: { readonly opened: OpenedAgendaItem }): ReactNode {
-  const { signal } = opened;
+/** The opened signal's content; shown only to a recipient's member (the service opened and audited it). */
+export function SignalDetails({ signal }: { readonly signal: Signal }): ReactNode {
   const address = `${signal.location.postcode} ${signal.location.huisnummer.number}${signal.location.huisnummer.toevoeging ?? ''}`;
   return (
     <DataList>
@@ -188,7 +196,54 @@ function DecisionForm({ user, opened, parties, values, errors }: AgendaItemPageP
   );
 }
 
-/** One agenda item: the opened signal, its hits and the decision form. */
+function PlanForm({ user, opened, upcomingMeetings, errors }: AgendaItemPageProps): ReactNode {
+  const plannedFor = new Set(upcomingMeetings.filter((meeting) => meeting.planned).map((meeting) => meeting.id));
+  const choices = upcomingMeetings.filter((meeting) => !plannedFor.has(meeting.id));
+  if (upcomingMeetings.length === 0) {
+    return (
+      <Paragraph>
+        Er is geen overleg gepland. <Link href={`/agenda?gemeente=${encodeURIComponent(opened.item.municipality)}`}>Plan eerst een overleg op de agenda.</Link>
+      </Paragraph>
+    );
+  }
+  return (
+    <>
+      {plannedFor.size === 0 ? null : (
+        <Paragraph>
+          Staat op de agenda van:{' '}
+          {upcomingMeetings
+            .filter((meeting) => meeting.planned)
+            .map((meeting, index) => (
+              <span key={meeting.id}>
+                {index === 0 ? '' : ', '}
+                <Link href={`/agenda/overleggen/${encodeURIComponent(meeting.id)}`}>het overleg van {formatDate(meeting.date)}</Link>
+              </span>
+            ))}
+          .
+        </Paragraph>
+      )}
+      {choices.length === 0 ? null : (
+        <form method="post" action={`/agenda/punten/${encodeURIComponent(opened.item.id)}/agenderen`} noValidate>
+          <CsrfField token={user.csrfToken} />
+          <SelectField
+            id={PLAN_MEETING_FIELD_ID}
+            name="meetingId"
+            label="Overleg"
+            value=""
+            placeholder="Kies een overleg"
+            options={choices.map((meeting) => ({ value: meeting.id, label: formatDate(meeting.date) }))}
+            errors={errorsFor(errors, PLAN_MEETING_FIELD_ID)}
+          />
+          <Button type="submit" appearance="secondary-action-button">
+            Op de agenda van dit overleg zetten
+          </Button>
+        </form>
+      )}
+    </>
+  );
+}
+
+/** One agenda item: the opened signal, its hits, planning, the decision form and its whole history. */
 export function AgendaItemPage(props: AgendaItemPageProps): ReactNode {
   const { opened, errors } = props;
   const title = `Melding ${THEME_LABELS[opened.item.theme]}, ${municipalityName(opened.item.municipality)}`;
@@ -199,9 +254,14 @@ export function AgendaItemPage(props: AgendaItemPageProps): ReactNode {
         <Link href={`/agenda?gemeente=${encodeURIComponent(opened.item.municipality)}`}>Terug naar de agenda</Link>
       </Paragraph>
       <Heading1>{title}</Heading1>
+      {props.notice === undefined ? null : (
+        <Alert type="ok">
+          <Paragraph>{props.notice}</Paragraph>
+        </Alert>
+      )}
       <section aria-labelledby="kop-melding">
         <Heading2 id="kop-melding">De melding</Heading2>
-        <SignalDetails opened={opened} />
+        <SignalDetails signal={opened.signal} />
       </section>
       <section aria-labelledby="kop-treffers" className="sh-form-section">
         <Heading2 id="kop-treffers">Treffers in andere meldingen</Heading2>
@@ -209,6 +269,12 @@ export function AgendaItemPage(props: AgendaItemPageProps): ReactNode {
           {opened.hits.length === 0 ? 'Geen andere meldingen over dezelfde betrokkenen of hetzelfde adres.' : `Dezelfde betrokkenen of hetzelfde adres: ${hitsText(opened.hits)}.`}
         </Paragraph>
       </section>
+      {opened.item.status === 'pending' ? (
+        <section aria-labelledby="kop-agenderen" className="sh-form-section">
+          <Heading2 id="kop-agenderen">Agenderen</Heading2>
+          <PlanForm {...props} />
+        </section>
+      ) : null}
       {props.actions.length === 0 ? null : (
         <section aria-labelledby="kop-acties" className="sh-form-section">
           <Heading2 id="kop-acties">Acties</Heading2>
@@ -218,6 +284,10 @@ export function AgendaItemPage(props: AgendaItemPageProps): ReactNode {
       <section aria-labelledby="kop-besluit" className="sh-form-section">
         <Heading2 id="kop-besluit">Besluit</Heading2>
         {opened.item.status === 'pending' ? <DecisionForm {...props} /> : <Paragraph>Over deze melding is al besloten.</Paragraph>}
+      </section>
+      <section aria-labelledby="kop-geschiedenis" className="sh-form-section">
+        <Heading2 id="kop-geschiedenis">Geschiedenis</Heading2>
+        <ItemHistoryList history={props.history} actions={props.actions} headingLevelId="kop-geschiedenis" />
       </section>
     </Layout>
   );

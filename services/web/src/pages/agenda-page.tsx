@@ -65,6 +65,9 @@ export function AgendaPage(props: AgendaPageProps): ReactNode {
           </Button>
         </form>
       ) : null}
+      <Paragraph>
+        <Link href={`/agenda/besproken?gemeente=${encodeURIComponent(props.municipality)}`}>Besproken meldingen van {name}</Link>
+      </Paragraph>
       <section aria-labelledby="kop-agendapunten">
         <Heading2 id="kop-agendapunten">Te bespreken meldingen</Heading2>
         {props.entries.length === 0 ? (
@@ -104,7 +107,9 @@ export function AgendaPage(props: AgendaPageProps): ReactNode {
         ) : (
           <UnorderedList>
             {props.meetings.map((meeting) => (
-              <UnorderedListItem key={meeting.id}>{formatDate(meeting.date)}</UnorderedListItem>
+              <UnorderedListItem key={meeting.id}>
+                <Link href={`/agenda/overleggen/${encodeURIComponent(meeting.id)}`}>Overleg van {formatDate(meeting.date)}</Link>
+              </UnorderedListItem>
             ))}
           </UnorderedList>
         )}

@@ -25,6 +25,7 @@ function navEntries(user: PageUser): NavEntry[] {
   }
   if (user.roles.includes('meeting-member')) {
     entries.push({ section: 'agenda', href: '/agenda', label: 'Agenda' });
+    entries.push({ section: 'besproken', href: '/agenda/besproken', label: 'Besproken' });
     entries.push({ section: 'acties', href: '/acties', label: 'Acties' });
     entries.push({ section: 'verzoeken', href: '/verzoeken', label: 'Verzoeken om informatie' });
   }

@@ -14,6 +14,7 @@ export type NavSection =
   | 'nieuwe-melding'
   | 'mijn-meldingen'
   | 'agenda'
+  | 'besproken'
   | 'acties'
   | 'verzoeken'
   | 'toetsen'

@@ -1,14 +1,19 @@
 import type {
   ActionView,
   AgendaEntry,
+  DecisionList,
   DecisionReceipt,
+  DiscussedItem,
   InformationRequestSummary,
   InformationResponse,
   InformationResponseReceipt,
+  ItemHistory,
   Meeting,
+  MeetingAgenda,
   MunicipalityId,
   OpenedAgendaItem,
   OpenedInformationRequest,
+  PrintableAgenda,
 } from '@signaalhub/contracts';
 import type { UserIdentity } from '@signaalhub/identity';
 import type { ServiceClient } from './service-client.js';
@@ -42,6 +47,42 @@ export class MeetingClient {
     return (await this.client.call<Meeting>(identity, { method: 'POST', path: '/api/meetings', body: request })).body;
   }
 
+  async itemHistory(identity: UserIdentity, itemId: string): Promise<ItemHistory> {
+    const path = `/api/agenda/items/${encodeURIComponent(itemId)}/history`;
+    return (await this.client.call<ItemHistory>(identity, { method: 'GET', path })).body;
+  }
+
+  /** "Besproken"; the service validates the filters (400 naming `approach` or `leadParty`). */
+  async discussed(identity: UserIdentity, municipality: MunicipalityId, filter: { readonly approach?: string; readonly leadParty?: string }): Promise<DiscussedItem[]> {
+    const query = new URLSearchParams({ municipality, ...filter });
+    return (await this.client.call<DiscussedItem[]>(identity, { method: 'GET', path: `/api/agenda/discussed?${query.toString()}` })).body;
+  }
+
+  async meetingAgenda(identity: UserIdentity, meetingId: string): Promise<MeetingAgenda> {
+    return (await this.client.call<MeetingAgenda>(identity, { method: 'GET', path: meetingPath(meetingId) })).body;
+  }
+
+  async planItem(identity: UserIdentity, meetingId: string, itemId: string): Promise<MeetingAgenda> {
+    return (await this.client.call<MeetingAgenda>(identity, { method: 'POST', path: `${meetingPath(meetingId)}/items`, body: { itemId } })).body;
+  }
+
+  async unplanItem(identity: UserIdentity, meetingId: string, itemId: string): Promise<MeetingAgenda> {
+    const path = `${meetingPath(meetingId)}/items/${encodeURIComponent(itemId)}`;
+    return (await this.client.call<MeetingAgenda>(identity, { method: 'DELETE', path })).body;
+  }
+
+  async reorderAgenda(identity: UserIdentity, meetingId: string, itemIds: readonly string[]): Promise<MeetingAgenda> {
+    return (await this.client.call<MeetingAgenda>(identity, { method: 'PUT', path: `${meetingPath(meetingId)}/items`, body: { itemIds } })).body;
+  }
+
+  async printableAgenda(identity: UserIdentity, meetingId: string): Promise<PrintableAgenda> {
+    return (await this.client.call<PrintableAgenda>(identity, { method: 'GET', path: `${meetingPath(meetingId)}/print/agenda` })).body;
+  }
+
+  async decisionList(identity: UserIdentity, meetingId: string): Promise<DecisionList> {
+    return (await this.client.call<DecisionList>(identity, { method: 'GET', path: `${meetingPath(meetingId)}/print/decisions` })).body;
+  }
+
   /** The actions the user may see; of one agenda item when `itemId` is given. */
   async actions(identity: UserIdentity, itemId?: string): Promise<ActionView[]> {
     const query = itemId === undefined ? '' : `?${new URLSearchParams({ item: itemId }).toString()}`;
@@ -70,3 +111,5 @@ export class MeetingClient {
     return (await this.client.call<InformationResponseReceipt>(identity, { method: 'POST', path, body: response })).body;
   }
 }
+
+const meetingPath = (meetingId: string): string => `/api/meetings/${encodeURIComponent(meetingId)}`;

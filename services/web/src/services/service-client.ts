@@ -10,7 +10,7 @@ export interface ServiceClientOptions {
 }
 
 export interface ServiceRequest {
-  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly path: string;
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
@@ -45,6 +45,7 @@ export class ServiceClient {
     }
     const body = await readJson(response);
     if (response.ok) return { status: response.status, body: body as T };
+    // 400: the body broke the schema; 422: it broke a rule (e.g. a meeting in the past). Both name the field.
     if (response.status === 400 || response.status === 422) {
       const problems = problemsOf(body);
       if (problems.length > 0) throw new ServiceValidationError(problems);

@@ -1,0 +1,126 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { IDENTITY_HEADER, issueIdentityToken, type UserIdentity } from '@signaalhub/identity';
+import { RunningService, serviceEnv, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations, describeViolations } from './axe.js';
+import { launchChromium } from './chromium.js';
+
+export const DEMO_PASSWORD = 'Signaalhub-demo-2026';
+export const SERVICE_DEADLINE_MS = 120_000;
+
+const SCREENSHOTS = fileURLToPath(new URL('../../../../test-results/e2e/', import.meta.url));
+const sqlName = (prefix: string): string => uniqueName(prefix).replace(/-/g, '_');
+
+/** `YYYY-MM-DD` (UTC) `days` from now. */
+export function isoDateFromNow(days: number): string {
+  return new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+/** The intake, meeting service and web application as processes, and one Chromium page signed in through the web. */
+export interface BrowserStack {
+  readonly intake: RunningService;
+  readonly meeting: RunningService;
+  readonly web: RunningService;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Names of the screens visited, and the axe-core WCAG 2.1 AA violations found on them. */
+  readonly visited: string[];
+  readonly violations: string[];
+  /** A full-page screenshot kept as an artifact, and an axe-core run. */
+  screen(name: string): Promise<void>;
+  signIn(accountName: string): Promise<void>;
+  /** A call straight to a service's API as `identity` (set-up the browser does not need to see). */
+  callService(base: string, identity: UserIdentity, path: string, init?: RequestInit): Promise<Response>;
+  /** Stops everything, in reverse order of starting. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the stack; `screenshots` is a file name prefix under test-results/e2e/ (may hold a folder);
+ * `meetingEnv` adds settings of the meeting service. Whatever started is stopped again if a later part fails.
+ */
+export async function startBrowserStack(options: { screenshots: string; meetingEnv?: Readonly<Record<string, string>> }): Promise<BrowserStack> {
+  const started: { stop: () => Promise<unknown> }[] = [];
+  const stop = async (): Promise<void> => {
+    for (const part of started.reverse()) await part.stop();
+  };
+  const track = async <T extends { stop: () => Promise<unknown> }>(starting: Promise<T>): Promise<T> => {
+    const part = await starting;
+    started.push(part);
+    return part;
+  };
+  try {
+    const deadline = { deadlineMs: SERVICE_DEADLINE_MS };
+    const [intake, meeting] = await Promise.all([
+      track(RunningService.start('signal-intake', serviceEnv({ LOG_LEVEL: 'warn', SIGNAL_INTAKE_DB_SCHEMA: sqlName('intake') }), deadline)),
+      track(
+        RunningService.start(
+          'meeting',
+          serviceEnv({
+            LOG_LEVEL: 'warn',
+            MEETING_DATABASE_SCHEMA: sqlName('meeting'),
+            MEETING_QUEUE_PREFIX: uniqueName('bull'),
+            MEETING_REPLAY_NAMESPACE: uniqueName('meeting'),
+            ...options.meetingEnv,
+          }),
+          deadline,
+        ),
+      ),
+    ]);
+    const web = await track(
+      RunningService.start(
+        'web',
+        serviceEnv({
+          LOG_LEVEL: 'warn',
+          WEB_DB_SCHEMA: sqlName('web'),
+          WEB_REDIS_PREFIX: uniqueName('web'),
+          SEED_DEMO_USERS: 'true',
+          DEMO_PASSWORD,
+          SIGNAL_INTAKE_URL: intake.base,
+          MEETING_URL: meeting.base,
+        }),
+        deadline,
+      ),
+    );
+    const screenshots = `${SCREENSHOTS}${options.screenshots}`;
+    mkdirSync(screenshots.slice(0, screenshots.lastIndexOf('/') + 1), { recursive: true });
+    const browser: Browser = await launchChromium();
+    started.push({ stop: () => browser.close() });
+    // axe-core is injected as a script; the pages' CSP forbids every script, so only the test context bypasses it.
+    const context = await browser.newContext({ bypassCSP: true, locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const visited: string[] = [];
+    const violations: string[] = [];
+    return {
+      intake,
+      meeting,
+      web,
+      context,
+      page,
+      visited,
+      violations,
+      async screen(name) {
+        await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
+        const found = await axeViolations(page);
+        visited.push(name);
+        if (found.length > 0) violations.push(describeViolations(name, found));
+      },
+      async signIn(accountName) {
+        await page.goto(`${web.base}/`);
+        await page.getByLabel('Gebruikersnaam').fill(accountName);
+        await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+        await page.getByRole('button', { name: 'Aanmelden' }).click();
+        await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
+      },
+      async callService(base, identity, path, init = {}) {
+        const token = await issueIdentityToken(identity, { secret: testInfrastructure().identitySecret });
+        return fetch(`${base}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), [IDENTITY_HEADER]: token } });
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
