@@ -74,7 +74,7 @@ describe(EnvelopeSealer.name, () => {
       matchTokens: tokens,
       approach: 'bestuurlijk',
       riecHandover: true,
-      permitKind: 'exploitatievergunning',
+      permitKind: 'exploitatievergunning-horeca',
       screeningId: '0f6b8a52-3c1d-4e2f-9a7b-5c4d3e2f1a0b',
       milestone: 'waiting-for-information',
       objectKind: 'signal',
