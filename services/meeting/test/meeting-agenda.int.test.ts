@@ -12,9 +12,13 @@ import { testConfig } from './support/meeting-parts.js';
 import { caller } from './support/running-meeting.js';
 import { randomKvkNumber, sealSignal } from './support/sealed-signals.js';
 
-/** The application clock of this test: "today" is 15 June 2030 in Amsterdam, whatever the machine's date. */
+/** The application clock of this test: "today" is 15 June 2030 in Amsterdam, whatever the machine's date; `tick` moves it on within the day. */
 const TODAY = '2030-06-15';
-const CLOCK = (): Date => new Date(`${TODAY}T10:00:00Z`);
+let now = Date.parse(`${TODAY}T10:00:00Z`);
+const CLOCK = (): Date => new Date(now);
+const tick = (): void => {
+  now += 60_000;
+};
 
 describe(MeetingAgendas.name, () => {
   let parts: MeetingService;
@@ -157,7 +161,7 @@ describe(MeetingAgendas.name, () => {
 
     const cases: { method: 'POST' | 'PUT' | 'DELETE' | 'GET'; path: string; body?: unknown; status: number; field: string }[] = [
       { method: 'POST', path: `/api/meetings/${meeting.id}/items`, body: { itemId: 'niet-een-uuid' }, status: 400, field: 'itemId' },
-      { method: 'POST', path: `/api/meetings/${meeting.id}/items`, body: { itemId, extra: 1 }, status: 400, field: 'body' },
+      { method: 'POST', path: `/api/meetings/${meeting.id}/items`, body: { itemId, extra: 1 }, status: 400, field: 'extra' },
       { method: 'POST', path: `/api/meetings/${meeting.id}/items`, body: { itemId: [itemId] }, status: 400, field: 'itemId' },
       { method: 'POST', path: `/api/meetings/${meeting.id}/items`, body: { itemId: '00000000-0000-4000-8000-000000000000' }, status: 422, field: 'itemId' },
       { method: 'POST', path: `/api/meetings/${meeting.id}/items`, body: { itemId: closed }, status: 422, field: 'itemId' },
@@ -195,7 +199,10 @@ describe(MeetingAgendas.name, () => {
     expect(todays).toBeDefined();
     const itemId = await agendaItem();
     expect((await call('POST', `/api/meetings/${todays?.id ?? ''}/items`, soest, { itemId })).status).toBe(201);
+    const firstDecidedAt = CLOCK().toISOString();
     const first = await decide(itemId, { approach: 'meer-informatie', feedback: 'Graag meer gegevens.' });
+    // A real clock moves between two decisions: the later one is the item's latest.
+    tick();
     expect((await call('POST', `/api/meetings/${meeting.id}/items`, soest, { itemId })).status).toBe(201);
     const second = await decide(itemId, {
       approach: 'bestuurlijk',
@@ -214,7 +221,7 @@ describe(MeetingAgendas.name, () => {
     expect(history.entries.map((entry) => entry.kind)).toEqual(['received', 'planned', 'decided', 'returned-to-agenda', 'feedback-sent', 'planned', 'decided', 'feedback-sent']);
     expect(history.entries[2]).toMatchObject({
       kind: 'decided',
-      decision: { decisionId: first, approach: 'meer-informatie', decidedByParty: 'gemeente-soest', decidedAt: CLOCK().toISOString() },
+      decision: { decisionId: first, approach: 'meer-informatie', decidedByParty: 'gemeente-soest', decidedAt: firstDecidedAt },
       meeting: todays,
       content: { recordedBy: { party: 'gemeente-soest', userId: soest.userId }, feedback: 'Graag meer gegevens.' },
     });
