@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { createEventBus } from '@signaalhub/bus';
-import { Topics, type AgendaEntry } from '@signaalhub/contracts';
+import { BIBOB_QUESTIONNAIRE, Topics, type AgendaEntry, type InformationRequestSummary } from '@signaalhub/contracts';
 import type { UserIdentity } from '@signaalhub/identity';
 import { createLogger } from '@signaalhub/logging';
 import { INPUT_RULES, type InputRule } from '@signaalhub/service-kit';
 import { eventually, RunningService, serviceEnv, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caller, startMeeting } from '../../services/meeting/test/support/running-meeting.js';
+import { sealInformationRequest } from '../../services/meeting/test/support/sealed-information-requests.js';
 import { randomKvkNumber, sealSignal } from '../../services/meeting/test/support/sealed-signals.js';
 import { identity, postSignal, startIntake } from '../../services/signal-intake/test/support/intake-service.js';
 import { goodSubmission } from '../../services/signal-intake/test/support/submissions.js';
+import { DEMO_LEAD_COORDINATOR } from '../../services/web/src/accounts/demo-coordinators.js';
 import { fieldLabel } from '../../services/web/src/forms/field-labels.js';
 import { WebModule, type WebParts } from '../../services/web/src/http/web.module.js';
 import { apiRoutes, controllerRoutes, takesInput, type Route } from './routes.js';
@@ -41,6 +43,8 @@ interface ApiRow {
   /** A text field of the body (dotted) that the body cases spoil. */
   readonly textField?: string;
   readonly headers?: () => Record<string, string>;
+  /** Path values a route needs to get past "not found" (default: the pending item's id). */
+  readonly ids?: () => Readonly<Record<string, string>>;
 }
 
 /** A bad request and what must come back: the status and the field named. */
@@ -131,6 +135,7 @@ describe('bad input against every endpoint', () => {
   let meeting: RunningService;
   let web: RunningService;
   let itemId: string;
+  let requestId: string;
   const started: { stop: () => Promise<unknown> }[] = [];
 
   const API_ROWS: Readonly<Record<string, ApiRow>> = {
@@ -152,6 +157,15 @@ describe('bad input against every endpoint', () => {
       caller: () => soestMember,
       body: () => ({ approach: 'bestuurlijk', leadParty: 'gemeente-soest', actions: [], riecHandover: false, feedback: 'Zie\tbijlage.\r\nGroet.' }),
       textField: 'feedback',
+    },
+    'GET /api/information-requests': { service: 'meeting', caller: () => soestMember, query: { municipality: 'soest' } },
+    'GET /api/information-requests/{id}': { service: 'meeting', caller: () => soestMember, ids: () => ({ id: requestId }) },
+    'POST /api/information-requests/{id}/response': {
+      service: 'meeting',
+      caller: () => soestMember,
+      body: () => ({ outcome: 'refused', reason: 'Lopend\tonderzoek.\r\nGroet.' }),
+      textField: 'reason',
+      ids: () => ({ id: requestId }),
     },
   };
 
@@ -178,14 +192,25 @@ describe('bad input against every endpoint', () => {
     await producer.connect();
     const { envelope } = await sealSignal({ municipality: 'soest', kvkNumber: randomKvkNumber(), recipients: ['gemeente-soest', 'politie-bes'] });
     await producer.send(Topics.signalSubmitted, [{ key: 'soest', value: Buffer.from(JSON.stringify(envelope)) }]);
-    await bus.close();
     itemId = envelope.header.messageId;
+    // One open request to Soest about that item, so a response's body gets past "not found" to its checks.
+    const requested = await sealInformationRequest({ municipality: 'soest', signalId: itemId });
+    await producer.send(Topics.information, [{ key: 'soest', value: Buffer.from(JSON.stringify(requested.envelope)) }]);
+    await bus.close();
+    requestId = requested.request.requestId;
     await eventually(
       async () => {
         const entries = (await (await meeting.call('GET', '/api/agenda?municipality=soest', soestMember)).json()) as AgendaEntry[];
         return entries.some((entry) => entry.id === itemId) ? true : undefined;
       },
       { timeoutMs: 120_000, what: 'the item on the Soest agenda' },
+    );
+    await eventually(
+      async () => {
+        const requests = (await (await meeting.call('GET', '/api/information-requests?municipality=soest', soestMember)).json()) as InformationRequestSummary[];
+        return requests.some((request) => request.id === requestId) ? true : undefined;
+      },
+      { timeoutMs: 120_000, what: 'the information request to Soest' },
     );
   });
 
@@ -201,7 +226,7 @@ describe('bad input against every endpoint', () => {
     );
     return {
       intake: await storeDigest(intake, ['decisions', 'match_tokens']),
-      meeting: await storeDigest(meeting, ['agenda_items', 'match_tokens']),
+      meeting: await storeDigest(meeting, ['agenda_items', 'match_tokens', 'information_requests']),
       web: await storeDigest(web),
       item: item.rows[0],
     };
@@ -219,7 +244,7 @@ describe('bad input against every endpoint', () => {
         if (row === undefined) continue;
         expect(row.service).toBe(service);
         const pathFor = (values: Record<string, string>): string =>
-          route.key.slice(route.method.length + 1).replace(/\{(\w+)\}/g, (_, name: string) => values[name] || itemId);
+          route.key.slice(route.method.length + 1).replace(/\{(\w+)\}/g, (_, name: string) => values[name] || row.ids?.()[name] || itemId);
         for (const bad of apiCases(route, row, pathFor)) {
           const headers = {
             ...(await services[service].identityHeaders(row.caller())),
@@ -277,13 +302,17 @@ describe('bad input against every endpoint', () => {
 
     /** What a page of the web needs for a good request; the cases spoil one field. */
     interface WebRow {
-      readonly as: 'inspector' | 'member';
+      readonly as: 'inspector' | 'member' | 'coordinator';
       /** Good form fields (urlencoded, as a browser sends them), without the CSRF token. */
       readonly form?: Readonly<Record<string, string>>;
       /** A field the page reads as one value. */
       readonly field?: string;
       readonly query?: Readonly<Record<string, string>>;
+      /** Path values other than the pending item's id (a conclusion's version). */
+      readonly ids?: Readonly<Record<string, string>>;
     }
+
+    const QUESTIONNAIRE_ANSWER = `answer-${BIBOB_QUESTIONNAIRE[0]?.item ?? ''}`;
 
     const WEB_ROWS: Readonly<Record<string, WebRow>> = {
       'GET /aanmelden': { as: 'inspector', query: { afgemeld: '1' } },
@@ -304,6 +333,22 @@ describe('bad input against every endpoint', () => {
         form: { municipality: 'soest', approach: 'bestuurlijk', leadParty: 'gemeente-soest', feedback: 'Zie\tbijlage' },
         field: 'feedback',
       },
+      'GET /verzoeken': { as: 'member', query: { gedaan: 'verstrekt' } },
+      'GET /verzoeken/{id}': { as: 'member' },
+      'POST /verzoeken/{id}/antwoord': { as: 'member', form: {}, field: '_csrf' },
+      'POST /verzoeken/{id}/weigering': { as: 'member', form: { reason: 'Lopend\tonderzoek' }, field: 'reason' },
+      'GET /toetsen': { as: 'coordinator', query: { gedaan: 'toets' } },
+      'POST /toetsen': {
+        as: 'coordinator',
+        form: { municipality: 'soest', kind: 'exploitatievergunning', kvkNumber: '12345678', personName: 'Jan Test', personBirthDate: '1980-01-01', personRole: 'bestuurder', receivedOn: '2033-03-03', decisionTermWeeks: '8' },
+        field: 'kvkNumber',
+      },
+      'GET /toetsen/{id}': { as: 'coordinator', query: { gedaan: 'stap' } },
+      'POST /toetsen/{id}/stappen': { as: 'coordinator', form: { step: 'in-onderzoek', reason: 'Start\tonderzoek', date: '' }, field: 'reason' },
+      'POST /toetsen/{id}/vragenlijst': { as: 'coordinator', form: { [QUESTIONNAIRE_ANSWER]: 'Geen\tbijzonderheden' }, field: QUESTIONNAIRE_ANSWER },
+      'POST /toetsen/{id}/conclusies': { as: 'coordinator', form: { level: 'geen', explanation: 'Geen\trisico', reason: 'Afgerond' }, field: 'explanation' },
+      'POST /toetsen/{id}/conclusies/{version}/goedkeuring': { as: 'coordinator', form: { reason: 'Akkoord' }, field: 'reason', ids: { version: '1' } },
+      'POST /toetsen/{id}/verstrekkingen': { as: 'coordinator', form: { groundCode: 'a', groundExplanation: 'Art.\t28' }, field: 'groundExplanation' },
     };
 
     interface WebCase {
@@ -369,7 +414,11 @@ describe('bad input against every endpoint', () => {
     }
 
     it('answers every bad input to a page with the Dutch 422 naming the field or the Dutch 404, and stores nothing', async () => {
-      const visitors = { inspector: await Visitor.signedIn('inspecteur.soest'), member: await Visitor.signedIn('overleg.soest') };
+      const visitors = {
+        inspector: await Visitor.signedIn('inspecteur.soest'),
+        member: await Visitor.signedIn('overleg.soest'),
+        coordinator: await Visitor.signedIn(DEMO_LEAD_COORDINATOR),
+      };
       const before = await stores();
       const routes = controllerRoutes(WebModule.register({} as WebParts).controllers ?? []).filter(takesInput);
       expect(routes.length).toBeGreaterThan(5);
@@ -380,7 +429,7 @@ describe('bad input against every endpoint', () => {
         if (row === undefined) continue;
         const visitor = visitors[row.as];
         const pathFor = (values: Record<string, string>): string =>
-          route.key.slice(route.method.length + 1).replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? itemId);
+          route.key.slice(route.method.length + 1).replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? row.ids?.[name] ?? itemId);
         for (const bad of webCases(route, row, pathFor, visitor.csrf)) {
           const what = `${route.key}: ${bad.name}`;
           const page = await visitor.send(bad.path, {
