@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEventBus } from '@signaalhub/bus';
-import { Topics, type AgendaEntry, type Meeting } from '@signaalhub/contracts';
+import { BIBOB_QUESTIONNAIRE, Topics, type AgendaEntry, type InformationRequestSummary, type Meeting } from '@signaalhub/contracts';
 import type { UserIdentity } from '@signaalhub/identity';
 import { createLogger } from '@signaalhub/logging';
 import { INPUT_RULES, type InputRule } from '@signaalhub/service-kit';
@@ -8,9 +8,11 @@ import { eventually, RunningService, serviceEnv, testInfrastructure, uniqueName 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideWithActions, soestItems } from '../../services/meeting/test/support/agenda-items.js';
 import { caller, startMeeting } from '../../services/meeting/test/support/running-meeting.js';
+import { sealInformationRequest } from '../../services/meeting/test/support/sealed-information-requests.js';
 import { randomKvkNumber, sealSignal } from '../../services/meeting/test/support/sealed-signals.js';
 import { identity, postSignal, startIntake } from '../../services/signal-intake/test/support/intake-service.js';
 import { goodSubmission } from '../../services/signal-intake/test/support/submissions.js';
+import { DEMO_LEAD_COORDINATOR } from '../../services/web/src/accounts/demo-coordinators.js';
 import { fieldLabel } from '../../services/web/src/forms/field-labels.js';
 import { WebModule, type WebParts } from '../../services/web/src/http/web.module.js';
 import { apiRoutes, controllerRoutes, takesInput, type Route } from './routes.js';
@@ -42,7 +44,7 @@ interface ApiRow {
   /** A text field of the body (dotted) that the body cases spoil. */
   readonly textField?: string;
   readonly headers?: () => Record<string, string>;
-  /** Good path ids other than the pending item (a meeting, a decision, an action's index). */
+  /** Path values a route needs to get past "not found" (default: the pending item's id): a meeting, a decision, an action's index, a request. */
   readonly ids?: () => Readonly<Record<string, string>>;
 }
 
@@ -136,6 +138,7 @@ describe('bad input against every endpoint', () => {
   let itemId: string;
   let meetingId: string;
   let decisionId: string;
+  let requestId: string;
   const started: { stop: () => Promise<unknown> }[] = [];
 
   const API_ROWS: Readonly<Record<string, ApiRow>> = {
@@ -181,6 +184,15 @@ describe('bad input against every endpoint', () => {
       body: () => ({ dueDate: '2031-01-01' }),
       textField: 'dueDate',
     },
+    'GET /api/information-requests': { service: 'meeting', caller: () => soestMember, query: { municipality: 'soest' } },
+    'GET /api/information-requests/{id}': { service: 'meeting', caller: () => soestMember, ids: () => ({ id: requestId }) },
+    'POST /api/information-requests/{id}/response': {
+      service: 'meeting',
+      caller: () => soestMember,
+      body: () => ({ outcome: 'refused', reason: 'Lopend\tonderzoek.\r\nGroet.' }),
+      textField: 'reason',
+      ids: () => ({ id: requestId }),
+    },
   };
 
   beforeAll(async () => {
@@ -206,8 +218,12 @@ describe('bad input against every endpoint', () => {
     await producer.connect();
     const { envelope } = await sealSignal({ municipality: 'soest', kvkNumber: randomKvkNumber(), recipients: ['gemeente-soest', 'politie-bes'] });
     await producer.send(Topics.signalSubmitted, [{ key: 'soest', value: Buffer.from(JSON.stringify(envelope)) }]);
-    await bus.close();
     itemId = envelope.header.messageId;
+    // One open request to Soest about that item, so a response's body gets past "not found" to its checks.
+    const requested = await sealInformationRequest({ municipality: 'soest', signalId: itemId });
+    await producer.send(Topics.information, [{ key: 'soest', value: Buffer.from(JSON.stringify(requested.envelope)) }]);
+    await bus.close();
+    requestId = requested.request.requestId;
     await eventually(
       async () => {
         const entries = (await (await meeting.call('GET', '/api/agenda?municipality=soest', soestMember)).json()) as AgendaEntry[];
@@ -220,6 +236,13 @@ describe('bad input against every endpoint', () => {
     meetingId = ((await scheduled.json()) as Meeting).id;
     const [decidedItem] = await soestItems(meeting, 1);
     decisionId = await decideWithActions(meeting, decidedItem ?? '', ['2031-01-01']);
+    await eventually(
+      async () => {
+        const requests = (await (await meeting.call('GET', '/api/information-requests?municipality=soest', soestMember)).json()) as InformationRequestSummary[];
+        return requests.some((request) => request.id === requestId) ? true : undefined;
+      },
+      { timeoutMs: 120_000, what: 'the information request to Soest' },
+    );
   });
 
   afterAll(async () => {
@@ -234,7 +257,7 @@ describe('bad input against every endpoint', () => {
     );
     return {
       intake: await storeDigest(intake, ['decisions', 'match_tokens']),
-      meeting: await storeDigest(meeting, ['agenda_items', 'match_tokens']),
+      meeting: await storeDigest(meeting, ['agenda_items', 'match_tokens', 'information_requests']),
       web: await storeDigest(web),
       item: item.rows[0],
     };
@@ -252,7 +275,7 @@ describe('bad input against every endpoint', () => {
         if (row === undefined) continue;
         expect(row.service).toBe(service);
         const pathFor = (values: Record<string, string>): string =>
-          route.key.slice(route.method.length + 1).replace(/\{(\w+)\}/g, (_, name: string) => values[name] || itemId);
+          route.key.slice(route.method.length + 1).replace(/\{(\w+)\}/g, (_, name: string) => values[name] || row.ids?.()[name] || itemId);
         for (const bad of apiCases(route, row, pathFor)) {
           const headers = {
             ...(await services[service].identityHeaders(row.caller())),
@@ -310,13 +333,17 @@ describe('bad input against every endpoint', () => {
 
     /** What a page of the web needs for a good request; the cases spoil one field. */
     interface WebRow {
-      readonly as: 'inspector' | 'member';
+      readonly as: 'inspector' | 'member' | 'coordinator';
       /** Good form fields (urlencoded, as a browser sends them), without the CSRF token. */
       readonly form?: Readonly<Record<string, string>>;
       /** A field the page reads as one value. */
       readonly field?: string;
       readonly query?: Readonly<Record<string, string>>;
+      /** Path values other than the pending item's id (a conclusion's version). */
+      readonly ids?: Readonly<Record<string, string>>;
     }
+
+    const QUESTIONNAIRE_ANSWER = `answer-${BIBOB_QUESTIONNAIRE[0]?.item ?? ''}`;
 
     const WEB_ROWS: Readonly<Record<string, WebRow>> = {
       'GET /aanmelden': { as: 'inspector', query: { afgemeld: '1' } },
@@ -349,6 +376,22 @@ describe('bad input against every endpoint', () => {
       'GET /acties': { as: 'member', query: { gedaan: 'afgerond' } },
       'GET /acties/{decisionId}/{actionIndex}/afronden': { as: 'member' },
       'POST /acties/{decisionId}/{actionIndex}/afronden': { as: 'member', form: { doneOn: '2030-01-01', note: 'Gedaan:\tbezoek' }, field: 'note' },
+      'GET /verzoeken': { as: 'member', query: { gedaan: 'verstrekt' } },
+      'GET /verzoeken/{id}': { as: 'member' },
+      'POST /verzoeken/{id}/antwoord': { as: 'member', form: {}, field: '_csrf' },
+      'POST /verzoeken/{id}/weigering': { as: 'member', form: { reason: 'Lopend\tonderzoek' }, field: 'reason' },
+      'GET /toetsen': { as: 'coordinator', query: { gedaan: 'toets' } },
+      'POST /toetsen': {
+        as: 'coordinator',
+        form: { municipality: 'soest', kind: 'exploitatievergunning', kvkNumber: '12345678', personName: 'Jan Test', personBirthDate: '1980-01-01', personRole: 'bestuurder', receivedOn: '2033-03-03', decisionTermWeeks: '8' },
+        field: 'kvkNumber',
+      },
+      'GET /toetsen/{id}': { as: 'coordinator', query: { gedaan: 'stap' } },
+      'POST /toetsen/{id}/stappen': { as: 'coordinator', form: { step: 'in-onderzoek', reason: 'Start\tonderzoek', date: '' }, field: 'reason' },
+      'POST /toetsen/{id}/vragenlijst': { as: 'coordinator', form: { [QUESTIONNAIRE_ANSWER]: 'Geen\tbijzonderheden' }, field: QUESTIONNAIRE_ANSWER },
+      'POST /toetsen/{id}/conclusies': { as: 'coordinator', form: { level: 'geen', explanation: 'Geen\trisico', reason: 'Afgerond' }, field: 'explanation' },
+      'POST /toetsen/{id}/conclusies/{version}/goedkeuring': { as: 'coordinator', form: { reason: 'Akkoord' }, field: 'reason', ids: { version: '1' } },
+      'POST /toetsen/{id}/verstrekkingen': { as: 'coordinator', form: { groundCode: 'a', groundExplanation: 'Art.\t28' }, field: 'groundExplanation' },
     };
 
     interface WebCase {
@@ -414,7 +457,11 @@ describe('bad input against every endpoint', () => {
     }
 
     it('answers every bad input to a page with the Dutch 422 naming the field or the Dutch 404, and stores nothing', async () => {
-      const visitors = { inspector: await Visitor.signedIn('inspecteur.soest'), member: await Visitor.signedIn('overleg.soest') };
+      const visitors = {
+        inspector: await Visitor.signedIn('inspecteur.soest'),
+        member: await Visitor.signedIn('overleg.soest'),
+        coordinator: await Visitor.signedIn(DEMO_LEAD_COORDINATOR),
+      };
       const before = await stores();
       const routes = controllerRoutes(WebModule.register({} as WebParts).controllers ?? []).filter(takesInput);
       expect(routes.length).toBeGreaterThan(5);
@@ -425,7 +472,7 @@ describe('bad input against every endpoint', () => {
         if (row === undefined) continue;
         const visitor = visitors[row.as];
         const pathFor = (values: Record<string, string>): string =>
-          route.key.slice(route.method.length + 1).replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? itemId);
+          route.key.slice(route.method.length + 1).replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? row.ids?.[name] ?? itemId);
         for (const bad of webCases(route, row, pathFor, visitor.csrf)) {
           const what = `${route.key}: ${bad.name}`;
           const page = await visitor.send(bad.path, {

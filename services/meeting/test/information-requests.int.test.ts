@@ -128,7 +128,7 @@ describe(InformationResponder.name, () => {
     [{ outcome: 'refused', reason: '   ' }, 'reason'],
     [{ outcome: 'refused' }, 'reason'],
     [{ outcome: 'maybe' }, 'outcome'],
-    [{ outcome: 'answered', extra: 1 }, ''],
+    [{ outcome: 'answered', extra: 1 }, 'extra'],
   ])('rejects the response %j naming %s, and stores and sends nothing', async (body, field) => {
     const requestId = await receivedRequest(await signalOnAgenda());
     const rows = await outboxRows();

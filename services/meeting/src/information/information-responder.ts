@@ -7,7 +7,7 @@ import {
   InformationResponse,
   Signal,
   Topics,
-  validate,
+  validateRequest,
   type InformationResponseReceipt,
 } from '@signaalhub/contracts';
 import { withTransaction } from '@signaalhub/database';
@@ -50,7 +50,7 @@ export class InformationResponder {
   async respond(caller: UserIdentity, requestId: string, body: unknown, origin: string): Promise<InformationResponseReceipt> {
     const attempt: AccessAttempt = { caller, action: 'information.respond', object: { type: INFORMATION_REQUEST_OBJECT, id: requestId }, origin };
     const request = await this.parts.reader.findForOwner(attempt);
-    const parsed = validate(InformationResponse, body);
+    const parsed = validateRequest(InformationResponse, body);
     if (!parsed.success) throw new InvalidInformationResponse(parsed.problems);
     if (request.status !== 'open') throw new AlreadyHandled();
 

@@ -39,7 +39,23 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   gedaan: 'Melding',
   afgemeld: 'Melding',
   verstuurd: 'Melding',
+  reason: 'Reden',
+  action: 'Knop',
+  kind: 'Soort beschikking',
+  vestigingsnummer: 'Vestigingsnummer',
+  personRole: 'Rol van de persoon',
+  receivedOn: 'Datum ontvangst aanvraag',
+  decisionTermWeeks: 'Beslistermijn in weken',
+  step: 'Stap',
+  level: 'Risico',
+  grounds: 'Gronden',
+  proposedConditions: 'Voorgestelde voorschriften',
+  explanation: 'Onderbouwing',
+  groundCode: 'Code van de grond',
+  groundExplanation: 'Toelichting op de grond',
 };
+
+const QUESTIONNAIRE_FIELD = /^(answer|complete)-(.+)$/;
 
 const ACTION_FIELD = /^action(\d+)(Description|DueDate)$/;
 
@@ -50,5 +66,7 @@ export function fieldLabel(field: string): string {
   if (label !== undefined) return label;
   const action = ACTION_FIELD.exec(name);
   if (action !== null) return `Actie ${action[1] ?? ''}: ${action[2] === 'DueDate' ? 'deadline' : 'omschrijving'}`;
+  const questionnaire = QUESTIONNAIRE_FIELD.exec(name);
+  if (questionnaire !== null) return `Vragenlijst ${questionnaire[2] ?? ''}: ${questionnaire[1] === 'answer' ? 'bevindingen' : 'compleet'}`;
   return `Het veld „${name}”`;
 }

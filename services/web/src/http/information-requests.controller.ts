@@ -10,6 +10,7 @@ import { InformationRequestsPage } from '../pages/information-requests-page.js';
 import type { MeetingClient } from '../services/meeting-client.js';
 import { ServiceCallError, ServiceValidationError } from '../services/service-call-error.js';
 import { CurrentViewer, SignedInGuard, type Viewer } from '../sessions/signed-in.guard.js';
+import { PageId } from './page-address.js';
 import { requireRole } from './require-role.js';
 import { sendHtml } from './send-html.js';
 import { RoleRequiredException } from './web-exceptions.js';
@@ -36,20 +37,20 @@ export class InformationRequestsController {
   }
 
   @Get(':id')
-  async request(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Res() response: Response): Promise<void> {
+  async request(@CurrentViewer() viewer: Viewer, @Param('id', PageId) id: string, @Res() response: Response): Promise<void> {
     requireRole(viewer, 'meeting-member');
     const opened = await this.meeting.openInformationRequest(viewer.identity, id);
     this.sendRequest(response, viewer, opened, '', [], HttpStatus.OK);
   }
 
   @Post(':id/antwoord')
-  async answer(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Res() response: Response): Promise<void> {
+  async answer(@CurrentViewer() viewer: Viewer, @Param('id', PageId) id: string, @Res() response: Response): Promise<void> {
     requireRole(viewer, 'meeting-member');
     await this.respond(viewer, id, response, { outcome: 'answered' }, '');
   }
 
   @Post(':id/weigering')
-  async refuse(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Body() body: FormBody, @Res() response: Response): Promise<void> {
+  async refuse(@CurrentViewer() viewer: Viewer, @Param('id', PageId) id: string, @Body() body: FormBody, @Res() response: Response): Promise<void> {
     requireRole(viewer, 'meeting-member');
     const reason = text(body, 'reason');
     await this.respond(viewer, id, response, { outcome: 'refused', reason }, reason);

@@ -20,6 +20,16 @@ export class PageId implements PipeTransform<string, string> {
   }
 }
 
+const VERSION = /^[1-9][0-9]{0,8}$/;
+
+/** `@Param('version', PageVersion)`: a version in a page address that is no positive whole number is no page (the Dutch 404). */
+export class PageVersion implements PipeTransform<string, number> {
+  transform(value: string): number {
+    if (!VERSION.test(value)) throw new NotFoundException();
+    return Number(value);
+  }
+}
+
 /**
  * An address that does not decode to text (`%FF`, `%E0%A4%A`, `%00`) is the Dutch 404 page. Express
  * would fail to decode it while matching a route, before any page or filter of ours could answer.

@@ -24,6 +24,7 @@ import { ScreeningPage } from '../pages/screening-page.js';
 import type { BibobClient } from '../services/bibob-client.js';
 import { ServiceCallError, ServiceValidationError } from '../services/service-call-error.js';
 import { CurrentViewer, SignedInGuard, type Viewer } from '../sessions/signed-in.guard.js';
+import { PageId, PageVersion } from './page-address.js';
 import { RoleRequiredException } from './web-exceptions.js';
 import { requireRole } from './require-role.js';
 import { sendHtml } from './send-html.js';
@@ -124,17 +125,17 @@ export class ScreeningsController {
   }
 
   @Get(':id')
-  async screening(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Res() response: Response, @Query('gedaan') done?: string): Promise<void> {
+  async screening(@CurrentViewer() viewer: Viewer, @Param('id', PageId) id: string, @Res() response: Response, @Query('gedaan') done?: string): Promise<void> {
     await this.sendScreening(response, viewer, id, { notice: done === undefined ? undefined : NOTICES[done] });
   }
 
   @Post(':id/stappen')
-  step(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Body() body: FormBody, @Res() response: Response): Promise<void> {
+  step(@CurrentViewer() viewer: Viewer, @Param('id', PageId) id: string, @Body() body: FormBody, @Res() response: Response): Promise<void> {
     return this.act(viewer, id, response, 'stap', () => this.bibob.step(viewer.identity, id, transitionBody(body)));
   }
 
   @Post(':id/vragenlijst')
-  questionnaire(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Body() body: FormBody, @Res() response: Response): Promise<void> {
+  questionnaire(@CurrentViewer() viewer: Viewer, @Param('id', PageId) id: string, @Body() body: FormBody, @Res() response: Response): Promise<void> {
     const items = BIBOB_QUESTIONNAIRE.map(({ item }) => item);
     return this.act(viewer, id, response, 'vragenlijst', async () => {
       for (const { item, update } of questionnaireUpdates(body, items)) await this.bibob.answerQuestionnaire(viewer.identity, id, item, update);
@@ -142,23 +143,23 @@ export class ScreeningsController {
   }
 
   @Post(':id/conclusies')
-  propose(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Body() body: FormBody, @Res() response: Response): Promise<void> {
+  propose(@CurrentViewer() viewer: Viewer, @Param('id', PageId) id: string, @Body() body: FormBody, @Res() response: Response): Promise<void> {
     return this.act(viewer, id, response, 'conclusie', () => this.bibob.proposeConclusion(viewer.identity, id, conclusionBody(body)));
   }
 
   @Post(':id/conclusies/:version/goedkeuring')
   approve(
     @CurrentViewer() viewer: Viewer,
-    @Param('id') id: string,
-    @Param('version') version: string,
+    @Param('id', PageId) id: string,
+    @Param('version', PageVersion) version: number,
     @Body() body: FormBody,
     @Res() response: Response,
   ): Promise<void> {
-    return this.act(viewer, id, response, 'goedkeuring', () => this.bibob.approveConclusion(viewer.identity, id, Number(version), approvalBody(body)));
+    return this.act(viewer, id, response, 'goedkeuring', () => this.bibob.approveConclusion(viewer.identity, id, version, approvalBody(body)));
   }
 
   @Post(':id/verstrekkingen')
-  disclose(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Body() body: FormBody, @Res() response: Response): Promise<void> {
+  disclose(@CurrentViewer() viewer: Viewer, @Param('id', PageId) id: string, @Body() body: FormBody, @Res() response: Response): Promise<void> {
     return this.act(viewer, id, response, 'verstrekking', async () => {
       await this.bibob.disclose(viewer.identity, id, disclosureBody(body));
     });
