@@ -217,11 +217,12 @@ describe('planted screening data across the pool, Kafka, dead letters, Redis, lo
     // 5. Redis: the pool's replay marks and its deadline-alert queue (job data: ids and dates), names and values.
     const keys = await redis.keys(`${REPLAY_KEY_PREFIX}:${bibob.env.BIBOB_REPLAY_NAMESPACE ?? ''}:*`);
     expect(keys.length).toBeGreaterThan(0);
-    // The open screenings' alert jobs are added by the next sweep (every few seconds).
+    // The open screenings' alert jobs are added by the next sweep (every few seconds): delayed, or already
+    // fired (a deadline in the past fires at once) and completed.
     const queueKeys = await eventually(
       async () => {
         const found = await redis.keys(`${bibob.env.BIBOB_QUEUE_PREFIX ?? 'bull'}:*`);
-        return found.some((key) => key.endsWith(':delayed')) ? found : undefined;
+        return found.some((key) => key.endsWith(':delayed') || key.endsWith(':completed')) ? found : undefined;
       },
       { timeoutMs: 30_000, what: 'the deadline-alert jobs in Redis' },
     );
