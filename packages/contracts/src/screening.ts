@@ -130,19 +130,19 @@ export const RiskConclusion = z
   })
   .superRefine((conclusion, ctx) => {
     if (new Set(conclusion.grounds).size !== conclusion.grounds.length) {
-      ctx.addIssue({ code: 'custom', path: ['grounds'], message: 'Een grond mag maar één keer voorkomen' });
+      ctx.addIssue({ code: 'custom', path: ['grounds'], message: 'Een grond mag maar één keer voorkomen', params: { rule: 'each ground at most once' } });
     }
     if (conclusion.level === 'ernstige-mate' && conclusion.grounds.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['grounds'], message: 'Bij ernstige mate van gevaar hoort grond a, b of beide' });
+      ctx.addIssue({ code: 'custom', path: ['grounds'], message: 'Bij ernstige mate van gevaar hoort grond a, b of beide', params: { rule: 'serious danger needs ground a, b or both' } });
     }
     if (conclusion.level !== 'ernstige-mate' && conclusion.grounds.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['grounds'], message: 'Alleen bij ernstige mate van gevaar hoort een grond' });
+      ctx.addIssue({ code: 'custom', path: ['grounds'], message: 'Alleen bij ernstige mate van gevaar hoort een grond', params: { rule: 'a ground only with serious danger' } });
     }
     if (conclusion.level === 'mindere-mate' && conclusion.proposedConditions.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['proposedConditions'], message: 'Bij mindere mate van gevaar horen voorgestelde voorschriften' });
+      ctx.addIssue({ code: 'custom', path: ['proposedConditions'], message: 'Bij mindere mate van gevaar horen voorgestelde voorschriften', params: { rule: 'lesser danger needs proposed conditions' } });
     }
     if (conclusion.level !== 'mindere-mate' && conclusion.proposedConditions.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['proposedConditions'], message: 'Alleen bij mindere mate van gevaar horen voorschriften' });
+      ctx.addIssue({ code: 'custom', path: ['proposedConditions'], message: 'Alleen bij mindere mate van gevaar horen voorschriften', params: { rule: 'conditions only with lesser danger' } });
     }
   });
 export type RiskConclusion = z.infer<typeof RiskConclusion>;
