@@ -56,7 +56,7 @@ describe(ActionsController.name, () => {
     expect(response.status).toBe(400);
     const body = (await response.json()) as Problems;
     expect(body.error).toBe('validation');
-    expect(body.problems.map((problem) => problem.field).sort()).toEqual(['', 'doneOn', 'note']);
+    expect(body.problems.map((problem) => problem.field).sort()).toEqual(['doneOn', 'extra', 'note']);
     expect(body.problems.every((problem) => problem.rule.length > 0 && problem.message.length > 0)).toBe(true);
     expect(await stored(0)).toMatchObject({ done_on: null, done_note: null });
   });
