@@ -3,13 +3,14 @@ import { ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs
 import type { AgendaEntry, DecisionReceipt, OpenedAgendaItem } from '@signaalhub/contracts';
 import { AuditedAccess, RequestOrigin, type AccessAttempt } from '@signaalhub/access';
 import { CurrentIdentity, IDENTITY_HEADER, type UserIdentity } from '@signaalhub/identity';
+import { UuidParameter } from '@signaalhub/service-kit';
 import { MeetingAccessPolicy } from '../access/meeting-access-policy.js';
 import { AgendaReader } from '../agenda/agenda-reader.js';
 import { AlreadyDecided, InvalidDecision } from '../decisions/decision-errors.js';
 import { DecisionRecorder } from '../decisions/decision-recorder.js';
 import { MUNICIPALITY_LIST } from '../config.js';
 import { conflict, invalid } from './api-errors.js';
-import { auditableMunicipality, itemIdParameter, municipalityParameter } from './request-input.js';
+import { auditableMunicipality, municipalityParameter } from './request-input.js';
 
 @ApiTags('agenda')
 @ApiHeader({ name: IDENTITY_HEADER, required: true, description: 'Identity token issued by the web application' })
@@ -41,8 +42,8 @@ export class AgendaController {
   @ApiResponse({ status: 200, description: '{ item, signal, hits }' })
   @ApiResponse({ status: 403, description: '{ error: "forbidden" } (audited)' })
   @ApiResponse({ status: 404, description: '{ error: "not-found" }' })
-  async open(@CurrentIdentity() caller: UserIdentity, @Param('id') id: string, @RequestOrigin() origin: string): Promise<OpenedAgendaItem> {
-    return this.reader.open(caller, itemIdParameter(id), origin);
+  async open(@CurrentIdentity() caller: UserIdentity, @Param('id', UuidParameter) id: string, @RequestOrigin() origin: string): Promise<OpenedAgendaItem> {
+    return this.reader.open(caller, id, origin);
   }
 
   @Post('items/:id/decision')
@@ -52,9 +53,9 @@ export class AgendaController {
   @ApiResponse({ status: 400, description: '{ error: "validation", problems: [{ field, rule, message }] }' })
   @ApiResponse({ status: 403, description: '{ error: "forbidden" } (audited)' })
   @ApiResponse({ status: 409, description: '{ error: "conflict" }: the item is no longer pending' })
-  async decide(@CurrentIdentity() caller: UserIdentity, @Param('id') id: string, @Body() body: unknown, @RequestOrigin() origin: string): Promise<DecisionReceipt> {
+  async decide(@CurrentIdentity() caller: UserIdentity, @Param('id', UuidParameter) id: string, @Body() body: unknown, @RequestOrigin() origin: string): Promise<DecisionReceipt> {
     try {
-      return await this.decisions.record(caller, itemIdParameter(id), body, origin);
+      return await this.decisions.record(caller, id, body, origin);
     } catch (error) {
       if (error instanceof InvalidDecision) throw invalid(error.problems);
       if (error instanceof AlreadyDecided) throw conflict('Over dit agendapunt is al besloten.');

@@ -3,13 +3,14 @@ import { ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs
 import type { InformationRequestSummary, InformationResponseReceipt, OpenedInformationRequest } from '@signaalhub/contracts';
 import { AuditedAccess, ObjectNotFound, RequestOrigin, type AccessAttempt } from '@signaalhub/access';
 import { CurrentIdentity, IDENTITY_HEADER, type UserIdentity } from '@signaalhub/identity';
+import { UuidParameter } from '@signaalhub/service-kit';
 import { MeetingAccessPolicy } from '../access/meeting-access-policy.js';
 import { MUNICIPALITY_LIST } from '../config.js';
 import { AlreadyHandled, InvalidInformationResponse, SignalUnavailable } from '../information/information-errors.js';
 import { InformationRequestReader } from '../information/information-request-reader.js';
 import { InformationResponder } from '../information/information-responder.js';
 import { conflict, invalid, notFound } from './api-errors.js';
-import { auditableMunicipality, itemIdParameter, municipalityParameter } from './request-input.js';
+import { auditableMunicipality, municipalityParameter } from './request-input.js';
 
 @ApiTags('information-requests')
 @ApiHeader({ name: IDENTITY_HEADER, required: true, description: 'Identity token issued by the web application' })
@@ -42,9 +43,9 @@ export class InformationRequestsController {
   @ApiResponse({ status: 400, description: '{ error: "validation", problems: [{ field: "id", … }] }' })
   @ApiResponse({ status: 403, description: '{ error: "forbidden" } (audited)' })
   @ApiResponse({ status: 404, description: '{ error: "not-found", problems: [{ field: "id", … }] }' })
-  async open(@CurrentIdentity() caller: UserIdentity, @Param('id') id: string, @RequestOrigin() origin: string): Promise<OpenedInformationRequest> {
+  async open(@CurrentIdentity() caller: UserIdentity, @Param('id', UuidParameter) id: string, @RequestOrigin() origin: string): Promise<OpenedInformationRequest> {
     try {
-      return await this.reader.open(caller, itemIdParameter(id), origin);
+      return await this.reader.open(caller, id, origin);
     } catch (error) {
       throw unknownRequest(error);
     }
@@ -58,9 +59,9 @@ export class InformationRequestsController {
   @ApiResponse({ status: 403, description: '{ error: "forbidden" } (audited)' })
   @ApiResponse({ status: 404, description: '{ error: "not-found", problems: [{ field: "id", … }] }' })
   @ApiResponse({ status: 409, description: '{ error: "conflict" }: already handled, or the signal is not on this agenda' })
-  async respond(@CurrentIdentity() caller: UserIdentity, @Param('id') id: string, @Body() body: unknown, @RequestOrigin() origin: string): Promise<InformationResponseReceipt> {
+  async respond(@CurrentIdentity() caller: UserIdentity, @Param('id', UuidParameter) id: string, @Body() body: unknown, @RequestOrigin() origin: string): Promise<InformationResponseReceipt> {
     try {
-      return await this.responder.respond(caller, itemIdParameter(id), body, origin);
+      return await this.responder.respond(caller, id, body, origin);
     } catch (error) {
       if (error instanceof InvalidInformationResponse) throw invalid(error.problems);
       if (error instanceof AlreadyHandled) throw conflict('Dit verzoek is al beantwoord of geweigerd.');

@@ -1,8 +1,5 @@
 import { MunicipalityId, validate } from '@signaalhub/contracts';
-import { z } from 'zod';
 import { invalid } from './api-errors.js';
-
-const ItemId = z.uuid();
 
 /** `?municipality=`: required, a slug, and one of the configured municipalities (else 400 naming the field). */
 export function municipalityParameter(value: unknown, configured: readonly string[]): string {
@@ -16,13 +13,6 @@ export function municipalityParameter(value: unknown, configured: readonly strin
   return parsed.data;
 }
 
-/** `:id` of an agenda item: a UUID (else 400), so the database never sees a malformed id. */
-export function itemIdParameter(value: string): string {
-  if (!ItemId.safeParse(value).success) {
-    throw invalid([{ field: 'id', rule: 'must be a UUID', message: 'Moet een geldige UUID zijn' }]);
-  }
-  return value;
-}
 
 /** The audit log gets the id only when it is a well-formed slug: free text from a query is never logged. */
 export function auditableMunicipality(value: unknown): string {

@@ -11,6 +11,7 @@ import { ActionsPage } from '../pages/actions-page.js';
 import type { MeetingClient } from '../services/meeting-client.js';
 import { ServiceCallError, ServiceValidationError } from '../services/service-call-error.js';
 import { CurrentViewer, SignedInGuard, type Viewer } from '../sessions/signed-in.guard.js';
+import { PageId, PageIndex } from './page-address.js';
 import { requireRole } from './require-role.js';
 import { sendHtml } from './send-html.js';
 
@@ -33,7 +34,7 @@ export class ActionsController {
   }
 
   @Get(':decisionId/:actionIndex/afronden')
-  async doneForm(@CurrentViewer() viewer: Viewer, @Param('decisionId') decisionId: string, @Param('actionIndex') actionIndex: string, @Res() response: Response): Promise<void> {
+  async doneForm(@CurrentViewer() viewer: Viewer, @Param('decisionId', PageId) decisionId: string, @Param('actionIndex', PageIndex) actionIndex: number, @Res() response: Response): Promise<void> {
     requireRole(viewer, 'meeting-member');
     const action = await this.find(viewer, decisionId, actionIndex);
     this.sendDoneForm(response, viewer, action, emptyActionDoneForm(new Date().toISOString().slice(0, 10)), [], HttpStatus.OK);
@@ -42,8 +43,8 @@ export class ActionsController {
   @Post(':decisionId/:actionIndex/afronden')
   async markDone(
     @CurrentViewer() viewer: Viewer,
-    @Param('decisionId') decisionId: string,
-    @Param('actionIndex') actionIndex: string,
+    @Param('decisionId', PageId) decisionId: string,
+    @Param('actionIndex', PageIndex) actionIndex: number,
     @Body() body: FormBody,
     @Res() response: Response,
   ): Promise<void> {
@@ -65,9 +66,9 @@ export class ActionsController {
   }
 
   /** One action from the user's list; one they may not see is "not found" (the Dutch 404 page). */
-  private async find(viewer: Viewer, decisionId: string, actionIndex: string): Promise<ActionView> {
+  private async find(viewer: Viewer, decisionId: string, actionIndex: number): Promise<ActionView> {
     const actions = await this.meeting.actions(viewer.identity);
-    const action = actions.find((candidate) => candidate.decisionId === decisionId && String(candidate.actionIndex) === actionIndex);
+    const action = actions.find((candidate) => candidate.decisionId === decisionId && candidate.actionIndex === actionIndex);
     if (action === undefined) throw new NotFoundException();
     return action;
   }

@@ -21,11 +21,20 @@ export class PageId implements PipeTransform<string, string> {
 }
 
 const VERSION = /^[1-9][0-9]{0,8}$/;
+const INDEX = /^(0|[1-9][0-9]{0,8})$/;
 
 /** `@Param('version', PageVersion)`: a version in a page address that is no positive whole number is no page (the Dutch 404). */
 export class PageVersion implements PipeTransform<string, number> {
   transform(value: string): number {
     if (!VERSION.test(value)) throw new NotFoundException();
+    return Number(value);
+  }
+}
+
+/** `@Param('actionIndex', PageIndex)`: a position in a list (from 0); anything else is no page (the Dutch 404). */
+export class PageIndex implements PipeTransform<string, number> {
+  transform(value: string): number {
+    if (!INDEX.test(value)) throw new NotFoundException();
     return Number(value);
   }
 }

@@ -90,8 +90,8 @@ export class MeetingClient {
   }
 
   /** `done` is the form's draft of an ActionDoneRequest; the service validates it (400 with problems). */
-  async markActionDone(identity: UserIdentity, decisionId: string, actionIndex: string, done: Readonly<Record<string, unknown>>): Promise<ActionView> {
-    const path = `/api/actions/${encodeURIComponent(decisionId)}/${encodeURIComponent(actionIndex)}/done`;
+  async markActionDone(identity: UserIdentity, decisionId: string, actionIndex: number, done: Readonly<Record<string, unknown>>): Promise<ActionView> {
+    const path = `/api/actions/${encodeURIComponent(decisionId)}/${actionIndex}/done`;
     return (await this.client.call<ActionView>(identity, { method: 'POST', path, body: done })).body;
   }
 
