@@ -19,7 +19,6 @@ function decision(id: string, approach: 'meer-informatie' | 'bestuurlijk', decid
       facts: { decisionId: id, decidedAt, approach, leadParty: 'gemeente-soest', decidedByParty: 'gemeente-soest' },
       recipients: ['gemeente-soest'],
       envelope: ENVELOPE,
-      reminders: approach === 'bestuurlijk' ? [{ dueDate: '2026-12-20', remindedAt: null }] : [],
       publishedAt,
     },
     content,
@@ -53,7 +52,7 @@ describe(assembleHistory.name, () => {
     expect(sut.map((entry) => entry.kind)).toEqual(['received', 'planned', 'decided', 'returned-to-agenda', 'feedback-sent', 'planned', 'decided', 'feedback-sent']);
     expect(sut[2]).toMatchObject({ kind: 'decided', decision: { approach: 'meer-informatie' }, meeting: MEETING_1, content: CONTENT });
     expect(sut[5]).toMatchObject({ kind: 'planned', party: 'politie-bes', meeting: MEETING_2 });
-    expect(sut[6]).toMatchObject({ kind: 'decided', decision: { approach: 'bestuurlijk' }, reminders: [{ dueDate: '2026-12-20', remindedAt: null }] });
+    expect(sut[6]).toMatchObject({ kind: 'decided', decision: { approach: 'bestuurlijk' } });
     expect(sut[7]).toEqual({ kind: 'feedback-sent', at: '2026-12-10T11:00:02.000Z', decisionId: 'd-2', to: 'gemeente-baarn' });
   });
 

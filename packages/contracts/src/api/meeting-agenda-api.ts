@@ -100,8 +100,6 @@ export type HistoryEntry =
       readonly meeting: Meeting | null;
       /** Null when the caller's party is no recipient of the decision. */
       readonly content: DecisionContent | null;
-      /** Per action (by index): when its reminder became due, as stored today. */
-      readonly reminders: readonly { readonly dueDate: string; readonly remindedAt: string | null }[];
     }
   | { readonly kind: 'returned-to-agenda'; readonly at: string; readonly decisionId: string }
   | { readonly kind: 'feedback-sent'; readonly at: string; readonly decisionId: string; readonly to: string };

@@ -11,12 +11,11 @@ export interface StoredHistoryEvent {
   readonly decisionId: string | null;
 }
 
-/** A decision as stored: routing facts, the sealed envelope, its reminders and when the outbox published it. */
+/** A decision as stored: routing facts, the sealed envelope and when the outbox published it. */
 export interface StoredDecision {
   readonly facts: DecisionFacts;
   readonly recipients: readonly string[];
   readonly envelope: Envelope;
-  readonly reminders: readonly { readonly dueDate: string; readonly remindedAt: string | null }[];
   readonly publishedAt: string | null;
 }
 
@@ -28,7 +27,6 @@ interface DecisionRow {
   decided_by_party: string;
   recipients: string[];
   envelope: Envelope;
-  reminders: { dueDate: string; remindedAt: string | null }[];
   published_at: Date | null;
 }
 
@@ -50,7 +48,6 @@ export class ItemHistoryStore {
   private readonly items: string;
   private readonly meetings: string;
   private readonly decisions: string;
-  private readonly reminders: string;
   private readonly outbox: string;
   private readonly agenda: string;
 
@@ -63,7 +60,6 @@ export class ItemHistoryStore {
     this.items = `${s}.agenda_items`;
     this.meetings = `${s}.meetings`;
     this.decisions = `${s}.decisions`;
-    this.reminders = `${s}.action_reminders`;
     this.outbox = `${s}.outbox`;
     this.agenda = `${s}.meeting_agenda`;
   }
@@ -165,8 +161,6 @@ export class ItemHistoryStore {
 
   private decisionSelect(extra = ''): string {
     return `SELECT d.id, d.decided_at, d.approach, d.lead_party, d.decided_by_party, d.recipients, d.envelope,
-              COALESCE((SELECT json_agg(json_build_object('dueDate', to_char(r.due_date, 'YYYY-MM-DD'), 'remindedAt', r.reminded_at) ORDER BY r.action_index)
-                          FROM ${this.reminders} r WHERE r.decision_id = d.id), '[]'::json) AS reminders,
               (SELECT o.published_at FROM ${this.outbox} o WHERE o.message_id = d.id) AS published_at${extra}
          FROM ${this.decisions} d`;
   }
@@ -177,8 +171,6 @@ function toStoredDecision(row: DecisionRow): StoredDecision {
     facts: facts(row),
     recipients: row.recipients,
     envelope: row.envelope,
-    // json_agg gives timestamps as text in PostgreSQL's JSON form; normalise to ISO.
-    reminders: row.reminders.map((reminder) => ({ dueDate: reminder.dueDate, remindedAt: reminder.remindedAt === null ? null : new Date(reminder.remindedAt).toISOString() })),
     publishedAt: row.published_at === null ? null : row.published_at.toISOString(),
   };
 }

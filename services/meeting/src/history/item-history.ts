@@ -26,7 +26,7 @@ export function assembleHistory(input: {
   const entries: HistoryEntry[] = [];
   const decided = (decision: OpenedDecision, meeting: StoredHistoryEvent['meeting']): void => {
     const { facts } = decision.stored;
-    entries.push({ kind: 'decided', at: facts.decidedAt, decision: facts, meeting, content: decision.content, reminders: decision.stored.reminders });
+    entries.push({ kind: 'decided', at: facts.decidedAt, decision: facts, meeting, content: decision.content });
     if (facts.approach === 'meer-informatie') entries.push({ kind: 'returned-to-agenda', at: facts.decidedAt, decisionId: facts.decisionId });
     const { publishedAt } = decision.stored;
     if (publishedAt !== null) entries.push({ kind: 'feedback-sent', at: publishedAt, decisionId: facts.decisionId, to: input.reporterParty });
