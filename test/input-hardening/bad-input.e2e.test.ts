@@ -10,7 +10,7 @@ import { decideWithActions, soestItems } from '../../services/meeting/test/suppo
 import { caller, startMeeting } from '../../services/meeting/test/support/running-meeting.js';
 import { sealInformationRequest } from '../../services/meeting/test/support/sealed-information-requests.js';
 import { randomKvkNumber, sealSignal } from '../../services/meeting/test/support/sealed-signals.js';
-import { startBibob, coordinator as poolCoordinator, POOL } from '../../services/bibob/test/support/running-bibob.js';
+import { coordinator as poolCoordinator, LEAD, POOL, startBibob } from '../../services/bibob/test/support/running-bibob.js';
 import { screeningForm } from '../../services/bibob/test/support/screening-requests.js';
 import { identity, postSignal, startIntake } from '../../services/signal-intake/test/support/intake-service.js';
 import { goodSubmission } from '../../services/signal-intake/test/support/submissions.js';
@@ -64,6 +64,8 @@ interface Case {
 const soestInspector = identity('gemeente-soest', ['inspector']);
 const soestMember = caller('gemeente-soest');
 const poolMember = poolCoordinator();
+/** Only the pool's lead coordinator may reassign (the body is looked at after access). */
+const poolLead = poolCoordinator(LEAD);
 const poolAuditor = caller(POOL, ['auditor']);
 
 /** A JSON body with `field` (dotted) set to a marker that is then replaced by raw bytes. */
@@ -208,7 +210,7 @@ describe('bad input against every endpoint', () => {
     'GET /api/screenings': { service: 'bibob', caller: () => poolMember, query: { municipality: 'soest', assignee: 'coordinator-anna', unassigned: 'true' } },
     'POST /api/screenings/assignments': {
       service: 'bibob',
-      caller: () => poolMember,
+      caller: () => poolLead,
       body: () => ({ screeningIds: [screeningId], assignee: 'coordinator-anna', reason: 'Herverdeling:\tverlof.\r\nGroet.' }),
       textField: 'reason',
     },
