@@ -10,6 +10,8 @@ import { decideWithActions, soestItems } from '../../services/meeting/test/suppo
 import { caller, startMeeting } from '../../services/meeting/test/support/running-meeting.js';
 import { sealInformationRequest } from '../../services/meeting/test/support/sealed-information-requests.js';
 import { randomKvkNumber, sealSignal } from '../../services/meeting/test/support/sealed-signals.js';
+import { coordinator as poolCoordinator, LEAD, POOL, startBibob } from '../../services/bibob/test/support/running-bibob.js';
+import { screeningForm } from '../../services/bibob/test/support/screening-requests.js';
 import { identity, postSignal, startIntake } from '../../services/signal-intake/test/support/intake-service.js';
 import { goodSubmission } from '../../services/signal-intake/test/support/submissions.js';
 import { DEMO_LEAD_COORDINATOR } from '../../services/web/src/accounts/demo-coordinators.js';
@@ -19,8 +21,8 @@ import { apiRoutes, controllerRoutes, takesInput, type Route } from './routes.js
 import { storeDigest } from './stores.js';
 
 /*
- * Acceptance 4 of issue 9: the bad inputs of "Input hardening" against every route of the intake, the
- * meeting service and the web application that takes input. The route lists come from the running APIs'
+ * Acceptance 4 of issue 9 (and of issue 10 for the pool's API): the bad inputs of "Input hardening" against
+ * every route of the intake, the meeting service, the bibob pool and the web application that takes input. The route lists come from the running APIs'
  * OpenAPI documents and the web's controller metadata, so a new route without a row here fails the test.
  * Each bad input gets its 4xx naming the field (Dutch on the web, the Dutch 404 page for a malformed id
  * in a page address), and afterwards every store of the three services is as it was.
@@ -37,7 +39,7 @@ interface Problem {
 
 /** What a route of an API needs for a good request; the cases spoil one part of it. */
 interface ApiRow {
-  readonly service: 'intake' | 'meeting';
+  readonly service: 'intake' | 'meeting' | 'bibob';
   readonly caller: () => UserIdentity;
   readonly query?: Readonly<Record<string, string>>;
   readonly body?: () => Record<string, unknown>;
@@ -61,6 +63,10 @@ interface Case {
 
 const soestInspector = identity('gemeente-soest', ['inspector']);
 const soestMember = caller('gemeente-soest');
+const poolMember = poolCoordinator();
+/** Only the pool's lead coordinator may reassign (the body is looked at after access). */
+const poolLead = poolCoordinator(LEAD);
+const poolAuditor = caller(POOL, ['auditor']);
 
 /** A JSON body with `field` (dotted) set to a marker that is then replaced by raw bytes. */
 function bodyWith(base: Record<string, unknown>, field: string, value: string | Buffer): Buffer {
@@ -134,11 +140,13 @@ function apiCases(route: Route, row: ApiRow, pathFor: (values: Record<string, st
 describe('bad input against every endpoint', () => {
   let intake: RunningService;
   let meeting: RunningService;
+  let bibob: RunningService;
   let web: RunningService;
   let itemId: string;
   let meetingId: string;
   let decisionId: string;
   let requestId: string;
+  let screeningId: string;
   const started: { stop: () => Promise<unknown> }[] = [];
 
   const API_ROWS: Readonly<Record<string, ApiRow>> = {
@@ -193,11 +201,65 @@ describe('bad input against every endpoint', () => {
       textField: 'reason',
       ids: () => ({ id: requestId }),
     },
+    'POST /api/screenings': {
+      service: 'bibob',
+      caller: () => poolMember,
+      body: () => ({ ...screeningForm({ municipality: 'soest' }) }),
+      textField: 'people.0.name',
+    },
+    'GET /api/screenings': { service: 'bibob', caller: () => poolMember, query: { municipality: 'soest', assignee: 'coordinator-anna', unassigned: 'true' } },
+    'POST /api/screenings/assignments': {
+      service: 'bibob',
+      caller: () => poolLead,
+      body: () => ({ screeningIds: [screeningId], assignee: 'coordinator-anna', reason: 'Herverdeling:\tverlof.\r\nGroet.' }),
+      textField: 'reason',
+    },
+    'GET /api/screenings/{id}': { service: 'bibob', caller: () => poolMember, ids: () => ({ id: screeningId }) },
+    'POST /api/screenings/{id}/transitions': {
+      service: 'bibob',
+      caller: () => poolMember,
+      ids: () => ({ id: screeningId }),
+      body: () => ({ step: 'onderzoek-starten', reason: 'Start\tonderzoek.\r\nGroet.' }),
+      textField: 'reason',
+    },
+    'PUT /api/screenings/{id}/questionnaire/{item}': {
+      service: 'bibob',
+      caller: () => poolMember,
+      ids: () => ({ id: screeningId, item: BIBOB_QUESTIONNAIRE[0]?.item ?? '' }),
+      body: () => ({ complete: true, answer: 'Geen\tbijzonderheden.\r\nKlaar.' }),
+      textField: 'answer',
+    },
+    'POST /api/screenings/{id}/conclusions': {
+      service: 'bibob',
+      caller: () => poolMember,
+      ids: () => ({ id: screeningId }),
+      body: () => ({ conclusion: { level: 'geen-gevaar', explanation: 'Geen\trisico.\r\nKlaar.' }, reason: 'Afgerond' }),
+      textField: 'conclusion.explanation',
+    },
+    'POST /api/screenings/{id}/conclusions/{version}/approval': {
+      service: 'bibob',
+      caller: () => poolMember,
+      ids: () => ({ id: screeningId, version: '1' }),
+      body: () => ({ reason: 'Akkoord\tna lezing.' }),
+      textField: 'reason',
+    },
+    'POST /api/screenings/{id}/disclosures': {
+      service: 'bibob',
+      caller: () => poolMember,
+      ids: () => ({ id: screeningId }),
+      body: () => ({ ground: { code: 'art-28-lid-2-sub-d-riec', explanation: 'Art.\t28 lid 2.' } }),
+      textField: 'ground.explanation',
+    },
+    'GET /api/disclosures': { service: 'bibob', caller: () => poolAuditor, query: { municipality: 'soest' } },
   };
 
   beforeAll(async () => {
-    [intake, meeting] = await Promise.all([startIntake({ LOG_LEVEL: 'warn' }), startMeeting({ LOG_LEVEL: 'warn' })]);
-    started.push(intake, meeting);
+    [intake, meeting, bibob] = await Promise.all([startIntake({ LOG_LEVEL: 'warn' }), startMeeting({ LOG_LEVEL: 'warn' }), startBibob({ LOG_LEVEL: 'warn' })]);
+    started.push(intake, meeting, bibob);
+    // One open Soest screening, so the screening routes get past "not found" to the input checks.
+    const opened = await bibob.call('POST', '/api/screenings', poolMember, screeningForm({ municipality: 'soest' }));
+    expect(opened.status, await opened.clone().text()).toBe(201);
+    screeningId = ((await opened.json()) as { id: string }).id;
     web = await RunningService.start(
       'web',
       serviceEnv({
@@ -260,14 +322,33 @@ describe('bad input against every endpoint', () => {
       meeting: await storeDigest(meeting, ['agenda_items', 'match_tokens', 'information_requests']),
       web: await storeDigest(web),
       item: item.rows[0],
+      pool: await poolStore(),
     };
+  }
+
+  /**
+   * The pool's store as the API can change it: the test's screening with everything hanging off it, and the
+   * screenings the form opened (its consumer opens others from requests other tests publish on the shared topic).
+   */
+  async function poolStore(): Promise<unknown> {
+    const s = `"${bibob.schema}"`;
+    const result = await bibob.pool.query(
+      `SELECT (SELECT row_to_json(x)::text FROM ${s}.screenings x WHERE id = $1) AS screening,
+              (SELECT count(*)::int FROM ${s}.screenings WHERE request_message_id IS NULL) AS from_the_form,
+              (SELECT count(*)::int FROM ${s}.screening_history WHERE screening_id = $1) AS history,
+              (SELECT count(*)::int FROM ${s}.screening_questionnaire WHERE screening_id = $1) AS questionnaire,
+              (SELECT count(*)::int FROM ${s}.screening_conclusions WHERE screening_id = $1) AS conclusions,
+              (SELECT count(*)::int FROM ${s}.disclosure_register) AS disclosures`,
+      [screeningId],
+    );
+    return result.rows[0];
   }
 
   it('answers every bad input to the APIs with a 400 naming the field, and stores nothing', async () => {
     const before = await stores();
-    const services = { intake, meeting };
+    const services = { intake, meeting, bibob };
     let checked = 0;
-    for (const service of ['intake', 'meeting'] as const) {
+    for (const service of ['intake', 'meeting', 'bibob'] as const) {
       const routes = (await apiRoutes(services[service].base)).filter(takesInput);
       for (const route of routes) {
         const row = API_ROWS[route.key];

@@ -1,4 +1,4 @@
-export { stackUp, stackDown, stackStatus, killKafka, startKafka, type StackStatus } from './stack.js';
+export { stackUp, stackDown, stackStatus, killKafka, startKafka, killRedis, startRedis, type StackStatus } from './stack.js';
 export {
   resolveStackConfig,
   renderSettingsAsShellLines,

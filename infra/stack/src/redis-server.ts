@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ComponentStatus } from './component-status.js';
 import { assertPortFree, tcpRequest } from './ports.js';
@@ -115,4 +115,18 @@ export async function stopRedis(config: StackConfig): Promise<void> {
     await stopProcess(pid, STOP_GRACE_MS, 'redis');
   }
   removePidFile(paths.pidFile);
+}
+
+/**
+ * Fault injection: SIGKILL, as in a crash (no final fsync of the append-only file). `discardData` also
+ * deletes the data directory, as a Redis that comes back without its disk. Resolves once the process is gone.
+ */
+export async function killRedisProcess(config: StackConfig, options: { discardData: boolean }): Promise<void> {
+  const paths = redisPaths(config);
+  const pid = livePid(paths);
+  if (pid === undefined) throw new Error(`no local redis runs for stack dir ${config.stackDir}`);
+  config.log(`killing redis (pid ${pid})${options.discardData ? ' and discarding its data' : ''}`);
+  await killProcess(pid, 'redis');
+  removePidFile(paths.pidFile);
+  if (options.discardData) rmSync(paths.dataDir, { recursive: true, force: true });
 }

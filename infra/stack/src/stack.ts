@@ -5,7 +5,7 @@ import { ensureKafkaLibs } from './kafka-distribution.js';
 import { ensureKafkaRunning, kafkaStatus, killKafkaProcess, stopKafka } from './kafka-broker.js';
 import { ensurePostgresInstalled, ensurePostgresRunning, postgresStatus, stopPostgres } from './postgres-cluster.js';
 import { delay, findProcessesByCommandLine, processCommandLine, stopProcess } from './processes.js';
-import { ensureRedisInstalled, ensureRedisRunning, redisStatus, stopRedis } from './redis-server.js';
+import { ensureRedisInstalled, ensureRedisRunning, killRedisProcess, redisStatus, stopRedis } from './redis-server.js';
 import { resolveStackConfig, stackSettings, type StackConfig, type StackOptions, type StackSettings } from './settings.js';
 import { withStackLock } from './stack-lock.js';
 
@@ -72,6 +72,28 @@ export async function startKafka(options: StackOptions = {}): Promise<void> {
   await withStackLock(config.stackDir, LOCK_DEADLINE_MS, async () => {
     await ensureKafkaRunning(config);
   });
+}
+
+/** Fault injection: SIGKILL the local Redis; with `discardData` its data directory goes too (a Redis that lost everything). */
+export async function killRedis(options: StackOptions = {}, kill: { discardData?: boolean } = {}): Promise<void> {
+  const config = localRedisConfig(options);
+  await withStackLock(config.stackDir, LOCK_DEADLINE_MS, () => killRedisProcess(config, { discardData: kill.discardData ?? false }));
+}
+
+/** Starts the local Redis again on the same port (and data, unless it was discarded); waits until it answers PING. */
+export async function startRedis(options: StackOptions = {}): Promise<void> {
+  const config = localRedisConfig(options);
+  await withStackLock(config.stackDir, LOCK_DEADLINE_MS, async () => {
+    await ensureRedisRunning(config);
+  });
+}
+
+function localRedisConfig(options: StackOptions): StackConfig {
+  const config = resolveStackConfig(options);
+  if (config.external.redisUrl !== undefined) {
+    throw new Error('REDIS_URL is set: that Redis is not managed by the stack and cannot be killed or started');
+  }
+  return config;
 }
 
 function localKafkaConfig(options: StackOptions): StackConfig {

@@ -53,6 +53,18 @@ export const wholeNumber = (min: number, max: number) =>
     .min(min, `must be a whole number from ${String(min)} to ${String(max)}`)
     .max(max, `must be a whole number from ${String(min)} to ${String(max)}`);
 
+/**
+ * An application clock: real time shifted by this many seconds. Date rules and timers read it; BullMQ
+ * waits in real time. 0 in production; rehearsals and tests move "now" to just before a reminder or alert
+ * instead of waiting days (never through an endpoint).
+ */
+export const clockOffsetSeconds = z.coerce
+  .number({ error: 'must be a whole number of seconds' })
+  .int('must be a whole number of seconds')
+  .min(-3_650 * 86_400, 'must be within ten years')
+  .max(3_650 * 86_400, 'must be within ten years')
+  .default(0);
+
 /** The Kafka variables of a service; the client and group ids default to the service's name. */
 export function kafkaEnv(service: string) {
   return {

@@ -21,15 +21,40 @@ const KEEP_COMPLETED_SECONDS = 30 * 24 * 60 * 60;
 export class DelayedJobs<Job extends JobDefinition & { readonly queue: string }> {
   private readonly queue: Queue;
 
+  private readonly connection: Redis;
+  private readonly listeners: { readonly event: 'reconnecting' | 'ready'; readonly listener: () => void }[] = [];
+
   constructor(
     private readonly job: Job,
     options: { readonly connection: Redis; readonly prefix: string; readonly clock: () => Date },
   ) {
+    this.connection = options.connection;
     this.queue = new Queue(job.queue, { connection: options.connection, prefix: options.prefix });
     this.clock = options.clock;
   }
 
   private readonly clock: () => Date;
+
+  /**
+   * Calls `reconcile` each time the connection is ready again after it was lost (never on the first
+   * connect). A Redis that restarted may have lost jobs — all of them without its data directory, the last
+   * second's writes with `appendfsync everysec` — so the owner re-adds its pending jobs from its database
+   * at once instead of waiting for its own restart; deterministic ids make that harmless when nothing was lost.
+   */
+  onReconnect(reconcile: () => void): void {
+    let lost = false;
+    const reconnecting = (): void => {
+      lost = true;
+    };
+    const ready = (): void => {
+      if (!lost) return;
+      lost = false;
+      reconcile();
+    };
+    this.connection.on('reconnecting', reconnecting);
+    this.connection.on('ready', ready);
+    this.listeners.push({ event: 'reconnecting', listener: reconnecting }, { event: 'ready', listener: ready });
+  }
 
   async add(jobs: readonly TimedJob<JobData<Job>>[]): Promise<void> {
     const now = this.clock().getTime();
@@ -57,6 +82,7 @@ export class DelayedJobs<Job extends JobDefinition & { readonly queue: string }>
   }
 
   close(): Promise<void> {
+    for (const { event, listener } of this.listeners.splice(0)) this.connection.off(event, listener);
     return this.queue.close();
   }
 }

@@ -48,8 +48,10 @@ export interface BibobService extends ComposedService {
   readonly alerts: DeadlineAlerts;
 }
 
-/** `clock`: the application clock every date and timer reads (tests shift it; the service uses the system's). */
-export async function composeBibob({ config, logger, clock = (): Date => new Date() }: { config: BibobConfig; logger: Logger; clock?: () => Date }): Promise<BibobService> {
+/** `clock`: the application clock every date and timer reads (tests pass their own; the service shifts real time by BIBOB_CLOCK_OFFSET_SECONDS). */
+export async function composeBibob({ config, logger, clock: givenClock }: { config: BibobConfig; logger: Logger; clock?: () => Date }): Promise<BibobService> {
+  const offsetMs = config.BIBOB_CLOCK_OFFSET_SECONDS * 1000;
+  const clock = givenClock ?? ((): Date => new Date(Date.now() + offsetMs));
   // Keys are configuration too: a broken key directory or passphrase exits 78 before anything connects.
   const { keyring, matchTokenKey } = await loadServiceKeys(config.KEYS_DIR, config.HUB_KEY_PASSPHRASE);
   const coordinators = await coordinatorPool(config);
@@ -73,10 +75,25 @@ export async function composeBibob({ config, logger, clock = (): Date => new Dat
   const store = new ScreeningStore(postgres, schema);
   const policy = new BibobAccessPolicy(poolParty, coordinators.filter((entry) => entry.lead).map((entry) => entry.id));
   const access = new AuditedAccess(audit, logger.child({ component: 'access' }));
+  const prefix = config.BIBOB_QUEUE_PREFIX;
+  const alertJobs = new DelayedJobs(Jobs.screeningDeadlineAlert, { connection: bullmqConnection, prefix, clock });
+  const alertStore = new AlertStore(postgres, schema);
+  const calendar = { extraNonWorkingDays: config.BIBOB_EXTRA_NON_WORKING_DAYS };
+  const alerts = new DeadlineAlerts({
+    screenings: store,
+    alerts: alertStore,
+    jobs: alertJobs,
+    leadMs: config.BIBOB_ALERT_LEAD_SECONDS * 1000,
+    sweepMs: config.BIBOB_ALERT_SWEEP_MS,
+    logger: logger.child({ component: 'deadline-alerts' }),
+    clock,
+    calendar,
+  });
   const opening = new ScreeningOpening({ pool: postgres, store, records, messages, assignment: new PoolAssignment(coordinators, store),
     applicantToken: (kvkNumber) => matchToken({ kind: 'kvk', kvkNumber }, matchTokenKey).token,
     logger,
     clock,
+    followDeadlines: (screeningId) => alerts.follow(screeningId),
   });
   const replayStore = new RedisReplayStore(redis, config.BIBOB_REPLAY_NAMESPACE);
   const window = { maxAgeMs: config.ENVELOPE_MAX_AGE_DAYS * DAY_MS, clockSkewMs: DEFAULT_FRESHNESS_WINDOW.clockSkewMs };
@@ -98,20 +115,6 @@ export async function composeBibob({ config, logger, clock = (): Date => new Dat
     inbox: inboxParts,
   });
   const hits = new ScreeningHitLookup({ pool: postgres, schema, tokens, matchTokenKey, clock });
-  const prefix = config.BIBOB_QUEUE_PREFIX;
-  const alertJobs = new DelayedJobs(Jobs.screeningDeadlineAlert, { connection: bullmqConnection, prefix, clock });
-  const alertStore = new AlertStore(postgres, schema);
-  const calendar = { extraNonWorkingDays: config.BIBOB_EXTRA_NON_WORKING_DAYS };
-  const alerts = new DeadlineAlerts({
-    screenings: store,
-    alerts: alertStore,
-    jobs: alertJobs,
-    leadMs: config.BIBOB_ALERT_LEAD_SECONDS * 1000,
-    sweepMs: config.BIBOB_ALERT_SWEEP_MS,
-    logger: logger.child({ component: 'deadline-alerts' }),
-    clock,
-    calendar,
-  });
   const workers = createWorkers({
     connection: bullmqConnection,
     prefix,
@@ -119,7 +122,7 @@ export async function composeBibob({ config, logger, clock = (): Date => new Dat
     handlers: { screeningDeadlineAlert: (alert) => alerts.fire(alert) },
     logger,
   });
-  const workflowParts = { pool: postgres, store, records, messages, policy, access, logger, clock };
+  const workflowParts = { pool: postgres, store, records, messages, policy, access, logger, clock, followDeadlines: (screeningId: string) => alerts.follow(screeningId) };
   const disclosures = new DisclosureRegister({ ...workflowParts, schema, riecParty: config.RIEC_PARTY, grounds: config.BIBOB_DISCLOSURE_GROUNDS });
 
   return {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SCHEMA_NAME, SCHEMA_NAME_RULE } from '@signaalhub/database';
 import { isCalendarDate } from '@signaalhub/deadlines';
 import { DEFAULT_MUNICIPALITIES, MunicipalityId, PartyId } from '@signaalhub/contracts';
-import { commaList, identityEnv, infrastructureEnv, kafkaEnv, keysEnv, port } from '@signaalhub/config';
+import { clockOffsetSeconds, commaList, identityEnv, infrastructureEnv, kafkaEnv, keysEnv, port } from '@signaalhub/config';
 
 /** Every variable the service reads, validated once at start-up (DESIGN.md §8.6). */
 export const BibobConfigSchema = z.object({
@@ -32,8 +32,14 @@ export const BibobConfigSchema = z.object({
   /** How old a `screening.requested` envelope may be when it is consumed (a lagging consumer still takes it). */
   /** How long before a hard deadline (decision date, LBB advice due) the coordinators are alerted. */
   BIBOB_ALERT_LEAD_SECONDS: z.coerce.number({ error: 'must be a whole number of seconds from 1 to 31536000' }).int().min(1).max(31_536_000).default(7 * 24 * 60 * 60),
-  /** How often screenings changed since their alerts were scheduled are rescheduled. */
-  BIBOB_ALERT_SWEEP_MS: z.coerce.number({ error: 'must be a whole number of milliseconds from 100 to 600000' }).int().min(100).max(600_000).default(5_000),
+  /**
+   * How often the safety-net sweep reschedules screenings whose alerts do not follow their latest change.
+   * Each step reschedules its screening's alerts itself; the sweep only catches a step whose rescheduling
+   * did not finish (the service died after the commit, or Redis was away at that moment).
+   */
+  BIBOB_ALERT_SWEEP_MS: z.coerce.number({ error: 'must be a whole number of milliseconds from 100 to 600000' }).int().min(100).max(600_000).default(60_000),
+  /** The application clock (real time shifted by this many seconds) that deadlines and alerts read; 0 in production. */
+  BIBOB_CLOCK_OFFSET_SECONDS: clockOffsetSeconds,
   /** Redis key prefix of the pool's BullMQ queues. */
   BIBOB_QUEUE_PREFIX: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'must be a lowercase slug').default('bull'),
   ENVELOPE_MAX_AGE_DAYS: z.coerce.number({ error: 'must be a whole number from 1 to 3650' }).int().min(1).max(3650).default(30),

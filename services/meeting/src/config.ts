@@ -1,4 +1,4 @@
-import { commaList, identityEnv, infrastructureEnv, kafkaEnv, keysEnv, port, wholeNumber } from '@signaalhub/config';
+import { clockOffsetSeconds, commaList, identityEnv, infrastructureEnv, kafkaEnv, keysEnv, port, wholeNumber } from '@signaalhub/config';
 import { DEFAULT_MUNICIPALITIES, MunicipalityId, PartyId } from '@signaalhub/contracts';
 import { SCHEMA_NAME, SCHEMA_NAME_RULE } from '@signaalhub/database';
 import { z } from 'zod';
@@ -36,12 +36,7 @@ export const MeetingConfigSchema = z.object({
    * past" read it; BullMQ waits in real time. 0 in production; rehearsals and tests move "now" to just
    * before a reminder instead of waiting days (never through an endpoint).
    */
-  MEETING_CLOCK_OFFSET_SECONDS: z.coerce
-    .number({ error: 'must be a whole number of seconds' })
-    .int('must be a whole number of seconds')
-    .min(-3_650 * 86_400, 'must be within ten years')
-    .max(3_650 * 86_400, 'must be within ten years')
-    .default(0),
+  MEETING_CLOCK_OFFSET_SECONDS: clockOffsetSeconds,
 });
 export type MeetingConfig = z.infer<typeof MeetingConfigSchema>;
 

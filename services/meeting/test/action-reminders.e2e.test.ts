@@ -1,5 +1,5 @@
 import { Jobs, type ActionReminderJobData } from '@signaalhub/contracts';
-import { eventually, RunningService, testInfrastructure } from '@signaalhub/test-infra';
+import { eventually, RunningService, startPrivateRedis, testInfrastructure, type PrivateRedis } from '@signaalhub/test-infra';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -11,8 +11,10 @@ import { caller, meetingEnv } from './support/running-meeting.js';
 /*
  * Issue 9 acceptance 2. The meeting runs with a one-day lead and an application clock moved to just
  * before the "due" reminders of day D fire (MEETING_CLOCK_OFFSET_SECONDS), so BullMQ's real-time delays
- * are seconds, not days. Each scenario kills or wipes while those reminders are pending (checked), then
- * restarts and counts the stored notices.
+ * are seconds, not days. Its Redis is a redis-server of this test's own, configured as in production
+ * (appendonly yes, appendfsync everysec, noeviction: infra/stack's redis.conf), so it can be SIGKILLed and
+ * started again on the same data directory and port — or without its data. Each scenario kills or wipes
+ * while those reminders are pending (checked), then counts the stored notices.
  */
 
 const DAY_MS = 86_400_000;
@@ -31,11 +33,12 @@ interface Notice {
 }
 
 describe(ActionReminders.name, () => {
-  const env = meetingEnv({ ACTION_REMINDER_LEAD_DAYS: '1' });
+  let env: Record<string, string> = {};
   const member = caller('gemeente-soest');
   const database = new pg.Pool({ connectionString: testInfrastructure().databaseUrl, max: 2 });
-  const redis = new Redis(testInfrastructure().redisUrl, { maxRetriesPerRequest: 3 });
-  const queue = new Queue<ActionReminderJobData>(Jobs.actionReminder.queue, { connection: redis, prefix: env.MEETING_QUEUE_PREFIX });
+  let privateRedis: PrivateRedis | undefined;
+  let redis: Redis | undefined;
+  let queue: Queue<ActionReminderJobData> | undefined;
   let items: string[] = [];
   let running: RunningService | undefined;
 
@@ -66,22 +69,37 @@ describe(ActionReminders.name, () => {
   }
 
   async function jobState(jobId: string): Promise<{ state: string; firesAt: number } | undefined> {
-    const job = await queue.getJob(jobId);
+    const job = await queue?.getJob(jobId);
     if (job === undefined) return undefined;
     return { state: await job.getState(), firesAt: job.timestamp + job.delay };
   }
 
+  /** The delayed "due" job of action 0, as Redis has it now (polled: the test's own client reconnects too). */
+  async function pendingJob(decisionId: string): Promise<{ state: string; firesAt: number }> {
+    return eventually(async () => {
+      // While the test's own client reconnects, a read fails: poll again.
+      const job = await jobState(`${decisionId}-0-due-v0`).catch(() => undefined);
+      return job?.state === 'delayed' ? job : undefined;
+    }, { timeoutMs: 30_000, what: `the pending reminder of ${decisionId}` });
+  }
+
   beforeAll(async () => {
+    privateRedis = await startPrivateRedis();
+    env = meetingEnv({ ACTION_REMINDER_LEAD_DAYS: '1', REDIS_URL: privateRedis.url });
+    redis = new Redis(privateRedis.url, { maxRetriesPerRequest: 3 });
+    // The test kills this server on purpose; its client reconnects, and reads poll.
+    redis.on('error', () => undefined);
+    queue = new Queue<ActionReminderJobData>(Jobs.actionReminder.queue, { connection: redis, prefix: env.MEETING_QUEUE_PREFIX });
     const first = await start();
-    items = await soestItems(first, 2);
+    items = await soestItems(first, 4);
     await first.stop();
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await running?.stop();
-    await queue.obliterate({ force: true }).catch(() => undefined);
-    await queue.close();
-    redis.disconnect();
+    await queue?.close();
+    redis?.disconnect();
+    await privateRedis?.dispose();
     await database.end();
   });
 
@@ -131,20 +149,76 @@ describe(ActionReminders.name, () => {
     await after.stop();
   });
 
-  it('notes each due reminder exactly once when Redis lost every job while they were pending and the service restarts', { timeout: 420_000 }, async () => {
-    const before = await startBeforeDueReminders();
-    const decisionId = await decideWithActions(before, items[1] ?? '', [D, dayAfter(D, -1)]);
+  it('notes each due reminder exactly once when redis-server is SIGKILLed and restarted on its data while the service runs, then the service is killed too', { timeout: 420_000 }, async () => {
+    const sut = await startBeforeDueReminders();
+    const decisionId = await decideWithActions(sut, items[1] ?? '', [D, D, dayAfter(D, -1)]);
     await eventually(async () => ((await notices([decisionId])).length > 0 ? true : undefined), { timeoutMs: 30_000, what: 'the late reminder' });
-    expect((await jobState(`${decisionId}-0-due-v0`))?.state).toBe('delayed');
+    const pending = await pendingJob(decisionId);
 
-    // Redis restarted empty: every key of this service's queues is gone (its own prefix; the shared server stays up).
-    const keys = await redis.keys(`${env.MEETING_QUEUE_PREFIX ?? ''}:*`);
-    expect(keys.length).toBeGreaterThan(0);
-    await redis.unlink(...keys);
+    await privateRedis?.kill();
+    await privateRedis?.start();
+    // Persistence kept the timer itself (same job, same moment), not only a copy re-added from PostgreSQL.
+    expect(await pendingJob(decisionId)).toEqual(pending);
+    // The service lived through it: still ready, still answering from its Redis-backed parts.
+    await eventually(async () => ((await fetch(`${sut.base}/health/ready`)).status === 200 ? true : undefined), { timeoutMs: 30_000, what: 'the service ready again' });
+    expect(sut.process.running).toBe(true);
+
+    await kill(sut);
+    const after = await start({ MEETING_CLOCK_OFFSET_SECONDS: String(Number(sut.env.MEETING_CLOCK_OFFSET_SECONDS)) });
+    expect(await jobState(`${decisionId}-0-due-v0`)).toEqual(pending);
+    const expected = [
+      { decision_id: decisionId, action_index: 0, kind: 'due', due_date_version: 0 },
+      { decision_id: decisionId, action_index: 1, kind: 'due', due_date_version: 0 },
+      { decision_id: decisionId, action_index: 2, kind: 'due', due_date_version: 0 },
+      { decision_id: decisionId, action_index: 2, kind: 'overdue', due_date_version: 0 },
+    ];
+    await eventually(async () => ((await notices([decisionId])).length >= expected.length ? true : undefined), {
+      timeoutMs: PENDING_FOR_MS + 60_000,
+      what: "D's due reminders after both restarts",
+    });
+    expect(await notices([decisionId])).toEqual(expected);
+    await after.stop();
+  });
+
+  it('restores the reminders from PostgreSQL as soon as a redis-server that lost its data is back, while the service keeps running', { timeout: 420_000 }, async () => {
+    const sut = await startBeforeDueReminders();
+    const decisionId = await decideWithActions(sut, items[2] ?? '', [D, dayAfter(D, -1)]);
+    await eventually(async () => ((await notices([decisionId])).length > 0 ? true : undefined), { timeoutMs: 30_000, what: 'the late reminder' });
+    const pending = await pendingJob(decisionId);
+
+    await privateRedis?.kill({ discardData: true });
+    await privateRedis?.start();
+    // Nothing survived in Redis; the running service re-adds the job when its connection is back, for the same moment.
+    const restored = await pendingJob(decisionId);
+    expect(Math.abs(restored.firesAt - pending.firesAt)).toBeLessThan(2_000);
+    // The reminder already noted is not scheduled again.
+    expect(await jobState(`${decisionId}-1-due-v0`)).toBeUndefined();
+    expect(sut.process.running).toBe(true);
+    const expected = [
+      { decision_id: decisionId, action_index: 0, kind: 'due', due_date_version: 0 },
+      { decision_id: decisionId, action_index: 1, kind: 'due', due_date_version: 0 },
+      { decision_id: decisionId, action_index: 1, kind: 'overdue', due_date_version: 0 },
+    ];
+    await eventually(async () => ((await notices([decisionId])).length >= expected.length ? true : undefined), {
+      timeoutMs: PENDING_FOR_MS + 60_000,
+      what: "D's due reminders after Redis lost them",
+    });
+    expect(await notices([decisionId])).toEqual(expected);
+    await sut.stop();
+  });
+
+  it('notes each due reminder exactly once when redis-server lost its data while the service was down and the service restarts', { timeout: 420_000 }, async () => {
+    const before = await startBeforeDueReminders();
+    const decisionId = await decideWithActions(before, items[3] ?? '', [D, dayAfter(D, -1)]);
+    await eventually(async () => ((await notices([decisionId])).length > 0 ? true : undefined), { timeoutMs: 30_000, what: 'the late reminder' });
+    await pendingJob(decisionId);
+
+    await kill(before);
+    await privateRedis?.kill({ discardData: true });
+    await privateRedis?.start();
     expect(await jobState(`${decisionId}-0-due-v0`)).toBeUndefined();
     expect(await notices([decisionId])).toEqual([{ decision_id: decisionId, action_index: 1, kind: 'due', due_date_version: 0 }]);
 
-    await before.stop();
     // Nothing of the old schedule survives in Redis, so the restarted service may have a clock of its own: D−1 has come.
     const after = await startBeforeDueReminders(0);
     // Reconciled on start: the lost job is back (and runs at once), the noted one is not scheduled again.

@@ -32,10 +32,20 @@ export class AlertStore {
 
   /** `all`: every open screening plus any changed since it was scheduled (start-up); else only the changed. */
   async candidates(all: boolean): Promise<ScheduleCandidate[]> {
+    return this.select(`a.screening_id IS NULL OR s.updated_at <> a.follows_update ${all ? `OR s.phase <> 'afgesloten'` : ''}`, []);
+  }
+
+  /** One screening as it is now, whether or not its alerts follow it (a step just changed it). */
+  async candidate(screeningId: string): Promise<ScheduleCandidate | undefined> {
+    return (await this.select('s.id = $1', [screeningId]))[0];
+  }
+
+  private async select(where: string, values: readonly unknown[]): Promise<ScheduleCandidate[]> {
     const result = await this.pool.query<{ id: string; closed: boolean; updated_at: Date; job_ids: string[] | null }>(
       `SELECT s.id, s.phase = 'afgesloten' AS closed, s.updated_at, a.job_ids
        FROM ${this.s}.screenings s LEFT JOIN ${this.s}.screening_alert_schedule a ON a.screening_id = s.id
-       WHERE a.screening_id IS NULL OR s.updated_at <> a.follows_update ${all ? `OR s.phase <> 'afgesloten'` : ''}`,
+       WHERE ${where}`,
+      [...values],
     );
     return result.rows.map((row) => ({ id: row.id, closed: row.closed, updatedAt: row.updated_at, jobIds: row.job_ids ?? [] }));
   }

@@ -13,7 +13,7 @@ export interface DeadlineAlertsParts {
   readonly jobs: DelayedJobs<typeof Jobs.screeningDeadlineAlert>;
   /** How long before a hard deadline the `nadert` alert fires. */
   readonly leadMs: number;
-  /** How often screenings changed since their alerts were scheduled are rescheduled. */
+  /** How often the safety net reschedules screenings whose alerts do not follow their latest change. */
   readonly sweepMs: number;
   readonly logger: Logger;
   readonly clock: () => Date;
@@ -26,44 +26,79 @@ const NO_DEADLINES: ScreeningDeadlines = { uitersteBeslisdatum: null, lbbAdviesU
 /**
  * Screenings → delayed jobs at each hard deadline (the decision date and the LBB advice due date from the
  * deadline engine) and the lead time before it → an alert stored once when one fires. The database is the
- * source, Redis only the timer: on start every open screening's jobs are added again (deterministic ids
- * with the deadline date, so nothing doubles and a lost queue is restored); a sweep reschedules every
- * screening changed since (a step that moves a deadline: old jobs removed, new ones added); the handler
- * re-reads the screening and stores nothing when it closed or the deadline moved.
+ * source, Redis only the timer:
+ * - a step that may move a deadline calls `follow` once its transaction committed: old jobs removed, new
+ *   ones added, before the step answers;
+ * - on start, and whenever the Redis connection comes back, every open screening's jobs are added again
+ *   (deterministic ids with the deadline date, so nothing doubles and a lost queue is restored);
+ * - a slow sweep is the safety net for a step whose `follow` never finished (the service died between the
+ *   commit and Redis, or Redis was away): the schedule row records which change the jobs follow, so a
+ *   screening changed since is found and rescheduled;
+ * - the handler re-reads the screening and stores nothing when it closed or the deadline moved.
  */
 export class DeadlineAlerts {
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
+  /** The next sweep takes every open screening (Redis came back, maybe without its data). */
+  private reconcileRequested = false;
 
   constructor(private readonly parts: DeadlineAlertsParts) {}
 
   async start(): Promise<void> {
     const reconciled = await this.schedule(await this.parts.alerts.candidates(true));
     this.parts.logger.info({ screenings: reconciled }, 'deadline alerts reconciled');
-    this.timer = setInterval(() => {
+    this.parts.jobs.onReconnect(() => {
+      this.reconcileRequested = true;
       // The sweep catches and logs its own failures.
+      void this.sweep();
+    });
+    this.timer = setInterval(() => {
       void this.sweep();
     }, this.parts.sweepMs);
   }
 
-  /** Reschedules the screenings changed since their alerts were scheduled; safe to call at any time. */
+  /**
+   * After a step committed: the screening's jobs follow its deadlines now. A failure is logged, not thrown —
+   * the step stands, and the sweep reschedules the screening (its schedule row still names the older change).
+   * Never called inside the step's transaction: jobs moved for a step that then rolls back would follow
+   * dates that never were, and nothing would notice.
+   */
+  async follow(screeningId: string): Promise<void> {
+    try {
+      const candidate = await this.parts.alerts.candidate(screeningId);
+      if (candidate !== undefined) await this.schedule([candidate]);
+    } catch (error) {
+      this.parts.logger.warn({ screeningId, errorName: error instanceof Error ? error.name : typeof error }, 'rescheduling deadline alerts after a step failed; the sweep retries');
+    }
+  }
+
+  /**
+   * Reschedules the screenings changed since their alerts were scheduled (every open one after Redis came
+   * back; a request that arrives during a sweep is taken by the next); safe to call at any time.
+   */
   sweep(): Promise<void> {
+    const all = this.reconcileRequested;
     this.sweeping ??= this.parts.alerts
-      .candidates(false)
+      .candidates(all)
       .then(async (changed) => {
-        await this.schedule(changed);
+        if (all) this.reconcileRequested = false;
+        const scheduled = await this.schedule(changed);
+        if (all) this.parts.logger.info({ screenings: scheduled }, 'deadline alerts reconciled after Redis reconnected');
       })
       .catch((error: unknown) => {
         this.parts.logger.warn({ errorName: error instanceof Error ? error.name : typeof error }, 'scheduling deadline alerts failed; will retry');
       })
       .finally(() => {
         this.sweeping = undefined;
+        // Redis came back during a partial sweep: reconcile now rather than at the next (slow) tick.
+        if (!all && this.reconcileRequested && this.timer !== undefined) void this.sweep();
       });
     return this.sweeping;
   }
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    this.timer = undefined;
     await this.sweeping;
   }
 

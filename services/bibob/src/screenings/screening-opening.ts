@@ -19,6 +19,8 @@ export interface ScreeningOpeningParts {
   readonly applicantToken: (kvkNumber: string) => string;
   readonly logger: Logger;
   readonly clock: () => Date;
+  /** Schedules the new screening's deadline alerts once it is committed (the alerts' `follow`). */
+  readonly followDeadlines: (screeningId: string) => Promise<void>;
 }
 
 export interface ScreeningRequestFacts {
@@ -79,7 +81,10 @@ export class ScreeningOpening {
       await messages.opened(client, { screeningId: id, municipality: application.municipality, reference, openedAt });
       return true;
     });
-    if (created) this.parts.logger.info({ screeningId: id, municipality: application.municipality, assigned: assignee !== null }, 'screening opened');
+    if (created) {
+      this.parts.logger.info({ screeningId: id, municipality: application.municipality, assigned: assignee !== null }, 'screening opened');
+      await this.parts.followDeadlines(id);
+    }
     return { id, created };
   }
 }

@@ -18,6 +18,7 @@ import type { UserIdentity } from '@signaalhub/identity';
 import type { Logger } from '@signaalhub/logging';
 import type { Pool, PoolClient } from 'pg';
 import type { BibobAccessPolicy } from '../access/bibob-access-policy.js';
+import { InvalidScreeningInput } from './screening-errors.js';
 import { parseBody, ruleBroken, today } from './screening-input.js';
 import { approveConclusion, LifecycleViolation, proposeConclusion, takeStep } from './screening-lifecycle.js';
 import type { ScreeningMessages } from './screening-messages.js';
@@ -33,6 +34,11 @@ export interface ScreeningWorkflowParts {
   readonly access: AuditedAccess;
   readonly logger: Logger;
   readonly clock: () => Date;
+  /**
+   * Moves the screening's deadline alerts to its deadlines as committed (the alerts' `follow`): every step
+   * calls it before it answers, so a suspension moves its alerts at once rather than at the next sweep.
+   */
+  readonly followDeadlines: (screeningId: string) => Promise<void>;
 }
 
 /** Phases in which the questionnaire can still be filled in. */
@@ -74,10 +80,11 @@ export class ScreeningWorkflow {
 
   async answerQuestionnaire(caller: UserIdentity, id: string, item: string, body: unknown, origin: string): Promise<ScreeningSummary> {
     await this.asCoordinator(caller, 'screening.questionnaire', id, origin);
-    const update = parseBody(QuestionnaireUpdate, body);
+    // The item is part of the address: one that names no item of the questionnaire is malformed input (400).
     if (!BIBOB_QUESTIONNAIRE.some((entry) => entry.item === item)) {
-      throw ruleBroken('item', 'must be an item of the statutory questionnaire', 'Dit onderdeel staat niet in de vragenlijst');
+      throw new InvalidScreeningInput([{ field: 'item', rule: 'must be an item of the statutory questionnaire', message: 'Dit onderdeel staat niet in de vragenlijst' }]);
     }
+    const update = parseBody(QuestionnaireUpdate, body);
     return this.locked(caller, id, origin, 'screening.questionnaire', async (client, screening, at) => {
       if (!RESEARCH_PHASES.includes(screening.phase)) throw new LifecycleViolation('conflict', 'De vragenlijst kan na de risicoconclusie niet meer worden gewijzigd.');
       const answerSealed = update.answer === undefined ? null : await this.seal(update.answer, screening);
@@ -193,6 +200,8 @@ export class ScreeningWorkflow {
       const phase = await work(client, screening, at);
       return { ...summaryOf(screening), phase };
     });
+    // After the commit, never inside the transaction: see DeadlineAlerts.follow.
+    await this.parts.followDeadlines(id);
     const attempt: AccessAttempt = { caller, action, object: { type: 'screening', id }, origin };
     await this.parts.access.allowed(attempt);
     this.parts.logger.info({ screeningId: id, action, phase: summary.phase }, 'screening updated');

@@ -10,8 +10,8 @@ const SWEEP_INTERVAL_MS = 5_000;
 /**
  * Actions → delayed BullMQ jobs (`due` some days before the due date, `overdue` at it) → a stored notice
  * when one fires (`remind`, the job's handler). The database is the source, Redis only the timer:
- * - on start every open action's pending reminders are added again (deterministic ids, so nothing is
- *   doubled), which also restores jobs a Redis restart lost;
+ * - on start, and whenever the Redis connection comes back, every open action's pending reminders are
+ *   added again (deterministic ids, so nothing is doubled), which restores jobs a Redis restart lost;
  * - a sweep schedules actions not yet scheduled (new decisions, moved dates, a Redis hiccup);
  * - the handler notes a reminder only if the action is still open on that due date, once (unique key).
  */
@@ -19,6 +19,8 @@ export class ActionReminders {
   private readonly jobs: DelayedJobs<typeof Jobs.actionReminder>;
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
+  /** The next sweep takes every open action, not only the unscheduled ones (Redis came back, maybe empty). */
+  private reconcileRequested = false;
 
   constructor(
     private readonly actions: ActionStore,
@@ -35,20 +37,31 @@ export class ActionReminders {
   async start(): Promise<void> {
     const scheduled = await this.schedule(await this.actions.open({ unscheduledOnly: false }));
     this.logger.info({ actions: scheduled }, 'action reminders reconciled');
+    this.jobs.onReconnect(() => {
+      this.reconcileRequested = true;
+      this.sweep();
+    });
     this.timer = setInterval(() => {
       this.sweep();
     }, SWEEP_INTERVAL_MS);
   }
 
-  /** Schedules every action that has no jobs for its current due date yet; safe to call at any time. */
+  /**
+   * Schedules every action that has no jobs for its current due date yet (every open action after Redis
+   * came back; a request that arrives during a sweep is taken by the next one); safe to call at any time.
+   */
   sweep(): void {
     if (this.sweeping !== undefined) return;
+    const all = this.reconcileRequested;
+    this.reconcileRequested = false;
     this.sweeping = this.actions
-      .open({ unscheduledOnly: true })
+      .open({ unscheduledOnly: !all })
       .then(async (open) => {
-        await this.schedule(open);
+        const scheduled = await this.schedule(open);
+        if (all) this.logger.info({ actions: scheduled }, 'action reminders reconciled after Redis reconnected');
       })
       .catch((error: unknown) => {
+        if (all) this.reconcileRequested = true;
         this.logger.warn({ errorName: error instanceof Error ? error.name : typeof error }, 'scheduling reminders failed; will retry');
       })
       .finally(() => {
