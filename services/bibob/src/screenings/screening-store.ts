@@ -1,7 +1,7 @@
 import type { ConclusionStatus, ScreeningActor, ScreeningHistoryAction, ScreeningKind, ScreeningPhase, ScreeningSummary } from '@signaalhub/contracts';
 import { quotedSchema } from '@signaalhub/database';
 import type { ClientBase, Pool } from 'pg';
-import type { TimelineEventKind } from '@signaalhub/deadlines';
+import type { TimelineEvent, TimelineEventKind } from '@signaalhub/deadlines';
 import type { LifecycleState } from './screening-lifecycle.js';
 
 export interface ScreeningRow extends ScreeningSummary, LifecycleState {
@@ -189,6 +189,19 @@ export class ScreeningStore {
       ...row,
       actor: actorService !== null ? { service: actorService } : { party: actorParty ?? '', userId: actorUser ?? '' },
     }));
+  }
+
+  /** The deadline engine's input of each screening: the days that moved a term, in the order they happened. */
+  async timelinesOf(ids: readonly string[]): Promise<Map<string, TimelineEvent[]>> {
+    const timelines = new Map<string, TimelineEvent[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return timelines;
+    const result = await this.pool.query<{ screeningId: string; soort: TimelineEventKind; datum: string }>(
+      `SELECT screening_id AS "screeningId", timeline_kind AS soort, ${DATE('event_date')} AS datum
+       FROM ${this.history} WHERE screening_id = ANY($1::uuid[]) AND timeline_kind IS NOT NULL AND event_date IS NOT NULL ORDER BY id`,
+      [ids],
+    );
+    for (const { screeningId, soort, datum } of result.rows) timelines.get(screeningId)?.push({ soort, datum });
+    return timelines;
   }
 
   async questionnaireOf(id: string, client?: ClientBase): Promise<QuestionnaireRow[]> {
