@@ -86,7 +86,24 @@ export const ScreeningForm = ScreeningApplication.extend({
 });
 export type ScreeningForm = z.infer<typeof ScreeningForm>;
 
-const Reason = z.string().trim().min(1, 'Geef een reden op').max(Limits.shortTextLength);
+/** True when the text holds a control character other than tab, line feed or carriage return (a pasted NUL or escape). */
+function hasControlCharacter(value: string): boolean {
+  for (const character of value) {
+    const code = character.charCodeAt(0);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+}
+
+const Reason = z
+  .string()
+  .trim()
+  .min(1, 'Geef een reden op')
+  .max(Limits.shortTextLength)
+  .refine((value) => !hasControlCharacter(value), {
+    error: 'Mag geen stuurtekens bevatten',
+    params: { rule: 'must not contain control characters (tab and line breaks are allowed)' },
+  });
 
 /** `POST /api/screenings/:id/transitions`: one step; `date` is when it happened (default: today). */
 export const ScreeningTransitionRequest = z.strictObject({
