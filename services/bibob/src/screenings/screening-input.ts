@@ -1,10 +1,10 @@
-import { validate, type ValidationProblem } from '@signaalhub/contracts';
+import { validateRequest, type ValidationProblem } from '@signaalhub/contracts';
 import type { z } from 'zod';
 import { InvalidScreeningInput } from './screening-errors.js';
 
-/** The body as `schema` says, or InvalidScreeningInput (400) naming every field that is wrong. */
+/** The body as `schema` says, or InvalidScreeningInput (400) naming every field that is wrong (an unknown one by its own name). */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  const parsed = validate(schema, body);
+  const parsed = validateRequest(schema, body);
   if (!parsed.success) throw new InvalidScreeningInput(parsed.problems);
   return parsed.data;
 }
