@@ -473,6 +473,12 @@ describe('bad input against every endpoint', () => {
       'POST /toetsen/{id}/conclusies': { as: 'coordinator', form: { level: 'geen', explanation: 'Geen\trisico', reason: 'Afgerond' }, field: 'explanation' },
       'POST /toetsen/{id}/conclusies/{version}/goedkeuring': { as: 'coordinator', form: { reason: 'Akkoord' }, field: 'reason', ids: { version: '1' } },
       'POST /toetsen/{id}/verstrekkingen': { as: 'coordinator', form: { groundCode: 'a', groundExplanation: 'Art.\t28' }, field: 'groundExplanation' },
+      'GET /toetsen/niet-toegewezen': { as: 'coordinator', query: { gedaan: 'toewijzing' } },
+      'POST /toetsen/toewijzingen': {
+        as: 'coordinator',
+        form: { herkomst: 'overzicht', screeningIds: randomUUID(), assignee: 'coordinator-bas', reason: 'Herverdeling\twerk' },
+        field: 'reason',
+      },
     };
 
     interface WebCase {

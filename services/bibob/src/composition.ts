@@ -18,6 +18,7 @@ import { DeadlineAlerts } from './alerts/deadline-alerts.js';
 import type { BibobConfig } from './config.js';
 import { BIBOB_MIGRATIONS } from './database/migrations.js';
 import { DisclosureRegister } from './disclosures/disclosure-register.js';
+import { CoordinatorsController } from './http/coordinators.controller.js';
 import { DisclosuresController } from './http/disclosures.controller.js';
 import { ScreeningHitLookup } from './hits/screening-hit-lookup.js';
 import { SignalHeaderIntake } from './hits/signal-header-intake.js';
@@ -25,6 +26,7 @@ import { ScreeningsController } from './http/screenings.controller.js';
 import { ScreeningRequestIntake } from './intake/screening-request-intake.js';
 import { PoolAssignment } from './screenings/new-screening-assignment.js';
 import { loadCoordinators, type Coordinator } from './assignment/coordinator-config.js';
+import { CoordinatorOverview } from './screenings/coordinator-overview.js';
 import { ScreeningFormIntake } from './screenings/screening-form.js';
 import { ScreeningMessages } from './screenings/screening-messages.js';
 import { ScreeningOpening } from './screenings/screening-opening.js';
@@ -132,15 +134,16 @@ export async function composeBibob({ config, logger, clock: givenClock }: { conf
     requests,
     signalHeaders,
     alerts,
-    controllers: [ScreeningsController, DisclosuresController],
+    controllers: [ScreeningsController, DisclosuresController, CoordinatorsController],
     providers: [
       { provide: APP_FILTER, useClass: AccessErrorFilter },
       { provide: AuditedAccess, useValue: access },
       { provide: ScreeningFormIntake, useValue: new ScreeningFormIntake(opening, policy, access, config.MUNICIPALITIES, clock) },
-      { provide: ScreeningReader, useValue: new ScreeningReader(store, records, policy, access, calendar, hits, alertStore) },
+      { provide: ScreeningReader, useValue: new ScreeningReader(store, records, policy, access, calendar, hits, alertStore, clock) },
       { provide: ScreeningWorkflow, useValue: new ScreeningWorkflow(workflowParts) },
       { provide: ScreeningReassignment, useValue: new ScreeningReassignment({ ...workflowParts, coordinators }) },
       { provide: DisclosureRegister, useValue: disclosures },
+      { provide: CoordinatorOverview, useValue: new CoordinatorOverview(coordinators, store, policy, access, clock) },
     ],
     probes: [postgresProbe(postgres), redisProbe(redis), kafkaProbe(bus)],
     backlogs: [outboxBacklogProbe(outbox)],

@@ -22,7 +22,8 @@ type Endpoint =
   | 'conclusion.approve'
   | 'screening.disclose'
   | 'screening.reassign'
-  | 'disclosure.list';
+  | 'disclosure.list'
+  | 'coordinator.list';
 const ENDPOINTS: readonly Endpoint[] = [
   'screening.create',
   'screening.list',
@@ -34,6 +35,7 @@ const ENDPOINTS: readonly Endpoint[] = [
   'screening.disclose',
   'screening.reassign',
   'disclosure.list',
+  'coordinator.list',
 ];
 const COORDINATOR_WORK: readonly Endpoint[] = ENDPOINTS.filter((endpoint) => endpoint !== 'screening.reassign' && endpoint !== 'disclosure.list');
 const READ_ONLY: readonly Endpoint[] = ['screening.list', 'screening.open'];
@@ -95,10 +97,12 @@ describe('bibob authorisation matrix', () => {
         return { method: 'POST', path: '/api/screenings/assignments', body: { screeningIds: [screeningId] } };
       case 'disclosure.list':
         return { method: 'GET', path: '/api/disclosures?municipality=baarn' };
+      case 'coordinator.list':
+        return { method: 'GET', path: '/api/coordinators' };
     }
   }
 
-  const READS: readonly Endpoint[] = ['screening.list', 'screening.open', 'disclosure.list'];
+  const READS: readonly Endpoint[] = ['screening.list', 'screening.open', 'disclosure.list', 'coordinator.list'];
   const cases = TABLE.flatMap((row) => ENDPOINTS.map((endpoint) => ({ ...row, endpoint, expectAllowed: row.allowed.includes(endpoint) })));
 
   it.each(cases)('$endpoint by $role of $party ($scope): allowed=$expectAllowed', async ({ party, role, endpoint, expectAllowed, userId }) => {
@@ -113,7 +117,10 @@ describe('bibob authorisation matrix', () => {
     expect(await steps()).toBe(before);
     if (expectAllowed) {
       expect(response.status, `${endpoint} answered ${response.status}`).toBe(READS.includes(endpoint) ? 200 : 400);
-      expect(await sut.auditEntries({ userId: who.userId, result: 'denied' })).toEqual([]);
+      // This endpoint's: the lead's fixed user id carries the denials of its earlier rows.
+      expect(await sut.auditEntries({ userId: who.userId, result: 'denied', action: endpoint })).toEqual([]);
+      // The capacity screen is about people: every allowed read is audited too.
+      if (endpoint === 'coordinator.list') expect(await sut.auditEntries({ userId: who.userId, result: 'allowed', action: endpoint })).toHaveLength(1);
     } else {
       expect(response.status).toBe(403);
       expect(await response.json()).toEqual({ error: 'forbidden' });

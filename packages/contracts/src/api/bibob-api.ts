@@ -86,7 +86,24 @@ export const ScreeningForm = ScreeningApplication.extend({
 });
 export type ScreeningForm = z.infer<typeof ScreeningForm>;
 
-const Reason = z.string().trim().min(1, 'Geef een reden op').max(Limits.shortTextLength);
+/** True when the text holds a control character other than tab, line feed or carriage return (a pasted NUL or escape). */
+function hasControlCharacter(value: string): boolean {
+  for (const character of value) {
+    const code = character.charCodeAt(0);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+}
+
+const Reason = z
+  .string()
+  .trim()
+  .min(1, 'Geef een reden op')
+  .max(Limits.shortTextLength)
+  .refine((value) => !hasControlCharacter(value), {
+    error: 'Mag geen stuurtekens bevatten',
+    params: { rule: 'must not contain control characters (tab and line breaks are allowed)' },
+  });
 
 /** `POST /api/screenings/:id/transitions`: one step; `date` is when it happened (default: today). */
 export const ScreeningTransitionRequest = z.strictObject({
@@ -149,11 +166,55 @@ export interface ScreeningAlert {
   readonly current: boolean;
 }
 
-/** A line of the pool overview (`GET /api/screenings`): overdue ones are shown first and red. */
+/**
+ * The hard deadline a coordinator watches next: the nearest decision date or LBB advice due date (the latter
+ * only while the advice is awaited) still to come, or, when every one has passed, the latest that passed.
+ */
+export interface ScreeningNextDeadline {
+  readonly deadline: ScreeningDeadline;
+  /** `YYYY-MM-DD`, the last day allowed (the deadline engine's date). */
+  readonly date: string;
+  /** An open suspension can still move it. */
+  readonly provisional: boolean;
+  /** The day has passed by the service's clock. */
+  readonly passed: boolean;
+}
+
+/**
+ * A line of the pool overview (`GET /api/screenings`), in the pool's order: overdue ones first, then by
+ * the next deadline (none last), then oldest first.
+ */
 export interface ScreeningListItem extends ScreeningSummary {
   /** A current hard deadline of this open screening has passed. */
   readonly overdue: boolean;
   readonly alerts: readonly ScreeningAlert[];
+  /** Null for a closed screening, or while an open suspension leaves every date open. */
+  readonly nextDeadline: ScreeningNextDeadline | null;
+}
+
+/** An absence of a coordinator, both days included (`YYYY-MM-DD`). */
+export interface CoordinatorAbsence {
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * A line of the capacity screen (`GET /api/coordinators`): configuration and counts only. Conflict-of-interest
+ * declarations are about people and stay out (the assignment honours them without showing them).
+ */
+export interface CoordinatorCapacity {
+  /** The coordinator's user id. */
+  readonly id: string;
+  readonly name: string;
+  readonly lead: boolean;
+  /** Open screenings assigned to them, started or not. */
+  readonly open: number;
+  readonly capacity: number;
+  /** Absences that have not ended by today (the current one first), in date order. */
+  readonly absences: readonly CoordinatorAbsence[];
+  /** Not absent today and below capacity: a new screening may go to them. */
+  readonly availableToday: boolean;
+  readonly absentToday: boolean;
 }
 
 /** A day in the screening's procedure that moves its deadlines (the deadline engine's input). */

@@ -1,4 +1,5 @@
 import type { ScreeningKind } from '@signaalhub/contracts';
+import type { ClientBase } from 'pg';
 import { chooseCoordinator } from '../assignment/coordinator-choice.js';
 import type { Coordinator } from '../assignment/coordinator-config.js';
 import type { ScreeningStore } from './screening-store.js';
@@ -18,12 +19,12 @@ export interface NewScreeningFacts {
 /**
  * THE seam where a new screening gets its coordinator. The pool's chooser (src/assignment,
  * `chooseCoordinator`) plugs in here; null means nobody is available and the screening waits in the
- * "niet toegewezen" list.
+ * "niet toegewezen" list. It reads the pool through `client`, the transaction that inserts the screening
+ * and holds the pool lock (`ScreeningStore.lockPool`), so the counts it weighs stay true until the insert.
  */
 export interface NewScreeningAssignment {
-  assigneeFor(facts: NewScreeningFacts): Promise<string | null>;
+  assigneeFor(facts: NewScreeningFacts, client: ClientBase): Promise<string | null>;
 }
-
 
 /**
  * The pool's chooser on the store's counts: the current handler of the business while available,
@@ -35,13 +36,13 @@ export class PoolAssignment implements NewScreeningAssignment {
     private readonly store: ScreeningStore,
   ) {}
 
-  async assigneeFor(facts: NewScreeningFacts): Promise<string | null> {
-    const handler = await this.store.currentHandlerOf(facts.applicantToken);
+  async assigneeFor(facts: NewScreeningFacts, client: ClientBase): Promise<string | null> {
+    const handler = await this.store.currentHandlerOf(facts.applicantToken, client);
     const choice = chooseCoordinator(
       { municipality: facts.municipality, kvkNumber: facts.kvkNumber, date: facts.date },
       {
         coordinators: this.coordinators,
-        openScreenings: await this.store.openCountsByAssignee(),
+        openScreenings: await this.store.openCountsByAssignee(client),
         ...(handler === undefined ? {} : { currentHandlerOfBusiness: handler }),
       },
     );

@@ -52,15 +52,20 @@ export class ScreeningOpening {
     const applicationSealed = await records.seal(record, [municipalityPartyId(application.municipality)]);
     const applicantToken = this.parts.applicantToken(application.applicant.kvkNumber);
     const openedAt = this.parts.clock().toISOString();
-    const assignee = await this.parts.assignment.assigneeFor({
-      screeningId: id,
-      municipality: application.municipality,
-      kind: application.kind,
-      kvkNumber: application.applicant.kvkNumber,
-      applicantToken,
-      date: openedAt.slice(0, 10),
-    });
-    const created = await withTransaction(this.parts.pool, async (client) => {
+    const outcome = await withTransaction(this.parts.pool, async (client) => {
+      // Held until commit: the choice below and the insert are one step for every concurrent opening.
+      await store.lockPool(client);
+      const assignee = await this.parts.assignment.assigneeFor(
+        {
+          screeningId: id,
+          municipality: application.municipality,
+          kind: application.kind,
+          kvkNumber: application.applicant.kvkNumber,
+          applicantToken,
+          date: openedAt.slice(0, 10),
+        },
+        client,
+      );
       const inserted = await store.insert(client, {
         id,
         municipality: application.municipality,
@@ -74,18 +79,18 @@ export class ScreeningOpening {
         applicantToken,
         openedAt,
       });
-      if (!inserted) return false;
+      if (!inserted) return { created: false, assigned: false };
       const entry = { screeningId: id, at: openedAt, fromPhase: null, toPhase: 'ontvangen' as const, reasonSealed: null, eventDate: application.receivedOn, timelineKind: null };
       await store.addHistory(client, { ...entry, action: 'aangevraagd', actor: facts.actor });
       if (assignee !== null) await store.addHistory(client, { ...entry, action: 'toegewezen', actor: { service: 'bibob' }, eventDate: null });
       await messages.opened(client, { screeningId: id, municipality: application.municipality, reference, openedAt });
-      return true;
+      return { created: true, assigned: assignee !== null };
     });
-    if (created) {
-      this.parts.logger.info({ screeningId: id, municipality: application.municipality, assigned: assignee !== null }, 'screening opened');
+    if (outcome.created) {
+      this.parts.logger.info({ screeningId: id, municipality: application.municipality, assigned: outcome.assigned }, 'screening opened');
       await this.parts.followDeadlines(id);
     }
-    return { id, created };
+    return { id, created: outcome.created };
   }
 }
 

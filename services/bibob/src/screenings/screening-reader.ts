@@ -12,6 +12,7 @@ import type { UserIdentity } from '@signaalhub/identity';
 import type { BibobAccessPolicy } from '../access/bibob-access-policy.js';
 import type { AlertStore } from '../alerts/alert-store.js';
 import type { ScreeningHitLookup } from '../hits/screening-hit-lookup.js';
+import { nextDeadlineOf, poolOrder, watchedDeadlines } from './next-deadline.js';
 import { ApplicationRecord, SealedText } from './screening-records.js';
 import type { HistoryRow, ScreeningFilter, ScreeningStore } from './screening-store.js';
 import { summaryOf } from './screening-workflow.js';
@@ -36,6 +37,7 @@ export class ScreeningReader {
     private readonly calendar: DeadlineCalendar,
     private readonly hits: ScreeningHitLookup,
     private readonly alerts: AlertStore,
+    private readonly clock: () => Date,
   ) {}
 
   async list(caller: UserIdentity, query: ScreeningQuery, origin: string): Promise<ScreeningListItem[]> {
@@ -48,11 +50,21 @@ export class ScreeningReader {
       ...(query.unassigned === true ? { assignee: null } : query.assignee === undefined ? {} : { assignee: query.assignee }),
     };
     const screenings = await this.store.list(filter);
-    const alerts = await this.alerts.alertsOf(screenings.map((screening) => screening.id));
-    return screenings.map((screening) => {
-      const own = alerts.filter((alert) => alert.screeningId === screening.id).map(({ screeningId: _screening, ...alert }) => alert);
-      return { ...screening, overdue: screening.phase !== 'afgesloten' && own.some((alert) => alert.current && alert.moment === 'verstreken'), alerts: own };
-    });
+    const ids = screenings.map((screening) => screening.id);
+    const [alerts, timelines] = await Promise.all([this.alerts.alertsOf(ids), this.store.timelinesOf(ids)]);
+    const today = this.clock().toISOString().slice(0, 10);
+    return screenings
+      .map((screening): ScreeningListItem => {
+        const own = alerts.filter((alert) => alert.screeningId === screening.id).map(({ screeningId: _screening, ...alert }) => alert);
+        if (screening.phase === 'afgesloten') return { ...screening, overdue: false, alerts: own, nextDeadline: null };
+        const gebeurtenissen = timelines.get(screening.id) ?? [];
+        const outcome = computeDeadlines({ ontvangen: screening.receivedOn, beslistermijnWeken: screening.decisionTermWeeks, gebeurtenissen }, this.calendar);
+        // From the engine and the clock, as the `verstreken` alert is (the end of the day, UTC), so the red line
+        // does not wait for a job; an LBB due date passed after the advice arrived is history, not overdue.
+        const overdue = watchedDeadlines(outcome, gebeurtenissen).some((entry) => entry.date < today);
+        return { ...screening, overdue, alerts: own, nextDeadline: nextDeadlineOf(outcome, gebeurtenissen, today) };
+      })
+      .sort(poolOrder);
   }
 
   async detail(caller: UserIdentity, id: string, origin: string): Promise<ScreeningDetail> {

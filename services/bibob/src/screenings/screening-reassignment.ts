@@ -50,6 +50,8 @@ export class ScreeningReassignment {
     const request = parseBody(ReassignmentRequest, body);
     const at = this.parts.clock().toISOString();
     const moved = await withTransaction(this.parts.pool, async (client) => {
+      // The same pool lock as a new screening's assignment: capacity is checked and taken as one step.
+      await store.lockPool(client);
       const rows: ScreeningRow[] = [];
       for (const [index, id] of request.screeningIds.entries()) {
         const row = await store.find(id, client);

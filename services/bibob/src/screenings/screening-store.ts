@@ -1,7 +1,7 @@
 import type { ConclusionStatus, ScreeningActor, ScreeningHistoryAction, ScreeningKind, ScreeningPhase, ScreeningSummary } from '@signaalhub/contracts';
 import { quotedSchema } from '@signaalhub/database';
 import type { ClientBase, Pool } from 'pg';
-import type { TimelineEventKind } from '@signaalhub/deadlines';
+import type { TimelineEvent, TimelineEventKind } from '@signaalhub/deadlines';
 import type { LifecycleState } from './screening-lifecycle.js';
 
 export interface ScreeningRow extends ScreeningSummary, LifecycleState {
@@ -72,12 +72,14 @@ export class ScreeningStore {
   private readonly history: string;
   private readonly conclusions: string;
   private readonly questionnaire: string;
+  private readonly poolLock: string;
 
   constructor(
     private readonly pool: Pool,
     schema: string,
   ) {
     const s = quotedSchema(schema);
+    this.poolLock = `bibob-pool:${schema}`;
     this.screenings = `${s}.screenings`;
     this.history = `${s}.screening_history`;
     this.conclusions = `${s}.screening_conclusions`;
@@ -95,6 +97,14 @@ export class ScreeningStore {
     return result.rowCount === 1;
   }
 
+  /**
+   * Serialises every choice of assignee against the counts it read until the caller's transaction ends:
+   * two screenings arriving at once must not both see (and take) a coordinator's last free slot.
+   */
+  async lockPool(client: ClientBase): Promise<void> {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [this.poolLock]);
+  }
+
   /** Open screenings per assignee, started or not: what the chooser weighs against capacity. */
   async openCountsByAssignee(client?: ClientBase): Promise<Map<string, number>> {
     const result = await (client ?? this.pool).query<{ assignee: string; open: number }>(
@@ -104,8 +114,8 @@ export class ScreeningStore {
   }
 
   /** The coordinator of the most recent open screening of the same business, if any. */
-  async currentHandlerOf(applicantToken: string): Promise<string | undefined> {
-    const result = await this.pool.query<{ assignee: string }>(
+  async currentHandlerOf(applicantToken: string, client?: ClientBase): Promise<string | undefined> {
+    const result = await (client ?? this.pool).query<{ assignee: string }>(
       `SELECT assignee FROM ${this.screenings} WHERE applicant_token = $1 AND phase <> 'afgesloten' AND assignee IS NOT NULL ORDER BY opened_at DESC LIMIT 1`,
       [applicantToken],
     );
@@ -179,6 +189,19 @@ export class ScreeningStore {
       ...row,
       actor: actorService !== null ? { service: actorService } : { party: actorParty ?? '', userId: actorUser ?? '' },
     }));
+  }
+
+  /** The deadline engine's input of each screening: the days that moved a term, in the order they happened. */
+  async timelinesOf(ids: readonly string[]): Promise<Map<string, TimelineEvent[]>> {
+    const timelines = new Map<string, TimelineEvent[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return timelines;
+    const result = await this.pool.query<{ screeningId: string; soort: TimelineEventKind; datum: string }>(
+      `SELECT screening_id AS "screeningId", timeline_kind AS soort, ${DATE('event_date')} AS datum
+       FROM ${this.history} WHERE screening_id = ANY($1::uuid[]) AND timeline_kind IS NOT NULL AND event_date IS NOT NULL ORDER BY id`,
+      [ids],
+    );
+    for (const { screeningId, soort, datum } of result.rows) timelines.get(screeningId)?.push({ soort, datum });
+    return timelines;
   }
 
   async questionnaireOf(id: string, client?: ClientBase): Promise<QuestionnaireRow[]> {

@@ -33,6 +33,7 @@ function navEntries(user: PageUser): NavEntry[] {
     entries.push({ section: 'toetsen', href: '/toetsen', label: 'Bibob-toetsen' });
     entries.push({ section: 'mijn-toetsen', href: '/toetsen/mijn', label: 'Mijn toetsen' });
     entries.push({ section: 'niet-toegewezen', href: '/toetsen/niet-toegewezen', label: 'Niet toegewezen' });
+    entries.push({ section: 'capaciteit', href: '/toetsen/capaciteit', label: 'Capaciteit' });
     entries.push({ section: 'nieuwe-toets', href: '/toetsen/nieuw', label: 'Nieuwe toets' });
   } else if (user.roles.includes('permit-officer')) {
     entries.push({ section: 'toetsen', href: '/toetsen', label: 'Bibob-toetsen' });

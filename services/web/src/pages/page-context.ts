@@ -20,5 +20,6 @@ export type NavSection =
   | 'toetsen'
   | 'mijn-toetsen'
   | 'niet-toegewezen'
+  | 'capaciteit'
   | 'nieuwe-toets'
   | 'verstrekkingen';

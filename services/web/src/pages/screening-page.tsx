@@ -1,4 +1,4 @@
-import { BIBOB_QUESTIONNAIRE, SCREENING_STEPS, type ScreeningDetail } from '@signaalhub/contracts';
+import { BIBOB_QUESTIONNAIRE, SCREENING_STEPS, type CoordinatorCapacity, type ScreeningDetail } from '@signaalhub/contracts';
 import {
   Alert,
   Button,
@@ -26,6 +26,7 @@ import {
 import type { ReactNode } from 'react';
 import { ChoiceGroup } from '../components/choice-group.js';
 import { CsrfField } from '../components/csrf-field.js';
+import { ScreeningReassignment } from './screening-reassignment.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { SelectField } from '../components/select-field.js';
 import { TextField } from '../components/text-field.js';
@@ -53,13 +54,15 @@ export interface ScreeningPageProps {
   readonly canAct: boolean;
   readonly notice?: string;
   readonly errors?: readonly FieldError[];
+  /** For a lead coordinator: the pool's coordinators to reassign the screening to. */
+  readonly reassignTo?: readonly CoordinatorCapacity[];
 }
 
 const STEP_OPTIONS = SCREENING_STEPS.map((step) => ({ value: step, label: HISTORY_ACTION_LABELS[step] }));
 const DEFAULT_GROUND_CODE = 'art-28-lid-2-sub-d-riec';
 
 /** One screening: facts, people, history, the days that move its deadlines, checklist, conclusions and the next steps. */
-export function ScreeningPage({ user, screening, canAct, notice, errors = [] }: ScreeningPageProps): ReactNode {
+export function ScreeningPage({ user, screening, canAct, notice, errors = [], reassignTo }: ScreeningPageProps): ReactNode {
   const title = `Toets ${screeningReference(screening.id)}: ${kindLabel(screening.kind)}, ${municipalityName(screening.municipality)}`;
   const open = screening.phase !== 'afgesloten';
   return (
@@ -78,6 +81,7 @@ export function ScreeningPage({ user, screening, canAct, notice, errors = [] }: 
       <Questionnaire screening={screening} canAct={canAct && open} csrfToken={user.csrfToken} />
       <Conclusions screening={screening} canAct={canAct} csrfToken={user.csrfToken} errors={errors} />
       {canAct && open ? <NextStep screening={screening} csrfToken={user.csrfToken} errors={errors} /> : null}
+      {open && reassignTo !== undefined ? <ScreeningReassignment screening={screening} coordinators={reassignTo} csrfToken={user.csrfToken} errors={errors} /> : null}
     </Layout>
   );
 }

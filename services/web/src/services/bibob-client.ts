@@ -1,4 +1,4 @@
-import type { DisclosureRecord, ScreeningDetail, ScreeningSummary } from '@signaalhub/contracts';
+import type { CoordinatorCapacity, DisclosureRecord, ScreeningDetail, ScreeningListItem, ScreeningSummary } from '@signaalhub/contracts';
 import type { UserIdentity } from '@signaalhub/identity';
 import type { ServiceClient } from './service-client.js';
 
@@ -12,13 +12,14 @@ export type ScreeningListQuery =
 export class BibobClient {
   constructor(private readonly client: ServiceClient) {}
 
-  async list(identity: UserIdentity, query: ScreeningListQuery): Promise<ScreeningSummary[]> {
+  /** In the pool's order: overdue first, then by the next deadline. */
+  async list(identity: UserIdentity, query: ScreeningListQuery): Promise<ScreeningListItem[]> {
     const parameters = new URLSearchParams();
     if ('municipality' in query && query.municipality !== undefined) parameters.set('municipality', query.municipality);
     if ('assignee' in query) parameters.set('assignee', query.assignee);
     if ('unassigned' in query) parameters.set('unassigned', 'true');
     const search = parameters.size === 0 ? '' : `?${parameters.toString()}`;
-    return (await this.client.call<ScreeningSummary[]>(identity, { method: 'GET', path: `/api/screenings${search}` })).body;
+    return (await this.client.call<ScreeningListItem[]>(identity, { method: 'GET', path: `/api/screenings${search}` })).body;
   }
 
   async detail(identity: UserIdentity, id: string): Promise<ScreeningDetail> {
@@ -47,6 +48,16 @@ export class BibobClient {
 
   async disclose(identity: UserIdentity, id: string, request: Readonly<Record<string, unknown>>): Promise<DisclosureRecord> {
     return (await this.client.call<DisclosureRecord>(identity, { method: 'POST', path: `${screeningPath(id)}/disclosures`, body: request })).body;
+  }
+
+  /** A lead coordinator moves screenings to another coordinator ({ screeningIds, assignee, reason }); all or none. */
+  async reassign(identity: UserIdentity, request: Readonly<Record<string, unknown>>): Promise<ScreeningSummary[]> {
+    return (await this.client.call<ScreeningSummary[]>(identity, { method: 'POST', path: '/api/screenings/assignments', body: request })).body;
+  }
+
+  /** The pool's coordinators with open vs capacity and absences (coordinators only). */
+  async coordinators(identity: UserIdentity): Promise<CoordinatorCapacity[]> {
+    return (await this.client.call<CoordinatorCapacity[]>(identity, { method: 'GET', path: '/api/coordinators' })).body;
   }
 
   async disclosures(identity: UserIdentity): Promise<DisclosureRecord[]> {

@@ -38,9 +38,14 @@ export interface BrowserStack {
 
 /**
  * Starts the stack; `screenshots` is a file name prefix under test-results/e2e/ (may hold a folder);
- * `meetingEnv` adds settings of the meeting service. Whatever started is stopped again if a later part fails.
+ * `meetingEnv` and `webEnv` add settings of the meeting service and the web application. Whatever started is stopped again if a later part fails.
  */
-export async function startBrowserStack(options: { screenshots: string; meetingEnv?: Readonly<Record<string, string>> }): Promise<BrowserStack> {
+export async function startBrowserStack(options: {
+  screenshots: string;
+  meetingEnv?: Readonly<Record<string, string>>;
+  /** Adds settings of the web application (e.g. BIBOB_URL of a bibob service the test started). */
+  webEnv?: Readonly<Record<string, string>>;
+}): Promise<BrowserStack> {
   const started: { stop: () => Promise<unknown> }[] = [];
   const stop = async (): Promise<void> => {
     for (const part of started.reverse()) await part.stop();
@@ -79,6 +84,7 @@ export async function startBrowserStack(options: { screenshots: string; meetingE
           DEMO_PASSWORD,
           SIGNAL_INTAKE_URL: intake.base,
           MEETING_URL: meeting.base,
+          ...options.webEnv,
         }),
         deadline,
       ),
