@@ -1,5 +1,5 @@
 import { Jobs, type ScreeningDeadlineAlertJobData } from '@signaalhub/contracts';
-import { eventually, RunningService, testInfrastructure } from '@signaalhub/test-infra';
+import { eventually, RunningService, startPrivateRedis, testInfrastructure } from '@signaalhub/test-infra';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -131,5 +131,58 @@ describe(`${DeadlineAlerts.name} across restarts of the service`, () => {
     ]);
     expect(await pendingJobIds(suspended)).toEqual(moved);
     await third.stop();
+  });
+
+  it('keeps its alert jobs through a redis-server SIGKILL, restores them from PostgreSQL when Redis lost its data, while the service runs', { timeout: 420_000 }, async () => {
+    const privateRedis = await startPrivateRedis();
+    const connection = new Redis(privateRedis.url, { maxRetriesPerRequest: 3 });
+    // The test kills this server on purpose; its client reconnects, and reads poll.
+    connection.on('error', () => undefined);
+    const ownQueue = new Queue<ScreeningDeadlineAlertJobData>(Jobs.screeningDeadlineAlert.queue, { connection, prefix: env.BIBOB_QUEUE_PREFIX });
+    ownQueue.on('error', () => undefined);
+    try {
+      /** The `verstreken` job of the screening as Redis has it now: its id and when it fires. */
+      const pendingJob = async (screeningId: string): Promise<{ id: string; firesAt: number }> =>
+        eventually(
+          async () => {
+            const id = alertJobId({ screeningId, deadline: 'uitersteBeslisdatum', deadlineDate: DECISION_DATE, moment: 'verstreken' });
+            const job = await ownQueue.getJob(id).catch(() => undefined);
+            return job === undefined ? undefined : { id, firesAt: job.timestamp + job.delay };
+          },
+          { timeoutMs: 30_000, what: `the pending alert of ${screeningId}` },
+        );
+      const offsetSeconds = Math.round((DECISION_PASSES_AT - (Date.now() + PENDING_FOR_MS / 2)) / 1000);
+      running = await RunningService.start(
+        'bibob',
+        { ...env, REDIS_URL: privateRedis.url, BIBOB_CLOCK_OFFSET_SECONDS: String(offsetSeconds) },
+        { schemaVariable: 'BIBOB_DATABASE_SCHEMA' },
+      );
+      const sut = running;
+      const { id } = await json<{ id: string }>(await sut.call('POST', '/api/screenings', author, screeningForm({ municipality: 'soest' })), 201);
+      const pending = await pendingJob(id);
+
+      await privateRedis.kill();
+      await privateRedis.start();
+      // The append-only file kept the job itself (the same moment), not a copy re-added from PostgreSQL.
+      expect(await pendingJob(id)).toEqual(pending);
+
+      await privateRedis.kill({ discardData: true });
+      await privateRedis.start();
+      // Nothing survived in Redis: the running service re-adds the jobs when its connection is back (the sweep waits ten minutes).
+      const restored = await pendingJob(id);
+      expect(Math.abs(restored.firesAt - pending.firesAt)).toBeLessThan(2_000);
+      expect(sut.process.running).toBe(true);
+
+      await eventually(async () => ((await alertsOf([id])).length >= 2 ? true : undefined), { timeoutMs: PENDING_FOR_MS + 60_000, what: 'both alerts after Redis lost them' });
+      const [approaching, passed] = await alertsOf([id]);
+      expect([approaching?.moment, passed?.moment]).toEqual(['nadert', 'verstreken']);
+      expect(approaching?.fired_at.getTime()).toBeGreaterThanOrEqual(DECISION_PASSES_AT - LEAD_SECONDS * 1000);
+      expect(passed?.fired_at.getTime()).toBeGreaterThanOrEqual(DECISION_PASSES_AT);
+      await sut.stop();
+    } finally {
+      await ownQueue.close();
+      connection.disconnect();
+      await privateRedis.dispose();
+    }
   });
 });

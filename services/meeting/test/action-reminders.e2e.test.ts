@@ -90,6 +90,7 @@ describe(ActionReminders.name, () => {
     // The test kills this server on purpose; its client reconnects, and reads poll.
     redis.on('error', () => undefined);
     queue = new Queue<ActionReminderJobData>(Jobs.actionReminder.queue, { connection: redis, prefix: env.MEETING_QUEUE_PREFIX });
+    queue.on('error', () => undefined);
     const first = await start();
     items = await soestItems(first, 4);
     await first.stop();

@@ -77,21 +77,26 @@ export class DeadlineAlerts {
    * back; a request that arrives during a sweep is taken by the next); safe to call at any time.
    */
   sweep(): Promise<void> {
+    if (this.sweeping !== undefined) return this.sweeping;
     const all = this.reconcileRequested;
-    this.sweeping ??= this.parts.alerts
+    this.reconcileRequested = false;
+    let failed = false;
+    this.sweeping = this.parts.alerts
       .candidates(all)
       .then(async (changed) => {
-        if (all) this.reconcileRequested = false;
         const scheduled = await this.schedule(changed);
         if (all) this.parts.logger.info({ screenings: scheduled }, 'deadline alerts reconciled after Redis reconnected');
       })
       .catch((error: unknown) => {
+        failed = true;
+        if (all) this.reconcileRequested = true;
         this.parts.logger.warn({ errorName: error instanceof Error ? error.name : typeof error }, 'scheduling deadline alerts failed; will retry');
       })
       .finally(() => {
         this.sweeping = undefined;
-        // Redis came back during a partial sweep: reconcile now rather than at the next (slow) tick.
-        if (!all && this.reconcileRequested && this.timer !== undefined) void this.sweep();
+        // Redis came back during this sweep: reconcile now rather than at the next (slow) tick; after a
+        // failure the tick retries, so a Redis still away is not hammered.
+        if (!failed && this.reconcileRequested && this.timer !== undefined) void this.sweep();
       });
     return this.sweeping;
   }
