@@ -8,6 +8,7 @@ import {
   ScreeningId,
   type QuestionnaireAnswer,
   type ScreeningActor,
+  type ScreeningAddress,
   type ScreeningApplicant,
   type ScreeningKind,
   type ScreeningPerson,
@@ -211,10 +212,22 @@ export interface EarlierScreeningHit {
 /** Hit/no-hit for a screening: per subject the earlier signals, and the business's earlier screenings. */
 export interface ScreeningHits {
   readonly business: SignalHitCounts;
+  /** Null when the screening has no business address. */
+  readonly address: SignalHitCounts | null;
   /** In the order of the screening's `people`. */
   readonly people: readonly SignalHitCounts[];
+  /** In the order of the screening's `vehicles`. */
+  readonly vehicles: readonly SignalHitCounts[];
   /** Opened in the last two years, newest first. */
   readonly earlierScreenings: readonly EarlierScreeningHit[];
+  /** The hit signals' ids per owning municipality (sorted): what a "verzoek om informatie" names. */
+  readonly signals: readonly HitSignals[];
+}
+
+/** Routing facts of a hit: which municipality owns which signals (ids only, never what matched). */
+export interface HitSignals {
+  readonly municipality: string;
+  readonly signalIds: readonly string[];
 }
 
 /** `GET /api/screenings/:id`: the screening opened for the caller (audited). */
@@ -222,6 +235,8 @@ export interface ScreeningDetail extends ScreeningSummary {
   readonly reference: string;
   readonly applicant: ScreeningApplicant;
   readonly people: readonly ScreeningPerson[];
+  readonly address: ScreeningAddress | null;
+  readonly vehicles: readonly string[];
   readonly questionnaire: readonly QuestionnaireAnswer[];
   readonly lbbExtended: boolean;
   readonly lbbWaitingForInformation: boolean;

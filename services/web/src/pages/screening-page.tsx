@@ -45,6 +45,7 @@ import {
 } from '../labels/screening-labels.js';
 import { Layout } from './layout.js';
 import type { PageUser } from './page-context.js';
+import { ScreeningHits } from './screening-hits.js';
 
 export interface ScreeningPageProps {
   readonly user: PageUser;
@@ -73,6 +74,7 @@ export function ScreeningPage({ user, screening, canAct, notice, errors = [] }: 
       )}
       <Facts screening={screening} />
       <People screening={screening} />
+      <ScreeningHits screening={screening} />
       <Deadlines screening={screening} />
       <History screening={screening} />
       <Questionnaire screening={screening} canAct={canAct && open} csrfToken={user.csrfToken} />
@@ -93,6 +95,8 @@ function Facts({ screening }: { readonly screening: ScreeningDetail }): ReactNod
     ['Beslistermijn', `${screening.decisionTermWeeks} weken`],
     ['KvK-nummer', screening.applicant.kvkNumber],
     ['Vestigingsnummer', screening.applicant.vestigingsnummer],
+    ['Vestigingsadres', screening.address === null ? 'Niet vastgelegd' : addressText(screening.address)],
+    ['Kentekens', screening.vehicles.length === 0 ? 'Geen' : screening.vehicles.join(', ')],
   ];
   return (
     <section aria-labelledby="kop-gegevens">
@@ -107,6 +111,10 @@ function Facts({ screening }: { readonly screening: ScreeningDetail }): ReactNod
       </dl>
     </section>
   );
+}
+
+function addressText({ postcode, huisnummer }: NonNullable<ScreeningDetail['address']>): string {
+  return `${postcode} ${huisnummer.number}${huisnummer.toevoeging === undefined ? '' : `-${huisnummer.toevoeging}`}`;
 }
 
 function People({ screening }: { readonly screening: ScreeningDetail }): ReactNode {
