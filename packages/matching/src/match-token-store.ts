@@ -62,11 +62,14 @@ export class MatchTokenStore {
     return result.rows;
   }
 
-  /** Which of these tokens the message's header carried: none when it shares none (or is unknown). */
-  async sharedTokens(messageId: string, tokens: readonly HeaderMatchToken[]): Promise<HeaderMatchToken[]> {
-    if (tokens.length === 0) return [];
-    const result = await this.pool.query<HeaderMatchToken>(
-      `SELECT m.kind, m.version, m.token
+  /**
+   * The message's municipality and which of these tokens its header carried; undefined when it shares
+   * none of them (or is unknown): then it is no hit of the subject these tokens stand for.
+   */
+  async sharedBy(messageId: string, tokens: readonly HeaderMatchToken[]): Promise<{ municipality: string; tokens: HeaderMatchToken[] } | undefined> {
+    if (tokens.length === 0) return undefined;
+    const result = await this.pool.query<HeaderMatchToken & { municipality: string }>(
+      `SELECT m.municipality, m.kind, m.version, m.token
        FROM ${this.table} m
        JOIN unnest($2::text[], $3::int[], $4::text[]) AS t(kind, version, token)
          ON m.kind = t.kind AND m.version = t.version AND m.token = t.token
@@ -74,7 +77,9 @@ export class MatchTokenStore {
        ORDER BY m.kind, m.token`,
       [messageId, tokens.map((t) => t.kind), tokens.map((t) => t.version), tokens.map((t) => t.token)],
     );
-    return result.rows;
+    const first = result.rows[0];
+    if (first === undefined) return undefined;
+    return { municipality: first.municipality, tokens: result.rows.map(({ kind, version, token }) => ({ kind, version, token })) };
   }
 
   /** For each item: the other messages sharing any token (same kind and key version), counted per municipality and theme. */

@@ -21,7 +21,11 @@ import { DisclosureRegister } from './disclosures/disclosure-register.js';
 import { DisclosuresController } from './http/disclosures.controller.js';
 import { ScreeningHitLookup } from './hits/screening-hit-lookup.js';
 import { SignalHeaderIntake } from './hits/signal-header-intake.js';
+import { InformationRequestsController } from './http/information-requests.controller.js';
 import { ScreeningsController } from './http/screenings.controller.js';
+import { InformationAnswerIntake } from './information/information-answer-intake.js';
+import { PoolRequestStore } from './information/information-request-store.js';
+import { PoolInformationRequests } from './information/pool-information-requests.js';
 import { ScreeningRequestIntake } from './intake/screening-request-intake.js';
 import { PoolAssignment } from './screenings/new-screening-assignment.js';
 import { loadCoordinators, type Coordinator } from './assignment/coordinator-config.js';
@@ -45,6 +49,7 @@ export interface BibobService extends ComposedService {
   readonly redis: Redis;
   readonly requests: ScreeningRequestIntake;
   readonly signalHeaders: SignalHeaderIntake;
+  readonly informationAnswers: InformationAnswerIntake;
   readonly alerts: DeadlineAlerts;
 }
 
@@ -81,8 +86,9 @@ export async function composeBibob({ config, logger, clock = (): Date => new Dat
   const replayStore = new RedisReplayStore(redis, config.BIBOB_REPLAY_NAMESPACE);
   const window = { maxAgeMs: config.ENVELOPE_MAX_AGE_DAYS * DAY_MS, clockSkewMs: DEFAULT_FRESHNESS_WINDOW.clockSkewMs };
   const inboxParts = { service: SERVICE_NAME, deadLetters, audit, logger };
+  const opener = new EnvelopeOpener(keyring, { replayStore, window });
   const requests = new ScreeningRequestIntake({
-    opener: new EnvelopeOpener(keyring, { replayStore, window }),
+    opener,
     opening,
     store,
     poolParty,
@@ -98,6 +104,8 @@ export async function composeBibob({ config, logger, clock = (): Date => new Dat
     inbox: inboxParts,
   });
   const hits = new ScreeningHitLookup({ pool: postgres, schema, tokens, matchTokenKey, clock });
+  const poolRequests = new PoolRequestStore(postgres, schema);
+  const informationAnswers = new InformationAnswerIntake({ opener, requests: poolRequests, records, poolParty, inbox: inboxParts });
   const prefix = config.BIBOB_QUEUE_PREFIX;
   const alertJobs = new DelayedJobs(Jobs.screeningDeadlineAlert, { connection: bullmqConnection, prefix, clock });
   const alertStore = new AlertStore(postgres, schema);
@@ -128,8 +136,9 @@ export async function composeBibob({ config, logger, clock = (): Date => new Dat
     redis,
     requests,
     signalHeaders,
+    informationAnswers,
     alerts,
-    controllers: [ScreeningsController, DisclosuresController],
+    controllers: [ScreeningsController, DisclosuresController, InformationRequestsController],
     providers: [
       { provide: APP_FILTER, useClass: AccessErrorFilter },
       { provide: AuditedAccess, useValue: access },
@@ -138,6 +147,10 @@ export async function composeBibob({ config, logger, clock = (): Date => new Dat
       { provide: ScreeningWorkflow, useValue: new ScreeningWorkflow(workflowParts) },
       { provide: ScreeningReassignment, useValue: new ScreeningReassignment({ ...workflowParts, coordinators }) },
       { provide: DisclosureRegister, useValue: disclosures },
+      {
+        provide: PoolInformationRequests,
+        useValue: new PoolInformationRequests({ pool: postgres, screenings: store, requests: poolRequests, records, messages, hits, policy, access, logger, clock }),
+      },
     ],
     probes: [postgresProbe(postgres), redisProbe(redis), kafkaProbe(bus)],
     backlogs: [outboxBacklogProbe(outbox)],

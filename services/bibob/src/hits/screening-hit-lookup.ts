@@ -60,9 +60,9 @@ export class ScreeningHitLookup {
     return { business, address, people, vehicles, earlierScreenings, signals: signalsPerMunicipality(signals) };
   }
 
-  /** The tokens of the screening's subjects that the signal's header carried: none when it is no hit of this screening. */
-  async sharedWith(subjects: ScreeningSubjects, signalId: string): Promise<HeaderMatchToken[]> {
-    return this.parts.tokens.sharedTokens(signalId, allTokens(this.tokensOf(subjects)));
+  /** The signal's municipality and the tokens of the screening's subjects its header carried; undefined when it is no hit of this screening. */
+  async hitSignal(subjects: ScreeningSubjects, signalId: string): Promise<{ municipality: string; tokens: HeaderMatchToken[] } | undefined> {
+    return this.parts.tokens.sharedBy(signalId, allTokens(this.tokensOf(subjects)));
   }
 
   private tokensOf(subjects: ScreeningSubjects): SubjectTokens {

@@ -20,6 +20,11 @@ export interface SignalSubjects {
  * given. The pool is deliberately no recipient.
  */
 export async function sealSignalAbout(subject: SignalSubjects): Promise<SignalEnvelope> {
+  return (await sealedSignalAbout(subject)).envelope;
+}
+
+/** The same, with the signal itself (what its owner answers a "verzoek om informatie" with). */
+export async function sealedSignalAbout(subject: SignalSubjects): Promise<{ envelope: SignalEnvelope; signal: Signal }> {
   const { keyring, matchTokenKey } = await testKeys();
   const party = municipalityPartyId(subject.municipality);
   const signal = Signal.parse({
@@ -40,18 +45,13 @@ export async function sealSignalAbout(subject: SignalSubjects): Promise<SignalEn
     freeText: 'Kanarie-signaaltekst die de pool nooit mag lezen.',
     distribution: { recipients: [party] },
   });
-  return new EnvelopeSealer(keyring).seal(signal, {
-    from: party,
-    to: signal.distribution.recipients,
-    type: EventTypes.signalSubmitted,
-    municipality: signal.municipality,
-    theme: signal.theme,
-    matchTokens: [
-      matchToken({ kind: 'kvk', kvkNumber: subject.kvkNumber }, matchTokenKey),
-      matchToken({ kind: 'person', person: subject.person }, matchTokenKey),
-      ...(subject.address === undefined ? [] : [matchToken({ kind: 'address', address: subject.address }, matchTokenKey)]),
-      ...(subject.kenteken === undefined ? [] : [matchToken({ kind: 'kenteken', kenteken: subject.kenteken }, matchTokenKey)]),
-    ],
-    messageId: signal.id,
-  });
+  const matchTokens = [
+    matchToken({ kind: 'kvk', kvkNumber: subject.kvkNumber }, matchTokenKey),
+    matchToken({ kind: 'person', person: subject.person }, matchTokenKey),
+    ...(subject.address === undefined ? [] : [matchToken({ kind: 'address', address: subject.address }, matchTokenKey)]),
+    ...(subject.kenteken === undefined ? [] : [matchToken({ kind: 'kenteken', kenteken: subject.kenteken }, matchTokenKey)]),
+  ];
+  const { municipality, theme } = signal;
+  const envelope = await new EnvelopeSealer(keyring).seal(signal, { type: EventTypes.signalSubmitted, from: party, to: [party], municipality, theme, matchTokens, messageId: signal.id });
+  return { envelope, signal };
 }
