@@ -10,6 +10,7 @@ import {
   approvalBody,
   conclusionBody,
   disclosureBody,
+  informationRequestBody,
   questionnaireUpdates,
   refusedStepError,
   transitionBody,
@@ -20,6 +21,7 @@ import { BIBOB_CLIENT } from '../infrastructure/tokens.js';
 import { municipalityName } from '../labels/labels.js';
 import { ScreeningFormPage } from '../pages/screening-form-page.js';
 import { ScreeningListPage } from '../pages/screening-list-page.js';
+import { PoolInformationAnswerPage } from '../pages/pool-information-answer-page.js';
 import { ScreeningPage } from '../pages/screening-page.js';
 import type { BibobClient } from '../services/bibob-client.js';
 import { ServiceCallError, ServiceValidationError } from '../services/service-call-error.js';
@@ -36,6 +38,7 @@ const NOTICES: Readonly<Record<string, string>> = {
   conclusie: 'De conclusie is voorgesteld. Een tweede coördinator moet haar goedkeuren.',
   goedkeuring: 'De conclusie is goedgekeurd en gaat alleen naar de gemeente die de toets vroeg.',
   verstrekking: 'De conclusie is verstrekt aan het RIEC en staat in het verstrekkingenregister.',
+  informatieverzoek: 'Het verzoek om informatie is verstuurd naar de gemeente die de melding heeft.',
 };
 
 const MUNICIPALITIES = DEFAULT_MUNICIPALITIES.map((municipality) => municipality.id);
@@ -165,6 +168,20 @@ export class ScreeningsController {
     });
   }
 
+  @Post(':id/informatieverzoeken')
+  requestInformation(@CurrentViewer() viewer: Viewer, @Param('id', PageId) id: string, @Body() body: FormBody, @Res() response: Response): Promise<void> {
+    return this.act(viewer, id, response, 'informatieverzoek', async () => {
+      await this.bibob.requestInformation(viewer.identity, id, informationRequestBody(body));
+    });
+  }
+
+  @Get(':id/informatieverzoeken/:requestId')
+  async informationAnswer(@CurrentViewer() viewer: Viewer, @Param('id', PageId) id: string, @Param('requestId', PageId) requestId: string, @Res() response: Response): Promise<void> {
+    requireRole(viewer, 'bibob-coordinator');
+    const answer = await this.bibob.informationAnswer(viewer.identity, id, requestId);
+    sendHtml(response, createElement(PoolInformationAnswerPage, { user: viewer.page, answer }));
+  }
+
   /** One action on a screening: on success back to its page with a notice; refused input shown next to its field. */
   private async act(viewer: Viewer, id: string, response: Response, action: ScreeningAction, call: () => Promise<void>): Promise<void> {
     requireRole(viewer, 'bibob-coordinator');
@@ -192,6 +209,7 @@ export class ScreeningsController {
       user: viewer.page,
       screening,
       canAct: isCoordinator(viewer),
+      ...(isCoordinator(viewer) ? { informationRequests: await this.bibob.informationRequests(viewer.identity, id) } : {}),
       ...(options.notice === undefined ? {} : { notice: options.notice }),
       ...(options.errors === undefined ? {} : { errors: options.errors }),
     });

@@ -1,4 +1,4 @@
-import { BIBOB_QUESTIONNAIRE, SCREENING_STEPS, type ScreeningDetail } from '@signaalhub/contracts';
+import { BIBOB_QUESTIONNAIRE, SCREENING_STEPS, type PoolInformationRequest, type ScreeningDetail } from '@signaalhub/contracts';
 import {
   Alert,
   Button,
@@ -46,12 +46,15 @@ import {
 import { Layout } from './layout.js';
 import type { PageUser } from './page-context.js';
 import { ScreeningHits } from './screening-hits.js';
+import { ScreeningInformationRequests } from './screening-information-requests.js';
 
 export interface ScreeningPageProps {
   readonly user: PageUser;
   readonly screening: ScreeningDetail;
   /** Coordinators act; a municipality's permit officers read. */
   readonly canAct: boolean;
+  /** The pool's requests about this screening's hit signals: coordinators only (undefined for others). */
+  readonly informationRequests?: readonly PoolInformationRequest[];
   readonly notice?: string;
   readonly errors?: readonly FieldError[];
 }
@@ -60,7 +63,7 @@ const STEP_OPTIONS = SCREENING_STEPS.map((step) => ({ value: step, label: HISTOR
 const DEFAULT_GROUND_CODE = 'art-28-lid-2-sub-d-riec';
 
 /** One screening: facts, people, history, the days that move its deadlines, checklist, conclusions and the next steps. */
-export function ScreeningPage({ user, screening, canAct, notice, errors = [] }: ScreeningPageProps): ReactNode {
+export function ScreeningPage({ user, screening, canAct, informationRequests, notice, errors = [] }: ScreeningPageProps): ReactNode {
   const title = `Toets ${screeningReference(screening.id)}: ${kindLabel(screening.kind)}, ${municipalityName(screening.municipality)}`;
   const open = screening.phase !== 'afgesloten';
   return (
@@ -75,6 +78,9 @@ export function ScreeningPage({ user, screening, canAct, notice, errors = [] }: 
       <Facts screening={screening} />
       <People screening={screening} />
       <ScreeningHits screening={screening} />
+      {informationRequests === undefined ? null : (
+        <ScreeningInformationRequests screening={screening} requests={informationRequests} csrfToken={user.csrfToken} errors={errors} />
+      )}
       <Deadlines screening={screening} />
       <History screening={screening} />
       <Questionnaire screening={screening} canAct={canAct && open} csrfToken={user.csrfToken} />

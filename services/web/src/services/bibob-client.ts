@@ -1,4 +1,4 @@
-import type { DisclosureRecord, ScreeningDetail, ScreeningSummary } from '@signaalhub/contracts';
+import type { DisclosureRecord, PoolInformationAnswer, PoolInformationRequest, ScreeningDetail, ScreeningSummary } from '@signaalhub/contracts';
 import type { UserIdentity } from '@signaalhub/identity';
 import type { ServiceClient } from './service-client.js';
 
@@ -47,6 +47,19 @@ export class BibobClient {
 
   async disclose(identity: UserIdentity, id: string, request: Readonly<Record<string, unknown>>): Promise<DisclosureRecord> {
     return (await this.client.call<DisclosureRecord>(identity, { method: 'POST', path: `${screeningPath(id)}/disclosures`, body: request })).body;
+  }
+
+  async requestInformation(identity: UserIdentity, id: string, request: Readonly<Record<string, unknown>>): Promise<PoolInformationRequest> {
+    return (await this.client.call<PoolInformationRequest>(identity, { method: 'POST', path: `${screeningPath(id)}/information-requests`, body: request })).body;
+  }
+
+  async informationRequests(identity: UserIdentity, id: string): Promise<PoolInformationRequest[]> {
+    return (await this.client.call<PoolInformationRequest[]>(identity, { method: 'GET', path: `${screeningPath(id)}/information-requests` })).body;
+  }
+
+  async informationAnswer(identity: UserIdentity, id: string, requestId: string): Promise<PoolInformationAnswer> {
+    const path = `${screeningPath(id)}/information-requests/${encodeURIComponent(requestId)}/answer`;
+    return (await this.client.call<PoolInformationAnswer>(identity, { method: 'GET', path })).body;
   }
 
   async disclosures(identity: UserIdentity): Promise<DisclosureRecord[]> {
