@@ -392,6 +392,8 @@ describe('bad input against every endpoint', () => {
       'POST /toetsen/{id}/conclusies': { as: 'coordinator', form: { level: 'geen', explanation: 'Geen\trisico', reason: 'Afgerond' }, field: 'explanation' },
       'POST /toetsen/{id}/conclusies/{version}/goedkeuring': { as: 'coordinator', form: { reason: 'Akkoord' }, field: 'reason', ids: { version: '1' } },
       'POST /toetsen/{id}/verstrekkingen': { as: 'coordinator', form: { groundCode: 'a', groundExplanation: 'Art.\t28' }, field: 'groundExplanation' },
+      'POST /toetsen/{id}/informatieverzoeken': { as: 'coordinator', form: { signalId: randomUUID(), purpose: 'Bibob-onderzoek:\tvergunning' }, field: 'purpose' },
+      'GET /toetsen/{id}/informatieverzoeken/{requestId}': { as: 'coordinator' },
     };
 
     interface WebCase {

@@ -22,7 +22,10 @@ type Endpoint =
   | 'conclusion.approve'
   | 'screening.disclose'
   | 'screening.reassign'
-  | 'disclosure.list';
+  | 'disclosure.list'
+  | 'information.request'
+  | 'information.list'
+  | 'information.open-answer';
 const ENDPOINTS: readonly Endpoint[] = [
   'screening.create',
   'screening.list',
@@ -34,6 +37,9 @@ const ENDPOINTS: readonly Endpoint[] = [
   'screening.disclose',
   'screening.reassign',
   'disclosure.list',
+  'information.request',
+  'information.list',
+  'information.open-answer',
 ];
 const COORDINATOR_WORK: readonly Endpoint[] = ENDPOINTS.filter((endpoint) => endpoint !== 'screening.reassign' && endpoint !== 'disclosure.list');
 const READ_ONLY: readonly Endpoint[] = ['screening.list', 'screening.open'];
@@ -49,6 +55,8 @@ interface Row {
 const allowedFor = (allowed: Partial<Record<Role, readonly Endpoint[]>>) => (role: Role) => allowed[role] ?? [];
 const pool = allowedFor({ 'bibob-coordinator': COORDINATOR_WORK, auditor: ['disclosure.list'] });
 const baarn = allowedFor({ 'permit-officer': READ_ONLY, auditor: ['disclosure.list'] });
+
+const NO_REQUEST = '00000000-0000-4000-8000-000000000000';
 
 const TABLE: Row[] = [
   ...ROLES.map((role): Row => ({ party: POOL, scope: 'pool', role, allowed: pool(role) })),
@@ -95,10 +103,18 @@ describe('bibob authorisation matrix', () => {
         return { method: 'POST', path: '/api/screenings/assignments', body: { screeningIds: [screeningId] } };
       case 'disclosure.list':
         return { method: 'GET', path: '/api/disclosures?municipality=baarn' };
+      case 'information.request':
+        return { method: 'POST', path: `${at}/information-requests`, body: { purpose: 1 } };
+      case 'information.list':
+        return { method: 'GET', path: `${at}/information-requests` };
+      case 'information.open-answer':
+        // No answer exists: an allowed caller gets 404, a refused one 403 before anything is looked up.
+        return { method: 'GET', path: `${at}/information-requests/${NO_REQUEST}/answer` };
     }
   }
 
-  const READS: readonly Endpoint[] = ['screening.list', 'screening.open', 'disclosure.list'];
+  const READS: readonly Endpoint[] = ['screening.list', 'screening.open', 'disclosure.list', 'information.list'];
+  const allowedStatus = (endpoint: Endpoint): number => (endpoint === 'information.open-answer' ? 404 : READS.includes(endpoint) ? 200 : 400);
   const cases = TABLE.flatMap((row) => ENDPOINTS.map((endpoint) => ({ ...row, endpoint, expectAllowed: row.allowed.includes(endpoint) })));
 
   it.each(cases)('$endpoint by $role of $party ($scope): allowed=$expectAllowed', async ({ party, role, endpoint, expectAllowed, userId }) => {
@@ -112,7 +128,7 @@ describe('bibob authorisation matrix', () => {
     const response = await sut.call(method, path, who, body);
     expect(await steps()).toBe(before);
     if (expectAllowed) {
-      expect(response.status, `${endpoint} answered ${response.status}`).toBe(READS.includes(endpoint) ? 200 : 400);
+      expect(response.status, `${endpoint} answered ${response.status}`).toBe(allowedStatus(endpoint));
       expect(await sut.auditEntries({ userId: who.userId, result: 'denied' })).toEqual([]);
     } else {
       expect(response.status).toBe(403);
