@@ -35,11 +35,12 @@ const ENDPOINTS: readonly Endpoint[] = [
   'conclusion.propose',
   'conclusion.approve',
   'screening.disclose',
-  'screening.reassign',
-  'disclosure.list',
   'information.request',
   'information.list',
   'information.open-answer',
+  // Last: the lead coordinator's one denial must come after every call it is allowed (those find no denial of theirs).
+  'screening.reassign',
+  'disclosure.list',
 ];
 const COORDINATOR_WORK: readonly Endpoint[] = ENDPOINTS.filter((endpoint) => endpoint !== 'screening.reassign' && endpoint !== 'disclosure.list');
 const READ_ONLY: readonly Endpoint[] = ['screening.list', 'screening.open'];
