@@ -1,16 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import type { BusMessage } from '@signaalhub/bus';
-import { Topics } from '@signaalhub/contracts';
-import { matchToken } from '@signaalhub/envelope';
+import { EventTypes, ScreeningRequested, Topics } from '@signaalhub/contracts';
+import { EnvelopeSealer, matchToken } from '@signaalhub/envelope';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BibobService } from '../src/composition.js';
 import type { BibobConfig } from '../src/config.js';
 import { ScreeningHitLookup } from '../src/hits/screening-hit-lookup.js';
+import { InvalidScreeningInput } from '../src/screenings/screening-errors.js';
 import { ScreeningFormIntake } from '../src/screenings/screening-form.js';
 import { ScreeningReader } from '../src/screenings/screening-reader.js';
-import { coordinator, testParts } from './support/running-bibob.js';
+import { coordinator, POOL, testParts } from './support/running-bibob.js';
 import { sealSignalAbout, type SignalEnvelope } from './support/sealed-signal-headers.js';
-import { InvalidScreeningInput } from '../src/screenings/screening-errors.js';
-import { randomKenteken, randomKvkNumber, randomPostcode, screeningForm, testKeys } from './support/screening-requests.js';
+import { busMessageOf, randomKenteken, randomKvkNumber, randomPostcode, screeningForm, testKeys } from './support/screening-requests.js';
 
 describe(ScreeningHitLookup.name, () => {
   let parts: BibobService;
@@ -104,6 +105,37 @@ describe(ScreeningHitLookup.name, () => {
     expect(detail.hits.signals).toEqual([{ municipality: 'baarn', signalIds: [signal.header.messageId] }]);
     expect(JSON.stringify(detail.hits)).not.toMatch(/Kanarie-signaaltekst|Autohandel|snel-wisselende|Els Elders/);
     expect(JSON.stringify(detail.hits)).not.toContain(postcode);
+  });
+
+  it("takes the address and vehicles of a sealed screening.requested into the screening's hits", async () => {
+    const postcode = randomPostcode();
+    const kenteken = randomKenteken();
+    const signal = await sealSignalAbout({ municipality: 'baarn', kvkNumber: randomKvkNumber(), person: { name: 'Els Elders', birthDate: '1981-02-03' }, address: { postcode, huisnummer: 5 }, kenteken });
+    expect(await parts.signalHeaders.receive(signalMessage(signal, 5))).toBe('applied');
+    const { keyring, matchTokenKey } = await testKeys();
+    const request = ScreeningRequested.parse({
+      ...screeningForm({ municipality: 'soest' }),
+      address: { postcode, huisnummer: { number: 5 } },
+      vehicles: [kenteken],
+      reference: `aanvraag-${randomUUID()}`,
+      requestedBy: { party: 'gemeente-soest', userId: 'vergunningverlener-1' },
+    });
+    const envelope = await new EnvelopeSealer(keyring).seal(request, {
+      from: 'gemeente-soest',
+      to: [POOL, 'gemeente-soest'],
+      type: EventTypes.screeningRequested,
+      municipality: 'soest',
+      permitKind: request.kind,
+      matchTokens: [matchToken({ kind: 'kvk', kvkNumber: request.applicant.kvkNumber }, matchTokenKey)],
+    });
+    expect(await parts.requests.receive(busMessageOf(envelope, 9))).toBe('applied');
+    const opened = await parts.postgres.query<{ id: string }>(`SELECT id FROM "${config.BIBOB_DATABASE_SCHEMA}".screenings WHERE request_message_id = $1`, [envelope.header.messageId]);
+
+    const detail = await provided(ScreeningReader).detail(coordinator(), opened.rows[0]?.id ?? '', 'test');
+
+    expect(detail.address).toEqual({ postcode, huisnummer: { number: 5 } });
+    expect(detail.hits.address?.total).toBe(1);
+    expect(detail.hits.vehicles.map((hits) => hits.total)).toEqual([1]);
   });
 
   it('does not count a signal at another huisnummer or without the toevoeging as an address hit', async () => {
