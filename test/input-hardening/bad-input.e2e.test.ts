@@ -479,6 +479,8 @@ describe('bad input against every endpoint', () => {
         form: { herkomst: 'overzicht', screeningIds: randomUUID(), assignee: 'coordinator-bas', reason: 'Herverdeling\twerk' },
         field: 'reason',
       },
+      'POST /toetsen/{id}/informatieverzoeken': { as: 'coordinator', form: { signalId: randomUUID(), purpose: 'Bibob-onderzoek:\tvergunning' }, field: 'purpose' },
+      'GET /toetsen/{id}/informatieverzoeken/{requestId}': { as: 'coordinator' },
     };
 
     interface WebCase {

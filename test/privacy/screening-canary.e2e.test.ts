@@ -1,5 +1,5 @@
 import { createEventBus, deadLetterTopic, type BusMessage, type EventBus } from '@signaalhub/bus';
-import { EventTypes, Topics, type Envelope, type ScreeningDetail } from '@signaalhub/contracts';
+import { EventTypes, Topics, type Envelope, type InformationRequestSummary, type PoolInformationRequest, type ScreeningDetail } from '@signaalhub/contracts';
 import { BIBOB_QUESTIONNAIRE, ScreeningRequested } from '@signaalhub/contracts';
 import { EnvelopeSealer, matchToken, REPLAY_KEY_PREFIX } from '@signaalhub/envelope';
 import { createLogger } from '@signaalhub/logging';
@@ -9,6 +9,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bibobEnv, coordinator, POOL } from '../../services/bibob/test/support/running-bibob.js';
 import { meetingEnv } from '../../services/meeting/test/support/running-meeting.js';
+import { sealSignal } from '../../services/meeting/test/support/sealed-signals.js';
 
 /*
  * DESIGN.md §8.3 and issue 10 acceptance 4 for the coordinator pool: the people of a screening and its
@@ -33,6 +34,15 @@ const CANARIES = [
   '71830264',
   '82940375',
   '000099887766',
+  // the business address and the vehicles, as typed and canonical
+  '3743XQ',
+  '3743 XQ',
+  'KN842Z',
+  'KN-842-Z',
+  // the pool's "verzoek om informatie": its purpose, the signal given in answer, the reason of a refusal
+  'Kanariedoel Zwartkop',
+  'Kanariemelding Grutto',
+  'Kanarieweigering Boomklever',
   // texts: questionnaire answers, reasons, the conclusion, the art. 28 ground
   'Distelhof',
   'Wielewaal',
@@ -143,6 +153,8 @@ describe('planted screening data across the pool, Kafka, dead letters, Redis, lo
       kind: 'omgevingsvergunning',
       applicant: { kvkNumber: '82940375', vestigingsnummer: '000099887766' },
       people: [{ name: 'Pieter Vogelkooi', birthDate: '1990-01-15', role: 'Kanariebestuurder' }],
+      address: { postcode: '3743 XQ', huisnummer: { number: 17 } },
+      vehicles: ['KN-842-Z'],
       receivedOn: '2026-06-01',
       decisionTermWeeks: 8,
     };
@@ -162,6 +174,44 @@ describe('planted screening data across the pool, Kafka, dead letters, Redis, lo
     await call('POST', '/conclusions', author, { conclusion, reason }, 201);
     await call('POST', '/conclusions/1/approval', approver, { reason }, 201);
     await call('POST', '/disclosures', author, { ground: { code: 'art-28-lid-2-sub-d-riec', explanation: 'Kanariegrond Roodborst' } }, 201);
+
+    // 2b. An earlier Baarn signal about the same business (a hit): the pool asks Baarn for it twice; Baarn's
+    // meeting member gives it once and refuses once.
+    const { envelope: baarnSignal } = await sealSignal({ municipality: 'baarn', kvkNumber: '82940375', freeText: 'Kanariemelding Grutto', recipients: ['gemeente-baarn'] });
+    await producer.send(Topics.signalSubmitted, [{ key: 'baarn', value: Buffer.from(JSON.stringify(baarnSignal)) }]);
+    const baarnMember = { userId: 'overleg.baarn', party: 'gemeente-baarn', roles: ['meeting-member' as const] };
+    await eventually(
+      async () => {
+        const hits = ((await (await bibob.get(`/api/screenings/${id}`, author)).json()) as ScreeningDetail).hits.signals;
+        const agenda = (await (await meeting.call('GET', '/api/agenda?municipality=baarn', baarnMember)).json()) as { id: string }[];
+        return hits.some((hit) => hit.signalIds.includes(baarnSignal.header.messageId)) && agenda.some((entry) => entry.id === baarnSignal.header.messageId) ? true : undefined;
+      },
+      { timeoutMs: 60_000, what: 'the Baarn signal learnt by the pool and on the Baarn agenda' },
+    );
+    for (const outcome of [{ outcome: 'answered' }, { outcome: 'refused', reason: 'Kanarieweigering Boomklever' }]) {
+      const asked = await bibob.call('POST', `/api/screenings/${id}/information-requests`, author, { signalId: baarnSignal.header.messageId, purpose: 'Kanariedoel Zwartkop' });
+      expect(asked.status).toBe(201);
+      const { id: requestId } = (await asked.json()) as PoolInformationRequest;
+      await eventually(
+        async () => {
+          const requests = (await (await meeting.call('GET', '/api/information-requests?municipality=baarn', baarnMember)).json()) as InformationRequestSummary[];
+          return requests.some((entry) => entry.id === requestId) ? true : undefined;
+        },
+        { timeoutMs: 60_000, what: 'the request at the Baarn meeting' },
+      );
+      const answered = await meeting.call('POST', `/api/information-requests/${requestId}/response`, baarnMember, outcome);
+      expect(answered.status, await answered.text()).toBe(201);
+    }
+    const poolRequests = await eventually(
+      async () => {
+        const requests = (await (await bibob.get(`/api/screenings/${id}/information-requests`, author)).json()) as PoolInformationRequest[];
+        return requests.length === 2 && requests.every((request) => request.status !== 'open') ? requests : undefined;
+      },
+      { timeoutMs: 60_000, what: 'both answers at the pool' },
+    );
+    expect(poolRequests.map((request) => request.status)).toEqual(['beantwoord', 'geweigerd']);
+    const answer = await bibob.get(`/api/screenings/${id}/information-requests/${poolRequests[0]?.id ?? ''}/answer`, author);
+    expect(JSON.stringify(await answer.json())).toContain('Kanariemelding Grutto');
 
     // Positive control: the pool really holds the planted values, so a clean scan means absence.
     const soest = await eventually(
@@ -205,6 +255,8 @@ describe('planted screening data across the pool, Kafka, dead letters, Redis, lo
     await consumer.stop();
     const types = scanned.filter((message) => message.topic === Topics.screening).map((message) => (JSON.parse(message.value.toString('utf8')) as Envelope).header.type);
     expect(types).toEqual(expect.arrayContaining([EventTypes.screeningOpened, EventTypes.screeningProgressed, EventTypes.screeningConcluded, EventTypes.screeningDisclosed]));
+    const informationTypes = scanned.filter((message) => message.topic === Topics.information).map((message) => (JSON.parse(message.value.toString('utf8')) as Envelope).header.type);
+    expect(informationTypes).toEqual(expect.arrayContaining([EventTypes.informationRequested, EventTypes.informationAnswered]));
 
     const leaks: string[] = [];
     for (const message of scanned) {

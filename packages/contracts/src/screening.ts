@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { lowercaseUuid } from './header-fields.js';
 import { Limits } from './limits.js';
+import { Huisnummer, Postcode } from './location.js';
 import { MunicipalityId } from './municipalities.js';
 import { PartyId } from './parties.js';
-import { BirthDate, KvkNumber, PersonName, Vestigingsnummer } from './subjects.js';
+import { BirthDate, Kenteken, KvkNumber, PersonName, Vestigingsnummer } from './subjects.js';
 import { UserId } from './user.js';
 
 /*
@@ -56,6 +57,19 @@ export const ScreeningPerson = z.strictObject({
 });
 export type ScreeningPerson = z.infer<typeof ScreeningPerson>;
 
+/** The business address of the application: postcode and huisnummer in the canonical form of a signal's location. */
+export const ScreeningAddress = z.strictObject({
+  postcode: Postcode,
+  huisnummer: Huisnummer,
+});
+export type ScreeningAddress = z.infer<typeof ScreeningAddress>;
+
+/** The vehicles (kentekens) of the application, e.g. of a car trader; each at most once. */
+export const ScreeningVehicles = z
+  .array(Kenteken)
+  .max(Limits.subjectsPerSignal)
+  .refine((kentekens) => new Set(kentekens).size === kentekens.length, { error: 'Een kenteken mag maar één keer voorkomen', params: { rule: 'each kenteken at most once' } });
+
 /** Decision terms of the Awb and special laws stay well under two years. */
 export const DecisionTermWeeks = z.number().int().min(1).max(104);
 
@@ -65,6 +79,9 @@ export const ScreeningApplication = z.strictObject({
   kind: ScreeningKind,
   applicant: ScreeningApplicant,
   people: z.array(ScreeningPerson).max(Limits.subjectsPerSignal),
+  /** Optional (requests from before addresses and vehicles were screened have neither). */
+  address: ScreeningAddress.optional(),
+  vehicles: ScreeningVehicles.optional(),
   /** The date the application was received: the decision term runs from here. */
   receivedOn: CalendarDate,
   decisionTermWeeks: DecisionTermWeeks,

@@ -1,7 +1,12 @@
 import type { HeaderMatchToken } from '@signaalhub/contracts';
 import { quotedSchema } from '@signaalhub/database';
 import type { Pool } from 'pg';
-import { countHits, countMessages, type Hits, type TokenMatch } from './hit-counter.js';
+import { countHits, countMessages, type Hits, type OtherMessage, type TokenMatch } from './hit-counter.js';
+
+/** A message that shares a token with a subject: its id and routing facts. */
+export interface SharingMessage extends OtherMessage {
+  readonly messageId: string;
+}
 
 /**
  * The match tokens learnt from event headers (HMACs, not identifiers) in one service's own table
@@ -40,16 +45,41 @@ export class MatchTokenStore {
    * municipality and theme: the hits of a subject that is not itself a message (e.g. a screening's).
    */
   async hitsOfTokens(tokens: readonly HeaderMatchToken[]): Promise<Hits> {
-    if (tokens.length === 0) return countMessages([]);
-    const result = await this.pool.query<{ municipality: string; theme: string | null }>(
-      `SELECT DISTINCT ON (m.message_id) m.municipality, m.theme
+    return countMessages(await this.messagesOfTokens(tokens));
+  }
+
+  /** Each message sharing any of these tokens once, with its routing facts (never what matched). */
+  async messagesOfTokens(tokens: readonly HeaderMatchToken[]): Promise<SharingMessage[]> {
+    if (tokens.length === 0) return [];
+    const result = await this.pool.query<SharingMessage>(
+      `SELECT DISTINCT ON (m.message_id) m.message_id AS "messageId", m.municipality, m.theme
        FROM ${this.table} m
        JOIN unnest($1::text[], $2::int[], $3::text[]) AS t(kind, version, token)
          ON m.kind = t.kind AND m.version = t.version AND m.token = t.token
        ORDER BY m.message_id`,
       [tokens.map((t) => t.kind), tokens.map((t) => t.version), tokens.map((t) => t.token)],
     );
-    return countMessages(result.rows);
+    return result.rows;
+  }
+
+  /**
+   * The message's municipality and which of these tokens its header carried; undefined when it shares
+   * none of them (or is unknown): then it is no hit of the subject these tokens stand for.
+   */
+  async sharedBy(messageId: string, tokens: readonly HeaderMatchToken[]): Promise<{ municipality: string; tokens: HeaderMatchToken[] } | undefined> {
+    if (tokens.length === 0) return undefined;
+    const result = await this.pool.query<HeaderMatchToken & { municipality: string }>(
+      `SELECT m.municipality, m.kind, m.version, m.token
+       FROM ${this.table} m
+       JOIN unnest($2::text[], $3::int[], $4::text[]) AS t(kind, version, token)
+         ON m.kind = t.kind AND m.version = t.version AND m.token = t.token
+       WHERE m.message_id = $1
+       ORDER BY m.kind, m.token`,
+      [messageId, tokens.map((t) => t.kind), tokens.map((t) => t.version), tokens.map((t) => t.token)],
+    );
+    const first = result.rows[0];
+    if (first === undefined) return undefined;
+    return { municipality: first.municipality, tokens: result.rows.map(({ kind, version, token }) => ({ kind, version, token })) };
   }
 
   /** For each item: the other messages sharing any token (same kind and key version), counted per municipality and theme. */

@@ -74,6 +74,30 @@ describe(MatchTokenStore.name, () => {
     expect((await sut.hitsFor([item])).get(item)).toEqual({ total: 0, byMunicipality: [], byTheme: [] });
   });
 
+  it("lists each message sharing a subject's tokens once with its routing facts, and tells which tokens one message carried", async () => {
+    const business = kvkToken();
+    const person: HeaderMatchToken = { kind: 'person', version: 1, token: randomBytes(32).toString('hex') };
+    const both = randomUUID();
+    await sut.record(both, 'baarn', [business, person, kvkToken()], 'autobranche');
+    const one = randomUUID();
+    await sut.record(one, 'eemnes', [person]);
+    await sut.record(randomUUID(), 'baarn', [{ ...business, version: 2 }], 'autobranche');
+
+    const messages = await sut.messagesOfTokens([business, person]);
+
+    expect([...messages].sort((a, b) => a.municipality.localeCompare(b.municipality))).toEqual([
+      { messageId: both, municipality: 'baarn', theme: 'autobranche' },
+      { messageId: one, municipality: 'eemnes', theme: null },
+    ]);
+    expect(await sut.hitsOfTokens([business, person])).toMatchObject({ total: 2 });
+    const shared = await sut.sharedBy(both, [business, person, kvkToken()]);
+    expect(shared?.municipality).toBe('baarn');
+    expect(shared?.tokens.map((token) => token.token).sort()).toEqual([business.token, person.token].sort());
+    expect(await sut.sharedBy(one, [business])).toBeUndefined();
+    expect(await sut.sharedBy(randomUUID(), [business])).toBeUndefined();
+    expect(await sut.messagesOfTokens([])).toEqual([]);
+  });
+
   it('upgrades a table from before themes in place, keeping its rows, and a second run changes nothing', async () => {
     const schema = await freshSchema();
     // The table as services/meeting created it at 62849b8.

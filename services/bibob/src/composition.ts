@@ -22,7 +22,11 @@ import { CoordinatorsController } from './http/coordinators.controller.js';
 import { DisclosuresController } from './http/disclosures.controller.js';
 import { ScreeningHitLookup } from './hits/screening-hit-lookup.js';
 import { SignalHeaderIntake } from './hits/signal-header-intake.js';
+import { InformationRequestsController } from './http/information-requests.controller.js';
 import { ScreeningsController } from './http/screenings.controller.js';
+import { InformationAnswerIntake } from './information/information-answer-intake.js';
+import { PoolRequestStore } from './information/information-request-store.js';
+import { PoolInformationRequests } from './information/pool-information-requests.js';
 import { ScreeningRequestIntake } from './intake/screening-request-intake.js';
 import { PoolAssignment } from './screenings/new-screening-assignment.js';
 import { loadCoordinators, type Coordinator } from './assignment/coordinator-config.js';
@@ -47,6 +51,7 @@ export interface BibobService extends ComposedService {
   readonly redis: Redis;
   readonly requests: ScreeningRequestIntake;
   readonly signalHeaders: SignalHeaderIntake;
+  readonly informationAnswers: InformationAnswerIntake;
   readonly alerts: DeadlineAlerts;
 }
 
@@ -100,8 +105,9 @@ export async function composeBibob({ config, logger, clock: givenClock }: { conf
   const replayStore = new RedisReplayStore(redis, config.BIBOB_REPLAY_NAMESPACE);
   const window = { maxAgeMs: config.ENVELOPE_MAX_AGE_DAYS * DAY_MS, clockSkewMs: DEFAULT_FRESHNESS_WINDOW.clockSkewMs };
   const inboxParts = { service: SERVICE_NAME, deadLetters, audit, logger };
+  const opener = new EnvelopeOpener(keyring, { replayStore, window });
   const requests = new ScreeningRequestIntake({
-    opener: new EnvelopeOpener(keyring, { replayStore, window }),
+    opener,
     opening,
     store,
     poolParty,
@@ -117,6 +123,8 @@ export async function composeBibob({ config, logger, clock: givenClock }: { conf
     inbox: inboxParts,
   });
   const hits = new ScreeningHitLookup({ pool: postgres, schema, tokens, matchTokenKey, clock });
+  const poolRequests = new PoolRequestStore(postgres, schema);
+  const informationAnswers = new InformationAnswerIntake({ opener, requests: poolRequests, records, poolParty, inbox: inboxParts });
   const workers = createWorkers({
     connection: bullmqConnection,
     prefix,
@@ -133,8 +141,9 @@ export async function composeBibob({ config, logger, clock: givenClock }: { conf
     redis,
     requests,
     signalHeaders,
+    informationAnswers,
     alerts,
-    controllers: [ScreeningsController, DisclosuresController, CoordinatorsController],
+    controllers: [ScreeningsController, DisclosuresController, CoordinatorsController, InformationRequestsController],
     providers: [
       { provide: APP_FILTER, useClass: AccessErrorFilter },
       { provide: AuditedAccess, useValue: access },
@@ -144,6 +153,10 @@ export async function composeBibob({ config, logger, clock: givenClock }: { conf
       { provide: ScreeningReassignment, useValue: new ScreeningReassignment({ ...workflowParts, coordinators }) },
       { provide: DisclosureRegister, useValue: disclosures },
       { provide: CoordinatorOverview, useValue: new CoordinatorOverview(coordinators, store, policy, access, clock) },
+      {
+        provide: PoolInformationRequests,
+        useValue: new PoolInformationRequests({ pool: postgres, screenings: store, requests: poolRequests, records, messages, hits, policy, access, logger, clock }),
+      },
     ],
     probes: [postgresProbe(postgres), redisProbe(redis), kafkaProbe(bus)],
     backlogs: [outboxBacklogProbe(outbox)],

@@ -23,7 +23,10 @@ type Endpoint =
   | 'screening.disclose'
   | 'screening.reassign'
   | 'disclosure.list'
-  | 'coordinator.list';
+  | 'coordinator.list'
+  | 'information.request'
+  | 'information.list'
+  | 'information.open-answer';
 const ENDPOINTS: readonly Endpoint[] = [
   'screening.create',
   'screening.list',
@@ -33,6 +36,10 @@ const ENDPOINTS: readonly Endpoint[] = [
   'conclusion.propose',
   'conclusion.approve',
   'screening.disclose',
+  'information.request',
+  'information.list',
+  'information.open-answer',
+  // Last: the lead coordinator's one denial must come after every call it is allowed (those find no denial of theirs).
   'screening.reassign',
   'disclosure.list',
   'coordinator.list',
@@ -51,6 +58,8 @@ interface Row {
 const allowedFor = (allowed: Partial<Record<Role, readonly Endpoint[]>>) => (role: Role) => allowed[role] ?? [];
 const pool = allowedFor({ 'bibob-coordinator': COORDINATOR_WORK, auditor: ['disclosure.list'] });
 const baarn = allowedFor({ 'permit-officer': READ_ONLY, auditor: ['disclosure.list'] });
+
+const NO_REQUEST = '00000000-0000-4000-8000-000000000000';
 
 const TABLE: Row[] = [
   ...ROLES.map((role): Row => ({ party: POOL, scope: 'pool', role, allowed: pool(role) })),
@@ -99,10 +108,18 @@ describe('bibob authorisation matrix', () => {
         return { method: 'GET', path: '/api/disclosures?municipality=baarn' };
       case 'coordinator.list':
         return { method: 'GET', path: '/api/coordinators' };
+      case 'information.request':
+        return { method: 'POST', path: `${at}/information-requests`, body: { purpose: 1 } };
+      case 'information.list':
+        return { method: 'GET', path: `${at}/information-requests` };
+      case 'information.open-answer':
+        // No answer exists: an allowed caller gets 404, a refused one 403 before anything is looked up.
+        return { method: 'GET', path: `${at}/information-requests/${NO_REQUEST}/answer` };
     }
   }
 
-  const READS: readonly Endpoint[] = ['screening.list', 'screening.open', 'disclosure.list', 'coordinator.list'];
+  const READS: readonly Endpoint[] = ['screening.list', 'screening.open', 'disclosure.list', 'coordinator.list', 'information.list'];
+  const allowedStatus = (endpoint: Endpoint): number => (endpoint === 'information.open-answer' ? 404 : READS.includes(endpoint) ? 200 : 400);
   const cases = TABLE.flatMap((row) => ENDPOINTS.map((endpoint) => ({ ...row, endpoint, expectAllowed: row.allowed.includes(endpoint) })));
 
   it.each(cases)('$endpoint by $role of $party ($scope): allowed=$expectAllowed', async ({ party, role, endpoint, expectAllowed, userId }) => {
@@ -116,7 +133,7 @@ describe('bibob authorisation matrix', () => {
     const response = await sut.call(method, path, who, body);
     expect(await steps()).toBe(before);
     if (expectAllowed) {
-      expect(response.status, `${endpoint} answered ${response.status}`).toBe(READS.includes(endpoint) ? 200 : 400);
+      expect(response.status, `${endpoint} answered ${response.status}`).toBe(allowedStatus(endpoint));
       // This endpoint's: the lead's fixed user id carries the denials of its earlier rows.
       expect(await sut.auditEntries({ userId: who.userId, result: 'denied', action: endpoint })).toEqual([]);
       // The capacity screen is about people: every allowed read is audited too.

@@ -1,14 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import type { BusMessage } from '@signaalhub/bus';
-import { Topics } from '@signaalhub/contracts';
+import { EventTypes, ScreeningRequested, Topics } from '@signaalhub/contracts';
+import { EnvelopeSealer, matchToken } from '@signaalhub/envelope';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BibobService } from '../src/composition.js';
 import type { BibobConfig } from '../src/config.js';
 import { ScreeningHitLookup } from '../src/hits/screening-hit-lookup.js';
+import { InvalidScreeningInput } from '../src/screenings/screening-errors.js';
 import { ScreeningFormIntake } from '../src/screenings/screening-form.js';
 import { ScreeningReader } from '../src/screenings/screening-reader.js';
-import { coordinator, testParts } from './support/running-bibob.js';
+import { coordinator, POOL, testParts } from './support/running-bibob.js';
 import { sealSignalAbout, type SignalEnvelope } from './support/sealed-signal-headers.js';
-import { randomKvkNumber, screeningForm } from './support/screening-requests.js';
+import { busMessageOf, randomKenteken, randomKvkNumber, randomPostcode, screeningForm, testKeys } from './support/screening-requests.js';
 
 describe(ScreeningHitLookup.name, () => {
   let parts: BibobService;
@@ -67,6 +70,124 @@ describe(ScreeningHitLookup.name, () => {
     // The person's token matches the same signal: it is one signal, counted once for that subject.
     expect(detail.hits.people).toEqual([oneBaarnSignal]);
     expect(JSON.stringify(detail.hits)).not.toMatch(/Kanarie-signaaltekst|Autohandel|snel-wisselende/);
+  });
+
+  it('counts an earlier signal about the business address and about a vehicle, in their canonical form, without content', async () => {
+    const postcode = randomPostcode();
+    const kenteken = randomKenteken();
+    const signal = await sealSignalAbout({
+      municipality: 'baarn',
+      kvkNumber: randomKvkNumber(),
+      person: { name: 'Els Elders', birthDate: '1981-02-03' },
+      address: { postcode, huisnummer: 12, toevoeging: 'A' },
+      kenteken,
+    });
+    expect(await parts.signalHeaders.receive(signalMessage(signal, 3))).toBe('applied');
+    const otherVehicle = randomKenteken();
+    const form = {
+      ...screeningForm({ municipality: 'soest' }),
+      // Typed the way people type them: lower case, spaces, other dashes; the same canonical identifiers.
+      address: { postcode: `${postcode.slice(0, 4)} ${postcode.slice(4).toLowerCase()}`, huisnummer: { number: 12, toevoeging: 'a' } },
+      vehicles: [kenteken.replaceAll('-', '').toLowerCase(), otherVehicle],
+    };
+    const { id } = await provided(ScreeningFormIntake).submit(coordinator(), form, 'test');
+
+    const detail = await provided(ScreeningReader).detail(coordinator(), id, 'test');
+
+    const oneBaarnSignal = { total: 1, byMunicipality: [{ municipality: 'baarn', count: 1 }], byTheme: [{ theme: 'autobranche', count: 1 }] };
+    const none = { total: 0, byMunicipality: [], byTheme: [] };
+    expect(detail.address).toEqual({ postcode, huisnummer: { number: 12, toevoeging: 'A' } });
+    expect(detail.vehicles).toEqual([kenteken.replaceAll('-', ''), otherVehicle.replaceAll('-', '')]);
+    expect(detail.hits.address).toEqual(oneBaarnSignal);
+    expect(detail.hits.vehicles).toEqual([oneBaarnSignal, none]);
+    expect(detail.hits.business).toEqual(none);
+    // The routing facts a "verzoek om informatie" needs: which municipality owns which hit signal.
+    expect(detail.hits.signals).toEqual([{ municipality: 'baarn', signalIds: [signal.header.messageId] }]);
+    expect(JSON.stringify(detail.hits)).not.toMatch(/Kanarie-signaaltekst|Autohandel|snel-wisselende|Els Elders/);
+    expect(JSON.stringify(detail.hits)).not.toContain(postcode);
+  });
+
+  it("takes the address and vehicles of a sealed screening.requested into the screening's hits", async () => {
+    const postcode = randomPostcode();
+    const kenteken = randomKenteken();
+    const signal = await sealSignalAbout({ municipality: 'baarn', kvkNumber: randomKvkNumber(), person: { name: 'Els Elders', birthDate: '1981-02-03' }, address: { postcode, huisnummer: 5 }, kenteken });
+    expect(await parts.signalHeaders.receive(signalMessage(signal, 5))).toBe('applied');
+    const { keyring, matchTokenKey } = await testKeys();
+    const request = ScreeningRequested.parse({
+      ...screeningForm({ municipality: 'soest' }),
+      address: { postcode, huisnummer: { number: 5 } },
+      vehicles: [kenteken],
+      reference: `aanvraag-${randomUUID()}`,
+      requestedBy: { party: 'gemeente-soest', userId: 'vergunningverlener-1' },
+    });
+    const envelope = await new EnvelopeSealer(keyring).seal(request, {
+      from: 'gemeente-soest',
+      to: [POOL, 'gemeente-soest'],
+      type: EventTypes.screeningRequested,
+      municipality: 'soest',
+      permitKind: request.kind,
+      matchTokens: [matchToken({ kind: 'kvk', kvkNumber: request.applicant.kvkNumber }, matchTokenKey)],
+    });
+    expect(await parts.requests.receive(busMessageOf(envelope, 9))).toBe('applied');
+    const opened = await parts.postgres.query<{ id: string }>(`SELECT id FROM "${config.BIBOB_DATABASE_SCHEMA}".screenings WHERE request_message_id = $1`, [envelope.header.messageId]);
+
+    const detail = await provided(ScreeningReader).detail(coordinator(), opened.rows[0]?.id ?? '', 'test');
+
+    expect(detail.address).toEqual({ postcode, huisnummer: { number: 5 } });
+    expect(detail.hits.address?.total).toBe(1);
+    expect(detail.hits.vehicles.map((hits) => hits.total)).toEqual([1]);
+  });
+
+  it('does not count a signal at another huisnummer or without the toevoeging as an address hit', async () => {
+    const postcode = randomPostcode();
+    const signal = await sealSignalAbout({ municipality: 'baarn', kvkNumber: randomKvkNumber(), person: { name: 'Els Elders', birthDate: '1981-02-03' }, address: { postcode, huisnummer: 12 } });
+    expect(await parts.signalHeaders.receive(signalMessage(signal, 4))).toBe('applied');
+    const elsewhere = { ...screeningForm({ municipality: 'soest' }), address: { postcode, huisnummer: { number: 14 } } };
+    const withToevoeging = { ...screeningForm({ municipality: 'soest' }), address: { postcode, huisnummer: { number: 12, toevoeging: 'B' } } };
+    const same = { ...screeningForm({ municipality: 'soest' }), address: { postcode, huisnummer: { number: 12 } } };
+
+    const hitsOf = async (form: object): Promise<number | undefined> => {
+      const { id } = await provided(ScreeningFormIntake).submit(coordinator(), form, 'test');
+      return (await provided(ScreeningReader).detail(coordinator(), id, 'test')).hits.address?.total;
+    };
+
+    expect(await hitsOf(elsewhere)).toBe(0);
+    expect(await hitsOf(withToevoeging)).toBe(0);
+    expect(await hitsOf(same)).toBe(1);
+  });
+
+  it('reads a screening without address and vehicles (as sealed before they existed): no address hits, no vehicle hits', async () => {
+    const id = await openScreening(randomKvkNumber());
+    const detail = await provided(ScreeningReader).detail(coordinator(), id, 'test');
+    expect(detail.address).toBeNull();
+    expect(detail.vehicles).toEqual([]);
+    expect(detail.hits.address).toBeNull();
+    expect(detail.hits.vehicles).toEqual([]);
+  });
+
+  it('refuses a bad address or kenteken naming the field, and stores nothing', async () => {
+    const kvkNumber = randomKvkNumber();
+    const form = screeningForm({ municipality: 'soest', kvkNumber });
+    const problemsOf = async (body: object): Promise<string[]> => {
+      const refused = await provided(ScreeningFormIntake)
+        .submit(coordinator(), body, 'test')
+        .then(() => undefined, (error: unknown) => error);
+      expect(refused).toBeInstanceOf(InvalidScreeningInput);
+      return (refused as InvalidScreeningInput).problems.map((problem) => problem.field).sort();
+    };
+
+    expect(await problemsOf({ ...form, address: { postcode: '0000XX', huisnummer: { number: 0 } }, vehicles: ['12-ABC-3', 'te-lang-kenteken'] })).toEqual([
+      'address.huisnummer.number',
+      'address.postcode',
+      'vehicles.1',
+    ]);
+    // The same vehicle twice, typed two ways.
+    expect(await problemsOf({ ...form, vehicles: ['12-ABC-3', '12abc3'] })).toEqual(['vehicles']);
+    expect(await problemsOf({ ...form, address: { postcode: '3741AA' } })).toEqual(['address.huisnummer']);
+
+    const applicantToken = matchToken({ kind: 'kvk', kvkNumber }, (await testKeys()).matchTokenKey).token;
+    const stored = await parts.postgres.query(`SELECT 1 FROM "${config.BIBOB_DATABASE_SCHEMA}".screenings WHERE applicant_token = $1`, [applicantToken]);
+    expect(stored.rowCount).toBe(0);
   });
 
   it('shows no hit for a business and person no signal is about', async () => {

@@ -1,28 +1,23 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createEventBus, type BusConsumer, type BusMessage, type EventBus } from '@signaalhub/bus';
 import { DEFAULT_POOL_PARTY, Envelope, EventTypes, ScreeningRequested, Topics, type ScreeningDetail, type ScreeningSummary } from '@signaalhub/contracts';
 import { EnvelopeSealer, matchToken } from '@signaalhub/envelope';
 import type { UserIdentity } from '@signaalhub/identity';
 import { createLogger } from '@signaalhub/logging';
 import { loadServiceKeys } from '@signaalhub/service-kit';
-import { eventually, RunningService, serviceEnv, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { eventually, testInfrastructure, uniqueName, type RunningService } from '@signaalhub/test-infra';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoScreenings } from '../../../scripts/seed-demo-screenings.js';
 import { DEMO_ABSENT_COORDINATOR, DEMO_CONFLICTED_COORDINATOR, DEMO_LEAD_COORDINATOR, demoCoordinatorPool } from '../src/accounts/demo-coordinators.js';
-import { axeViolations, describeViolations } from './support/axe.js';
-import { launchChromium } from './support/chromium.js';
+import { SERVICE_DEADLINE_MS, startBrowserStack, type BrowserStack } from './support/browser-stack.js';
 
-const SCREENSHOTS = fileURLToPath(new URL('../../../test-results/e2e/bibob-pool/', import.meta.url));
-const DEMO_PASSWORD = 'Signaalhub-demo-2026';
-const SERVICE_DEADLINE_MS = 120_000;
 const DAY_MS = 86_400_000;
 const daysAgo = (days: number): string => new Date(Date.now() - days * DAY_MS).toISOString().slice(0, 10);
 const randomKvk = (): string => String(10_000_000 + Math.floor(Math.random() * 89_999_999));
-const sqlName = (prefix: string): string => uniqueName(prefix).replace(/-/g, '_');
 
 /**
  * The coordinator pool in a real browser on the demo pool (Anouk leads, Bas has a conflict with Baarn,
@@ -32,21 +27,18 @@ const sqlName = (prefix: string): string => uniqueName(prefix).replace(/-/g, '_'
  * disclosure register; Soest's permit officer reads it. Every screen: screenshot and axe-core WCAG 2.1 AA.
  */
 describe('Bibob pool in a real browser', () => {
+  let stack: BrowserStack;
   let bibob: RunningService;
+  let intake: RunningService;
   let web: RunningService;
   let bus: EventBus;
   let consumer: BusConsumer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const started: { stop: () => Promise<unknown> }[] = [];
   const onKafka: Envelope[] = [];
-  const violations: string[] = [];
-  const visited: string[] = [];
   const coordinator = (userId: string): UserIdentity => ({ userId, party: DEFAULT_POOL_PARTY, roles: ['bibob-coordinator'] });
 
   beforeAll(async () => {
-    const deadline = { deadlineMs: SERVICE_DEADLINE_MS };
     bus = createEventBus({ brokers: testInfrastructure().kafkaBrokers, clientId: uniqueName('bibob-web'), logger: createLogger('bibob-web-e2e', 'warn') });
     started.push({ stop: () => bus.close() });
     // Everything the pool publishes from now on: recipients are read from the envelopes' headers.
@@ -54,50 +46,23 @@ describe('Bibob pool in a real browser', () => {
     consumer = bus.createConsumer({ groupId: uniqueName('bibob-web'), topics: [Topics.screening], handlers: { [Topics.screening]: collect }, fromBeginning: false });
     await consumer.start();
     started.push({ stop: () => consumer.stop() });
-    bibob = await RunningService.start(
-      'bibob',
-      serviceEnv({
-        LOG_LEVEL: 'warn',
-        BIBOB_DATABASE_SCHEMA: sqlName('bibob'),
-        BIBOB_REPLAY_NAMESPACE: uniqueName('bibob'),
-        // The demo pool with room to spare: the shared broker's topic may hold other runs' requests, which this pool takes too.
-        BIBOB_COORDINATORS: JSON.stringify(demoCoordinatorPool(new Date()).map((entry) => ({ ...entry, capacity: 500 }))),
-      }),
-      { ...deadline, schemaVariable: 'BIBOB_DATABASE_SCHEMA' },
-    );
-    started.push(bibob);
-    web = await RunningService.start(
-      'web',
-      serviceEnv({ LOG_LEVEL: 'warn', WEB_DB_SCHEMA: sqlName('web'), WEB_REDIS_PREFIX: uniqueName('web'), SEED_DEMO_USERS: 'true', DEMO_PASSWORD, BIBOB_URL: bibob.base }),
-      deadline,
-    );
-    started.push(web);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchChromium();
-    started.push({ stop: () => browser.close() });
-    // axe-core is injected as a script; the pages' CSP forbids every script, so only the test context bypasses it.
-    context = await browser.newContext({ bypassCSP: true, locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
+    stack = await startBrowserStack({
+      screenshots: 'bibob-pool/',
+      // The demo pool with room to spare: the shared broker's topic may hold other runs' requests, which this pool takes too.
+      bibobEnv: { BIBOB_COORDINATORS: JSON.stringify(demoCoordinatorPool(new Date()).map((entry) => ({ ...entry, capacity: 500 }))) },
+    });
+    started.push(stack);
+    if (stack.bibob === undefined) throw new Error('the stack was started with the pool');
+    bibob = stack.bibob;
+    ({ intake, web, page } = stack);
   });
 
   afterAll(async () => {
     for (const part of started.reverse()) await part.stop();
   });
 
-  async function screen(name: string): Promise<void> {
-    await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
-    const found = await axeViolations(page);
-    visited.push(name);
-    if (found.length > 0) violations.push(describeViolations(name, found));
-  }
-
-  async function signIn(accountName: string): Promise<void> {
-    await page.goto(`${web.base}/`);
-    await page.getByLabel('Gebruikersnaam').fill(accountName);
-    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
-  }
+  const screen = (name: string): Promise<void> => stack.screen(name);
+  const signIn = (accountName: string): Promise<void> => stack.signIn(accountName);
 
   async function signOut(): Promise<void> {
     await page.getByRole('button', { name: 'Afmelden' }).click();
@@ -221,7 +186,24 @@ describe('Bibob pool in a real browser', () => {
     expect(await page.locator('#persoon-1-naam').inputValue()).toBe('Ria van Dam');
     expect((await listIds()).size).toBe(countBefore);
     await screen('06-formulier-fouten');
+    // An earlier Baarn signal about the business, through the intake as a Baarn inspector: the pool learns its header's tokens.
     const baarnKvk = randomKvk();
+    const baarnSignalText = `Signaaltekst-${uniqueName('baarn')}`;
+    const baarnInspector: UserIdentity = { userId: 'inspecteur.baarn', party: 'gemeente-baarn', roles: ['inspector'] };
+    const signalled = await stack.callService(intake.base, baarnInspector, '/api/signals', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({
+        municipality: 'baarn',
+        theme: 'autobranche',
+        location: { postcode: '3741AA', huisnummer: { number: 7 } },
+        subjects: [{ kind: 'business', kvkNumber: baarnKvk, tradeName: 'Autohandel Eemland' }],
+        indicators: ['contante-betalingen'],
+        freeText: baarnSignalText,
+        distribution: { recipients: ['gemeente-baarn', 'politie-bes'] },
+      }),
+    });
+    expect(signalled.status).toBe(201);
     await page.getByLabel('KvK-nummer').fill(baarnKvk);
     await page.locator('#persoon-1-geboortedatum').fill('1974-08-09');
     await page.getByRole('button', { name: 'Toets vastleggen' }).click();
@@ -232,6 +214,17 @@ describe('Bibob pool in a real browser', () => {
     expect(baarn).toMatchObject({ municipality: 'baarn', assignee: DEMO_LEAD_COORDINATOR, applicant: { kvkNumber: baarnKvk } });
     expect(baarn.people.map((person) => person.name)).toEqual(['Kees van Dam', 'Ria van Dam']);
     await page.getByText('Ria van Dam').waitFor();
+    // The Baarn hit, counted per municipality and theme, without the signal's content.
+    const hitsText = await eventually(
+      async () => {
+        await page.goto(`${web.base}/toetsen/${baarnId}`);
+        const text = await page.locator('section[aria-labelledby="kop-treffers"]').innerText();
+        return text.includes('Baarn (1)') ? text : undefined;
+      },
+      { timeoutMs: SERVICE_DEADLINE_MS, what: 'the Baarn hit on the Baarn screening' },
+    );
+    expect(hitsText).toMatch(/Onderneming \(KvK-nummer\)\s+Baarn \(1\)\s+Autobranche \(1\)/);
+    expect(await page.locator('main').innerText()).not.toMatch(new RegExp(`${baarnSignalText}|Autohandel Eemland|contante`));
     await screen('07-toets-baarn-vastgelegd');
     await signOut();
 
@@ -351,7 +344,7 @@ describe('Bibob pool in a real browser', () => {
     await page.goto(`${web.base}/toetsen/${baarnId}`);
     await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
 
-    expect(visited).toHaveLength(17);
-    expect(violations, violations.join('\n')).toEqual([]);
+    expect(stack.visited).toHaveLength(17);
+    expect(stack.violations, stack.violations.join('\n')).toEqual([]);
   });
 });

@@ -1,72 +1,40 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { createEventBus, type EventBus } from '@signaalhub/bus';
 import { InformationAnswered, Topics, type Envelope, type InformationRequestSummary } from '@signaalhub/contracts';
 import { storedEnvelopeOpener } from '@signaalhub/envelope';
 import { createLogger } from '@signaalhub/logging';
-import { eventually, RunningService, serviceEnv, testInfrastructure, uniqueName } from '@signaalhub/test-infra';
-import type { Browser, Page } from 'playwright-core';
+import { eventually, testInfrastructure, uniqueName, type RunningService } from '@signaalhub/test-infra';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caller } from '../../meeting/test/support/running-meeting.js';
 import { informationTopicReader, POOL_PARTY, sealInformationRequest } from '../../meeting/test/support/sealed-information-requests.js';
 import { randomKvkNumber, sealSignal, testKeys } from '../../meeting/test/support/sealed-signals.js';
 import { signalReference } from '../src/labels/reference.js';
-import { axeViolations, describeViolations } from './support/axe.js';
-import { launchChromium } from './support/chromium.js';
-
-const SCREENSHOTS = fileURLToPath(new URL('../../../test-results/e2e/', import.meta.url));
-const DEMO_PASSWORD = 'Signaalhub-demo-2026';
-const SERVICE_DEADLINE_MS = 120_000;
-
-const sqlName = (prefix: string): string => uniqueName(prefix).replace(/-/g, '_');
+import { DEMO_PASSWORD, SERVICE_DEADLINE_MS, startBrowserStack, type BrowserStack } from './support/browser-stack.js';
 
 describe('verzoek om informatie in a real browser', () => {
+  let stack: BrowserStack;
   let meeting: RunningService;
   let web: RunningService;
   let bus: EventBus;
-  let browser: Browser;
   let page: Page;
   const started: { stop: () => Promise<unknown> }[] = [];
-  const violations: string[] = [];
-  const visited: string[] = [];
   /** Envelopes on the information topic, by message id. */
   const published = new Map<string, Envelope>();
 
   beforeAll(async () => {
-    const deadline = { deadlineMs: SERVICE_DEADLINE_MS };
-    meeting = await RunningService.start(
-      'meeting',
-      serviceEnv({ LOG_LEVEL: 'warn', MEETING_DATABASE_SCHEMA: sqlName('meeting'), MEETING_QUEUE_PREFIX: uniqueName('bull'), MEETING_REPLAY_NAMESPACE: uniqueName('meeting') }),
-      { ...deadline, schemaVariable: 'MEETING_DATABASE_SCHEMA' },
-    );
-    started.push(meeting);
-    web = await RunningService.start(
-      'web',
-      serviceEnv({ LOG_LEVEL: 'warn', WEB_DB_SCHEMA: sqlName('web'), WEB_REDIS_PREFIX: uniqueName('web'), SEED_DEMO_USERS: 'true', DEMO_PASSWORD, MEETING_URL: meeting.base }),
-      deadline,
-    );
-    started.push(web);
+    stack = await startBrowserStack({ screenshots: '' });
+    started.push(stack);
+    ({ meeting, web, page } = stack);
     bus = createEventBus({ brokers: testInfrastructure().kafkaBrokers, clientId: 'information-browser', logger: createLogger('information-browser', 'warn') });
     started.push({ stop: () => bus.close() });
     await informationTopicReader(bus, published);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchChromium();
-    started.push({ stop: () => browser.close() });
-    // axe-core is injected as a script; the pages' CSP forbids every script, so only the test context bypasses it.
-    const context = await browser.newContext({ bypassCSP: true, locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
   });
 
   afterAll(async () => {
     for (const part of started.reverse()) await part.stop();
   });
 
-  async function screen(name: string): Promise<void> {
-    await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
-    const found = await axeViolations(page);
-    visited.push(name);
-    if (found.length > 0) violations.push(describeViolations(name, found));
-  }
+  const screen = (name: string): Promise<void> => stack.screen(name);
 
   /** Two Soest signals on the Soest agenda and a request from the pool for each. */
   async function twoRequests(): Promise<{ signalId: string; requestId: string; freeText: string }[]> {
@@ -171,8 +139,7 @@ describe('verzoek om informatie in a real browser', () => {
       [toAnswer.requestId, toRefuse.requestId].sort(),
     );
 
-    expect(visited).toHaveLength(6);
-    if (violations.length > 0) process.stdout.write(`${violations.join('\n')}\n`);
-    expect(violations).toEqual([]);
+    expect(stack.visited).toHaveLength(6);
+    expect(stack.violations, stack.violations.join('\n')).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto';
 import { DEFAULT_POOL_PARTY, type ScreeningDetail, type ScreeningListItem } from '@signaalhub/contracts';
 import type { UserIdentity } from '@signaalhub/identity';
-import { RunningService, serviceEnv, uniqueName } from '@signaalhub/test-infra';
+import type { RunningService } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ABSENT_COORDINATOR, DEMO_CONFLICTED_COORDINATOR, DEMO_LEAD_COORDINATOR } from '../src/accounts/demo-coordinators.js';
-import { isoDateFromNow, SERVICE_DEADLINE_MS, startBrowserStack, type BrowserStack } from './support/browser-stack.js';
+import { isoDateFromNow, startBrowserStack, type BrowserStack } from './support/browser-stack.js';
 
 const REASON = 'Herverdeling na ziekmelding van de behandelaar';
 const ALL_OTHERS = 'de-bilt';
@@ -44,20 +44,10 @@ describe('Bibob pool capacity and reassignment in a real browser', () => {
   const started: { stop: () => Promise<unknown> }[] = [];
 
   beforeAll(async () => {
-    bibob = await RunningService.start(
-      'bibob',
-      serviceEnv({
-        LOG_LEVEL: 'warn',
-        BIBOB_DATABASE_SCHEMA: uniqueName('bibob').replace(/-/g, '_'),
-        BIBOB_REPLAY_NAMESPACE: uniqueName('bibob'),
-        BIBOB_QUEUE_PREFIX: uniqueName('bibob-queue'),
-        BIBOB_COORDINATORS: JSON.stringify(POOL),
-      }),
-      { deadlineMs: SERVICE_DEADLINE_MS, schemaVariable: 'BIBOB_DATABASE_SCHEMA' },
-    );
-    started.push(bibob);
-    stack = await startBrowserStack({ screenshots: 'pool-capacity/', webEnv: { BIBOB_URL: bibob.base } });
+    stack = await startBrowserStack({ screenshots: 'pool-capacity/', bibobEnv: { BIBOB_COORDINATORS: JSON.stringify(POOL) } });
     started.push(stack);
+    if (stack.bibob === undefined) throw new Error('the browser stack started no Bibob pool');
+    bibob = stack.bibob;
   }, 300_000);
 
   afterAll(async () => {

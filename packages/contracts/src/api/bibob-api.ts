@@ -8,11 +8,14 @@ import {
   ScreeningId,
   type QuestionnaireAnswer,
   type ScreeningActor,
+  type ScreeningAddress,
   type ScreeningApplicant,
   type ScreeningKind,
   type ScreeningPerson,
 } from '../screening.js';
 import type { DeadlineAlertMoment, ScreeningDeadline } from '../jobs.js';
+import { lowercaseUuid } from '../header-fields.js';
+import type { Signal } from '../signal.js';
 import { UserId } from '../user.js';
 import type { HitCount } from './meeting-api.js';
 
@@ -272,10 +275,22 @@ export interface EarlierScreeningHit {
 /** Hit/no-hit for a screening: per subject the earlier signals, and the business's earlier screenings. */
 export interface ScreeningHits {
   readonly business: SignalHitCounts;
+  /** Null when the screening has no business address. */
+  readonly address: SignalHitCounts | null;
   /** In the order of the screening's `people`. */
   readonly people: readonly SignalHitCounts[];
+  /** In the order of the screening's `vehicles`. */
+  readonly vehicles: readonly SignalHitCounts[];
   /** Opened in the last two years, newest first. */
   readonly earlierScreenings: readonly EarlierScreeningHit[];
+  /** The hit signals' ids per owning municipality (sorted): what a "verzoek om informatie" names. */
+  readonly signals: readonly HitSignals[];
+}
+
+/** Routing facts of a hit: which municipality owns which signals (ids only, never what matched). */
+export interface HitSignals {
+  readonly municipality: string;
+  readonly signalIds: readonly string[];
 }
 
 /** `GET /api/screenings/:id`: the screening opened for the caller (audited). */
@@ -283,6 +298,8 @@ export interface ScreeningDetail extends ScreeningSummary {
   readonly reference: string;
   readonly applicant: ScreeningApplicant;
   readonly people: readonly ScreeningPerson[];
+  readonly address: ScreeningAddress | null;
+  readonly vehicles: readonly string[];
   readonly questionnaire: readonly QuestionnaireAnswer[];
   readonly lbbExtended: boolean;
   readonly lbbWaitingForInformation: boolean;
@@ -306,4 +323,42 @@ export interface DisclosureRecord {
   readonly groundCode: string;
   readonly disclosedAt: string;
   readonly disclosedBy: ScreeningActor;
+}
+
+/**
+ * `POST /api/screenings/:id/information-requests`: a coordinator asks the municipality that owns a hit
+ * signal of this screening for its content ("verzoek om informatie"). The purpose is free text: it is
+ * sealed, never in a column, header or log.
+ */
+export const PoolInformationRequestForm = z.strictObject({
+  signalId: lowercaseUuid('signalId'),
+  purpose: z.string().trim().min(1, 'Geef het doel van het verzoek op').max(Limits.freeTextLength),
+});
+export type PoolInformationRequestForm = z.infer<typeof PoolInformationRequestForm>;
+
+/** Where a request of the pool stands; PERSISTED in the bibob store. */
+export const POOL_INFORMATION_STATUSES = ['open', 'beantwoord', 'geweigerd'] as const;
+export type PoolInformationStatus = (typeof POOL_INFORMATION_STATUSES)[number];
+
+/** A request of the pool as coordinators see it (`GET /api/screenings/:id/information-requests`, audited). */
+export interface PoolInformationRequest {
+  readonly id: string;
+  readonly screeningId: string;
+  /** The municipality that owns the signal (and the request's only recipient). */
+  readonly municipality: string;
+  readonly signalId: string;
+  readonly status: PoolInformationStatus;
+  readonly purpose: string;
+  readonly requestedBy: ScreeningActor;
+  readonly requestedAt: string;
+  readonly answeredBy: ScreeningActor | null;
+  readonly answeredAt: string | null;
+  /** The owner's reason, when it refused. */
+  readonly refusalReason: string | null;
+}
+
+/** `GET /api/screenings/:id/information-requests/:requestId/answer`: the answered signal's content (coordinators, audited). */
+export interface PoolInformationAnswer {
+  readonly request: PoolInformationRequest;
+  readonly signal: Signal;
 }

@@ -143,4 +143,35 @@ export const BIBOB_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX screenings_by_municipality ON ${s}.screenings (municipality, opened_at, id);`;
     },
   },
+  {
+    // "Verzoek om informatie": the pool's requests for a hit signal's content, sent to the owning
+    // municipality only. The purpose and the answer (the signal, or the reason of a refusal) are sealed
+    // to the pool alone: the signal belongs to its municipality, not to the screening's.
+    name: '0020_pool_information_requests',
+    up: (schema) => {
+      const s = `"${schema}"`;
+      return `
+      CREATE TABLE ${s}.information_requests (
+        id uuid PRIMARY KEY,
+        screening_id uuid NOT NULL REFERENCES ${s}.screenings (id),
+        municipality text NOT NULL,
+        signal_id uuid NOT NULL,
+        -- the information.requested envelope's message id
+        message_id uuid NOT NULL UNIQUE,
+        requested_by_party text NOT NULL,
+        requested_by_user text NOT NULL,
+        requested_at timestamptz NOT NULL,
+        purpose_sealed text NOT NULL,
+        status text NOT NULL CHECK (status IN ('open', 'beantwoord', 'geweigerd')),
+        answer_message_id uuid UNIQUE,
+        answered_by_party text,
+        answered_by_user text,
+        answered_at timestamptz,
+        -- InformationAnswered as it came, sealed to the pool alone
+        answer_sealed text,
+        CHECK ((status = 'open') = (answer_sealed IS NULL))
+      );
+      CREATE INDEX information_requests_by_screening ON ${s}.information_requests (screening_id, requested_at);`;
+    },
+  },
 ];

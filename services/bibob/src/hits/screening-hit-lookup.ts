@@ -1,7 +1,7 @@
-import type { EarlierScreeningHit, ScreeningApplicant, ScreeningHits, ScreeningPerson } from '@signaalhub/contracts';
+import type { EarlierScreeningHit, HeaderMatchToken, HitSignals, ScreeningAddress, ScreeningApplicant, ScreeningHits, ScreeningPerson } from '@signaalhub/contracts';
 import { quotedSchema } from '@signaalhub/database';
 import { matchToken, type MatchTokenKey } from '@signaalhub/envelope';
-import type { MatchTokenStore } from '@signaalhub/matching';
+import type { MatchTokenStore, SharingMessage } from '@signaalhub/matching';
 import type { Pool } from 'pg';
 
 export interface ScreeningHitLookupParts {
@@ -21,12 +21,23 @@ export interface ScreeningSubjects {
   readonly screeningId: string;
   readonly applicant: ScreeningApplicant;
   readonly people: readonly ScreeningPerson[];
+  readonly address?: ScreeningAddress | undefined;
+  readonly vehicles?: readonly string[] | undefined;
+}
+
+/** A screening's subjects as match tokens, per kind; computed on every read, never stored as such. */
+interface SubjectTokens {
+  readonly business: HeaderMatchToken;
+  readonly address: HeaderMatchToken | null;
+  readonly people: readonly HeaderMatchToken[];
+  readonly vehicles: readonly HeaderMatchToken[];
 }
 
 /**
- * Hit/no-hit for a screening: its business and people as match tokens (never stored as such), counted
- * against the tokens learnt from signal headers, and the business's earlier screenings by its applicant
- * token. Counts and routing facts only; what matched and any signal content stay where they are.
+ * Hit/no-hit for a screening: its business, address, people and vehicles as match tokens (never
+ * stored as such), counted against the tokens learnt from signal headers, and the business's earlier
+ * screenings by its applicant token. Counts and routing facts only; what matched and any signal content
+ * stay where they are.
  */
 export class ScreeningHitLookup {
   private readonly screenings: string;
@@ -36,15 +47,36 @@ export class ScreeningHitLookup {
   }
 
   async hitsOf(subjects: ScreeningSubjects): Promise<ScreeningHits> {
-    const { tokens, matchTokenKey } = this.parts;
-    const business = matchToken({ kind: 'kvk', kvkNumber: subjects.applicant.kvkNumber }, matchTokenKey);
-    const people = subjects.people.map((person) => matchToken({ kind: 'person', person: { name: person.name, birthDate: person.birthDate } }, matchTokenKey));
-    const [businessHits, peopleHits, earlierScreenings] = await Promise.all([
-      tokens.hitsOfTokens([business]),
-      Promise.all(people.map((token) => tokens.hitsOfTokens([token]))),
-      this.earlierScreeningsOf(subjects.screeningId, business.token),
+    const { tokens } = this.parts;
+    const own = this.tokensOf(subjects);
+    const [business, address, people, vehicles, signals, earlierScreenings] = await Promise.all([
+      tokens.hitsOfTokens([own.business]),
+      own.address === null ? null : tokens.hitsOfTokens([own.address]),
+      Promise.all(own.people.map((token) => tokens.hitsOfTokens([token]))),
+      Promise.all(own.vehicles.map((token) => tokens.hitsOfTokens([token]))),
+      tokens.messagesOfTokens(allTokens(own)),
+      this.earlierScreeningsOf(subjects.screeningId, own.business.token),
     ]);
-    return { business: businessHits, people: peopleHits, earlierScreenings };
+    return { business, address, people, vehicles, earlierScreenings, signals: signalsPerMunicipality(signals) };
+  }
+
+  /** The signal's municipality and the tokens of the screening's subjects its header carried; undefined when it is no hit of this screening. */
+  async hitSignal(subjects: ScreeningSubjects, signalId: string): Promise<{ municipality: string; tokens: HeaderMatchToken[] } | undefined> {
+    return this.parts.tokens.sharedBy(signalId, allTokens(this.tokensOf(subjects)));
+  }
+
+  private tokensOf(subjects: ScreeningSubjects): SubjectTokens {
+    const key = this.parts.matchTokenKey;
+    const { address } = subjects;
+    return {
+      business: matchToken({ kind: 'kvk', kvkNumber: subjects.applicant.kvkNumber }, key),
+      address:
+        address === undefined
+          ? null
+          : matchToken({ kind: 'address', address: { postcode: address.postcode, huisnummer: address.huisnummer.number, toevoeging: address.huisnummer.toevoeging } }, key),
+      people: subjects.people.map((person) => matchToken({ kind: 'person', person: { name: person.name, birthDate: person.birthDate } }, key)),
+      vehicles: (subjects.vehicles ?? []).map((kenteken) => matchToken({ kind: 'kenteken', kenteken }, key)),
+    };
   }
 
   private async earlierScreeningsOf(screeningId: string, applicantToken: string): Promise<EarlierScreeningHit[]> {
@@ -57,4 +89,14 @@ export class ScreeningHitLookup {
     );
     return result.rows;
   }
+}
+
+function allTokens(own: SubjectTokens): HeaderMatchToken[] {
+  return [own.business, ...(own.address === null ? [] : [own.address]), ...own.people, ...own.vehicles];
+}
+
+function signalsPerMunicipality(messages: readonly SharingMessage[]): HitSignals[] {
+  const byMunicipality = new Map<string, string[]>();
+  for (const message of messages) byMunicipality.set(message.municipality, [...(byMunicipality.get(message.municipality) ?? []), message.messageId]);
+  return [...byMunicipality.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([municipality, signalIds]) => ({ municipality, signalIds }));
 }

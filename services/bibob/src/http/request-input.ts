@@ -1,4 +1,4 @@
-import { MunicipalityId, ScreeningId, UserId, validate } from '@signaalhub/contracts';
+import { InformationRequestId, MunicipalityId, ScreeningId, UserId, validate } from '@signaalhub/contracts';
 import type { z } from 'zod';
 import { InvalidScreeningInput } from '../screenings/screening-errors.js';
 
@@ -10,6 +10,8 @@ function parameter<S extends z.ZodType>(schema: S, field: string, value: unknown
 }
 
 export const screeningIdParameter = (value: unknown): string => parameter(ScreeningId, 'id', value);
+
+export const requestIdParameter = (value: unknown): string => parameter(InformationRequestId, 'requestId', value);
 
 export const optionalMunicipality = (value: unknown): string | undefined => (value === undefined ? undefined : parameter(MunicipalityId, 'municipality', value));
 

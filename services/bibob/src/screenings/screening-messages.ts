@@ -1,5 +1,7 @@
 import {
   EventTypes,
+  InformationRequested,
+  informationRequestRecipients,
   municipalityPartyId,
   ScreeningConcluded,
   ScreeningDisclosed,
@@ -52,15 +54,28 @@ export class ScreeningMessages {
     });
   }
 
+  /** A "verzoek om informatie" to the municipality that owns the signal, and to nobody else; returns the message id. */
+  async informationRequested(client: ClientBase, payload: InformationRequested): Promise<string> {
+    const valid = InformationRequested.parse(payload);
+    const request = {
+      type: EventTypes.informationRequested,
+      from: this.poolParty,
+      to: informationRequestRecipients(valid.municipality),
+      municipality: valid.municipality,
+      objectKind: valid.object.kind,
+    } as const;
+    return this.send(client, valid, request, Topics.information);
+  }
+
   private toMunicipality(payload: { municipality: string; screeningId: string }): { from: string; to: string[]; municipality: string; screeningId: string } {
     return { from: this.poolParty, to: [municipalityPartyId(payload.municipality)], municipality: payload.municipality, screeningId: payload.screeningId };
   }
 
-  private async send<T extends EventType>(client: ClientBase, payload: { municipality: string }, request: SealRequestOf<T>): Promise<string> {
+  private async send<T extends EventType>(client: ClientBase, payload: { municipality: string }, request: SealRequestOf<T>, topic: string = Topics.screening): Promise<string> {
     const envelope = await this.sealer.seal(payload, request);
     await this.outbox.add(client, {
       messageId: envelope.header.messageId,
-      topic: Topics.screening,
+      topic,
       // Keyed by municipality: the screening topic keeps each municipality's events in order.
       key: payload.municipality,
       value: Buffer.from(JSON.stringify(envelope)),

@@ -48,7 +48,13 @@ export class ScreeningOpening {
     const { application } = facts;
     const id = randomUUID();
     const reference = facts.reference ?? id;
-    const record: ApplicationRecord = { reference, applicant: application.applicant, people: application.people };
+    const record: ApplicationRecord = {
+      reference,
+      applicant: application.applicant,
+      people: application.people,
+      ...(application.address === undefined ? {} : { address: application.address }),
+      ...(application.vehicles === undefined ? {} : { vehicles: application.vehicles }),
+    };
     const applicationSealed = await records.seal(record, [municipalityPartyId(application.municipality)]);
     const applicantToken = this.parts.applicantToken(application.applicant.kvkNumber);
     const openedAt = this.parts.clock().toISOString();

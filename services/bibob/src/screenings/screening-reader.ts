@@ -101,6 +101,8 @@ export class ScreeningReader {
       reference: application.reference,
       applicant: application.applicant,
       people: application.people,
+      address: application.address ?? null,
+      vehicles: application.vehicles ?? [],
       questionnaire,
       lbbExtended: row.lbbExtended,
       lbbWaitingForInformation: row.lbbWaiting,
@@ -108,7 +110,7 @@ export class ScreeningReader {
       deadlines: computeDeadlines(timeline, this.calendar),
       history: await Promise.all(history.map((entry) => this.historyEntry(entry))),
       conclusions,
-      hits: await this.hits.hitsOf({ screeningId: id, applicant: application.applicant, people: application.people }),
+      hits: await this.hits.hitsOf({ screeningId: id, ...application }),
     };
   }
 

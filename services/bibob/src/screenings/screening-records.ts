@@ -1,4 +1,4 @@
-import { Limits, ScreeningApplicant, ScreeningPerson } from '@signaalhub/contracts';
+import { Limits, ScreeningAddress, ScreeningApplicant, ScreeningPerson, ScreeningVehicles } from '@signaalhub/contracts';
 import { z } from 'zod';
 
 /*
@@ -6,11 +6,13 @@ import { z } from 'zod';
  * the requesting municipality). The schemas check a record again when it is opened.
  */
 
-/** `screenings.application_sealed`: the request's personal part. */
+/** `screenings.application_sealed`: the request's personal part. Address and vehicles are optional: older records have neither. */
 export const ApplicationRecord = z.strictObject({
   reference: z.string().min(1).max(Limits.nameLength),
   applicant: ScreeningApplicant,
   people: z.array(ScreeningPerson),
+  address: ScreeningAddress.optional(),
+  vehicles: ScreeningVehicles.optional(),
 });
 export type ApplicationRecord = z.infer<typeof ApplicationRecord>;
 

@@ -19,6 +19,20 @@ export function randomKvkNumber(): string {
   return String(randomInt(10_000_000, 100_000_000));
 }
 
+/** A postcode no other test uses (by chance): `1234 AB` shapes, never the reserved SA/SD/SS letters. */
+export function randomPostcode(): string {
+  const letters = 'ABCEFGHJKLMNPRTUVWXZ';
+  const pick = (): string => letters[randomInt(letters.length)] ?? 'A';
+  return `${randomInt(1000, 10_000)}${pick()}${pick()}`;
+}
+
+/** A kenteken (sidecode 99-XXX-9) no other test uses (by chance). */
+export function randomKenteken(): string {
+  const letters = 'BDFGHJKLNPRSTVXZ';
+  const pick = (): string => letters[randomInt(letters.length)] ?? 'B';
+  return `${randomInt(10, 100)}-${pick()}${pick()}${pick()}-${randomInt(1, 10)}`;
+}
+
 /** A valid form body; `personName` is a planted value that must stay inside envelopes and sealed columns. */
 export function screeningForm(options: { municipality?: string; personName?: string; kvkNumber?: string } = {}): ScreeningForm {
   return {

@@ -7,9 +7,11 @@ import { checked, text, texts, type FormBody } from './form-body.js';
  * their bodies for the bibob API, and the API's problems as Dutch errors next to the right field.
  */
 
-export type ScreeningAction = 'stap' | 'vragenlijst' | 'conclusie' | 'goedkeuring' | 'verstrekking';
+export type ScreeningAction = 'stap' | 'vragenlijst' | 'conclusie' | 'goedkeuring' | 'verstrekking' | 'informatieverzoek';
 
 export const ACTION_FIELD_IDS = {
+  requestSignal: 'verzoek-melding',
+  requestPurpose: 'verzoek-doel',
   step: 'stap-soort',
   stepReason: 'stap-reden',
   stepDate: 'stap-datum',
@@ -51,6 +53,8 @@ export function conclusionBody(body: FormBody): Record<string, unknown> {
 
 export const approvalBody = (body: FormBody): Record<string, unknown> => ({ reason: text(body, 'reason') });
 
+export const informationRequestBody = (body: FormBody): Record<string, unknown> => ({ signalId: text(body, 'signalId'), purpose: text(body, 'purpose') });
+
 export const disclosureBody = (body: FormBody): Record<string, unknown> => ({ ground: { code: text(body, 'groundCode'), explanation: text(body, 'groundExplanation') } });
 
 const FIELDS: Readonly<Record<ScreeningAction, Readonly<Record<string, { readonly id: string; readonly label: string }>>>> = {
@@ -68,6 +72,10 @@ const FIELDS: Readonly<Record<ScreeningAction, Readonly<Record<string, { readonl
     reason: { id: ACTION_FIELD_IDS.conclusionReason, label: 'Reden' },
   },
   goedkeuring: { reason: { id: ACTION_FIELD_IDS.approvalReason, label: 'Reden van goedkeuring' } },
+  informatieverzoek: {
+    signalId: { id: ACTION_FIELD_IDS.requestSignal, label: 'Melding' },
+    purpose: { id: ACTION_FIELD_IDS.requestPurpose, label: 'Doel van het verzoek' },
+  },
   verstrekking: {
     'ground.code': { id: ACTION_FIELD_IDS.groundCode, label: 'Code van de grond' },
     'ground.explanation': { id: ACTION_FIELD_IDS.groundExplanation, label: 'Toelichting op de grond' },

@@ -20,6 +20,12 @@ export interface ScreeningFormValues {
   readonly kvkNumber: string;
   readonly vestigingsnummer: string;
   readonly people: readonly PersonRow[];
+  /** The business address: all three empty is no address. */
+  readonly postcode: string;
+  readonly huisnummer: string;
+  readonly toevoeging: string;
+  /** Kentekens separated by commas, spaces or new lines; empty is none. */
+  readonly kentekens: string;
   readonly receivedOn: string;
   readonly decisionTermWeeks: string;
 }
@@ -31,6 +37,10 @@ export const SCREENING_FIELD_IDS = {
   kind: 'soort',
   kvkNumber: 'kvk-nummer',
   vestigingsnummer: 'vestigingsnummer',
+  postcode: 'postcode',
+  huisnummer: 'huisnummer',
+  toevoeging: 'toevoeging',
+  kentekens: 'kentekens',
   receivedOn: 'ontvangen-op',
   decisionTermWeeks: 'beslistermijn',
 } as const;
@@ -40,7 +50,7 @@ export const personFieldId = (row: number, part: 'naam' | 'geboortedatum' | 'rol
 const EMPTY_PERSON: PersonRow = { name: '', birthDate: '', role: '' };
 
 export function emptyScreeningForm(): ScreeningFormValues {
-  return { municipality: '', kind: '', kvkNumber: '', vestigingsnummer: '', people: [EMPTY_PERSON], receivedOn: '', decisionTermWeeks: '8' };
+  return { municipality: '', kind: '', kvkNumber: '', vestigingsnummer: '', people: [EMPTY_PERSON], postcode: '', huisnummer: '', toevoeging: '', kentekens: '', receivedOn: '', decisionTermWeeks: '8' };
 }
 
 /** The typed values; a row left wholly empty is no person. */
@@ -58,6 +68,10 @@ export function screeningFormFromBody(body: FormBody): ScreeningFormValues {
     kvkNumber: text(body, 'kvkNumber'),
     vestigingsnummer: text(body, 'vestigingsnummer'),
     people,
+    postcode: text(body, 'postcode'),
+    huisnummer: text(body, 'huisnummer'),
+    toevoeging: text(body, 'toevoeging'),
+    kentekens: text(body, 'kentekens'),
     receivedOn: text(body, 'receivedOn'),
     decisionTermWeeks: text(body, 'decisionTermWeeks'),
   };
@@ -68,16 +82,39 @@ export function withExtraPersonRow(values: ScreeningFormValues): ScreeningFormVa
   return values.people.length >= MAX_PERSON_ROWS ? values : { ...values, people: [...values.people, EMPTY_PERSON] };
 }
 
-/** The body of `POST /api/screenings`; a term that is no number is sent as text so the service names it. */
+/** A whole number as a number; anything else as typed, so the service names the field. */
+function numberOrText(value: string): number | string {
+  const trimmed = value.trim();
+  return /^\d{1,6}$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+/** The address part of the draft: nothing when all three fields are empty. */
+function addressDraft(values: ScreeningFormValues): Record<string, unknown> {
+  if (values.postcode.trim() === '' && values.huisnummer.trim() === '' && values.toevoeging.trim() === '') return {};
+  const toevoeging = values.toevoeging.trim();
+  return { address: { postcode: values.postcode, huisnummer: { number: numberOrText(values.huisnummer), ...(toevoeging === '' ? {} : { toevoeging }) } } };
+}
+
+/** The kentekens as a list: commas, semicolons and new lines separate them (a space may be part of one). */
+export function kentekenList(kentekens: string): string[] {
+  return kentekens
+    .split(/[,;\n]/)
+    .map((kenteken) => kenteken.trim())
+    .filter((kenteken) => kenteken !== '');
+}
+
+/** The body of `POST /api/screenings`; a number that is no number is sent as text so the service names it. */
 export function screeningDraft(values: ScreeningFormValues): Record<string, unknown> {
-  const weeks = values.decisionTermWeeks.trim();
+  const vehicles = kentekenList(values.kentekens);
   return {
     municipality: values.municipality,
     kind: values.kind,
     applicant: { kvkNumber: values.kvkNumber, vestigingsnummer: values.vestigingsnummer },
     people: values.people.map((person) => ({ name: person.name, birthDate: person.birthDate, role: person.role })),
+    ...addressDraft(values),
+    ...(vehicles.length === 0 ? {} : { vehicles }),
     receivedOn: values.receivedOn,
-    decisionTermWeeks: /^\d{1,4}$/.test(weeks) ? Number(weeks) : weeks,
+    decisionTermWeeks: numberOrText(values.decisionTermWeeks),
   };
 }
 
@@ -87,6 +124,10 @@ const FIELD_MESSAGES: Readonly<Record<string, { readonly id: string; readonly me
   kind: { id: SCREENING_FIELD_IDS.kind, message: 'Soort beschikking: kies een soort uit de lijst' },
   'applicant.kvkNumber': { id: SCREENING_FIELD_IDS.kvkNumber, message: 'KvK-nummer: vul 8 cijfers in' },
   'applicant.vestigingsnummer': { id: SCREENING_FIELD_IDS.vestigingsnummer, message: 'Vestigingsnummer: vul 12 cijfers in' },
+  'address.postcode': { id: SCREENING_FIELD_IDS.postcode, message: 'Postcode: vul 4 cijfers en 2 letters in, bijvoorbeeld 3741 AA' },
+  'address.huisnummer.number': { id: SCREENING_FIELD_IDS.huisnummer, message: 'Huisnummer: vul een heel getal van 1 tot en met 99999 in' },
+  'address.huisnummer.toevoeging': { id: SCREENING_FIELD_IDS.toevoeging, message: 'Toevoeging: ten hoogste 4 letters of cijfers' },
+  vehicles: { id: SCREENING_FIELD_IDS.kentekens, message: 'Kentekens: ten hoogste 20, elk kenteken maar één keer' },
   receivedOn: { id: SCREENING_FIELD_IDS.receivedOn, message: 'Datum ontvangst aanvraag: vul een bestaande datum in, niet in de toekomst' },
   decisionTermWeeks: { id: SCREENING_FIELD_IDS.decisionTermWeeks, message: 'Beslistermijn: vul een geheel aantal weken in van 1 tot en met 104' },
 };
@@ -106,6 +147,8 @@ function errorOf(problem: ValidationProblem): FieldError {
     const { part, label, rule } = PERSON_PARTS[person[2] as keyof typeof PERSON_PARTS];
     return { fieldId: personFieldId(row, part), message: `Persoon ${row + 1}, ${label}: ${rule}` };
   }
+  const vehicle = /^vehicles\.(\d+)$/.exec(problem.field);
+  if (vehicle !== null) return { fieldId: SCREENING_FIELD_IDS.kentekens, message: `Kenteken ${Number(vehicle[1]) + 1}: vul een Nederlands kenteken in, bijvoorbeeld 12-ABC-3` };
   if (problem.field === 'people') return { fieldId: personFieldId(0, 'naam'), message: `Betrokken personen: ten hoogste ${MAX_PERSON_ROWS} personen` };
   return { fieldId: undefined, message: problem.message };
 }

@@ -10,6 +10,7 @@ import {
   approvalBody,
   conclusionBody,
   disclosureBody,
+  informationRequestBody,
   questionnaireUpdates,
   refusedStepError,
   transitionBody,
@@ -21,6 +22,7 @@ import { BIBOB_CLIENT } from '../infrastructure/tokens.js';
 import { municipalityName } from '../labels/labels.js';
 import { CapacityPage } from '../pages/capacity-page.js';
 import { ScreeningFormPage } from '../pages/screening-form-page.js';
+import { PoolInformationAnswerPage } from '../pages/pool-information-answer-page.js';
 import { ScreeningListPage, type ListReassignment } from '../pages/screening-list-page.js';
 import { ScreeningPage } from '../pages/screening-page.js';
 import type { BibobClient } from '../services/bibob-client.js';
@@ -39,6 +41,7 @@ const NOTICES: Readonly<Record<string, string>> = {
   goedkeuring: 'De conclusie is goedgekeurd en gaat alleen naar de gemeente die de toets vroeg.',
   verstrekking: 'De conclusie is verstrekt aan het RIEC en staat in het verstrekkingenregister.',
   toewijzing: 'De toewijzing is gewijzigd; de reden staat in de geschiedenis van elke toets.',
+  informatieverzoek: 'Het verzoek om informatie is verstuurd naar de gemeente die de melding heeft.',
 };
 
 /** Where a reassignment goes back to, and the list it re-shows on a refusal. */
@@ -191,6 +194,20 @@ export class ScreeningsController {
     });
   }
 
+  @Post(':id/informatieverzoeken')
+  requestInformation(@CurrentViewer() viewer: Viewer, @Param('id', PageId) id: string, @Body() body: FormBody, @Res() response: Response): Promise<void> {
+    return this.act(viewer, id, response, 'informatieverzoek', async () => {
+      await this.bibob.requestInformation(viewer.identity, id, informationRequestBody(body));
+    });
+  }
+
+  @Get(':id/informatieverzoeken/:requestId')
+  async informationAnswer(@CurrentViewer() viewer: Viewer, @Param('id', PageId) id: string, @Param('requestId', PageId) requestId: string, @Res() response: Response): Promise<void> {
+    requireRole(viewer, 'bibob-coordinator');
+    const answer = await this.bibob.informationAnswer(viewer.identity, id, requestId);
+    sendHtml(response, createElement(PoolInformationAnswerPage, { user: viewer.page, answer }));
+  }
+
   /** One action on a screening: on success back to its page with a notice; refused input shown next to its field. */
   private async act(viewer: Viewer, id: string, response: Response, action: ScreeningAction, call: () => Promise<void>): Promise<void> {
     requireRole(viewer, 'bibob-coordinator');
@@ -220,6 +237,7 @@ export class ScreeningsController {
       screening,
       canAct: isCoordinator(viewer),
       ...(reassignTo === undefined ? {} : { reassignTo }),
+      ...(isCoordinator(viewer) ? { informationRequests: await this.bibob.informationRequests(viewer.identity, id) } : {}),
       ...(options.notice === undefined ? {} : { notice: options.notice }),
       ...(options.errors === undefined ? {} : { errors: options.errors }),
     });

@@ -92,6 +92,20 @@ export function ScreeningFormPage({ user, municipalities, values, errors }: Scre
             Nog een persoon toevoegen
           </Button>
         ) : null}
+        <Fieldset>
+          <FieldsetLegend>Vestigingsadres</FieldsetLegend>
+          <TextField id={ids.postcode} name="postcode" label="Postcode" value={values.postcode} description="Bijvoorbeeld 3741 AA" errors={errorsFor(errors, ids.postcode)} />
+          <TextField id={ids.huisnummer} name="huisnummer" label="Huisnummer" value={values.huisnummer} inputMode="numeric" errors={errorsFor(errors, ids.huisnummer)} />
+          <TextField id={ids.toevoeging} name="toevoeging" label="Toevoeging" value={values.toevoeging} errors={errorsFor(errors, ids.toevoeging)} />
+        </Fieldset>
+        <TextField
+          id={ids.kentekens}
+          name="kentekens"
+          label="Kentekens"
+          value={values.kentekens}
+          description="Voertuigen van de onderneming, gescheiden door komma's, bijvoorbeeld 12-ABC-3, 45-XY-67"
+          errors={errorsFor(errors, ids.kentekens)}
+        />
         <TextField id={ids.receivedOn} name="receivedOn" label="Datum ontvangst aanvraag" type="date" value={values.receivedOn} required errors={errorsFor(errors, ids.receivedOn)} />
         <TextField
           id={ids.decisionTermWeeks}

@@ -1,4 +1,4 @@
-import { BIBOB_QUESTIONNAIRE, SCREENING_STEPS, type CoordinatorCapacity, type ScreeningDetail } from '@signaalhub/contracts';
+import { BIBOB_QUESTIONNAIRE, SCREENING_STEPS, type CoordinatorCapacity, type PoolInformationRequest, type ScreeningDetail } from '@signaalhub/contracts';
 import {
   Alert,
   Button,
@@ -46,12 +46,16 @@ import {
 } from '../labels/screening-labels.js';
 import { Layout } from './layout.js';
 import type { PageUser } from './page-context.js';
+import { ScreeningHits } from './screening-hits.js';
+import { ScreeningInformationRequests } from './screening-information-requests.js';
 
 export interface ScreeningPageProps {
   readonly user: PageUser;
   readonly screening: ScreeningDetail;
   /** Coordinators act; a municipality's permit officers read. */
   readonly canAct: boolean;
+  /** The pool's requests about this screening's hit signals: coordinators only (undefined for others). */
+  readonly informationRequests?: readonly PoolInformationRequest[];
   readonly notice?: string;
   readonly errors?: readonly FieldError[];
   /** For a lead coordinator: the pool's coordinators to reassign the screening to. */
@@ -62,7 +66,7 @@ const STEP_OPTIONS = SCREENING_STEPS.map((step) => ({ value: step, label: HISTOR
 const DEFAULT_GROUND_CODE = 'art-28-lid-2-sub-d-riec';
 
 /** One screening: facts, people, history, the days that move its deadlines, checklist, conclusions and the next steps. */
-export function ScreeningPage({ user, screening, canAct, notice, errors = [], reassignTo }: ScreeningPageProps): ReactNode {
+export function ScreeningPage({ user, screening, canAct, informationRequests, notice, errors = [], reassignTo }: ScreeningPageProps): ReactNode {
   const title = `Toets ${screeningReference(screening.id)}: ${kindLabel(screening.kind)}, ${municipalityName(screening.municipality)}`;
   const open = screening.phase !== 'afgesloten';
   return (
@@ -76,6 +80,10 @@ export function ScreeningPage({ user, screening, canAct, notice, errors = [], re
       )}
       <Facts screening={screening} />
       <People screening={screening} />
+      <ScreeningHits screening={screening} />
+      {informationRequests === undefined ? null : (
+        <ScreeningInformationRequests screening={screening} requests={informationRequests} csrfToken={user.csrfToken} errors={errors} />
+      )}
       <Deadlines screening={screening} />
       <History screening={screening} />
       <Questionnaire screening={screening} canAct={canAct && open} csrfToken={user.csrfToken} />
@@ -97,6 +105,8 @@ function Facts({ screening }: { readonly screening: ScreeningDetail }): ReactNod
     ['Beslistermijn', `${screening.decisionTermWeeks} weken`],
     ['KvK-nummer', screening.applicant.kvkNumber],
     ['Vestigingsnummer', screening.applicant.vestigingsnummer],
+    ['Vestigingsadres', screening.address === null ? 'Niet vastgelegd' : addressText(screening.address)],
+    ['Kentekens', screening.vehicles.length === 0 ? 'Geen' : screening.vehicles.join(', ')],
   ];
   return (
     <section aria-labelledby="kop-gegevens">
@@ -111,6 +121,10 @@ function Facts({ screening }: { readonly screening: ScreeningDetail }): ReactNod
       </dl>
     </section>
   );
+}
+
+function addressText({ postcode, huisnummer }: NonNullable<ScreeningDetail['address']>): string {
+  return `${postcode} ${huisnummer.number}${huisnummer.toevoeging === undefined ? '' : `-${huisnummer.toevoeging}`}`;
 }
 
 function People({ screening }: { readonly screening: ScreeningDetail }): ReactNode {

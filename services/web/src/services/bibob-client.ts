@@ -1,4 +1,4 @@
-import type { CoordinatorCapacity, DisclosureRecord, ScreeningDetail, ScreeningListItem, ScreeningSummary } from '@signaalhub/contracts';
+import type { CoordinatorCapacity, DisclosureRecord, PoolInformationAnswer, PoolInformationRequest, ScreeningDetail, ScreeningListItem, ScreeningSummary } from '@signaalhub/contracts';
 import type { UserIdentity } from '@signaalhub/identity';
 import type { ServiceClient } from './service-client.js';
 
@@ -58,6 +58,19 @@ export class BibobClient {
   /** The pool's coordinators with open vs capacity and absences (coordinators only). */
   async coordinators(identity: UserIdentity): Promise<CoordinatorCapacity[]> {
     return (await this.client.call<CoordinatorCapacity[]>(identity, { method: 'GET', path: '/api/coordinators' })).body;
+  }
+
+  async requestInformation(identity: UserIdentity, id: string, request: Readonly<Record<string, unknown>>): Promise<PoolInformationRequest> {
+    return (await this.client.call<PoolInformationRequest>(identity, { method: 'POST', path: `${screeningPath(id)}/information-requests`, body: request })).body;
+  }
+
+  async informationRequests(identity: UserIdentity, id: string): Promise<PoolInformationRequest[]> {
+    return (await this.client.call<PoolInformationRequest[]>(identity, { method: 'GET', path: `${screeningPath(id)}/information-requests` })).body;
+  }
+
+  async informationAnswer(identity: UserIdentity, id: string, requestId: string): Promise<PoolInformationAnswer> {
+    const path = `${screeningPath(id)}/information-requests/${encodeURIComponent(requestId)}/answer`;
+    return (await this.client.call<PoolInformationAnswer>(identity, { method: 'GET', path })).body;
   }
 
   async disclosures(identity: UserIdentity): Promise<DisclosureRecord[]> {

@@ -22,6 +22,8 @@ export interface BrowserStack {
   readonly intake: RunningService;
   readonly meeting: RunningService;
   readonly web: RunningService;
+  /** The Bibob pool, when the stack was started with `bibobEnv`. */
+  readonly bibob: RunningService | undefined;
   readonly context: BrowserContext;
   readonly page: Page;
   /** Names of the screens visited, and the axe-core WCAG 2.1 AA violations found on them. */
@@ -38,13 +40,13 @@ export interface BrowserStack {
 
 /**
  * Starts the stack; `screenshots` is a file name prefix under test-results/e2e/ (may hold a folder);
- * `meetingEnv` and `webEnv` add settings of the meeting service and the web application. Whatever started is stopped again if a later part fails.
+ * `meetingEnv` adds settings of the meeting service; `bibobEnv` starts the Bibob pool too, with these
+ * settings, and tells the web application where it is. Whatever started is stopped again if a later part fails.
  */
 export async function startBrowserStack(options: {
   screenshots: string;
   meetingEnv?: Readonly<Record<string, string>>;
-  /** Adds settings of the web application (e.g. BIBOB_URL of a bibob service the test started). */
-  webEnv?: Readonly<Record<string, string>>;
+  bibobEnv?: Readonly<Record<string, string>>;
 }): Promise<BrowserStack> {
   const started: { stop: () => Promise<unknown> }[] = [];
   const stop = async (): Promise<void> => {
@@ -69,10 +71,26 @@ export async function startBrowserStack(options: {
             MEETING_REPLAY_NAMESPACE: uniqueName('meeting'),
             ...options.meetingEnv,
           }),
-          deadline,
+          { ...deadline, schemaVariable: 'MEETING_DATABASE_SCHEMA' },
         ),
       ),
     ]);
+    const bibob =
+      options.bibobEnv === undefined
+        ? undefined
+        : await track(
+            RunningService.start(
+              'bibob',
+              serviceEnv({
+                LOG_LEVEL: 'warn',
+                BIBOB_DATABASE_SCHEMA: sqlName('bibob'),
+                BIBOB_REPLAY_NAMESPACE: uniqueName('bibob'),
+                BIBOB_QUEUE_PREFIX: uniqueName('bibob-queue'),
+                ...options.bibobEnv,
+              }),
+              { ...deadline, schemaVariable: 'BIBOB_DATABASE_SCHEMA' },
+            ),
+          );
     const web = await track(
       RunningService.start(
         'web',
@@ -84,7 +102,7 @@ export async function startBrowserStack(options: {
           DEMO_PASSWORD,
           SIGNAL_INTAKE_URL: intake.base,
           MEETING_URL: meeting.base,
-          ...options.webEnv,
+          ...(bibob === undefined ? {} : { BIBOB_URL: bibob.base }),
         }),
         deadline,
       ),
@@ -102,6 +120,7 @@ export async function startBrowserStack(options: {
       intake,
       meeting,
       web,
+      bibob,
       context,
       page,
       visited,
