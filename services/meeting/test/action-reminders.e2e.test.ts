@@ -113,6 +113,8 @@ describe(ActionReminders.name, () => {
     const moved = await before.call('POST', `/api/actions/${decisionId}/2/due-date`, member, { dueDate: dayAfter(D, 5) });
     expect(moved.status, await moved.clone().text()).toBe(200);
     await eventually(async () => ((await notices([decisionId])).length > 0 ? true : undefined), { timeoutMs: 30_000, what: 'the late reminder' });
+    // The moved action is scheduled by the sweep (every 5 s): pending before the kill, not only after.
+    await eventually(async () => ((await jobState(`${decisionId}-2-due-v1`))?.state === 'delayed' ? true : undefined), { timeoutMs: 30_000, what: 'the moved reminder scheduled' });
 
     await kill(before);
     // Pending while the service is down: D's "due" jobs wait in Redis, only the late one was noted.
