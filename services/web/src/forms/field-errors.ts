@@ -32,3 +32,22 @@ export function distinctErrors(errors: readonly FieldError[]): FieldError[] {
     return true;
   });
 }
+
+/** A field of a form as its errors name it: the input's id and its Dutch label. */
+export interface NamedField {
+  readonly id: string;
+  readonly label: string;
+}
+
+/**
+ * A service's problems as errors on the form's fields ("Label: message", linked to the input); a problem on
+ * no field of the form stands alone. The same message twice on one field is shown once.
+ */
+export function errorsOnFields(problems: readonly { readonly field: string; readonly message: string }[], fieldOf: (field: string) => NamedField | undefined): FieldError[] {
+  return distinctErrors(
+    problems.map((problem) => {
+      const field = fieldOf(problem.field);
+      return field === undefined ? { fieldId: undefined, message: problem.message } : { fieldId: field.id, message: `${field.label}: ${problem.message}` };
+    }),
+  );
+}

@@ -1,5 +1,5 @@
 import type { CoordinatorCapacity, ValidationProblem } from '@signaalhub/contracts';
-import { distinctErrors, type FieldError } from './field-errors.js';
+import { errorsOnFields, type FieldError } from './field-errors.js';
 import { text, texts, type FormBody } from './form-body.js';
 
 /*
@@ -34,12 +34,7 @@ const FIELDS: Readonly<Record<string, { readonly id: string; readonly label: str
 
 /** Every problem on its field (`screeningIds.2` on the selection); a problem on no field of the form stands alone. */
 export function reassignmentErrors(problems: readonly ValidationProblem[]): FieldError[] {
-  return distinctErrors(
-    problems.map((problem) => {
-      const field = FIELDS[problem.field.split('.')[0] ?? ''];
-      return field === undefined ? { fieldId: undefined, message: problem.message } : { fieldId: field.id, message: `${field.label}: ${problem.message}` };
-    }),
-  );
+  return errorsOnFields(problems, (field) => FIELDS[field.split('.')[0] ?? '']);
 }
 
 /** The choice of assignee: each coordinator with open vs capacity, and why they may not take more today. */

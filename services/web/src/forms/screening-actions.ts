@@ -1,5 +1,5 @@
 import type { ValidationProblem } from '@signaalhub/contracts';
-import { distinctErrors, type FieldError } from './field-errors.js';
+import { distinctErrors, errorsOnFields, type FieldError } from './field-errors.js';
 import { checked, text, texts, type FormBody } from './form-body.js';
 
 /*
@@ -84,13 +84,8 @@ const FIELDS: Readonly<Record<ScreeningAction, Readonly<Record<string, { readonl
 
 /** Errors naming the field; a problem on no field of the form (e.g. the approver) stands alone. */
 export function actionErrors(action: ScreeningAction, problems: readonly ValidationProblem[]): FieldError[] {
-  return distinctErrors(
-    problems.map((problem) => {
-      if (action === 'vragenlijst') return { fieldId: undefined, message: `Vragenlijst: ${problem.message}` };
-      const field = FIELDS[action][problem.field] ?? FIELDS[action][problem.field.replace(/\.\d+$/, '')];
-      return field === undefined ? { fieldId: undefined, message: problem.message } : { fieldId: field.id, message: `${field.label}: ${problem.message}` };
-    }),
-  );
+  if (action === 'vragenlijst') return distinctErrors(problems.map((problem) => ({ fieldId: undefined, message: `Vragenlijst: ${problem.message}` })));
+  return errorsOnFields(problems, (field) => FIELDS[action][field] ?? FIELDS[action][field.replace(/\.\d+$/, '')]);
 }
 
 /** A step refused in this phase (409): the service's Dutch message, on no field. */
