@@ -21,6 +21,9 @@ export interface DeadlineAlertsParts {
   readonly calendar: DeadlineCalendar;
 }
 
+/** How long a step waits for its alerts to be rescheduled before it answers without them. */
+export const FOLLOW_WAIT_MS = 5_000;
+
 const NO_DEADLINES: ScreeningDeadlines = { uitersteBeslisdatum: null, lbbAdviesUiterlijk: null };
 
 /**
@@ -28,7 +31,7 @@ const NO_DEADLINES: ScreeningDeadlines = { uitersteBeslisdatum: null, lbbAdviesU
  * deadline engine) and the lead time before it → an alert stored once when one fires. The database is the
  * source, Redis only the timer:
  * - a step that may move a deadline calls `follow` once its transaction committed: old jobs removed, new
- *   ones added, before the step answers;
+ *   ones added, before the step answers (at most FOLLOW_WAIT_MS: a Redis that is away does not hold it);
  * - on start, and whenever the Redis connection comes back, every open screening's jobs are added again
  *   (deterministic ids with the deadline date, so nothing doubles and a lost queue is restored);
  * - a slow sweep is the safety net for a step whose `follow` never finished (the service died between the
@@ -64,12 +67,26 @@ export class DeadlineAlerts {
    * dates that never were, and nothing would notice.
    */
   async follow(screeningId: string): Promise<void> {
-    try {
-      const candidate = await this.parts.alerts.candidate(screeningId);
-      if (candidate !== undefined) await this.schedule([candidate]);
-    } catch (error) {
-      this.parts.logger.warn({ screeningId, errorName: error instanceof Error ? error.name : typeof error }, 'rescheduling deadline alerts after a step failed; the sweep retries');
-    }
+    const rescheduled = (async (): Promise<'done'> => {
+      try {
+        const candidate = await this.parts.alerts.candidate(screeningId);
+        if (candidate !== undefined) await this.schedule([candidate]);
+      } catch (error) {
+        this.parts.logger.warn({ screeningId, errorName: error instanceof Error ? error.name : typeof error }, 'rescheduling deadline alerts after a step failed; the sweep retries');
+      }
+      return 'done';
+    })();
+    // BullMQ waits for an unreachable Redis without end; the step has committed, so it answers anyway and
+    // the jobs follow when Redis is back (this call goes on, and the sweep and the reconnect reconcile too).
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<'waited'>((resolve) => {
+      timer = setTimeout(() => {
+        resolve('waited');
+      }, FOLLOW_WAIT_MS);
+    });
+    const outcome = await Promise.race([rescheduled, waited]);
+    clearTimeout(timer);
+    if (outcome === 'waited') this.parts.logger.warn({ screeningId }, 'deadline alerts not yet rescheduled (Redis slow or away); the step answers, the jobs follow');
   }
 
   /**
