@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { HUISNUMMER_MAX, HUISNUMMER_MIN, HUISNUMMER_RULE } from './canonical/address.js';
+import { ruleError } from './canonical/canonical-schema.js';
+import { Limits } from './limits.js';
+import { Postcode, Toevoeging } from './location.js';
+import { MunicipalityId } from './municipalities.js';
+import { BirthDate, KvkNumber, PersonName, Vestigingsnummer } from './subjects.js';
+
+/*
+ * The Soest autobranche permit registry (services/permit-registry, DESIGN.md §6): establishments,
+ * applications and permits. The people responsible for an establishment and its KvK number travel only
+ * in request bodies and sealed columns; lists carry routing facts, the trade name and the address.
+ * Enum values are PERSISTED in the registry's store: never rename one.
+ */
+
+/** The autobranche activities of the APV permit duty; PERSISTED. Their SBI codes come from configuration. */
+export const AUTOBRANCHE_ACTIVITIES = ['handel', 'reparatie', 'verhuur', 'sloop', 'wassen', 'spuiten-schadeherstel'] as const;
+export const AutobrancheActivity = z.enum(AUTOBRANCHE_ACTIVITIES);
+export type AutobrancheActivity = z.infer<typeof AutobrancheActivity>;
+
+export const AUTOBRANCHE_ACTIVITY_LABELS: Readonly<Record<AutobrancheActivity, string>> = {
+  handel: 'Handel',
+  reparatie: 'Reparatie',
+  verhuur: 'Verhuur',
+  sloop: 'Sloop',
+  wassen: 'Wassen',
+  'spuiten-schadeherstel': 'Spuiten en schadeherstel',
+};
+
+const SBI_RULE = { rule: 'SBI code must be 4 or 5 digits', ruleNl: 'SBI-code moet 4 of 5 cijfers zijn' };
+
+/** A code of the Standaard Bedrijfsindeling (CBS), e.g. `45201`. Which codes an activity accepts is configuration. */
+export const SbiCode = z.string().regex(/^[0-9]{4,5}$/, ruleError(SBI_RULE));
+
+export const EstablishmentActivity = z.strictObject({ activity: AutobrancheActivity, sbiCode: SbiCode });
+export type EstablishmentActivity = z.infer<typeof EstablishmentActivity>;
+
+const HUISNUMMER_ERROR = ruleError(HUISNUMMER_RULE);
+
+/** The visiting address: postcode + huisnummer (+ toevoeging), canonicalised. */
+export const VisitingAddress = z.strictObject({
+  postcode: Postcode,
+  huisnummer: z.int(HUISNUMMER_ERROR).min(HUISNUMMER_MIN, HUISNUMMER_ERROR).max(HUISNUMMER_MAX, HUISNUMMER_ERROR),
+  toevoeging: Toevoeging.optional(),
+});
+export type VisitingAddress = z.infer<typeof VisitingAddress>;
+
+/** Roles of the people responsible for an establishment; PERSISTED inside sealed records. */
+export const RESPONSIBLE_ROLES = ['eigenaar', 'bestuurder', 'leidinggevende'] as const;
+export const ResponsibleRole = z.enum(RESPONSIBLE_ROLES);
+export type ResponsibleRole = z.infer<typeof ResponsibleRole>;
+
+export const ResponsiblePerson = z.strictObject({ name: PersonName, birthDate: BirthDate, role: ResponsibleRole });
+export type ResponsiblePerson = z.infer<typeof ResponsiblePerson>;
+
+export const TradeName = z.string().trim().min(1).max(Limits.nameLength);
+
+/** `POST /api/establishments`: the legal entity (KvK) and the establishment (vestigingsnummer), both required. */
+export const EstablishmentRegistration = z.strictObject({
+  municipality: MunicipalityId,
+  kvkNumber: KvkNumber,
+  vestigingsnummer: Vestigingsnummer,
+  tradeName: TradeName,
+  address: VisitingAddress,
+  activities: z
+    .array(EstablishmentActivity)
+    .min(1, 'Kies ten minste één activiteit')
+    .max(AUTOBRANCHE_ACTIVITIES.length * 4)
+    .refine((activities) => new Set(activities.map((entry) => `${entry.activity}:${entry.sbiCode}`)).size === activities.length, 'Een activiteit met dezelfde SBI-code mag maar één keer voorkomen'),
+  people: z.array(ResponsiblePerson).min(1, 'Geef ten minste één verantwoordelijke op').max(Limits.subjectsPerSignal),
+});
+export type EstablishmentRegistration = z.infer<typeof EstablishmentRegistration>;
+
+/** What `GET /api/establishments` may be narrowed to (one at a time or combined); municipality is required. */
+export const EstablishmentSearch = z.strictObject({
+  municipality: MunicipalityId,
+  kvkNumber: KvkNumber.optional(),
+  vestigingsnummer: Vestigingsnummer.optional(),
+  tradeName: z.string().trim().min(2, 'Geef ten minste 2 tekens op').max(Limits.nameLength).optional(),
+  postcode: Postcode.optional(),
+});
+export type EstablishmentSearch = z.infer<typeof EstablishmentSearch>;
+
+/** One line of a list: no people, no KvK number. */
+export interface EstablishmentSummary {
+  readonly id: string;
+  readonly municipality: string;
+  readonly vestigingsnummer: string;
+  readonly tradeName: string;
+  readonly address: VisitingAddress;
+  readonly activities: readonly EstablishmentActivity[];
+  readonly registeredAt: string;
+}
+
+/** The opened establishment (audited): its KvK number and the people responsible. */
+export interface EstablishmentDetail extends EstablishmentSummary {
+  readonly kvkNumber: string;
+  readonly people: readonly ResponsiblePerson[];
+}
