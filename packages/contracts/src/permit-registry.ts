@@ -4,6 +4,7 @@ import { ruleError } from './canonical/canonical-schema.js';
 import { Limits } from './limits.js';
 import { Postcode, Toevoeging } from './location.js';
 import { MunicipalityId } from './municipalities.js';
+import type { RiskConclusion } from './screening.js';
 import { BirthDate, KvkNumber, PersonName, Vestigingsnummer } from './subjects.js';
 
 /*
@@ -96,4 +97,77 @@ export interface EstablishmentSummary {
 export interface EstablishmentDetail extends EstablishmentSummary {
   readonly kvkNumber: string;
   readonly people: readonly ResponsiblePerson[];
+}
+
+/** Kinds of application; PERSISTED. */
+export const APPLICATION_KINDS = ['nieuw', 'wijziging', 'verlenging'] as const;
+export const ApplicationKind = z.enum(APPLICATION_KINDS);
+export type ApplicationKind = z.infer<typeof ApplicationKind>;
+
+export const APPLICATION_KIND_LABELS: Readonly<Record<ApplicationKind, string>> = {
+  nieuw: 'Nieuwe vergunning',
+  wijziging: 'Wijziging',
+  verlenging: 'Verlenging',
+};
+
+const ApplicationDate = z.iso.date({ error: 'Moet een bestaande datum zijn (JJJJ-MM-DD)' });
+
+/** `POST /api/applications`: an application of a registered establishment; the decision term runs from `receivedOn`. */
+export const ApplicationRegistration = z.strictObject({
+  establishmentId: z.uuid({ error: 'Moet een geldige UUID zijn' }),
+  kind: ApplicationKind,
+  receivedOn: ApplicationDate,
+  /** The APV's term, or the Awb's reasonable term of at most 8 weeks (art. 4:13). */
+  decisionTermWeeks: z.number().int().min(1).max(26).default(8),
+});
+export type ApplicationRegistration = z.infer<typeof ApplicationRegistration>;
+
+/** `POST /api/applications/:id/completeness-requests`: what is missing, asked on `date` (the decision term stops). */
+export const CompletenessRequest = z.strictObject({
+  missing: z.array(z.string().trim().min(1).max(Limits.shortTextLength)).min(1, 'Noem ten minste één ontbrekend onderdeel').max(Limits.actionsPerDecision),
+  date: ApplicationDate,
+});
+export type CompletenessRequest = z.infer<typeof CompletenessRequest>;
+
+/** `POST /api/applications/:id/completeness-receipts`: the missing items received on `date` (the term runs again). */
+export const CompletenessReceipt = z.strictObject({ date: ApplicationDate });
+export type CompletenessReceipt = z.infer<typeof CompletenessReceipt>;
+
+/** Where the application's Bibob screening stands, as the registry learnt it from the pool; PERSISTED. */
+export const BIBOB_STATES = ['niet-gevraagd', 'gevraagd', 'geopend', 'lbb-advies-gevraagd', 'conclusie-ontvangen'] as const;
+export type BibobState = (typeof BIBOB_STATES)[number];
+
+export interface ApplicationSummary {
+  readonly id: string;
+  readonly municipality: string;
+  readonly establishmentId: string;
+  readonly tradeName: string;
+  readonly kind: ApplicationKind;
+  readonly receivedOn: string;
+  readonly decisionTermWeeks: number;
+  readonly bibob: BibobState;
+  /** The legal decision date (deadline engine), or null while a suspension leaves it open. */
+  readonly decisionDate: string | null;
+  readonly overdue: boolean;
+}
+
+/** One entry of the application's timeline: what moved the term, or what happened to the screening. */
+export interface ApplicationTimelineEntry {
+  readonly kind: string;
+  readonly date: string;
+  readonly at: string;
+  /** A permit officer, or the service when the pool told it. */
+  readonly actor: { readonly party: string; readonly userId: string } | { readonly service: string };
+  /** The items asked for, with an `aanvulling-gevraagd`. */
+  readonly missing?: readonly string[];
+}
+
+export interface ApplicationDetail extends ApplicationSummary {
+  readonly timeline: readonly ApplicationTimelineEntry[];
+  /** The open completeness request's items, or none. */
+  readonly missing: readonly string[];
+  readonly deadlines: { readonly uitersteBeslisdatum: string | null; readonly lbbAdviesUiterlijk: string | null; readonly voorlopig: readonly string[]; readonly toelichting: readonly string[] };
+  readonly screeningId: string | null;
+  /** The approved risk conclusion(s) the pool sent to this municipality (art. 28 Wet Bibob: its permit officers only). */
+  readonly conclusions: readonly { readonly version: number; readonly conclusion: RiskConclusion; readonly approvedAt: string }[];
 }

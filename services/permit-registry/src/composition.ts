@@ -4,6 +4,7 @@ import { AuditLog } from '@signaalhub/audit';
 import { ConfigError } from '@signaalhub/config';
 import { createEventBus, type EventBus } from '@signaalhub/bus';
 import { municipalityPartyId, TOPIC_DEFINITIONS } from '@signaalhub/contracts';
+import { DEFAULT_FRESHNESS_WINDOW, EnvelopeOpener, EnvelopeSealer, RedisReplayStore } from '@signaalhub/envelope';
 import type { Logger } from '@signaalhub/logging';
 import { TransactionalOutbox } from '@signaalhub/outbox';
 import { type ComposedService, connectDurableRedis, loadServiceKeys, openServiceDatabase } from '@signaalhub/service-kit';
@@ -11,6 +12,12 @@ import { kafkaProbe, outboxBacklogProbe, postgresProbe, redisProbe } from '@sign
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import { RegistryAccessPolicy } from './access/registry-access-policy.js';
+import { ApplicationDesk } from './applications/application-desk.js';
+import { ApplicationMessages } from './applications/application-messages.js';
+import { ApplicationStore } from './applications/application-store.js';
+import { ScreeningEventsIntake } from './applications/screening-events-intake.js';
+import { ApplicationsController } from './http/applications.controller.js';
+import { SERVICE_NAME } from './registry/service-actor.js';
 import type { PermitRegistryConfig } from './config.js';
 import { PERMIT_REGISTRY_MIGRATIONS } from './database/migrations.js';
 import { EstablishmentRegister } from './establishments/establishment-register.js';
@@ -19,8 +26,7 @@ import { EstablishmentsController } from './http/establishments.controller.js';
 import { MunicipalRecords } from './registry/registry-records.js';
 import { loadRegistrySettings, type RegistrySettings } from './registry/registry-settings.js';
 
-/** Audit actor of this service when it acts on its own (Kafka events). */
-export const SERVICE_NAME = 'permit-registry';
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Everything the service is made of, built once from the configuration (the composition root). */
 export interface PermitRegistryService extends ComposedService {
@@ -28,6 +34,7 @@ export interface PermitRegistryService extends ComposedService {
   readonly postgres: pg.Pool;
   readonly redis: Redis;
   readonly settings: RegistrySettings;
+  readonly screenings: ScreeningEventsIntake;
 }
 
 /** `clock`: the application clock every date reads (tests shift it; the service uses the system's). */
@@ -42,18 +49,20 @@ export async function composePermitRegistry({ config, logger, clock = (): Date =
   const { settings } = loaded;
   const schema = config.PERMIT_REGISTRY_DATABASE_SCHEMA;
 
-  const redis = await connectDurableRedis(config.REDIS_URL);
-  const postgres = await openServiceDatabase({ url: config.DATABASE_URL, schema, migrations: PERMIT_REGISTRY_MIGRATIONS, maxConnections: 10 });
-  const audit = await AuditLog.open(postgres, schema);
   const bus = createEventBus({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
   await bus.provision(TOPIC_DEFINITIONS, { replicationFactor: config.KAFKA_REPLICATION_FACTOR });
+  const redis = await connectDurableRedis(config.REDIS_URL);
+  const postgres = await openServiceDatabase({ url: config.DATABASE_URL, schema, migrations: PERMIT_REGISTRY_MIGRATIONS, maxConnections: 10 });
+  const [audit, deadLetters] = [await AuditLog.open(postgres, schema), bus.createProducer()];
+  await deadLetters.connect();
   const outbox = new TransactionalOutbox({ pool: postgres, databaseUrl: config.DATABASE_URL, schema, producer: bus.createProducer(), logger });
 
   const records = new MunicipalRecords(keyring, municipalities);
   const policy = new RegistryAccessPolicy(municipalities);
   const access = new AuditedAccess(audit, logger.child({ component: 'access' }));
+  const establishmentStore = new EstablishmentStore(postgres, schema);
   const establishments = new EstablishmentRegister({
-    store: new EstablishmentStore(postgres, schema),
+    store: establishmentStore,
     records,
     policy,
     access,
@@ -63,16 +72,46 @@ export async function composePermitRegistry({ config, logger, clock = (): Date =
     clock,
   });
 
+  const calendar = { extraNonWorkingDays: config.PERMIT_REGISTRY_EXTRA_NON_WORKING_DAYS };
+  const applicationStore = new ApplicationStore(postgres, schema);
+  const desk = new ApplicationDesk({
+    pool: postgres,
+    store: applicationStore,
+    establishments: establishmentStore,
+    records,
+    messages: new ApplicationMessages(new EnvelopeSealer(keyring, clock), outbox.writer, config.BIBOB_POOL_PARTY),
+    policy,
+    access,
+    calendar,
+    matchTokenKey,
+    logger,
+    clock,
+  });
+  const replayStore = new RedisReplayStore(redis, config.PERMIT_REGISTRY_REPLAY_NAMESPACE);
+  const window = { maxAgeMs: config.ENVELOPE_MAX_AGE_DAYS * DAY_MS, clockSkewMs: DEFAULT_FRESHNESS_WINDOW.clockSkewMs };
+  const screenings = new ScreeningEventsIntake({
+    opener: new EnvelopeOpener(keyring, { replayStore, window }),
+    poolParty: config.BIBOB_POOL_PARTY,
+    pool: postgres,
+    store: applicationStore,
+    records,
+    municipalities,
+    calendar,
+    inbox: { service: SERVICE_NAME, deadLetters, audit, logger },
+  });
+
   return {
     bus,
+    screenings,
     postgres,
     redis,
     settings,
-    controllers: [EstablishmentsController],
+    controllers: [EstablishmentsController, ApplicationsController],
     providers: [
       { provide: APP_FILTER, useClass: AccessErrorFilter },
       { provide: AuditedAccess, useValue: access },
       { provide: EstablishmentRegister, useValue: establishments },
+      { provide: ApplicationDesk, useValue: desk },
     ],
     probes: [postgresProbe(postgres), redisProbe(redis), kafkaProbe(bus)],
     backlogs: [outboxBacklogProbe(outbox)],

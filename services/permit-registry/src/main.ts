@@ -1,6 +1,7 @@
 import { runService } from '@signaalhub/service-kit';
 import { composePermitRegistry } from './composition.js';
 import { PermitRegistryConfigSchema } from './config.js';
+import { CONSUMED_EVENTS } from './events/consumed-events.js';
 
 runService({
   name: 'permit-registry',
@@ -12,4 +13,5 @@ runService({
   port: (config) => config.PERMIT_REGISTRY_PORT,
   identitySecret: (config) => config.IDENTITY_TOKEN_SECRET,
   compose: composePermitRegistry,
+  consumes: CONSUMED_EVENTS,
 });

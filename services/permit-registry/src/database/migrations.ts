@@ -43,4 +43,56 @@ export const PERMIT_REGISTRY_MIGRATIONS: readonly Migration[] = [
       ${createAuditLogSql(schema)}`;
     },
   },
+  {
+    // Applications with their timeline (the deadline engine's events and what the pool told), the Bibob
+    // screening asked for them and the conclusions the pool sent (sealed: art. 28 Wet Bibob).
+    name: '0002_applications',
+    up: (schema) => {
+      const s = `"${schema}"`;
+      return `
+      CREATE TABLE ${s}.applications (
+        id uuid PRIMARY KEY,
+        municipality text NOT NULL,
+        establishment_id uuid NOT NULL REFERENCES ${s}.establishments (id),
+        kind text NOT NULL CHECK (kind IN ('nieuw', 'wijziging', 'verlenging')),
+        received_on date NOT NULL,
+        decision_term_weeks integer NOT NULL CHECK (decision_term_weeks BETWEEN 1 AND 26),
+        bibob text NOT NULL DEFAULT 'niet-gevraagd'
+          CHECK (bibob IN ('niet-gevraagd', 'gevraagd', 'geopend', 'lbb-advies-gevraagd', 'conclusie-ontvangen')),
+        -- the screening.requested message, and the pool's screening id once screening.opened named it
+        screening_request_id uuid UNIQUE,
+        screening_id uuid UNIQUE,
+        registered_by_party text NOT NULL,
+        registered_by_user text NOT NULL,
+        registered_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX applications_by_municipality ON ${s}.applications (municipality, received_on, id);
+      CREATE TABLE ${s}.application_timeline (
+        id bigserial PRIMARY KEY,
+        application_id uuid NOT NULL REFERENCES ${s}.applications (id),
+        kind text NOT NULL,
+        event_date date NOT NULL,
+        at timestamptz NOT NULL,
+        actor_party text,
+        actor_user text,
+        actor_service text,
+        -- the pool's message it came from: a redelivery adds nothing
+        source_message_id uuid UNIQUE,
+        -- { missing: [...] } of an aanvulling-gevraagd
+        details_sealed text,
+        CHECK ((actor_user IS NULL) <> (actor_service IS NULL))
+      );
+      CREATE INDEX application_timeline_by_application ON ${s}.application_timeline (application_id, id);
+      CREATE TABLE ${s}.application_conclusions (
+        application_id uuid NOT NULL REFERENCES ${s}.applications (id),
+        version integer NOT NULL,
+        message_id uuid NOT NULL UNIQUE,
+        -- the RiskConclusion
+        conclusion_sealed text NOT NULL,
+        approved_at timestamptz NOT NULL,
+        PRIMARY KEY (application_id, version)
+      );`;
+    },
+  },
 ];
