@@ -171,3 +171,72 @@ export interface ApplicationDetail extends ApplicationSummary {
   /** The approved risk conclusion(s) the pool sent to this municipality (art. 28 Wet Bibob: its permit officers only). */
   readonly conclusions: readonly { readonly version: number; readonly conclusion: RiskConclusion; readonly approvedAt: string }[];
 }
+
+/** A permit's status in the registry (Dutch, as the permit officers and the public register say it); PERSISTED. */
+export const PERMIT_REGISTRY_STATUSES = ['aangevraagd', 'verleend', 'geweigerd', 'geschorst', 'ingetrokken', 'vervallen'] as const;
+export const PermitRegistryStatus = z.enum(PERMIT_REGISTRY_STATUSES);
+export type PermitRegistryStatus = z.infer<typeof PermitRegistryStatus>;
+
+/** What a permit officer does to a permit (`POST /api/permits/:id/actions`); PERSISTED in its history. */
+export const PERMIT_ACTIONS = ['zienswijze-vragen', 'zienswijze-ontvangen', 'verlenen', 'weigeren', 'schorsen', 'schorsing-opheffen', 'intrekken', 'laten-vervallen'] as const;
+export const PermitAction = z.enum(PERMIT_ACTIONS);
+export type PermitAction = z.infer<typeof PermitAction>;
+
+/** Why a permit is revoked; PERSISTED. */
+export const REVOCATION_REASONS = ['bibob', 'voorschrift-overtreden', 'op-verzoek'] as const;
+/** Why a permit lapses; PERSISTED. */
+export const EXPIRY_REASONS = ['geldigheid-verstreken', 'uitgeschreven'] as const;
+
+const Reason = z.string().trim().min(1, 'Geef een reden op').max(Limits.shortTextLength);
+const ActionDate = z.iso.date({ error: 'Moet een bestaande datum zijn (JJJJ-MM-DD)' });
+
+/**
+ * A case-specific condition with its legal basis. `fromBibob`: proposed by a Bibob conclusion, so art. 28
+ * information: it stays in the municipality's own records and never reaches an event or the public register.
+ */
+export const CaseCondition = z.strictObject({
+  text: z.string().trim().min(1).max(Limits.shortTextLength),
+  legalBasis: z.string().trim().min(1).max(Limits.shortTextLength),
+  fromBibob: z.boolean().default(false),
+});
+export type CaseCondition = z.infer<typeof CaseCondition>;
+
+export const PermitActionRequest = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('zienswijze-vragen'), date: ActionDate, reason: Reason }),
+  z.strictObject({ action: z.literal('zienswijze-ontvangen'), date: ActionDate, reason: Reason }),
+  z.strictObject({
+    action: z.literal('verlenen'),
+    date: ActionDate,
+    permitNumber: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9./-]{0,39}$/, 'Een vergunningnummer bestaat uit letters, cijfers en . / -'),
+    validFrom: ActionDate,
+    validUntil: ActionDate,
+    conditions: z.array(CaseCondition).max(Limits.actionsPerDecision).default([]),
+    reason: Reason,
+  }),
+  z.strictObject({ action: z.literal('weigeren'), date: ActionDate, reason: Reason }),
+  z.strictObject({ action: z.literal('schorsen'), date: ActionDate, from: ActionDate, until: ActionDate, reason: Reason }),
+  z.strictObject({ action: z.literal('schorsing-opheffen'), date: ActionDate, reason: Reason }),
+  z.strictObject({ action: z.literal('intrekken'), date: ActionDate, ground: z.enum(REVOCATION_REASONS), reason: Reason }),
+  z.strictObject({ action: z.literal('laten-vervallen'), date: ActionDate, ground: z.enum(EXPIRY_REASONS), reason: Reason }),
+]);
+export type PermitActionRequest = z.infer<typeof PermitActionRequest>;
+
+const PermitId = z.uuid();
+
+/**
+ * The body of every permit event (`permit.decided`, `.suspended`, `.reinstated`, `.revoked`, `.expired`),
+ * sealed by the municipality to itself, the pool and the RIEC: status and dates only. A refusal or
+ * revocation ground and conditions from a Bibob conclusion are art. 28 information and never travel here.
+ */
+export const PermitEvent = z.strictObject({
+  permitId: PermitId,
+  municipality: MunicipalityId,
+  status: PermitRegistryStatus,
+  /** The day of the decision. */
+  date: ActionDate,
+  validFrom: ActionDate.nullable(),
+  validUntil: ActionDate.nullable(),
+  suspendedFrom: ActionDate.nullable(),
+  suspendedUntil: ActionDate.nullable(),
+});
+export type PermitEvent = z.infer<typeof PermitEvent>;
