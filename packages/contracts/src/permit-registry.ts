@@ -141,6 +141,8 @@ export interface ApplicationSummary {
   readonly id: string;
   readonly municipality: string;
   readonly establishmentId: string;
+  /** The permit the application decides on (status `aangevraagd` until then). */
+  readonly permitId: string;
   readonly tradeName: string;
   readonly kind: ApplicationKind;
   readonly receivedOn: string;
@@ -240,3 +242,36 @@ export const PermitEvent = z.strictObject({
   suspendedUntil: ActionDate.nullable(),
 });
 export type PermitEvent = z.infer<typeof PermitEvent>;
+
+/** A condition of a granted permit as a permit officer sees it. */
+export interface PermitCondition {
+  readonly kind: 'standaard' | 'specifiek';
+  readonly text: string;
+  readonly legalBasis: string;
+  readonly fromBibob: boolean;
+}
+
+/** `GET /api/permits/:id` (audited): the permit, its conditions and its history with who, when and why. */
+export interface PermitDetail {
+  readonly id: string;
+  readonly applicationId: string;
+  readonly municipality: string;
+  readonly establishmentId: string;
+  readonly status: PermitRegistryStatus;
+  readonly zienswijze: 'geen' | 'gevraagd' | 'ontvangen';
+  readonly permitNumber: string | null;
+  readonly validFrom: string | null;
+  readonly validUntil: string | null;
+  readonly suspendedFrom: string | null;
+  readonly suspendedUntil: string | null;
+  readonly conditions: readonly PermitCondition[];
+  readonly history: readonly {
+    readonly at: string;
+    readonly action: PermitAction;
+    readonly actor: { readonly party: string; readonly userId: string };
+    readonly fromStatus: PermitRegistryStatus;
+    readonly toStatus: PermitRegistryStatus;
+    readonly date: string;
+    readonly reason: string;
+  }[];
+}

@@ -17,6 +17,10 @@ import { ApplicationMessages } from './applications/application-messages.js';
 import { ApplicationStore } from './applications/application-store.js';
 import { ScreeningEventsIntake } from './applications/screening-events-intake.js';
 import { ApplicationsController } from './http/applications.controller.js';
+import { PermitsController } from './http/permits.controller.js';
+import { PermitDesk } from './permits/permit-desk.js';
+import { PermitMessages } from './permits/permit-messages.js';
+import { PermitStore } from './permits/permit-store.js';
 import { SERVICE_NAME } from './registry/service-actor.js';
 import type { PermitRegistryConfig } from './config.js';
 import { PERMIT_REGISTRY_MIGRATIONS } from './database/migrations.js';
@@ -74,15 +78,30 @@ export async function composePermitRegistry({ config, logger, clock = (): Date =
 
   const calendar = { extraNonWorkingDays: config.PERMIT_REGISTRY_EXTRA_NON_WORKING_DAYS };
   const applicationStore = new ApplicationStore(postgres, schema);
+  const permitStore = new PermitStore(postgres, schema);
+  const sealer = new EnvelopeSealer(keyring, clock);
   const desk = new ApplicationDesk({
     pool: postgres,
     store: applicationStore,
     establishments: establishmentStore,
+    permits: permitStore,
     records,
-    messages: new ApplicationMessages(new EnvelopeSealer(keyring, clock), outbox.writer, config.BIBOB_POOL_PARTY),
+    messages: new ApplicationMessages(sealer, outbox.writer, config.BIBOB_POOL_PARTY),
     policy,
     access,
     calendar,
+    matchTokenKey,
+    logger,
+    clock,
+  });
+  const permits = new PermitDesk({
+    pool: postgres,
+    store: permitStore,
+    records,
+    messages: new PermitMessages(sealer, outbox.writer, config.BIBOB_POOL_PARTY, config.RIEC_PARTY),
+    policy,
+    access,
+    settings,
     matchTokenKey,
     logger,
     clock,
@@ -106,12 +125,13 @@ export async function composePermitRegistry({ config, logger, clock = (): Date =
     postgres,
     redis,
     settings,
-    controllers: [EstablishmentsController, ApplicationsController],
+    controllers: [EstablishmentsController, ApplicationsController, PermitsController],
     providers: [
       { provide: APP_FILTER, useClass: AccessErrorFilter },
       { provide: AuditedAccess, useValue: access },
       { provide: EstablishmentRegister, useValue: establishments },
       { provide: ApplicationDesk, useValue: desk },
+      { provide: PermitDesk, useValue: permits },
     ],
     probes: [postgresProbe(postgres), redisProbe(redis), kafkaProbe(bus)],
     backlogs: [outboxBacklogProbe(outbox)],

@@ -19,6 +19,7 @@ import type { Pool, PoolClient } from 'pg';
 import { z } from 'zod';
 import type { RegistryAccessPolicy } from '../access/registry-access-policy.js';
 import type { EstablishmentStore } from '../establishments/establishment-store.js';
+import type { PermitStore } from '../permits/permit-store.js';
 import { RegistryConflict, ruleBroken } from '../registry/registry-errors.js';
 import { actorOf, parseBody, today } from '../registry/registry-input.js';
 import { EstablishmentParticulars, type MunicipalRecords } from '../registry/registry-records.js';
@@ -30,6 +31,7 @@ export interface ApplicationDeskParts {
   readonly pool: Pool;
   readonly store: ApplicationStore;
   readonly establishments: EstablishmentStore;
+  readonly permits: PermitStore;
   readonly records: MunicipalRecords;
   readonly messages: ApplicationMessages;
   readonly policy: RegistryAccessPolicy;
@@ -63,10 +65,15 @@ export class ApplicationDesk {
     if (registration.receivedOn > today(this.parts.clock)) throw ruleBroken('receivedOn', 'must not be in the future', 'De datum van ontvangst mag niet in de toekomst liggen');
     const id = randomUUID();
     const row = { id, municipality: establishment.municipality, establishmentId: establishment.id, kind: registration.kind, receivedOn: registration.receivedOn, decisionTermWeeks: registration.decisionTermWeeks };
-    await withTransaction(this.parts.pool, (client) => this.parts.store.insert(client, row, actorOf(caller), this.parts.clock().toISOString()));
+    const permitId = randomUUID();
+    await withTransaction(this.parts.pool, async (client) => {
+      const at = this.parts.clock().toISOString();
+      await this.parts.store.insert(client, row, actorOf(caller), at);
+      await this.parts.permits.insert(client, { id: permitId, applicationId: id, municipality: row.municipality, establishmentId: row.establishmentId }, at);
+    });
     await access.allowed({ ...attempt, object: { type: 'application', id } });
     this.parts.logger.info({ applicationId: id, municipality: row.municipality }, 'application registered');
-    return this.summaryOf({ ...row, tradeName: establishment.tradeName, bibob: 'niet-gevraagd', screeningRequestId: null, screeningId: null }, []);
+    return this.summaryOf({ ...row, permitId, tradeName: establishment.tradeName, bibob: 'niet-gevraagd', screeningRequestId: null, screeningId: null }, []);
   }
 
   /** The municipality's applications, overdue first, then by decision date. */
@@ -201,6 +208,7 @@ export class ApplicationDesk {
       id: row.id,
       municipality: row.municipality,
       establishmentId: row.establishmentId,
+      permitId: row.permitId,
       tradeName: row.tradeName,
       kind: row.kind,
       receivedOn: row.receivedOn,

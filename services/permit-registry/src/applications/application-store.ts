@@ -6,6 +6,7 @@ export interface ApplicationRow {
   readonly id: string;
   readonly municipality: string;
   readonly establishmentId: string;
+  readonly permitId: string;
   readonly tradeName: string;
   readonly kind: ApplicationKind;
   readonly receivedOn: string;
@@ -41,6 +42,7 @@ export class ApplicationStore {
   private readonly timeline: string;
   private readonly conclusions: string;
   private readonly establishments: string;
+  private readonly permits: string;
 
   constructor(
     private readonly pool: Pool,
@@ -51,12 +53,13 @@ export class ApplicationStore {
     this.timeline = `${s}.application_timeline`;
     this.conclusions = `${s}.application_conclusions`;
     this.establishments = `${s}.establishments`;
+    this.permits = `${s}.permits`;
   }
 
   private columns(): string {
-    return `a.id, a.municipality, a.establishment_id AS "establishmentId", e.trade_name AS "tradeName", a.kind, ${DATE('a.received_on')} AS "receivedOn",
+    return `a.id, a.municipality, a.establishment_id AS "establishmentId", p.id AS "permitId", e.trade_name AS "tradeName", a.kind, ${DATE('a.received_on')} AS "receivedOn",
       a.decision_term_weeks AS "decisionTermWeeks", a.bibob, a.screening_request_id AS "screeningRequestId", a.screening_id AS "screeningId"
-      FROM ${this.applications} a JOIN ${this.establishments} e ON e.id = a.establishment_id`;
+      FROM ${this.applications} a JOIN ${this.establishments} e ON e.id = a.establishment_id JOIN ${this.permits} p ON p.application_id = a.id`;
   }
 
   async insert(

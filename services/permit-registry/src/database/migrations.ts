@@ -95,4 +95,48 @@ export const PERMIT_REGISTRY_MIGRATIONS: readonly Migration[] = [
       );`;
     },
   },
+  {
+    // Permits: one per application, from `aangevraagd` on; its conditions (standard ones by code, the
+    // case-specific ones sealed: they may come from a Bibob conclusion) and its history (who, when, why sealed).
+    name: '0003_permits',
+    up: (schema) => {
+      const s = `"${schema}"`;
+      return `
+      CREATE TABLE ${s}.permits (
+        id uuid PRIMARY KEY,
+        application_id uuid NOT NULL UNIQUE REFERENCES ${s}.applications (id),
+        municipality text NOT NULL,
+        establishment_id uuid NOT NULL REFERENCES ${s}.establishments (id),
+        status text NOT NULL CHECK (status IN ('aangevraagd', 'verleend', 'geweigerd', 'geschorst', 'ingetrokken', 'vervallen')),
+        zienswijze text NOT NULL DEFAULT 'geen' CHECK (zienswijze IN ('geen', 'gevraagd', 'ontvangen')),
+        permit_number text,
+        valid_from date,
+        valid_until date,
+        suspended_from date,
+        suspended_until date,
+        standard_conditions text[] NOT NULL DEFAULT '{}',
+        -- [{ text, legalBasis, fromBibob }]
+        case_conditions_sealed text,
+        updated_at timestamptz NOT NULL,
+        UNIQUE (municipality, permit_number),
+        CHECK (valid_until IS NULL OR valid_until > valid_from)
+      );
+      CREATE INDEX permits_by_municipality ON ${s}.permits (municipality, status);
+      CREATE TABLE ${s}.permit_history (
+        id bigserial PRIMARY KEY,
+        permit_id uuid NOT NULL REFERENCES ${s}.permits (id),
+        at timestamptz NOT NULL,
+        action text NOT NULL,
+        actor_party text NOT NULL,
+        actor_user text NOT NULL,
+        from_status text NOT NULL,
+        to_status text NOT NULL,
+        event_date date NOT NULL,
+        reason_sealed text NOT NULL,
+        -- the event it published, if any
+        message_id uuid
+      );
+      CREATE INDEX permit_history_by_permit ON ${s}.permit_history (permit_id, id);`;
+    },
+  },
 ];

@@ -1,5 +1,6 @@
 import { BadRequestException, ConflictException, UnprocessableEntityException } from '@nestjs/common';
 import type { ApiError } from '@signaalhub/contracts';
+import { PermitViolation } from '../permits/permit-lifecycle.js';
 import { InvalidRegistryInput, RegistryConflict } from '../registry/registry-errors.js';
 
 /**
@@ -9,6 +10,11 @@ import { InvalidRegistryInput, RegistryConflict } from '../registry/registry-err
  */
 export function asRegistryHttpError(error: unknown): unknown {
   if (error instanceof RegistryConflict) return new ConflictException({ error: 'conflict', message: error.message } satisfies ApiError);
+  if (error instanceof PermitViolation) {
+    if (error.kind === 'conflict') return new ConflictException({ error: 'conflict', message: error.message } satisfies ApiError);
+    const problems = [{ field: error.field, rule: error.rule, message: error.message }];
+    return new UnprocessableEntityException({ error: 'validation', message: error.message, problems } satisfies ApiError);
+  }
   if (!(error instanceof InvalidRegistryInput)) return error;
   const answer: ApiError = { error: 'validation', message: 'De invoer is niet geldig.', problems: error.problems };
   return error.kind === 'rule' ? new UnprocessableEntityException(answer) : new BadRequestException(answer);
