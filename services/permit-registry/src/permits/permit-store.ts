@@ -1,6 +1,7 @@
 import type { PermitRegistryStatus } from '@signaalhub/contracts';
 import { quotedSchema } from '@signaalhub/database';
 import type { ClientBase, Pool } from 'pg';
+import type { RegistryActor } from '../registry/registry-input.js';
 import type { PermitState, ZienswijzeState } from './permit-lifecycle.js';
 
 export interface PermitRow extends PermitState {
@@ -19,7 +20,7 @@ export interface PermitRow extends PermitState {
 export interface PermitHistoryRow {
   readonly at: string;
   readonly action: string;
-  readonly actor: { readonly party: string; readonly userId: string };
+  readonly actor: RegistryActor;
   readonly fromStatus: PermitRegistryStatus;
   readonly toStatus: PermitRegistryStatus;
   readonly date: string;
@@ -97,17 +98,12 @@ export class PermitStore {
   }
 
   async historyOf(permitId: string): Promise<PermitHistoryRow[]> {
-    const result = await this.pool.query<PermitHistoryRow & { actorParty: string; actorUser: string }>(
-      `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, action, actor_party AS "actorParty", actor_user AS "actorUser",
+    const result = await this.pool.query<PermitHistoryRow>(
+      `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, action, json_build_object('party', actor_party, 'userId', actor_user) AS actor,
          from_status AS "fromStatus", to_status AS "toStatus", ${DATE('event_date')} AS date, reason_sealed AS "reasonSealed", message_id AS "messageId"
        FROM ${this.history} WHERE permit_id = $1 ORDER BY id`,
       [permitId],
     );
-    return result.rows.map(({ actorParty, actorUser, ...row }) => ({ ...row, actor: { party: actorParty, userId: actorUser } }));
-  }
-
-  async idOfApplication(applicationId: string): Promise<string | undefined> {
-    const result = await this.pool.query<{ id: string }>(`SELECT id FROM ${this.permits} WHERE application_id = $1`, [applicationId]);
-    return result.rows[0]?.id;
+    return result.rows;
   }
 }

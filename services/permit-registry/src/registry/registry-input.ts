@@ -16,6 +16,11 @@ export function today(clock: () => Date): string {
 }
 
 /** Who did something, by opaque ids only. */
-export function actorOf(caller: UserIdentity): { readonly party: string; readonly userId: string } {
+export interface RegistryActor {
+  readonly party: string;
+  readonly userId: string;
+}
+
+export function actorOf(caller: UserIdentity): RegistryActor {
   return { party: caller.party, userId: caller.userId };
 }
