@@ -5,6 +5,7 @@ import { EventTypes, type EventType } from './event-types.js';
 import { HeaderMatchTokens, lowercaseUuid } from './header-fields.js';
 import { InformationAnswered, InformationRequested } from './information.js';
 import { MunicipalityId } from './municipalities.js';
+import { PermitEvent } from './permit-registry.js';
 import {
   ScreeningConcluded,
   ScreeningDisclosed,
@@ -112,12 +113,12 @@ export const EVENT_CATALOG = {
     topic: Topics.permit,
     schemaVersion: 1,
     facts: permitFacts(z.enum(['granted', 'refused'])),
-    payload: undefined,
+    payload: PermitEvent,
   },
-  [EventTypes.permitSuspended]: { topic: Topics.permit, schemaVersion: 1, facts: permitFacts(z.literal('suspended')), payload: undefined },
-  [EventTypes.permitReinstated]: { topic: Topics.permit, schemaVersion: 1, facts: permitFacts(z.literal('granted')), payload: undefined },
-  [EventTypes.permitRevoked]: { topic: Topics.permit, schemaVersion: 1, facts: permitFacts(z.literal('revoked')), payload: undefined },
-  [EventTypes.permitExpired]: { topic: Topics.permit, schemaVersion: 1, facts: permitFacts(z.literal('expired')), payload: undefined },
+  [EventTypes.permitSuspended]: { topic: Topics.permit, schemaVersion: 1, facts: permitFacts(z.literal('suspended')), payload: PermitEvent },
+  [EventTypes.permitReinstated]: { topic: Topics.permit, schemaVersion: 1, facts: permitFacts(z.literal('granted')), payload: PermitEvent },
+  [EventTypes.permitRevoked]: { topic: Topics.permit, schemaVersion: 1, facts: permitFacts(z.literal('revoked')), payload: PermitEvent },
+  [EventTypes.permitExpired]: { topic: Topics.permit, schemaVersion: 1, facts: permitFacts(z.literal('expired')), payload: PermitEvent },
   [EventTypes.handoverAccepted]: { topic: Topics.handover, schemaVersion: 1, facts: { municipality: MunicipalityId }, payload: undefined },
   [EventTypes.handoverReturned]: { topic: Topics.handover, schemaVersion: 1, facts: { municipality: MunicipalityId }, payload: undefined },
   [EventTypes.feedPublished]: {

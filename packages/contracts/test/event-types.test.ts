@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ActionCompleted, DecisionRecorded, EVENT_CATALOG, EventType, EventTypes, InformationAnswered, InformationRequested, ScreeningConcluded, ScreeningRequested, Signal, TOPIC_DEFINITIONS, Topics } from '../src/index.js';
+import { ActionCompleted, DecisionRecorded, EVENT_CATALOG, EventType, EventTypes, InformationAnswered, InformationRequested, PermitEvent, ScreeningConcluded, ScreeningRequested, Signal, TOPIC_DEFINITIONS, Topics } from '../src/index.js';
 
 describe('EventType', () => {
   it('names events entity.past_tense', () => {
@@ -77,11 +77,17 @@ describe('EVENT_CATALOG', () => {
     const withPayload = Object.entries(EVENT_CATALOG).filter(([, definition]) => definition.payload !== undefined);
     expect(EVENT_CATALOG['screening.requested'].payload).toBe(ScreeningRequested);
     expect(EVENT_CATALOG['screening.concluded'].payload).toBe(ScreeningConcluded);
+    for (const type of ['permit.decided', 'permit.suspended', 'permit.reinstated', 'permit.revoked', 'permit.expired'] as const) expect(EVENT_CATALOG[type].payload).toBe(PermitEvent);
     expect(withPayload.map(([type]) => type).sort()).toEqual([
       'action.completed',
       'decision.recorded',
       'information.answered',
       'information.requested',
+      'permit.decided',
+      'permit.expired',
+      'permit.reinstated',
+      'permit.revoked',
+      'permit.suspended',
       'screening.concluded',
       'screening.disclosed',
       'screening.opened',

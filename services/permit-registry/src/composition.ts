@@ -1,0 +1,146 @@
+import { APP_FILTER } from '@nestjs/core';
+import { AccessErrorFilter, AuditedAccess } from '@signaalhub/access';
+import { AuditLog } from '@signaalhub/audit';
+import { ConfigError } from '@signaalhub/config';
+import { createEventBus, type EventBus } from '@signaalhub/bus';
+import { municipalityPartyId, TOPIC_DEFINITIONS } from '@signaalhub/contracts';
+import { DEFAULT_FRESHNESS_WINDOW, EnvelopeOpener, EnvelopeSealer, RedisReplayStore } from '@signaalhub/envelope';
+import type { Logger } from '@signaalhub/logging';
+import { TransactionalOutbox } from '@signaalhub/outbox';
+import { type ComposedService, connectDurableRedis, loadServiceKeys, openServiceDatabase } from '@signaalhub/service-kit';
+import { kafkaProbe, outboxBacklogProbe, postgresProbe, redisProbe } from '@signaalhub/service-kit';
+import type { Redis } from 'ioredis';
+import type pg from 'pg';
+import { RegistryAccessPolicy } from './access/registry-access-policy.js';
+import { ApplicationDesk } from './applications/application-desk.js';
+import { ApplicationMessages } from './applications/application-messages.js';
+import { ApplicationStore } from './applications/application-store.js';
+import { ScreeningEventsIntake } from './applications/screening-events-intake.js';
+import { ApplicationsController } from './http/applications.controller.js';
+import { PermitsController } from './http/permits.controller.js';
+import { PermitDesk } from './permits/permit-desk.js';
+import { PermitMessages } from './permits/permit-messages.js';
+import { PermitStore } from './permits/permit-store.js';
+import { SERVICE_NAME } from './registry/service-actor.js';
+import type { PermitRegistryConfig } from './config.js';
+import { PERMIT_REGISTRY_MIGRATIONS } from './database/migrations.js';
+import { EstablishmentRegister } from './establishments/establishment-register.js';
+import { EstablishmentStore } from './establishments/establishment-store.js';
+import { EstablishmentsController } from './http/establishments.controller.js';
+import { MunicipalRecords } from './registry/registry-records.js';
+import { loadRegistrySettings, type RegistrySettings } from './registry/registry-settings.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Everything the service is made of, built once from the configuration (the composition root). */
+export interface PermitRegistryService extends ComposedService {
+  readonly bus: EventBus;
+  readonly postgres: pg.Pool;
+  readonly redis: Redis;
+  readonly settings: RegistrySettings;
+  readonly screenings: ScreeningEventsIntake;
+}
+
+/** `clock`: the application clock every date reads (tests shift it; the service uses the system's). */
+export async function composePermitRegistry({ config, logger, clock = (): Date => new Date() }: { config: PermitRegistryConfig; logger: Logger; clock?: () => Date }): Promise<PermitRegistryService> {
+  // Keys and the registry file are configuration too: either broken exits 78 before anything connects.
+  const { keyring, matchTokenKey } = await loadServiceKeys(config.KEYS_DIR, config.HUB_KEY_PASSPHRASE);
+  const municipalities = config.PERMIT_REGISTRY_MUNICIPALITIES;
+  const keyless = municipalities.filter((municipality) => !keyring.canActAs(municipalityPartyId(municipality)));
+  if (keyless.length > 0) throw new ConfigError(keyless.map((municipality) => `PERMIT_REGISTRY_MUNICIPALITIES: no private key for ${municipalityPartyId(municipality)} in KEYS_DIR`));
+  const loaded = await loadRegistrySettings('PERMIT_REGISTRY_CONFIG_FILE', config.PERMIT_REGISTRY_CONFIG_FILE);
+  if (!loaded.ok) throw new ConfigError(loaded.problems);
+  const { settings } = loaded;
+  const schema = config.PERMIT_REGISTRY_DATABASE_SCHEMA;
+
+  const bus = createEventBus({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
+  await bus.provision(TOPIC_DEFINITIONS, { replicationFactor: config.KAFKA_REPLICATION_FACTOR });
+  const redis = await connectDurableRedis(config.REDIS_URL);
+  const postgres = await openServiceDatabase({ url: config.DATABASE_URL, schema, migrations: PERMIT_REGISTRY_MIGRATIONS, maxConnections: 10 });
+  const [audit, deadLetters] = [await AuditLog.open(postgres, schema), bus.createProducer()];
+  await deadLetters.connect();
+  const outbox = new TransactionalOutbox({ pool: postgres, databaseUrl: config.DATABASE_URL, schema, producer: bus.createProducer(), logger });
+
+  const records = new MunicipalRecords(keyring, municipalities);
+  const policy = new RegistryAccessPolicy(municipalities);
+  const access = new AuditedAccess(audit, logger.child({ component: 'access' }));
+  const establishmentStore = new EstablishmentStore(postgres, schema);
+  const establishments = new EstablishmentRegister({
+    store: establishmentStore,
+    records,
+    policy,
+    access,
+    settings,
+    matchTokenKey,
+    logger,
+    clock,
+  });
+
+  const calendar = { extraNonWorkingDays: config.PERMIT_REGISTRY_EXTRA_NON_WORKING_DAYS };
+  const applicationStore = new ApplicationStore(postgres, schema);
+  const permitStore = new PermitStore(postgres, schema);
+  const sealer = new EnvelopeSealer(keyring, clock);
+  const desk = new ApplicationDesk({
+    pool: postgres,
+    store: applicationStore,
+    establishments: establishmentStore,
+    permits: permitStore,
+    records,
+    messages: new ApplicationMessages(sealer, outbox.writer, config.BIBOB_POOL_PARTY),
+    policy,
+    access,
+    calendar,
+    matchTokenKey,
+    logger,
+    clock,
+  });
+  const permits = new PermitDesk({
+    pool: postgres,
+    store: permitStore,
+    records,
+    messages: new PermitMessages(sealer, outbox.writer, config.BIBOB_POOL_PARTY, config.RIEC_PARTY),
+    policy,
+    access,
+    settings,
+    matchTokenKey,
+    logger,
+    clock,
+  });
+  const replayStore = new RedisReplayStore(redis, config.PERMIT_REGISTRY_REPLAY_NAMESPACE);
+  const window = { maxAgeMs: config.ENVELOPE_MAX_AGE_DAYS * DAY_MS, clockSkewMs: DEFAULT_FRESHNESS_WINDOW.clockSkewMs };
+  const screenings = new ScreeningEventsIntake({
+    opener: new EnvelopeOpener(keyring, { replayStore, window }),
+    poolParty: config.BIBOB_POOL_PARTY,
+    pool: postgres,
+    store: applicationStore,
+    records,
+    municipalities,
+    calendar,
+    inbox: { service: SERVICE_NAME, deadLetters, audit, logger },
+  });
+
+  return {
+    bus,
+    screenings,
+    postgres,
+    redis,
+    settings,
+    controllers: [EstablishmentsController, ApplicationsController, PermitsController],
+    providers: [
+      { provide: APP_FILTER, useClass: AccessErrorFilter },
+      { provide: AuditedAccess, useValue: access },
+      { provide: EstablishmentRegister, useValue: establishments },
+      { provide: ApplicationDesk, useValue: desk },
+      { provide: PermitDesk, useValue: permits },
+    ],
+    probes: [postgresProbe(postgres), redisProbe(redis), kafkaProbe(bus)],
+    backlogs: [outboxBacklogProbe(outbox)],
+    start: () => outbox.start(),
+    stop: () => outbox.stop(),
+    // After stop: the relay no longer uses the producer, the pool or Redis.
+    close: async () => {
+      await bus.close();
+      await Promise.all([redis.quit(), postgres.end()]);
+    },
+  };
+}

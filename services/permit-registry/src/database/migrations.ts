@@ -1,0 +1,142 @@
+import { createAuditLogSql } from '@signaalhub/audit';
+import type { Migration } from '@signaalhub/database';
+import { outboxTableSql } from '@signaalhub/outbox';
+
+/**
+ * The permit registry's schema history, applied at start-up (runMigrations). Append new steps; never edit
+ * one that has shipped. The people responsible for an establishment, its KvK number and every free text
+ * live only in `*_sealed` columns (OpenPGP, sealed by the municipality's party to itself); the KvK number
+ * and the address are also kept as match tokens (HMAC with the partnership key) to search and to match.
+ * Trade name, address and activities are what the public register shows: kept in clear.
+ */
+export const PERMIT_REGISTRY_MIGRATIONS: readonly Migration[] = [
+  {
+    name: '0001_establishments',
+    up: (schema) => {
+      const s = `"${schema}"`;
+      return `
+      CREATE SCHEMA IF NOT EXISTS ${s};
+      CREATE TABLE ${s}.establishments (
+        id uuid PRIMARY KEY,
+        municipality text NOT NULL,
+        vestigingsnummer text NOT NULL CHECK (vestigingsnummer ~ '^[0-9]{12}$'),
+        -- match tokens of the KvK number and the address (never the KvK number itself)
+        kvk_token text NOT NULL,
+        address_token text NOT NULL,
+        trade_name text NOT NULL,
+        postcode text NOT NULL,
+        huisnummer integer NOT NULL,
+        toevoeging text,
+        -- [{ activity, sbiCode }]
+        activities jsonb NOT NULL,
+        -- { kvkNumber, people: [{ name, birthDate, role }] }
+        particulars_sealed text NOT NULL,
+        registered_by_party text NOT NULL,
+        registered_by_user text NOT NULL,
+        registered_at timestamptz NOT NULL,
+        UNIQUE (municipality, vestigingsnummer)
+      );
+      CREATE INDEX establishments_by_kvk ON ${s}.establishments (municipality, kvk_token);
+      CREATE INDEX establishments_by_postcode ON ${s}.establishments (municipality, postcode);
+      CREATE INDEX establishments_by_address ON ${s}.establishments (address_token);
+      ${outboxTableSql(schema)}
+      ${createAuditLogSql(schema)}`;
+    },
+  },
+  {
+    // Applications with their timeline (the deadline engine's events and what the pool told), the Bibob
+    // screening asked for them and the conclusions the pool sent (sealed: art. 28 Wet Bibob).
+    name: '0002_applications',
+    up: (schema) => {
+      const s = `"${schema}"`;
+      return `
+      CREATE TABLE ${s}.applications (
+        id uuid PRIMARY KEY,
+        municipality text NOT NULL,
+        establishment_id uuid NOT NULL REFERENCES ${s}.establishments (id),
+        kind text NOT NULL CHECK (kind IN ('nieuw', 'wijziging', 'verlenging')),
+        received_on date NOT NULL,
+        decision_term_weeks integer NOT NULL CHECK (decision_term_weeks BETWEEN 1 AND 26),
+        bibob text NOT NULL DEFAULT 'niet-gevraagd'
+          CHECK (bibob IN ('niet-gevraagd', 'gevraagd', 'geopend', 'lbb-advies-gevraagd', 'conclusie-ontvangen')),
+        -- the screening.requested message, and the pool's screening id once screening.opened named it
+        screening_request_id uuid UNIQUE,
+        screening_id uuid UNIQUE,
+        registered_by_party text NOT NULL,
+        registered_by_user text NOT NULL,
+        registered_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX applications_by_municipality ON ${s}.applications (municipality, received_on, id);
+      CREATE TABLE ${s}.application_timeline (
+        id bigserial PRIMARY KEY,
+        application_id uuid NOT NULL REFERENCES ${s}.applications (id),
+        kind text NOT NULL,
+        event_date date NOT NULL,
+        at timestamptz NOT NULL,
+        actor_party text,
+        actor_user text,
+        actor_service text,
+        -- the pool's message it came from: a redelivery adds nothing
+        source_message_id uuid UNIQUE,
+        -- { missing: [...] } of an aanvulling-gevraagd
+        details_sealed text,
+        CHECK ((actor_user IS NULL) <> (actor_service IS NULL))
+      );
+      CREATE INDEX application_timeline_by_application ON ${s}.application_timeline (application_id, id);
+      CREATE TABLE ${s}.application_conclusions (
+        application_id uuid NOT NULL REFERENCES ${s}.applications (id),
+        version integer NOT NULL,
+        message_id uuid NOT NULL UNIQUE,
+        -- the RiskConclusion
+        conclusion_sealed text NOT NULL,
+        approved_at timestamptz NOT NULL,
+        PRIMARY KEY (application_id, version)
+      );`;
+    },
+  },
+  {
+    // Permits: one per application, from `aangevraagd` on; its conditions (standard ones by code, the
+    // case-specific ones sealed: they may come from a Bibob conclusion) and its history (who, when, why sealed).
+    name: '0003_permits',
+    up: (schema) => {
+      const s = `"${schema}"`;
+      return `
+      CREATE TABLE ${s}.permits (
+        id uuid PRIMARY KEY,
+        application_id uuid NOT NULL UNIQUE REFERENCES ${s}.applications (id),
+        municipality text NOT NULL,
+        establishment_id uuid NOT NULL REFERENCES ${s}.establishments (id),
+        status text NOT NULL CHECK (status IN ('aangevraagd', 'verleend', 'geweigerd', 'geschorst', 'ingetrokken', 'vervallen')),
+        zienswijze text NOT NULL DEFAULT 'geen' CHECK (zienswijze IN ('geen', 'gevraagd', 'ontvangen')),
+        permit_number text,
+        valid_from date,
+        valid_until date,
+        suspended_from date,
+        suspended_until date,
+        standard_conditions text[] NOT NULL DEFAULT '{}',
+        -- [{ text, legalBasis, fromBibob }]
+        case_conditions_sealed text,
+        updated_at timestamptz NOT NULL,
+        UNIQUE (municipality, permit_number),
+        CHECK (valid_until IS NULL OR valid_until > valid_from)
+      );
+      CREATE INDEX permits_by_municipality ON ${s}.permits (municipality, status);
+      CREATE TABLE ${s}.permit_history (
+        id bigserial PRIMARY KEY,
+        permit_id uuid NOT NULL REFERENCES ${s}.permits (id),
+        at timestamptz NOT NULL,
+        action text NOT NULL,
+        actor_party text NOT NULL,
+        actor_user text NOT NULL,
+        from_status text NOT NULL,
+        to_status text NOT NULL,
+        event_date date NOT NULL,
+        reason_sealed text NOT NULL,
+        -- the event it published, if any
+        message_id uuid
+      );
+      CREATE INDEX permit_history_by_permit ON ${s}.permit_history (permit_id, id);`;
+    },
+  },
+];

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { ObjectNotFound, type AuditedAccess } from '@signaalhub/access';
+import { EstablishmentRegistration, EstablishmentSearch, type EstablishmentDetail, type EstablishmentSummary } from '@signaalhub/contracts';
+import { matchToken, type MatchTokenKey } from '@signaalhub/envelope';
+import type { UserIdentity } from '@signaalhub/identity';
+import type { Logger } from '@signaalhub/logging';
+import type { RegistryAccessPolicy } from '../access/registry-access-policy.js';
+import { RegistryConflict, ruleBroken } from '../registry/registry-errors.js';
+import { actorOf, parseBody } from '../registry/registry-input.js';
+import { EstablishmentParticulars, type MunicipalRecords } from '../registry/registry-records.js';
+import { acceptsSbiCode, type RegistrySettings } from '../registry/registry-settings.js';
+import type { EstablishmentStore } from './establishment-store.js';
+
+export interface EstablishmentRegisterParts {
+  readonly store: EstablishmentStore;
+  readonly records: MunicipalRecords;
+  readonly policy: RegistryAccessPolicy;
+  readonly access: AuditedAccess;
+  readonly settings: RegistrySettings;
+  readonly matchTokenKey: MatchTokenKey;
+  readonly logger: Logger;
+  readonly clock: () => Date;
+}
+
+/**
+ * Establishments: registered by a permit officer of the municipality (the KvK number and the people
+ * sealed, the KvK number and the address also as match tokens), searched by KvK number, vestigingsnummer,
+ * trade name or postcode (no people in the list), and opened with its people (audited).
+ */
+export class EstablishmentRegister {
+  constructor(private readonly parts: EstablishmentRegisterParts) {}
+
+  async register(caller: UserIdentity, body: unknown, origin: string): Promise<EstablishmentSummary> {
+    const { access, policy } = this.parts;
+    const attempt = { caller, action: 'establishment.register', object: { type: 'establishments', id: '' }, origin };
+    await access.check({ ...attempt, policy: policy.anyRegistry(caller) });
+    const registration = parseBody(EstablishmentRegistration, body);
+    await access.check({ ...attempt, object: { type: 'establishments', id: registration.municipality }, policy: policy.registryOf(caller, registration.municipality) });
+    registration.activities.forEach((entry, index) => {
+      if (!acceptsSbiCode(this.parts.settings, entry.activity, entry.sbiCode)) {
+        throw ruleBroken(`activities.${String(index)}.sbiCode`, 'must be an SBI code the configuration lists for this activity', 'Deze SBI-code hoort niet bij deze activiteit');
+      }
+    });
+    const id = randomUUID();
+    const particulars: EstablishmentParticulars = { kvkNumber: registration.kvkNumber, people: registration.people };
+    const { address } = registration;
+    const registeredAt = this.parts.clock().toISOString();
+    const inserted = await this.parts.store.insert({
+      id,
+      municipality: registration.municipality,
+      vestigingsnummer: registration.vestigingsnummer,
+      kvkToken: matchToken({ kind: 'kvk', kvkNumber: registration.kvkNumber }, this.parts.matchTokenKey).token,
+      addressToken: matchToken({ kind: 'address', address }, this.parts.matchTokenKey).token,
+      tradeName: registration.tradeName,
+      postcode: address.postcode,
+      huisnummer: address.huisnummer,
+      toevoeging: address.toevoeging,
+      activities: registration.activities,
+      particularsSealed: await this.parts.records.of(registration.municipality).seal(particulars),
+      registeredBy: actorOf(caller),
+      registeredAt,
+    });
+    if (!inserted) throw new RegistryConflict('Deze vestiging (vestigingsnummer) staat al in het register.');
+    await access.allowed({ ...attempt, object: { type: 'establishment', id } });
+    this.parts.logger.info({ establishmentId: id, municipality: registration.municipality }, 'establishment registered');
+    return {
+      id,
+      municipality: registration.municipality,
+      vestigingsnummer: registration.vestigingsnummer,
+      tradeName: registration.tradeName,
+      address: { postcode: address.postcode, huisnummer: address.huisnummer, ...(address.toevoeging === undefined ? {} : { toevoeging: address.toevoeging }) },
+      activities: registration.activities,
+      registeredAt,
+    };
+  }
+
+  async search(caller: UserIdentity, query: unknown, origin: string): Promise<EstablishmentSummary[]> {
+    const { access, policy } = this.parts;
+    const attempt = { caller, action: 'establishment.search', object: { type: 'establishments', id: '*' }, origin };
+    await access.check({ ...attempt, policy: policy.anyRegistry(caller) });
+    const search = parseBody(EstablishmentSearch, query);
+    await access.check({ ...attempt, object: { type: 'establishments', id: search.municipality }, policy: policy.registryOf(caller, search.municipality) });
+    return this.parts.store.search({
+      municipality: search.municipality,
+      ...(search.kvkNumber === undefined ? {} : { kvkToken: matchToken({ kind: 'kvk', kvkNumber: search.kvkNumber }, this.parts.matchTokenKey).token }),
+      ...(search.vestigingsnummer === undefined ? {} : { vestigingsnummer: search.vestigingsnummer }),
+      ...(search.tradeName === undefined ? {} : { tradeName: search.tradeName }),
+      ...(search.postcode === undefined ? {} : { postcode: search.postcode }),
+    });
+  }
+
+  async detail(caller: UserIdentity, id: string, origin: string): Promise<EstablishmentDetail> {
+    const { access, policy } = this.parts;
+    const attempt = { caller, action: 'establishment.open', object: { type: 'establishment', id }, origin };
+    await access.check({ ...attempt, policy: policy.anyRegistry(caller) });
+    const row = await this.parts.store.find(id);
+    if (row === undefined) throw new ObjectNotFound('establishment');
+    await access.check({ ...attempt, policy: policy.registryOf(caller, row.municipality), auditAllowed: true });
+    const { particularsSealed, ...summary } = row;
+    const particulars = await this.parts.records.of(row.municipality).open(particularsSealed, EstablishmentParticulars);
+    return { ...summary, kvkNumber: particulars.kvkNumber, people: particulars.people };
+  }
+}

@@ -1,0 +1,101 @@
+import type { EstablishmentActivity, EstablishmentSummary } from '@signaalhub/contracts';
+import { quotedSchema } from '@signaalhub/database';
+import type { Pool } from 'pg';
+
+export interface EstablishmentRow extends EstablishmentSummary {
+  readonly particularsSealed: string;
+}
+
+export interface NewEstablishment {
+  readonly id: string;
+  readonly municipality: string;
+  readonly vestigingsnummer: string;
+  readonly kvkToken: string;
+  readonly addressToken: string;
+  readonly tradeName: string;
+  readonly postcode: string;
+  readonly huisnummer: number;
+  readonly toevoeging: string | undefined;
+  readonly activities: readonly EstablishmentActivity[];
+  readonly particularsSealed: string;
+  readonly registeredBy: { readonly party: string; readonly userId: string };
+  readonly registeredAt: string;
+}
+
+/** What a search narrows to; every condition given must hold. */
+export interface EstablishmentFilter {
+  readonly municipality: string;
+  readonly kvkToken?: string;
+  readonly vestigingsnummer?: string;
+  /** Part of the trade name, any case. */
+  readonly tradeName?: string;
+  readonly postcode?: string;
+}
+
+const COLUMNS = `id, municipality, vestigingsnummer, trade_name AS "tradeName",
+  json_strip_nulls(json_build_object('postcode', postcode, 'huisnummer', huisnummer, 'toevoeging', toevoeging)) AS address,
+  activities, to_char(registered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "registeredAt"`;
+
+/** Escapes LIKE's wildcards, so a trade name with `%` or `_` is searched for as written. */
+const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+
+/** The establishments of every registry municipality. */
+export class EstablishmentStore {
+  private readonly table: string;
+
+  constructor(
+    private readonly pool: Pool,
+    schema: string,
+  ) {
+    this.table = `${quotedSchema(schema)}.establishments`;
+  }
+
+  /** False when the municipality already has an establishment with this vestigingsnummer. */
+  async insert(row: NewEstablishment): Promise<boolean> {
+    const result = await this.pool.query(
+      `INSERT INTO ${this.table} (id, municipality, vestigingsnummer, kvk_token, address_token, trade_name, postcode, huisnummer, toevoeging,
+         activities, particulars_sealed, registered_by_party, registered_by_user, registered_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (municipality, vestigingsnummer) DO NOTHING`,
+      [
+        row.id,
+        row.municipality,
+        row.vestigingsnummer,
+        row.kvkToken,
+        row.addressToken,
+        row.tradeName,
+        row.postcode,
+        row.huisnummer,
+        row.toevoeging ?? null,
+        JSON.stringify(row.activities),
+        row.particularsSealed,
+        row.registeredBy.party,
+        row.registeredBy.userId,
+        row.registeredAt,
+      ],
+    );
+    return result.rowCount === 1;
+  }
+
+  async find(id: string): Promise<EstablishmentRow | undefined> {
+    const result = await this.pool.query<EstablishmentRow>(`SELECT ${COLUMNS}, particulars_sealed AS "particularsSealed" FROM ${this.table} WHERE id = $1`, [id]);
+    return result.rows[0];
+  }
+
+  async search(filter: EstablishmentFilter): Promise<EstablishmentSummary[]> {
+    const values: unknown[] = [filter.municipality];
+    const conditions = ['municipality = $1'];
+    const add = (condition: (placeholder: string) => string, value: unknown): void => {
+      values.push(value);
+      conditions.push(condition(`$${String(values.length)}`));
+    };
+    if (filter.kvkToken !== undefined) add((p) => `kvk_token = ${p}`, filter.kvkToken);
+    if (filter.vestigingsnummer !== undefined) add((p) => `vestigingsnummer = ${p}`, filter.vestigingsnummer);
+    if (filter.tradeName !== undefined) add((p) => `trade_name ILIKE ${p}`, likePattern(filter.tradeName));
+    if (filter.postcode !== undefined) add((p) => `postcode = ${p}`, filter.postcode);
+    const result = await this.pool.query<EstablishmentSummary>(
+      `SELECT ${COLUMNS} FROM ${this.table} WHERE ${conditions.join(' AND ')} ORDER BY trade_name, id LIMIT 500`,
+      values,
+    );
+    return result.rows;
+  }
+}

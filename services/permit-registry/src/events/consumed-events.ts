@@ -1,0 +1,26 @@
+import { EventTypes } from '@signaalhub/contracts';
+import type { EventConsumption } from '@signaalhub/service-kit';
+import type { PermitRegistryService } from '../composition.js';
+import type { PermitRegistryConfig } from '../config.js';
+
+type Consumed = typeof EventTypes.screeningOpened | typeof EventTypes.screeningProgressed | typeof EventTypes.screeningConcluded;
+
+/**
+ * The events this service consumes, each with its one handler: what the Bibob pool tells a registry
+ * municipality about the screenings its applications asked for.
+ */
+export const CONSUMED_EVENTS: EventConsumption<PermitRegistryConfig, PermitRegistryService, Consumed> = {
+  subscribes: [EventTypes.screeningOpened, EventTypes.screeningProgressed, EventTypes.screeningConcluded],
+  handlers: {
+    [EventTypes.screeningOpened]: (service) => async (message) => {
+      await service.screenings.receive(EventTypes.screeningOpened, message);
+    },
+    [EventTypes.screeningProgressed]: (service) => async (message) => {
+      await service.screenings.receive(EventTypes.screeningProgressed, message);
+    },
+    [EventTypes.screeningConcluded]: (service) => async (message) => {
+      await service.screenings.receive(EventTypes.screeningConcluded, message);
+    },
+  },
+  groupId: (config) => config.KAFKA_GROUP_ID,
+};

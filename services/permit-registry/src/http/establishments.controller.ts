@@ -1,0 +1,57 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { RequestOrigin } from '@signaalhub/access';
+import type { EstablishmentDetail, EstablishmentSummary } from '@signaalhub/contracts';
+import { CurrentIdentity, IDENTITY_HEADER, type UserIdentity } from '@signaalhub/identity';
+import { UuidParameter } from '@signaalhub/service-kit';
+import { EstablishmentRegister } from '../establishments/establishment-register.js';
+import { answering } from './api-errors.js';
+
+export const FORBIDDEN = { status: 403, description: '{ error: "forbidden" } (audited)' } as const;
+export const INVALID = { status: 400, description: '{ error: "validation", problems: [{ field, rule, message }] }; nothing stored' } as const;
+export const RULE = { status: 422, description: '{ error: "validation", message, problems }: a rule of the registry (Dutch message); nothing stored' } as const;
+export const CONFLICT = { status: 409, description: '{ error: "conflict", message }: does not fit what exists (Dutch message); nothing changed' } as const;
+export const NOT_FOUND = { status: 404, description: '{ error: "not-found" }' } as const;
+
+@ApiTags('establishments')
+@ApiHeader({ name: IDENTITY_HEADER, required: true, description: 'Identity token issued by the web application' })
+@Controller('api/establishments')
+export class EstablishmentsController {
+  constructor(@Inject(EstablishmentRegister) private readonly register: EstablishmentRegister) {}
+
+  @Post()
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: "permit-officer of the municipality: registers an establishment (EstablishmentRegistration); KvK number and people sealed" })
+  @ApiResponse({ status: 201, description: 'EstablishmentSummary' })
+  @ApiResponse(INVALID)
+  @ApiResponse(RULE)
+  @ApiResponse(CONFLICT)
+  @ApiResponse(FORBIDDEN)
+  create(@CurrentIdentity() caller: UserIdentity, @Body() body: unknown, @RequestOrigin() origin: string): Promise<EstablishmentSummary> {
+    return answering(() => this.register.register(caller, body, origin));
+  }
+
+  @Get()
+  @ApiOperation({ summary: "permit-officer of the municipality: its establishments by KvK number, vestigingsnummer, part of the trade name or postcode (no people)" })
+  @ApiQuery({ name: 'municipality', required: true, example: 'soest' })
+  @ApiQuery({ name: 'kvkNumber', required: false, example: '12345678' })
+  @ApiQuery({ name: 'vestigingsnummer', required: false, example: '000012345678' })
+  @ApiQuery({ name: 'tradeName', required: false, example: 'Autobedrijf' })
+  @ApiQuery({ name: 'postcode', required: false, example: '3761AB' })
+  @ApiResponse({ status: 200, description: '[EstablishmentSummary]' })
+  @ApiResponse(INVALID)
+  @ApiResponse(FORBIDDEN)
+  search(@CurrentIdentity() caller: UserIdentity, @Query() query: unknown, @RequestOrigin() origin: string): Promise<EstablishmentSummary[]> {
+    return answering(() => this.register.search(caller, query, origin));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: "permit-officer of the municipality: the establishment with its KvK number and the people responsible (audited)" })
+  @ApiResponse({ status: 200, description: 'EstablishmentDetail' })
+  @ApiResponse(INVALID)
+  @ApiResponse(FORBIDDEN)
+  @ApiResponse(NOT_FOUND)
+  detail(@CurrentIdentity() caller: UserIdentity, @Param('id', UuidParameter) id: string, @RequestOrigin() origin: string): Promise<EstablishmentDetail> {
+    return answering(() => this.register.detail(caller, id, origin));
+  }
+}
