@@ -162,7 +162,7 @@ describe(PoolInformationRequests.name, () => {
     expect(notAHit).toMatchObject({ kind: 'rule', problems: [{ field: 'signalId' }] });
     const bad = await problemOf({ signalId: 'geen-id', purpose: '  ', extra: 1 });
     expect(bad).toMatchObject({ kind: 'schema' });
-    expect((bad as InvalidScreeningInput).problems.map((problem) => problem.field).sort()).toEqual(['', 'purpose', 'signalId']);
+    expect((bad as InvalidScreeningInput).problems.map((problem) => problem.field).sort()).toEqual(['extra', 'purpose', 'signalId']);
     expect(await sut.list(coordinator(), screeningId, 'test')).toEqual([]);
   });
 

@@ -231,7 +231,6 @@ describe(MeetingAgendas.name, () => {
       decision: { decisionId: second, approach: 'bestuurlijk' },
       meeting: todays,
       content: { actions: [{ description: 'Vergunning controleren', dueDate: '2030-06-16' }, { description: 'Gesprek', dueDate: '2030-07-01' }] },
-      reminders: [{ dueDate: '2030-06-16' }, { dueDate: '2030-07-01' }],
     });
     expect(history.entries[7]).toMatchObject({ kind: 'feedback-sent', decisionId: second, to: 'gemeente-soest' });
     const audit = await parts.postgres.query<{ action: string; object_id: string; result: string }>(
