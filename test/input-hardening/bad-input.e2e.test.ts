@@ -251,6 +251,15 @@ describe('bad input against every endpoint', () => {
       textField: 'ground.explanation',
     },
     'GET /api/disclosures': { service: 'bibob', caller: () => poolAuditor, query: { municipality: 'soest' } },
+    'POST /api/screenings/{id}/information-requests': {
+      service: 'bibob',
+      caller: () => poolMember,
+      ids: () => ({ id: screeningId }),
+      body: () => ({ signalId: randomUUID(), purpose: 'Bibob-onderzoek:\tvergunning.\r\nGroet.' }),
+      textField: 'purpose',
+    },
+    'GET /api/screenings/{id}/information-requests': { service: 'bibob', caller: () => poolMember, ids: () => ({ id: screeningId }) },
+    'GET /api/screenings/{id}/information-requests/{requestId}/answer': { service: 'bibob', caller: () => poolMember, ids: () => ({ id: screeningId }) },
   };
 
   beforeAll(async () => {
@@ -456,7 +465,7 @@ describe('bad input against every endpoint', () => {
       'GET /agenda/overleggen/{id}/besluitenlijst': { as: 'member' },
       'GET /acties': { as: 'member', query: { gedaan: 'afgerond' } },
       'GET /acties/{decisionId}/{actionIndex}/afronden': { as: 'member' },
-      'POST /acties/{decisionId}/{actionIndex}/afronden': { as: 'member', form: { doneOn: '2030-01-01', note: 'Gedaan:\tbezoek' }, field: 'note' },
+      'POST /acties/{decisionId}/{actionIndex}/afronden': { as: 'member', form: { doneOn: '2030-01-01', note: 'Gedaan:\tbezoek' }, field: 'note', ids: { actionIndex: '0' } },
       'GET /verzoeken': { as: 'member', query: { gedaan: 'verstrekt' } },
       'GET /verzoeken/{id}': { as: 'member' },
       'POST /verzoeken/{id}/antwoord': { as: 'member', form: {}, field: '_csrf' },
