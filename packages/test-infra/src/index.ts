@@ -8,3 +8,4 @@ export * from './test-infrastructure.js';
 export * from './unique-name.js';
 export * from './schema-fixture.js';
 export * from './running-service.js';
+export * from './test-caller.js';

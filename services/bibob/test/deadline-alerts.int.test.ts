@@ -11,7 +11,7 @@ import { BibobConfigSchema, type BibobConfig } from '../src/config.js';
 import { ScreeningFormIntake } from '../src/screenings/screening-form.js';
 import { ScreeningReader } from '../src/screenings/screening-reader.js';
 import { ScreeningWorkflow } from '../src/screenings/screening-workflow.js';
-import { bibobEnv, coordinator } from './support/running-bibob.js';
+import { bibobEnv, coordinator, provided } from './support/running-bibob.js';
 import { screeningForm } from './support/screening-requests.js';
 
 /** Received 2026-06-01 with a term of 8 weeks: 2026-06-01 + 56 days = Monday 2026-07-27, a working day. */
@@ -52,12 +52,6 @@ describe(DeadlineAlerts.name, () => {
     if (index >= 0) running.splice(index, 1);
     await parts.stop?.();
     await parts.close();
-  }
-
-  function provided<T>(parts: BibobService, type: abstract new (...args: never[]) => T): T {
-    const entry = (parts.providers ?? []).find((provider) => typeof provider === 'object' && 'provide' in provider && provider.provide === type);
-    if (entry === undefined || !('useValue' in entry)) throw new Error(`no ${type.name} in the composition`);
-    return entry.useValue as T;
   }
 
   async function alertRows(parts: BibobService, config: BibobConfig, id: string): Promise<{ deadline: string; deadline_date: string; moment: string; fired_at: Date }[]> {

@@ -8,7 +8,7 @@ import type { BibobConfig } from '../src/config.js';
 import { PoolInformationRequests } from '../src/information/pool-information-requests.js';
 import { InvalidScreeningInput } from '../src/screenings/screening-errors.js';
 import { ScreeningFormIntake } from '../src/screenings/screening-form.js';
-import { caller, coordinator, POOL, testParts } from './support/running-bibob.js';
+import { caller, coordinator, POOL, provided as providedBy, testParts } from './support/running-bibob.js';
 import { sealedSignalAbout } from './support/sealed-signal-headers.js';
 import { randomKvkNumber, screeningForm, testKeys } from './support/screening-requests.js';
 
@@ -25,11 +25,7 @@ describe(PoolInformationRequests.name, () => {
     await parts.close();
   });
 
-  function provided<T>(type: abstract new (...args: never[]) => T): T {
-    const entry = (parts.providers ?? []).find((provider) => typeof provider === 'object' && 'provide' in provider && provider.provide === type);
-    if (entry === undefined || !('useValue' in entry)) throw new Error(`no ${type.name} in the composition`);
-    return entry.useValue as T;
-  }
+  const provided = <T>(type: abstract new (...args: never[]) => T): T => providedBy(parts, type);
 
   const message = (topic: string, envelope: object, offset: number): BusMessage => ({
     topic,

@@ -9,7 +9,7 @@ import { ScreeningHitLookup } from '../src/hits/screening-hit-lookup.js';
 import { InvalidScreeningInput } from '../src/screenings/screening-errors.js';
 import { ScreeningFormIntake } from '../src/screenings/screening-form.js';
 import { ScreeningReader } from '../src/screenings/screening-reader.js';
-import { coordinator, POOL, testParts } from './support/running-bibob.js';
+import { coordinator, POOL, provided as providedBy, testParts } from './support/running-bibob.js';
 import { sealSignalAbout, type SignalEnvelope } from './support/sealed-signal-headers.js';
 import { busMessageOf, randomKenteken, randomKvkNumber, randomPostcode, screeningForm, testKeys } from './support/screening-requests.js';
 
@@ -26,11 +26,7 @@ describe(ScreeningHitLookup.name, () => {
     await parts.close();
   });
 
-  function provided<T>(type: abstract new (...args: never[]) => T): T {
-    const entry = (parts.providers ?? []).find((provider) => typeof provider === 'object' && 'provide' in provider && provider.provide === type);
-    if (entry === undefined || !('useValue' in entry)) throw new Error(`no ${type.name} in the composition`);
-    return entry.useValue as T;
-  }
+  const provided = <T>(type: abstract new (...args: never[]) => T): T => providedBy(parts, type);
 
   function signalMessage(envelope: object, offset = 0): BusMessage {
     return { topic: Topics.signalSubmitted, partition: 0, offset: String(offset), key: 'baarn', value: Buffer.from(JSON.stringify(envelope)), headers: {} };

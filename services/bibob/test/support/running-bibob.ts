@@ -1,4 +1,3 @@
-import type { Role } from '@signaalhub/contracts';
 import type { UserIdentity } from '@signaalhub/identity';
 import { createLogger } from '@signaalhub/logging';
 import { RunningService, serviceEnv, uniqueName } from '@signaalhub/test-infra';
@@ -48,6 +47,11 @@ export function coordinator(userId: string = uniqueName('coordinator')): UserIde
   return { userId, party: POOL, roles: ['bibob-coordinator'] };
 }
 
-export function caller(party: string, roles: readonly Role[], userId: string = uniqueName('user')): UserIdentity {
-  return { userId, party, roles: [...roles] };
+export { testCaller as caller } from '@signaalhub/test-infra';
+
+/** The composition's instance of a provider class (what Nest would inject), for tests that call it directly. */
+export function provided<T>(parts: BibobService, type: abstract new (...args: never[]) => T): T {
+  const entry = (parts.providers ?? []).find((provider) => typeof provider === 'object' && 'provide' in provider && provider.provide === type);
+  if (entry === undefined || !('useValue' in entry)) throw new Error(`no ${type.name} in the composition`);
+  return entry.useValue as T;
 }

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
-import type { EstablishmentRegistration, Role } from '@signaalhub/contracts';
+import type { EstablishmentRegistration } from '@signaalhub/contracts';
 import type { UserIdentity } from '@signaalhub/identity';
-import { RunningService, serviceEnv, uniqueName } from '@signaalhub/test-infra';
+import { RunningService, serviceEnv, testCaller, uniqueName } from '@signaalhub/test-infra';
 
 /** The permit registry's complete environment for a test: its own schema and replay namespace. */
 export function registryEnv(overrides: Record<string, string> = {}): Record<string, string> {
@@ -17,12 +17,10 @@ export function startRegistry(overrides: Record<string, string> = {}): Promise<R
   return RunningService.start('permit-registry', registryEnv(overrides), { schemaVariable: 'PERMIT_REGISTRY_DATABASE_SCHEMA' });
 }
 
-export function caller(party: string, roles: readonly Role[], userId: string = uniqueName('user')): UserIdentity {
-  return { userId, party, roles: [...roles] };
-}
+export { testCaller as caller } from '@signaalhub/test-infra';
 
 /** A permit officer of Soest, the default registry. */
-export const soestOfficer = (userId?: string): UserIdentity => caller('gemeente-soest', ['permit-officer'], userId);
+export const soestOfficer = (userId?: string): UserIdentity => testCaller('gemeente-soest', ['permit-officer'], userId);
 
 const digits = (length: number): string => Array.from({ length }, () => String(randomInt(10))).join('');
 
