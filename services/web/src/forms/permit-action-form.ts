@@ -42,7 +42,10 @@ export function permitActionRequest(action: PermitAction, body: FormBody): Recor
     case 'intrekken':
     case 'laten-vervallen':
       return { ...common, ground: text(body, 'ground') };
-    default:
+    case 'zienswijze-vragen':
+    case 'zienswijze-ontvangen':
+    case 'weigeren':
+    case 'schorsing-opheffen':
       return common;
   }
 }

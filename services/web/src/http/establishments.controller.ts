@@ -53,7 +53,7 @@ export class EstablishmentsController {
   ): Promise<void> {
     const municipality = officerMunicipality(viewer);
     const search: EstablishmentSearchValues = { tradeName, kvkNumber, vestigingsnummer, postcode };
-    const trimmed = Object.fromEntries(Object.entries(search).map(([name, value]) => [name, value.trim()]));
+    const trimmed = { tradeName: tradeName.trim(), kvkNumber: kvkNumber.trim(), vestigingsnummer: vestigingsnummer.trim(), postcode: postcode.trim() };
     const notice = done === undefined ? undefined : NOTICES[done];
     try {
       const establishments = await this.registry.searchEstablishments(viewer.identity, { municipality, ...trimmed });

@@ -24,7 +24,7 @@ export interface EstablishmentsPageProps {
 export function EstablishmentsPage({ user, municipality, search, establishments, errors, notice }: EstablishmentsPageProps): ReactNode {
   const title = `Vestigingen in ${municipalityName(municipality)}`;
   const ids = ESTABLISHMENT_SEARCH_FIELD_IDS;
-  const searched = Object.values(search).some((value) => value.trim() !== '');
+  const searched = [search.tradeName, search.kvkNumber, search.vestigingsnummer, search.postcode].some((value) => value.trim() !== '');
   return (
     <Layout title={errors.length > 0 ? `Fout: ${title}` : title} user={user} section="vestigingen">
       <ErrorSummary errors={errors} />
