@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ESTABLISHMENTS, DEMO_PERMIT_OFFICER, DEMO_SIGNALLED_KVK, seedDemoPermits } from '../../../scripts/seed-demo-permits.js';
 import { DEMO_CONFLICTED_COORDINATOR, DEMO_LEAD_COORDINATOR, demoCoordinatorPool } from '../src/accounts/demo-coordinators.js';
-import { isoDateFromNow, SERVICE_DEADLINE_MS, startBrowserStack, type BrowserStack } from './support/browser-stack.js';
+import { isoDateFromNow, SERVICE_DEADLINE_MS, startBrowserStack, takeScreeningStep, type BrowserStack } from './support/browser-stack.js';
 
 const daysAgo = (days: number): string => isoDateFromNow(-days);
 const randomDigits = (length: number): string => Array.from({ length }, () => String(Math.floor(Math.random() * 10))).join('');
@@ -49,10 +49,7 @@ describe('Permit registry in a real browser', () => {
 
   const screen = (name: string): Promise<void> => stack.screen(name);
 
-  async function signOut(): Promise<void> {
-    await page.getByRole('button', { name: 'Afmelden' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
-  }
+  const signOut = (): Promise<void> => stack.signOut();
 
   async function application(id: string): Promise<ApplicationDetail> {
     const response = await registry.get(`/api/applications/${id}`, officer);
@@ -76,13 +73,7 @@ describe('Permit registry in a real browser', () => {
   const idFromUrl = (): string => decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1) ?? '');
   const decisionDate = (): Promise<string> => page.locator('dt', { hasText: 'Uiterste beslisdatum' }).locator('xpath=following-sibling::dd').innerText();
 
-  async function takeStep(step: string, date: string): Promise<void> {
-    await page.locator('#stap-soort').selectOption(step);
-    await page.locator('#stap-reden').fill('Volgens het draaiboek');
-    await page.locator('#stap-datum').fill(date);
-    await page.getByRole('button', { name: 'Stap vastleggen' }).click();
-    await page.getByText('De stap is vastgelegd.').waitFor();
-  }
+  const takeStep = (step: string, date: string): Promise<void> => takeScreeningStep(page, step, date);
 
   /** One permit action form on the open page: its date, reason and the button. */
   async function permitAction(action: string, reason: string, button: string, fill: Record<string, string> = {}): Promise<void> {

@@ -1,6 +1,5 @@
 import type { ApplicationDetail, PermitDetail } from '@signaalhub/contracts';
 import {
-  Alert,
   Button,
   Fieldset,
   FieldsetLegend,
@@ -16,7 +15,9 @@ import {
 } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { CsrfField } from '../components/csrf-field.js';
+import { DeadlineFacts } from '../components/deadline-facts.js';
 import { ErrorSummary } from '../components/error-summary.js';
+import { SuccessNotice } from '../components/success-notice.js';
 import { PermitActionForm } from '../components/permit-action-form.js';
 import { SelectField } from '../components/select-field.js';
 import { TextField } from '../components/text-field.js';
@@ -25,7 +26,6 @@ import { errorsFor, type FieldError } from '../forms/field-errors.js';
 import { conditionFieldId, permitField } from '../forms/permit-action-form.js';
 import { formatDate, formatDateTime } from '../labels/labels.js';
 import { applicationKindLabel, applicationTimelineLabel, BIBOB_STATE_LABELS, PERMIT_STATUS_LABELS, registryActorLabel, ZIENSWIJZE_LABELS } from '../labels/registry-labels.js';
-import { DEADLINE_LABELS } from '../labels/screening-deadlines.js';
 import { RISK_LEVEL_LABELS } from '../labels/screening-labels.js';
 import { Layout } from './layout.js';
 import type { PageUser } from './page-context.js';
@@ -52,11 +52,7 @@ export function ApplicationPage({ user, application, permit, today, errors, noti
     <Layout title={errors.length > 0 ? `Fout: ${title}` : title} user={user} section="aanvragen">
       <ErrorSummary errors={errors} />
       <Heading1>{title}</Heading1>
-      {notice === undefined ? null : (
-        <Alert type="ok">
-          <Paragraph>{notice}</Paragraph>
-        </Alert>
-      )}
+      <SuccessNotice notice={notice} />
       <section aria-labelledby="kop-gegevens">
         <Heading2 id="kop-gegevens">Gegevens</Heading2>
         <dl className="sh-facts">
@@ -134,8 +130,6 @@ export function ApplicationPage({ user, application, permit, today, errors, noti
 }
 
 function Deadlines({ application }: { readonly application: ApplicationDetail }): ReactNode {
-  // The registry's deadline engine answers, with its calendar: never recomputed here.
-  const { deadlines } = application;
   return (
     <section aria-labelledby="kop-termijnen">
       <Heading2 id="kop-termijnen">Termijnen</Heading2>
@@ -144,26 +138,7 @@ function Deadlines({ application }: { readonly application: ApplicationDetail })
           <strong className="sh-status-overdue">De beslistermijn is verstreken.</strong>
         </Paragraph>
       ) : null}
-      <dl className="sh-facts">
-        {(['uitersteBeslisdatum', 'lbbAdviesUiterlijk'] as const).map((name) => {
-          const date = deadlines[name];
-          return (
-            <div key={name}>
-              <dt>{DEADLINE_LABELS[name]}</dt>
-              <dd>
-                {date === null ? 'nog niet bekend' : formatDate(date)}
-                {deadlines.voorlopig.includes(name) ? ' (voorlopig)' : null}
-              </dd>
-            </div>
-          );
-        })}
-      </dl>
-      <Heading3>Toelichting</Heading3>
-      <UnorderedList>
-        {deadlines.toelichting.map((line) => (
-          <UnorderedListItem key={line}>{line}</UnorderedListItem>
-        ))}
-      </UnorderedList>
+      <DeadlineFacts deadlines={application.deadlines} />
     </section>
   );
 }

@@ -1,6 +1,5 @@
 import { APPLICATION_KINDS, type ApplicationSummary, type PermitDetail } from '@signaalhub/contracts';
 import {
-  Alert,
   Button,
   Heading1,
   Heading2,
@@ -18,7 +17,9 @@ import {
 } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { CsrfField } from '../components/csrf-field.js';
+import { PeopleTable } from '../components/people-table.js';
 import { ErrorSummary } from '../components/error-summary.js';
+import { SuccessNotice } from '../components/success-notice.js';
 import { SelectField } from '../components/select-field.js';
 import { TextField } from '../components/text-field.js';
 import { APPLICATION_FIELD_IDS, type NewApplicationValues } from '../forms/application-forms.js';
@@ -62,11 +63,7 @@ export function EstablishmentPage({ user, establishment, cases, application, err
     <Layout title={errors.length > 0 ? `Fout: ${title}` : title} user={user} section="vestigingen">
       <ErrorSummary errors={errors} />
       <Heading1>{title}</Heading1>
-      {notice === undefined ? null : (
-        <Alert type="ok">
-          <Paragraph>{notice}</Paragraph>
-        </Alert>
-      )}
+      <SuccessNotice notice={notice} />
       <section aria-labelledby="kop-gegevens">
         <Heading2 id="kop-gegevens">Gegevens</Heading2>
         <dl className="sh-facts">
@@ -88,25 +85,7 @@ export function EstablishmentPage({ user, establishment, cases, application, err
       </section>
       <section aria-labelledby="kop-verantwoordelijken">
         <Heading2 id="kop-verantwoordelijken">Verantwoordelijken</Heading2>
-        <Table>
-          <TableCaption className="sh-visually-hidden">Verantwoordelijken</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">Naam</TableHeaderCell>
-              <TableHeaderCell scope="col">Geboortedatum</TableHeaderCell>
-              <TableHeaderCell scope="col">Rol</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {establishment.people.map((person, index) => (
-              <TableRow key={index}>
-                <TableCell>{person.name}</TableCell>
-                <TableCell>{formatDate(person.birthDate)}</TableCell>
-                <TableCell>{person.role}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <PeopleTable caption="Verantwoordelijken" people={establishment.people} />
       </section>
       {establishment.flags === undefined ? null : <Flags establishmentId={establishment.id} flags={establishment.flags} csrfToken={user.csrfToken} errors={errors} />}
       <Cases cases={cases} />

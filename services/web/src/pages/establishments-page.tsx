@@ -1,7 +1,8 @@
 import type { EstablishmentSummary } from '@signaalhub/contracts';
-import { Alert, Button, ButtonLink, Heading1, Heading2, Link, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, ButtonLink, Heading1, Heading2, Link, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { ErrorSummary } from '../components/error-summary.js';
+import { SuccessNotice } from '../components/success-notice.js';
 import { TextField } from '../components/text-field.js';
 import { errorsFor, type FieldError } from '../forms/field-errors.js';
 import { ESTABLISHMENT_SEARCH_FIELD_IDS, type EstablishmentSearchValues } from '../forms/establishment-search.js';
@@ -29,11 +30,7 @@ export function EstablishmentsPage({ user, municipality, search, establishments,
     <Layout title={errors.length > 0 ? `Fout: ${title}` : title} user={user} section="vestigingen">
       <ErrorSummary errors={errors} />
       <Heading1>{title}</Heading1>
-      {notice === undefined ? null : (
-        <Alert type="ok">
-          <Paragraph>{notice}</Paragraph>
-        </Alert>
-      )}
+      <SuccessNotice notice={notice} />
       <Paragraph>De vestigingen in het vergunningenregister autobranche. Zoek op handelsnaam, KvK-nummer, vestigingsnummer of postcode; u kunt zoekvelden combineren.</Paragraph>
       <Paragraph>
         <ButtonLink href="/vestigingen/nieuw" appearance="secondary-action-button">

@@ -1,7 +1,8 @@
 import type { PermitDetail } from '@signaalhub/contracts';
-import { Alert, Heading1, Heading2, Link, OrderedList, OrderedListItem, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Heading1, Heading2, Link, OrderedList, OrderedListItem, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { ErrorSummary } from '../components/error-summary.js';
+import { SuccessNotice } from '../components/success-notice.js';
 import { PermitActionForm } from '../components/permit-action-form.js';
 import { TextField } from '../components/text-field.js';
 import { errorsFor, type FieldError } from '../forms/field-errors.js';
@@ -29,11 +30,7 @@ export function PermitPage({ user, permit, today, errors, notice }: PermitPagePr
     <Layout title={errors.length > 0 ? `Fout: ${title}` : title} user={user} section="aanvragen">
       <ErrorSummary errors={errors} />
       <Heading1>{title}</Heading1>
-      {notice === undefined ? null : (
-        <Alert type="ok">
-          <Paragraph>{notice}</Paragraph>
-        </Alert>
-      )}
+      <SuccessNotice notice={notice} />
       <section aria-labelledby="kop-gegevens">
         <Heading2 id="kop-gegevens">Gegevens</Heading2>
         <dl className="sh-facts">

@@ -34,6 +34,8 @@ export interface BrowserStack {
   /** A full-page screenshot kept as an artifact, and an axe-core run. */
   screen(name: string): Promise<void>;
   signIn(accountName: string): Promise<void>;
+  /** "Afmelden", back on the sign-in page. */
+  signOut(): Promise<void>;
   /** A call straight to a service's API as `identity` (set-up the browser does not need to see). */
   callService(base: string, identity: UserIdentity, path: string, init?: RequestInit): Promise<Response>;
   /** Stops everything, in reverse order of starting. */
@@ -159,6 +161,10 @@ export async function startBrowserStack(options: {
         await page.getByRole('button', { name: 'Aanmelden' }).click();
         await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
       },
+      async signOut() {
+        await page.getByRole('button', { name: 'Afmelden' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
+      },
       async callService(base, identity, path, init = {}) {
         const token = await issueIdentityToken(identity, { secret: testInfrastructure().identitySecret });
         return fetch(`${base}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), [IDENTITY_HEADER]: token } });
@@ -169,4 +175,13 @@ export async function startBrowserStack(options: {
     await stop();
     throw error;
   }
+}
+
+/** One step through the "Volgende stap" form on the open screening page of the Bibob pool. */
+export async function takeScreeningStep(page: Page, step: string, date: string): Promise<void> {
+  await page.locator('#stap-soort').selectOption(step);
+  await page.locator('#stap-reden').fill('Volgens het draaiboek');
+  await page.locator('#stap-datum').fill(date);
+  await page.getByRole('button', { name: 'Stap vastleggen' }).click();
+  await page.getByText('De stap is vastgelegd.').waitFor();
 }
