@@ -79,9 +79,13 @@ export async function composeRiecFeed({ config, logger, clock = (): Date => new 
       { provide: ExclusionList, useValue: exclusions },
     ],
     probes: [postgresProbe(postgres), redisProbe(redis), kafkaProbe(bus)],
-    close: async () => {
-      await bus.close();
-      await Promise.all([redis.quit(), postgres.end()]);
-    },
+    // No relay and no workers: the consumer (stopped by the skeleton) is all that uses the clients.
+    close: () => closeClients(bus, redis, postgres),
   };
+}
+
+async function closeClients(bus: EventBus, redis: Redis, postgres: pg.Pool): Promise<void> {
+  await bus.close();
+  await redis.quit();
+  await postgres.end();
 }

@@ -19,18 +19,13 @@ const ENDPOINTS: readonly Endpoint[] = ['hits.list', 'exclusion.list', 'exclusio
 
 const ALLOWED_STATUS: Readonly<Record<Endpoint, number>> = { 'hits.list': 200, 'exclusion.list': 200, 'exclusion.add': 400, 'exclusion.remove': 404 };
 
-interface Row {
-  readonly party: string;
-  readonly scope: 'own' | 'municipality' | 'outsider';
-  readonly role: Role;
-  readonly allowed: boolean;
-}
+type Scope = 'own' | 'municipality' | 'outsider';
 
-const TABLE: Row[] = [
-  ...ROLES.map((role): Row => ({ party: RIEC, scope: 'own', role, allowed: role === 'riec-liaison' })),
-  ...ROLES.map((role): Row => ({ party: 'gemeente-soest', scope: 'municipality', role, allowed: false })),
-  ...ROLES.map((role): Row => ({ party: DEFAULT_POOL_PARTY, scope: 'outsider', role, allowed: false })),
-];
+/** Every role of `party`; only `allowedRole`, when given, may call the endpoints. */
+const rowsOf = (party: string, scope: Scope, allowedRole?: Role): { party: string; scope: Scope; role: Role; allowed: boolean }[] =>
+  ROLES.map((role) => ({ party, scope, role, allowed: role === allowedRole }));
+
+const TABLE = [...rowsOf(RIEC, 'own', 'riec-liaison'), ...rowsOf('gemeente-soest', 'municipality'), ...rowsOf(DEFAULT_POOL_PARTY, 'outsider')];
 
 function request(endpoint: Endpoint): { method: 'GET' | 'POST' | 'DELETE'; path: string; body?: unknown } {
   switch (endpoint) {
@@ -65,11 +60,11 @@ describe('riec feed authorisation matrix', () => {
       expect(await sut.auditEntries({ userId: who.userId, result: 'denied' })).toEqual([]);
       return;
     }
-    expect(response.status).toBe(403);
-    expect(await response.json()).toEqual({ error: 'forbidden' });
-    const audit = await sut.auditEntries({ userId: who.userId, result: 'denied' });
-    expect(audit).toMatchObject([{ action: endpoint, result: 'denied', actor_party: party }]);
-    expect(audit[0]?.reason).toMatch(/^(wrong-role|not-the-riec)$/);
+    const answer: unknown = await response.json();
+    expect({ status: response.status, answer }).toEqual({ status: 403, answer: { error: 'forbidden' } });
+    const denials = (await sut.auditEntries({ userId: who.userId, result: 'denied' })).map(({ action, actor_party: by, reason }) => ({ action, by, reason }));
+    expect(denials).toMatchObject([{ action: endpoint, by: party }]);
+    expect(denials[0]?.reason).toMatch(/^(wrong-role|not-the-riec)$/);
   });
 
   it('stored nothing for any call, kept exactly one denied entry per refused call, and the audit chain verifies', async () => {

@@ -27,9 +27,7 @@ describe(HeaderProjections.name, () => {
     ({ parts, config } = await testParts({ clock: () => NOW }));
   });
 
-  afterAll(async () => {
-    await parts.close();
-  });
+  afterAll(() => parts.close());
 
   const table = (name: string): string => `"${config.RIEC_FEED_DATABASE_SCHEMA}".${name}`;
 

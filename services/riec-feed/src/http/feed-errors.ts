@@ -15,13 +15,14 @@ export class FeedConflict extends Error {
   override readonly name = 'FeedConflict';
 }
 
-/** The feed's domain errors as HTTP answers (contracts' ApiError); 403 and 404 come from @signaalhub/access. */
-export async function answering<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof InvalidFeedInput) throw new BadRequestException({ error: 'validation', message: 'De invoer is niet geldig.', problems: error.problems } satisfies ApiError);
-    if (error instanceof FeedConflict) throw new ConflictException({ error: 'conflict', message: error.message } satisfies ApiError);
-    throw error;
-  }
+/** A domain error as its HTTP answer (contracts' ApiError); 403 and 404 come from @signaalhub/access, anything else passes. */
+function httpErrorOf(error: unknown): unknown {
+  if (error instanceof InvalidFeedInput) return new BadRequestException({ error: 'validation', message: 'De invoer is niet geldig.', problems: error.problems } satisfies ApiError);
+  if (error instanceof FeedConflict) return new ConflictException({ error: 'conflict', message: error.message } satisfies ApiError);
+  return error;
+}
+
+/** Runs a handler, answering the feed's domain errors as HTTP errors. */
+export function answering<T>(work: () => Promise<T>): Promise<T> {
+  return work().then(undefined, (error: unknown) => Promise.reject(httpErrorOf(error) as Error));
 }
