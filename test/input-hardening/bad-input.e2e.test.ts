@@ -264,6 +264,8 @@ describe('bad input against every endpoint', () => {
     'GET /api/screenings/{id}/information-requests': { service: 'bibob', caller: () => poolMember, ids: () => ({ id: screeningId }) },
     'GET /api/screenings/{id}/information-requests/{requestId}/answer': { service: 'bibob', caller: () => poolMember, ids: () => ({ id: screeningId }) },
     'GET /api/hits': { service: 'feed', caller: () => riecLiaison, query: { kind: 'kvk', theme: 'autobranche' } },
+    'GET /api/hits/{id}/signals': { service: 'feed', caller: () => riecLiaison, ids: () => ({ id: randomUUID() }) },
+    'GET /api/hits/{id}/signals/{signalId}': { service: 'feed', caller: () => riecLiaison, ids: () => ({ id: randomUUID(), signalId: randomUUID() }) },
     'POST /api/exclusions': {
       service: 'feed',
       caller: () => riecLiaison,
@@ -344,7 +346,7 @@ describe('bad input against every endpoint', () => {
       item: item.rows[0],
       pool: await poolStore(),
       // The feed's projections and hits are fed by its consumer only; its API writes the exclusion list.
-      feed: await storeDigest(feed, ['processed_events', 'signal_facts', 'decision_facts', 'counts', 'lead_times', 'match_tokens', 'hit_ids']),
+      feed: await storeDigest(feed, ['processed_events', 'signal_facts', 'decision_facts', 'counts', 'lead_times', 'match_tokens', 'hit_ids', 'riec_envelopes']),
     };
   }
 

@@ -4,7 +4,7 @@ import { AuditLog } from '@signaalhub/audit';
 import { ConfigError } from '@signaalhub/config';
 import { createEventBus, type EventBus } from '@signaalhub/bus';
 import { TOPIC_DEFINITIONS } from '@signaalhub/contracts';
-import { DEFAULT_FRESHNESS_WINDOW, HeaderVerifier, RedisReplayStore } from '@signaalhub/envelope';
+import { DEFAULT_FRESHNESS_WINDOW, HeaderVerifier, RedisReplayStore, storedEnvelopeOpener } from '@signaalhub/envelope';
 import type { Logger } from '@signaalhub/logging';
 import { MatchTokenStore } from '@signaalhub/matching';
 import { type ComposedService, connectDurableRedis, kafkaProbe, loadServiceKeys, openServiceDatabase, postgresProbe, redisProbe } from '@signaalhub/service-kit';
@@ -15,7 +15,9 @@ import type { RiecFeedConfig } from './config.js';
 import { RIEC_FEED_MIGRATIONS } from './database/migrations.js';
 import { CrossMunicipalityHits } from './hits/cross-municipality-hits.js';
 import { ExclusionList } from './hits/exclusion-list.js';
+import { HitSignals } from './hits/hit-signals.js';
 import { HitStore } from './hits/hit-store.js';
+import { RiecEnvelopes } from './hits/riec-envelopes.js';
 import { ExclusionsController } from './http/exclusions.controller.js';
 import { HitsController } from './http/hits.controller.js';
 import { HeaderProjections } from './projections/header-projections.js';
@@ -53,10 +55,13 @@ export async function composeRiecFeed({ config, logger, clock = (): Date => new 
   const access = new AuditedAccess(audit, logger.child({ component: 'access' }));
   const replayStore = new RedisReplayStore(redis, config.RIEC_FEED_REPLAY_NAMESPACE);
   const window = { maxAgeMs: config.ENVELOPE_MAX_AGE_DAYS * DAY_MS, clockSkewMs: DEFAULT_FRESHNESS_WINDOW.clockSkewMs };
+  const riecEnvelopes = new RiecEnvelopes(postgres, schema);
+  const hitStore = new HitStore(postgres, schema);
   const projections = new HeaderProjections({
     pool: postgres,
     store: new ProjectionStore(postgres, schema),
     tokens: new MatchTokenStore(postgres, schema),
+    riecEnvelopes,
     verifier: new HeaderVerifier(keyring, { replayStore, window, clock }),
     riecParty: config.RIEC_PARTY,
     poolParty: config.BIBOB_POOL_PARTY,
@@ -75,7 +80,11 @@ export async function composeRiecFeed({ config, logger, clock = (): Date => new 
     providers: [
       { provide: APP_FILTER, useClass: AccessErrorFilter },
       { provide: AuditedAccess, useValue: access },
-      { provide: CrossMunicipalityHits, useValue: new CrossMunicipalityHits(new HitStore(postgres, schema), policy, access) },
+      { provide: CrossMunicipalityHits, useValue: new CrossMunicipalityHits(hitStore, policy, access) },
+      {
+        provide: HitSignals,
+        useValue: new HitSignals({ store: hitStore, envelopes: riecEnvelopes, opener: storedEnvelopeOpener(keyring), riecParty: config.RIEC_PARTY, policy, access }),
+      },
       { provide: ExclusionList, useValue: exclusions },
     ],
     probes: [postgresProbe(postgres), redisProbe(redis), kafkaProbe(bus)],

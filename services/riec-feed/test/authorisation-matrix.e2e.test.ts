@@ -9,15 +9,22 @@ import { RIEC, startFeed } from './support/running-feed.js';
  * Issue 12 acceptance 6 for the feed's endpoints: every role × endpoint × party. "Own" is the RIEC's party,
  * "municipality" a municipality's (its own figures come with the releases, not through these endpoints),
  * "outsider" the Bibob pool. Only the RIEC's liaison is allowed; an allowed change is sent with an invalid
- * body (400, nothing stored) or an unknown id (404), since access is checked first. Every denial is a 403
+ * body (400, nothing stored) or an unknown hit or entry (404), since access is checked first. Every denial is a 403
  * with exactly one audit entry.
  */
 
-type Endpoint = 'hits.list' | 'exclusion.list' | 'exclusion.add' | 'exclusion.remove';
+type Endpoint = 'hits.list' | 'hit.signals' | 'signal.open' | 'exclusion.list' | 'exclusion.add' | 'exclusion.remove';
 
-const ENDPOINTS: readonly Endpoint[] = ['hits.list', 'exclusion.list', 'exclusion.add', 'exclusion.remove'];
+const ENDPOINTS: readonly Endpoint[] = ['hits.list', 'hit.signals', 'signal.open', 'exclusion.list', 'exclusion.add', 'exclusion.remove'];
 
-const ALLOWED_STATUS: Readonly<Record<Endpoint, number>> = { 'hits.list': 200, 'exclusion.list': 200, 'exclusion.add': 400, 'exclusion.remove': 404 };
+const ALLOWED_STATUS: Readonly<Record<Endpoint, number>> = {
+  'hits.list': 200,
+  'hit.signals': 404,
+  'signal.open': 404,
+  'exclusion.list': 200,
+  'exclusion.add': 400,
+  'exclusion.remove': 404,
+};
 
 type Scope = 'own' | 'municipality' | 'outsider';
 
@@ -31,6 +38,10 @@ function request(endpoint: Endpoint): { method: 'GET' | 'POST' | 'DELETE'; path:
   switch (endpoint) {
     case 'hits.list':
       return { method: 'GET', path: '/api/hits?kind=kvk' };
+    case 'hit.signals':
+      return { method: 'GET', path: `/api/hits/${randomUUID()}/signals` };
+    case 'signal.open':
+      return { method: 'GET', path: `/api/hits/${randomUUID()}/signals/${randomUUID()}` };
     case 'exclusion.list':
       return { method: 'GET', path: '/api/exclusions' };
     case 'exclusion.add':

@@ -3,7 +3,9 @@ import type { MatchTokenSubject } from '@signaalhub/envelope';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RiecFeedService } from '../src/composition.js';
 import type { RiecFeedConfig } from '../src/config.js';
+import { AccessDenied, ObjectNotFound } from '@signaalhub/access';
 import { CrossMunicipalityHits } from '../src/hits/cross-municipality-hits.js';
+import { HitSignals } from '../src/hits/hit-signals.js';
 import { ExclusionList } from '../src/hits/exclusion-list.js';
 import { InvalidFeedInput } from '../src/http/feed-errors.js';
 import { busMessage, sealSignal } from './support/feed-events.js';
@@ -17,9 +19,9 @@ const address = (postcode: string, huisnummer: number): MatchTokenSubject => ({ 
  * Issue 12 acceptance 3: a corpus of signals whose cross-border repeats are written the way people write
  * them. Each repeat has its own theme, so a hit is recognised by kind and themes (the API never names a token).
  */
-const CORPUS: readonly { municipality: string; theme: Theme; subject: MatchTokenSubject }[] = [
-  // One business in Baarn and Soest: KvK with spaces, without, with dots.
-  { municipality: 'baarn', theme: 'autobranche', subject: kvk('1234 5678') },
+const CORPUS: readonly { municipality: string; theme: Theme; subject: MatchTokenSubject; toRiec?: boolean }[] = [
+  // One business in Baarn and Soest: KvK with spaces, without, with dots. Baarn's report was sent to the RIEC.
+  { municipality: 'baarn', theme: 'autobranche', subject: kvk('1234 5678'), toRiec: true },
   { municipality: 'soest', theme: 'autobranche', subject: kvk('12345678') },
   { municipality: 'soest', theme: 'autobranche', subject: kvk('12.34.56.78') },
   // One address: postcode in lower case with a space, and as written in the register.
@@ -59,7 +61,7 @@ describe(CrossMunicipalityHits.name, () => {
   beforeAll(async () => {
     ({ parts, config } = await testParts());
     for (const [index, entry] of CORPUS.entries()) {
-      const signal = await sealSignal({ municipality: entry.municipality, theme: entry.theme, subjects: [entry.subject], at: new Date(Date.UTC(2026, 10, 1 + index)) });
+      const signal = await sealSignal({ municipality: entry.municipality, theme: entry.theme, subjects: [entry.subject], at: new Date(Date.UTC(2026, 10, 1 + index)), toRiec: entry.toRiec === true });
       expect(await parts.projections.receive(EventTypes.signalSubmitted, busMessage(signal, index))).toBe('applied');
     }
   });
@@ -86,6 +88,30 @@ describe(CrossMunicipalityHits.name, () => {
     const answer = JSON.stringify(first);
     for (const { token } of tokens.rows) expect(answer).not.toContain(token);
     expect(answer).not.toMatch(/12345678|87654321|3741|12ABC3/i);
+  });
+
+  it("lists a hit's signals, opens the one sent to the RIEC as the RIEC (audited) and refuses the others (audited)", async () => {
+    const business = (await sut().list(caller, { theme: 'autobranche' }, 'test'))[0];
+    const signals = await provided(parts, HitSignals).list(caller, business?.id ?? '', 'test');
+    expect(signals.map(({ municipality, sentToRiec }) => ({ municipality, sentToRiec }))).toEqual([
+      { municipality: 'baarn', sentToRiec: true },
+      { municipality: 'soest', sentToRiec: false },
+      { municipality: 'soest', sentToRiec: false },
+    ]);
+    const [sent, notSent] = [signals[0]?.signalId ?? '', signals[1]?.signalId ?? ''];
+
+    const opened = await provided(parts, HitSignals).open(caller, business?.id ?? '', sent, 'test');
+    expect(opened).toMatchObject({ id: sent, municipality: 'baarn', subjects: expect.arrayContaining([expect.objectContaining({ tradeName: 'Autohandel Feedkanarie' })]) as unknown });
+    await expect(provided(parts, HitSignals).open(caller, business?.id ?? '', notSent, 'test')).rejects.toBeInstanceOf(AccessDenied);
+    const other = (await sut().list(caller, { kind: 'kenteken' }, 'test'))[0];
+    await expect(provided(parts, HitSignals).open(caller, other?.id ?? '', sent, 'test')).rejects.toBeInstanceOf(ObjectNotFound);
+    const audit = await parts.postgres.query<{ object_id: string; result: string; reason: string | null }>(
+      `SELECT object_id, result, reason FROM "${config.RIEC_FEED_DATABASE_SCHEMA}".audit_log WHERE action = 'signal.open' ORDER BY seq`,
+    );
+    expect(audit.rows).toEqual([
+      { object_id: sent, result: 'allowed', reason: null },
+      { object_id: notSent, result: 'denied', reason: 'not-a-recipient' },
+    ]);
   });
 
   it('filters by kind and theme', async () => {

@@ -51,3 +51,13 @@ export interface Exclusion {
   readonly createdAt: string;
   readonly createdBy: { readonly party: string; readonly userId: string };
 }
+
+/** A signal that carries a hit's token: routing facts only; `sentToRiec` when the liaison may open it. */
+export interface HitSignal {
+  readonly signalId: string;
+  readonly municipality: string;
+  readonly theme: Theme;
+  readonly submittedAt: string;
+  /** The RIEC was among its recipients: it opens here. Otherwise a "verzoek om informatie" to its municipality. */
+  readonly sentToRiec: boolean;
+}

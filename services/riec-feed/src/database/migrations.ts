@@ -89,4 +89,14 @@ export const RIEC_FEED_MIGRATIONS: readonly Migration[] = [
       ${createAuditLogSql(schema)}`;
     },
   },
+  {
+    name: '0002_riec_envelopes',
+    up: (schema) => `
+      -- Signals sent to the RIEC (its party among the recipients), kept as they arrived (ciphertext), so the
+      -- liaison can open one of a hit; the feed never opens them for a count.
+      CREATE TABLE "${schema}".riec_envelopes (
+        message_id uuid PRIMARY KEY,
+        envelope jsonb NOT NULL
+      );`,
+  },
 ];

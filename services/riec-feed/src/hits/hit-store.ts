@@ -1,4 +1,4 @@
-import type { CrossMunicipalityHit, HitsQuery, MatchTokenKind, Theme } from '@signaalhub/contracts';
+import type { CrossMunicipalityHit, HitSignal, HitsQuery, MatchTokenKind, Theme } from '@signaalhub/contracts';
 import { quotedSchema } from '@signaalhub/database';
 import type { Pool } from 'pg';
 
@@ -65,5 +65,22 @@ export class HitStore {
       firstSeen: row.first_seen.toISOString(),
       lastSeen: row.last_seen.toISOString(),
     }));
+  }
+
+  /** The signals carrying the hit's token, oldest first; undefined for an id that names no hit. */
+  async signalsOf(hitId: string): Promise<HitSignal[] | undefined> {
+    const hit = await this.pool.query(`SELECT 1 FROM ${this.s}.hit_ids WHERE id = $1`, [hitId]);
+    if (hit.rowCount === 0) return undefined;
+    const result = await this.pool.query<{ signal_id: string; municipality: string; theme: Theme; submitted_at: Date; sent_to_riec: boolean }>(
+      `SELECT s.message_id AS signal_id, s.municipality, s.theme, s.submitted_at, (r.message_id IS NOT NULL) AS sent_to_riec
+       FROM ${this.s}.hit_ids h
+       JOIN ${this.s}.match_tokens m ON m.kind = h.kind AND m.version = h.version AND m.token = h.token
+       JOIN ${this.s}.signal_facts s ON s.message_id = m.message_id
+       LEFT JOIN ${this.s}.riec_envelopes r ON r.message_id = s.message_id
+       WHERE h.id = $1
+       ORDER BY s.submitted_at, s.message_id`,
+      [hitId],
+    );
+    return result.rows.map((row) => ({ signalId: row.signal_id, municipality: row.municipality, theme: row.theme, submittedAt: row.submitted_at.toISOString(), sentToRiec: row.sent_to_riec }));
   }
 }

@@ -5,6 +5,7 @@ import type { HeaderVerifier } from '@signaalhub/envelope';
 import { Refused, verifiedHeaders, VerifiedInbox, type InboxOutcome, type InboxParts } from '@signaalhub/inbox';
 import type { MatchTokenStore } from '@signaalhub/matching';
 import type { Pool, PoolClient } from 'pg';
+import type { RiecEnvelopes } from '../hits/riec-envelopes.js';
 import { Measures, NO_DIMENSION, type ProjectionStore } from './projection-store.js';
 
 /** The events the projections count; each is read from its verified header alone. */
@@ -32,6 +33,8 @@ export interface HeaderProjectionsParts {
   readonly pool: Pool;
   readonly store: ProjectionStore;
   readonly tokens: MatchTokenStore;
+  /** Where a signal sent to the RIEC is kept sealed, for the liaison to open. */
+  readonly riecEnvelopes: RiecEnvelopes;
   /** Checks the sender's header signature against its pinned key; backed by the feed's replay store. */
   readonly verifier: HeaderVerifier;
   readonly riecParty: string;
@@ -61,7 +64,7 @@ export class HeaderProjections {
           auditAction: `${eventType}.project`,
           refuseUnverified: (header) => this.refusal(header),
           alreadyApplied: (header) => parts.store.isProcessed(header.messageId),
-          apply: (header) => this.project(header),
+          apply: (header, envelope) => this.project(header, envelope.body),
         },
         parts.inbox,
       );
@@ -90,7 +93,7 @@ export class HeaderProjections {
     return undefined;
   }
 
-  private async project(header: EnvelopeHeaderV2): Promise<void> {
+  private async project(header: EnvelopeHeaderV2, body: string): Promise<void> {
     // The inbox admits only its own event type; this narrows the header to the projected ones.
     if (!isProjected(header)) throw new Refused('WRONG_EVENT_TYPE');
     // Tokens first and outside the transaction: recording them is idempotent, so a crash in between is harmless.
@@ -98,6 +101,7 @@ export class HeaderProjections {
     const now = this.parts.clock();
     await withTransaction(this.parts.pool, async (client) => {
       if (!(await this.parts.store.markProcessed(client, header.messageId, header.type, now))) return;
+      if (header.type === EventTypes.signalSubmitted && header.recipients.includes(this.parts.riecParty)) await this.parts.riecEnvelopes.keep(client, { header, body });
       await this.apply(client, header, new Date(header.createdAt), now);
     });
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { BusMessage } from '@signaalhub/bus';
-import { DEFAULT_POOL_PARTY, EVENT_CATALOG, EventTypes, type EventType, municipalityPartyId, type Approach, type EnvelopeOf, type HeaderMatchToken, type Theme } from '@signaalhub/contracts';
+import { DEFAULT_POOL_PARTY, EVENT_CATALOG, EventTypes, Signal, THEME_INDICATORS, type EventType, municipalityPartyId, type Approach, type EnvelopeOf, type HeaderMatchToken, type Theme } from '@signaalhub/contracts';
 import { EnvelopeSealer, matchToken, type MatchTokenSubject } from '@signaalhub/envelope';
 import { loadServiceKeysOnce } from './test-keys.js';
 
@@ -13,6 +13,8 @@ export interface SignalFacts {
   /** When it was sealed (the header's createdAt): the period it counts in. */
   readonly at?: Date;
   readonly subjects?: readonly MatchTokenSubject[];
+  /** The RIEC among the recipients (the policy sends it some signals): then the liaison may open it. */
+  readonly toRiec?: boolean;
 }
 
 async function sealer(at: Date | undefined): Promise<EnvelopeSealer> {
@@ -20,20 +22,29 @@ async function sealer(at: Date | undefined): Promise<EnvelopeSealer> {
   return new EnvelopeSealer(keyring, () => at ?? new Date());
 }
 
-/** A `signal.submitted` as the intake seals it: header v2 signed by the municipality, the subjects' tokens in the header, the feed no recipient. */
+/** A `signal.submitted` as the intake seals it: header v2 signed by the municipality, the subjects' tokens in the header. */
 export async function sealSignal(facts: SignalFacts): Promise<EnvelopeOf<typeof EventTypes.signalSubmitted>> {
   const { matchTokenKey } = await loadServiceKeysOnce();
   const party = municipalityPartyId(facts.municipality);
+  const recipients = facts.toRiec === true ? [party, 'riec-mn'] : [party];
   const matchTokens: HeaderMatchToken[] = (facts.subjects ?? []).map((subject) => matchToken(subject, matchTokenKey));
-  const body = { subjects: [{ kind: 'person', name: SIGNAL_CANARIES[0], birthDate: SIGNAL_CANARIES[2] }, { kind: 'business', tradeName: SIGNAL_CANARIES[1] }] };
-  return (await sealer(facts.at)).seal(body, {
-    type: EventTypes.signalSubmitted,
-    from: party,
-    to: [party],
+  const theme = facts.theme ?? 'autobranche';
+  const signal = Signal.parse({
+    id: randomUUID(),
+    reportedAt: (facts.at ?? new Date()).toISOString(),
+    reporter: { party, userId: 'toezichthouder-1' },
     municipality: facts.municipality,
-    theme: facts.theme ?? 'autobranche',
-    matchTokens,
+    theme,
+    location: { postcode: '3741AA', huisnummer: { number: 3 } },
+    subjects: [
+      { kind: 'business', kvkNumber: '99887766', tradeName: SIGNAL_CANARIES[1] },
+      { kind: 'person', name: SIGNAL_CANARIES[0], birthDate: SIGNAL_CANARIES[2] },
+    ],
+    indicators: THEME_INDICATORS[theme].slice(0, 1),
+    freeText: 'Kanarie-signaaltekst die de feed alleen opent wanneer het RIEC hem kreeg.',
+    distribution: { recipients },
   });
+  return (await sealer(facts.at)).seal(signal, { type: EventTypes.signalSubmitted, from: party, to: recipients, municipality: facts.municipality, theme, matchTokens, messageId: signal.id });
 }
 
 export async function sealDecision(facts: { municipality: string; approach: Approach; riecHandover?: boolean; signalId?: string; at?: Date }): Promise<EnvelopeOf<typeof EventTypes.decisionRecorded>> {
