@@ -266,6 +266,13 @@ describe('bad input against every endpoint', () => {
     'GET /api/hits': { service: 'feed', caller: () => riecLiaison, query: { kind: 'kvk', theme: 'autobranche' } },
     'GET /api/hits/{id}/signals': { service: 'feed', caller: () => riecLiaison, ids: () => ({ id: randomUUID() }) },
     'GET /api/hits/{id}/signals/{signalId}': { service: 'feed', caller: () => riecLiaison, ids: () => ({ id: randomUUID(), signalId: randomUUID() }) },
+    'POST /api/hits/{id}/information-requests': {
+      service: 'feed',
+      caller: () => riecLiaison,
+      ids: () => ({ id: randomUUID() }),
+      body: () => ({ signalId: randomUUID(), purpose: 'RIEC-casus:\tintegrale aanpak.\r\nGroet.' }),
+      textField: 'purpose',
+    },
     'POST /api/exclusions': {
       service: 'feed',
       caller: () => riecLiaison,

@@ -4,10 +4,11 @@ import { AuditLog } from '@signaalhub/audit';
 import { ConfigError } from '@signaalhub/config';
 import { createEventBus, type EventBus } from '@signaalhub/bus';
 import { TOPIC_DEFINITIONS } from '@signaalhub/contracts';
-import { DEFAULT_FRESHNESS_WINDOW, HeaderVerifier, RedisReplayStore, storedEnvelopeOpener } from '@signaalhub/envelope';
+import { DEFAULT_FRESHNESS_WINDOW, EnvelopeSealer, HeaderVerifier, RedisReplayStore, SealedRecords, storedEnvelopeOpener } from '@signaalhub/envelope';
 import type { Logger } from '@signaalhub/logging';
 import { MatchTokenStore } from '@signaalhub/matching';
-import { type ComposedService, connectDurableRedis, kafkaProbe, loadServiceKeys, openServiceDatabase, postgresProbe, redisProbe } from '@signaalhub/service-kit';
+import { TransactionalOutbox } from '@signaalhub/outbox';
+import { type ComposedService, connectDurableRedis, kafkaProbe, loadServiceKeys, openServiceDatabase, outboxBacklogProbe, postgresProbe, redisProbe } from '@signaalhub/service-kit';
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import { FeedAccessPolicy } from './access/feed-access-policy.js';
@@ -15,6 +16,7 @@ import type { RiecFeedConfig } from './config.js';
 import { RIEC_FEED_MIGRATIONS } from './database/migrations.js';
 import { CrossMunicipalityHits } from './hits/cross-municipality-hits.js';
 import { ExclusionList } from './hits/exclusion-list.js';
+import { HitInformationRequests } from './hits/hit-information-requests.js';
 import { HitSignals } from './hits/hit-signals.js';
 import { HitStore } from './hits/hit-store.js';
 import { RiecEnvelopes } from './hits/riec-envelopes.js';
@@ -51,6 +53,7 @@ export async function composeRiecFeed({ config, logger, clock = (): Date => new 
   const deadLetters = bus.createProducer();
   await deadLetters.connect();
 
+  const outbox = new TransactionalOutbox({ pool: postgres, databaseUrl: config.DATABASE_URL, schema, producer: bus.createProducer(), logger });
   const policy = new FeedAccessPolicy(config.RIEC_PARTY);
   const access = new AuditedAccess(audit, logger.child({ component: 'access' }));
   const replayStore = new RedisReplayStore(redis, config.RIEC_FEED_REPLAY_NAMESPACE);
@@ -86,9 +89,27 @@ export async function composeRiecFeed({ config, logger, clock = (): Date => new 
         useValue: new HitSignals({ store: hitStore, envelopes: riecEnvelopes, opener: storedEnvelopeOpener(keyring), riecParty: config.RIEC_PARTY, policy, access }),
       },
       { provide: ExclusionList, useValue: exclusions },
+      {
+        provide: HitInformationRequests,
+        useValue: new HitInformationRequests({
+          pool: postgres,
+          schema,
+          store: hitStore,
+          sealer: new EnvelopeSealer(keyring, clock),
+          outbox: outbox.writer,
+          records: new SealedRecords(keyring, config.RIEC_PARTY),
+          riecParty: config.RIEC_PARTY,
+          policy,
+          access,
+          clock,
+        }),
+      },
     ],
     probes: [postgresProbe(postgres), redisProbe(redis), kafkaProbe(bus)],
-    // No relay and no workers: the consumer (stopped by the skeleton) is all that uses the clients.
+    backlogs: [outboxBacklogProbe(outbox)],
+    start: () => outbox.start(),
+    stop: () => outbox.stop(),
+    // After stop: the relay no longer uses the producer, the pool or Redis.
     close: () => closeClients(bus, redis, postgres),
   };
 }

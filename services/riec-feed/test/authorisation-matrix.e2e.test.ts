@@ -13,14 +13,15 @@ import { RIEC, startFeed } from './support/running-feed.js';
  * with exactly one audit entry.
  */
 
-type Endpoint = 'hits.list' | 'hit.signals' | 'signal.open' | 'exclusion.list' | 'exclusion.add' | 'exclusion.remove';
+type Endpoint = 'hits.list' | 'hit.signals' | 'signal.open' | 'information.request' | 'exclusion.list' | 'exclusion.add' | 'exclusion.remove';
 
-const ENDPOINTS: readonly Endpoint[] = ['hits.list', 'hit.signals', 'signal.open', 'exclusion.list', 'exclusion.add', 'exclusion.remove'];
+const ENDPOINTS: readonly Endpoint[] = ['hits.list', 'hit.signals', 'signal.open', 'information.request', 'exclusion.list', 'exclusion.add', 'exclusion.remove'];
 
 const ALLOWED_STATUS: Readonly<Record<Endpoint, number>> = {
   'hits.list': 200,
   'hit.signals': 404,
   'signal.open': 404,
+  'information.request': 400,
   'exclusion.list': 200,
   'exclusion.add': 400,
   'exclusion.remove': 404,
@@ -42,6 +43,8 @@ function request(endpoint: Endpoint): { method: 'GET' | 'POST' | 'DELETE'; path:
       return { method: 'GET', path: `/api/hits/${randomUUID()}/signals` };
     case 'signal.open':
       return { method: 'GET', path: `/api/hits/${randomUUID()}/signals/${randomUUID()}` };
+    case 'information.request':
+      return { method: 'POST', path: `/api/hits/${randomUUID()}/information-requests`, body: { signalId: 'geen-id', purpose: 'Casus' } };
     case 'exclusion.list':
       return { method: 'GET', path: '/api/exclusions' };
     case 'exclusion.add':
@@ -79,7 +82,7 @@ describe('riec feed authorisation matrix', () => {
   });
 
   it('stored nothing for any call, kept exactly one denied entry per refused call, and the audit chain verifies', async () => {
-    expect(await sut.countRows('exclusions')).toBe(0);
+    expect([await sut.countRows('exclusions'), await sut.countRows('information_requests'), await sut.countRows('outbox')]).toEqual([0, 0, 0]);
     const denials = cases.filter(({ allowed }) => !allowed).length;
     const counted = await sut.pool.query<{ denied: number }>(`SELECT count(*)::int AS denied FROM "${sut.schema}".audit_log WHERE result = 'denied' AND actor_user IS NOT NULL`);
     expect(counted.rows).toEqual([{ denied: denials }]);

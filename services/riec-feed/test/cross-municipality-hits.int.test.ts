@@ -1,15 +1,18 @@
-import { EventTypes, type CrossMunicipalityHit, type Theme } from '@signaalhub/contracts';
-import type { MatchTokenSubject } from '@signaalhub/envelope';
+import { EventTypes, InformationRequested, type CrossMunicipalityHit, type Envelope, type Theme } from '@signaalhub/contracts';
+import { storedEnvelopeOpener, type MatchTokenSubject } from '@signaalhub/envelope';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RiecFeedService } from '../src/composition.js';
 import type { RiecFeedConfig } from '../src/config.js';
+import { randomUUID } from 'node:crypto';
 import { AccessDenied, ObjectNotFound } from '@signaalhub/access';
 import { CrossMunicipalityHits } from '../src/hits/cross-municipality-hits.js';
+import { HitInformationRequests } from '../src/hits/hit-information-requests.js';
 import { HitSignals } from '../src/hits/hit-signals.js';
 import { ExclusionList } from '../src/hits/exclusion-list.js';
 import { InvalidFeedInput } from '../src/http/feed-errors.js';
 import { busMessage, sealSignal } from './support/feed-events.js';
 import { liaison, provided, testParts } from './support/running-feed.js';
+import { loadServiceKeysOnce } from './support/test-keys.js';
 
 const kvk = (kvkNumber: string): MatchTokenSubject => ({ kind: 'kvk', kvkNumber });
 const kenteken = (plate: string): MatchTokenSubject => ({ kind: 'kenteken', kenteken: plate });
@@ -112,6 +115,30 @@ describe(CrossMunicipalityHits.name, () => {
       { object_id: sent, result: 'allowed', reason: null },
       { object_id: notSent, result: 'denied', reason: 'not-a-recipient' },
     ]);
+  });
+
+  it('sends a "verzoek om informatie" about a signal the RIEC was not sent, sealed to its municipality alone, naming the hit token only', async () => {
+    const business = (await sut().list(caller, { theme: 'autobranche' }, 'test'))[0];
+    const [sent, notSent] = (await provided(parts, HitSignals).list(caller, business?.id ?? '', 'test')).map((signal) => signal.signalId);
+    const sutRequests = provided(parts, HitInformationRequests);
+
+    const request = await sutRequests.request(caller, business?.id ?? '', { signalId: notSent, purpose: 'Integrale aanpak:\tRIEC-casus.' }, 'test');
+    expect(request).toMatchObject({ signalId: notSent, municipality: 'soest', requestedBy: { party: 'riec-mn', userId: caller.userId } });
+    const queued = await parts.postgres.query<{ topic: string; message_key: string; message_value: Buffer }>(`SELECT topic, message_key, message_value FROM "${config.RIEC_FEED_DATABASE_SCHEMA}".outbox`);
+    expect(queued.rows.map(({ topic, message_key: key }) => ({ topic, key }))).toEqual([{ topic: 'signaalhub.information.v1', key: 'soest' }]);
+    const envelope = JSON.parse(queued.rows[0]?.message_value.toString('utf8') ?? '{}') as Envelope;
+    expect(envelope.header).toMatchObject({ type: 'information.requested', sender: 'riec-mn', recipients: ['gemeente-soest'], municipality: 'soest', objectKind: 'signal' });
+    const { keyring } = await loadServiceKeysOnce();
+    const opened = await storedEnvelopeOpener(keyring).open(envelope, { as: 'gemeente-soest', payload: InformationRequested });
+    expect(opened.payload).toMatchObject({ requestId: request.id, object: { kind: 'signal', signalId: notSent, matchTokens: [expect.objectContaining({ kind: 'kvk' })] }, purpose: 'Integrale aanpak:\tRIEC-casus.' });
+
+    const refused = async (body: unknown, field: string): Promise<void> => {
+      await expect(sutRequests.request(caller, business?.id ?? '', body, 'test')).rejects.toMatchObject({ problems: [expect.objectContaining({ field })] });
+    };
+    await refused({ signalId: sent, purpose: 'Al ontvangen' }, 'signalId');
+    await refused({ signalId: randomUUID(), purpose: 'Geen melding van deze treffer' }, 'signalId');
+    await refused({ signalId: notSent, purpose: '' }, 'purpose');
+    expect((await parts.postgres.query(`SELECT 1 FROM "${config.RIEC_FEED_DATABASE_SCHEMA}".outbox`)).rowCount).toBe(1);
   });
 
   it('filters by kind and theme', async () => {

@@ -61,3 +61,16 @@ export interface HitSignal {
   /** The RIEC was among its recipients: it opens here. Otherwise a "verzoek om informatie" to its municipality. */
   readonly sentToRiec: boolean;
 }
+
+/** `POST /api/hits/:id/information-requests`: a signal of the hit the RIEC was not sent, and why it is needed (the same form as the pool's). */
+export { PoolInformationRequestForm as HitInformationRequestForm } from './bibob-api.js';
+
+/** A "verzoek om informatie" the liaison sent, as the API returns it. */
+export interface HitInformationRequest {
+  readonly id: string;
+  readonly hitId: string;
+  readonly signalId: string;
+  readonly municipality: string;
+  readonly requestedBy: { readonly party: string; readonly userId: string };
+  readonly requestedAt: string;
+}

@@ -1,6 +1,7 @@
 import { createAuditLogSql } from '@signaalhub/audit';
 import type { Migration } from '@signaalhub/database';
 import { matchTokensTableSql } from '@signaalhub/matching';
+import { outboxTableSql } from '@signaalhub/outbox';
 
 /**
  * The riec feed's schema history, applied at start-up (runMigrations). Append new steps; never edit one
@@ -98,5 +99,22 @@ export const RIEC_FEED_MIGRATIONS: readonly Migration[] = [
         message_id uuid PRIMARY KEY,
         envelope jsonb NOT NULL
       );`,
+  },
+  {
+    name: '0003_information_requests',
+    up: (schema) => `
+      -- "Verzoeken om informatie" the liaison sent about a hit's signal; the purpose is sealed to the RIEC.
+      CREATE TABLE "${schema}".information_requests (
+        id uuid PRIMARY KEY,
+        hit_id uuid NOT NULL,
+        signal_id uuid NOT NULL,
+        municipality text NOT NULL,
+        message_id uuid NOT NULL UNIQUE,
+        purpose_sealed text NOT NULL,
+        requested_by_party text NOT NULL,
+        requested_by_user text NOT NULL,
+        requested_at timestamptz NOT NULL
+      );
+      ${outboxTableSql(schema)}`,
   },
 ];

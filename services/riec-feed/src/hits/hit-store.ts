@@ -1,4 +1,4 @@
-import type { CrossMunicipalityHit, HitSignal, HitsQuery, MatchTokenKind, Theme } from '@signaalhub/contracts';
+import type { CrossMunicipalityHit, HeaderMatchToken, HitSignal, HitsQuery, MatchTokenKind, Theme } from '@signaalhub/contracts';
 import { quotedSchema } from '@signaalhub/database';
 import type { Pool } from 'pg';
 
@@ -82,5 +82,11 @@ export class HitStore {
       [hitId],
     );
     return result.rows.map((row) => ({ signalId: row.signal_id, municipality: row.municipality, theme: row.theme, submittedAt: row.submitted_at.toISOString(), sentToRiec: row.sent_to_riec }));
+  }
+
+  /** The hit's token, to name in a "verzoek om informatie" (the owner holds the identifier, the requester only this). */
+  async tokenOf(hitId: string): Promise<HeaderMatchToken | undefined> {
+    const result = await this.pool.query<HeaderMatchToken>(`SELECT kind, version, token FROM ${this.s}.hit_ids WHERE id = $1`, [hitId]);
+    return result.rows[0];
   }
 }

@@ -1,11 +1,17 @@
-import { BadRequestException, ConflictException } from '@nestjs/common';
+import { BadRequestException, ConflictException, UnprocessableEntityException } from '@nestjs/common';
 import type { ApiError, ValidationProblem } from '@signaalhub/contracts';
 
-/** Input that does not fit the API's shapes, each problem naming the field (HTTP 400); nothing was stored. */
+/**
+ * Input that broke a rule, each problem naming the field; nothing was stored. `schema`: the shape (HTTP 400);
+ * `rule`: a rule the shape cannot know, such as a signal that is not one of the hit's (HTTP 422).
+ */
 export class InvalidFeedInput extends Error {
   override readonly name = 'InvalidFeedInput';
 
-  constructor(readonly problems: readonly ValidationProblem[]) {
+  constructor(
+    readonly problems: readonly ValidationProblem[],
+    readonly kind: 'schema' | 'rule' = 'schema',
+  ) {
     super(`invalid feed input: ${String(problems.length)} problem(s)`);
   }
 }
@@ -17,7 +23,10 @@ export class FeedConflict extends Error {
 
 /** A domain error as its HTTP answer (contracts' ApiError); 403 and 404 come from @signaalhub/access, anything else passes. */
 function httpErrorOf(error: unknown): unknown {
-  if (error instanceof InvalidFeedInput) return new BadRequestException({ error: 'validation', message: 'De invoer is niet geldig.', problems: error.problems } satisfies ApiError);
+  if (error instanceof InvalidFeedInput) {
+    const answer: ApiError = { error: 'validation', message: 'De invoer is niet geldig.', problems: error.problems };
+    return error.kind === 'rule' ? new UnprocessableEntityException(answer) : new BadRequestException(answer);
+  }
   if (error instanceof FeedConflict) return new ConflictException({ error: 'conflict', message: error.message } satisfies ApiError);
   return error;
 }

@@ -1,10 +1,11 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { RequestOrigin } from '@signaalhub/access';
-import type { CrossMunicipalityHit, HitSignal, Signal } from '@signaalhub/contracts';
+import type { CrossMunicipalityHit, HitInformationRequest, HitSignal, Signal } from '@signaalhub/contracts';
 import { CurrentIdentity, IDENTITY_HEADER, type UserIdentity } from '@signaalhub/identity';
 import { UuidParameter } from '@signaalhub/service-kit';
 import { CrossMunicipalityHits } from '../hits/cross-municipality-hits.js';
+import { HitInformationRequests } from '../hits/hit-information-requests.js';
 import { HitSignals } from '../hits/hit-signals.js';
 import { answering } from './feed-errors.js';
 
@@ -15,6 +16,7 @@ export class HitsController {
   constructor(
     @Inject(CrossMunicipalityHits) private readonly hits: CrossMunicipalityHits,
     @Inject(HitSignals) private readonly signals: HitSignals,
+    @Inject(HitInformationRequests) private readonly requests: HitInformationRequests,
   ) {}
 
   @Get()
@@ -49,5 +51,19 @@ export class HitsController {
     @RequestOrigin() origin: string,
   ): Promise<Signal> {
     return answering(() => this.signals.open(caller, id, signalId, origin));
+  }
+
+  @Post(':id/information-requests')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({
+    summary:
+      'riec-liaison: asks the municipality that owns a signal of the hit the RIEC was not sent for it ({ signalId, purpose }); information.requested sealed to that municipality only (audited)',
+  })
+  @ApiResponse({ status: 201, description: 'HitInformationRequest' })
+  @ApiResponse({ status: 400, description: '{ error: "validation", problems: [{ field, rule, message }] }; nothing stored or sent' })
+  @ApiResponse({ status: 422, description: '{ error: "validation", problems }: no signal of this hit, or one the RIEC was sent; nothing stored or sent' })
+  @ApiResponse({ status: 403, description: '{ error: "forbidden" } (audited)' })
+  requestInformation(@CurrentIdentity() caller: UserIdentity, @Param('id', UuidParameter) id: string, @Body() body: unknown, @RequestOrigin() origin: string): Promise<HitInformationRequest> {
+    return answering(() => this.requests.request(caller, id, body, origin));
   }
 }
