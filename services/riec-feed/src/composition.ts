@@ -105,12 +105,13 @@ export async function composeRiecFeed({ config, logger, clock = (): Date => new 
         }),
       },
     ],
-    probes: [postgresProbe(postgres), redisProbe(redis), kafkaProbe(bus)],
-    backlogs: [outboxBacklogProbe(outbox)],
+    // The relay publishes the liaison's requests; the consumer is the skeleton's.
     start: () => outbox.start(),
     stop: () => outbox.stop(),
-    // After stop: the relay no longer uses the producer, the pool or Redis.
+    // After stop nothing uses the clients any more.
     close: () => closeClients(bus, redis, postgres),
+    probes: [postgresProbe(postgres), redisProbe(redis), kafkaProbe(bus)],
+    backlogs: [outboxBacklogProbe(outbox)],
   };
 }
 
