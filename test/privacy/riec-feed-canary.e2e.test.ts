@@ -12,8 +12,8 @@ import { feedEnv, liaison, startFeed } from '../../services/riec-feed/test/suppo
  * DESIGN.md §8.3 and issue 12 acceptance 5 for the feed's own store: the signals it counts carry people,
  * a trade name and a decision's feedback in their sealed bodies, and the liaison enters a KvK number, a
  * kenteken and an address in clear for the exclusion list. None of it appears in any table of the feed's
- * schema, in its replay namespace in Redis, or in its log (trace level): the feed reads headers only and
- * keeps the exclusion list as tokens.
+ * schema, in its replay namespace in Redis, or in its log (trace level): the feed reads headers only, keeps a
+ * signal sent to the RIEC as the ciphertext it arrived in, and keeps the exclusion list as tokens.
  */
 
 const KVK = '70615243';
@@ -54,7 +54,8 @@ describe('planted personal data across the riec feed store, Redis and logs', () 
 
   it('finds no canary in any table, replay mark or log line', { timeout: 240_000 }, async () => {
     const signals = await Promise.all(
-      ['baarn', 'soest'].map((municipality) => sealSignal({ municipality, subjects: [{ kind: 'kvk', kvkNumber: KVK }, { kind: 'kenteken', kenteken: KENTEKEN }] })),
+      // Soest's was sent to the RIEC too: the feed keeps it, sealed.
+      ['baarn', 'soest'].map((municipality) => sealSignal({ municipality, subjects: [{ kind: 'kvk', kvkNumber: KVK }, { kind: 'kenteken', kenteken: KENTEKEN }], toRiec: municipality === 'soest' })),
     );
     const decision = await sealDecision({ municipality: 'soest', approach: 'bestuurlijk', riecHandover: true, signalId: signals[1]?.header.messageId ?? '' });
     const bus = createEventBus({ brokers: testInfrastructure().kafkaBrokers, clientId: 'riec-feed-canary', logger: createLogger('riec-feed-canary', 'warn') });
@@ -85,6 +86,8 @@ describe('planted personal data across the riec feed store, Redis and logs', () 
       expect(leaksIn('answer', JSON.stringify((await response.json()) as Exclusion))).toEqual([]);
     }
 
+    const kept = await sut.pool.query(`SELECT 1 FROM "${sut.schema}".riec_envelopes WHERE message_id = $1`, [signals[1]?.header.messageId]);
+    expect(kept.rowCount).toBe(1);
     const leaks: string[] = [];
     const tables = (await sut.pool.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1`, [sut.schema])).rows;
     expect(tables.length).toBeGreaterThan(8);
