@@ -12,6 +12,7 @@ import { sealInformationRequest } from '../../services/meeting/test/support/seal
 import { randomKvkNumber, sealSignal } from '../../services/meeting/test/support/sealed-signals.js';
 import { coordinator as poolCoordinator, LEAD, POOL, startBibob } from '../../services/bibob/test/support/running-bibob.js';
 import { screeningForm } from '../../services/bibob/test/support/screening-requests.js';
+import { liaison, startFeed } from '../../services/riec-feed/test/support/running-feed.js';
 import { identity, postSignal, startIntake } from '../../services/signal-intake/test/support/intake-service.js';
 import { goodSubmission } from '../../services/signal-intake/test/support/submissions.js';
 import { DEMO_LEAD_COORDINATOR } from '../../services/web/src/accounts/demo-coordinators.js';
@@ -22,7 +23,7 @@ import { storeDigest } from './stores.js';
 
 /*
  * Acceptance 4 of issue 9 (and of issue 10 for the pool's API): the bad inputs of "Input hardening" against
- * every route of the intake, the meeting service, the bibob pool and the web application that takes input. The route lists come from the running APIs'
+ * every route of the intake, the meeting service, the bibob pool, the riec feed and the web application that takes input. The route lists come from the running APIs'
  * OpenAPI documents and the web's controller metadata, so a new route without a row here fails the test.
  * Each bad input gets its 4xx naming the field (Dutch on the web, the Dutch 404 page for a malformed id
  * in a page address), and afterwards every store of the three services is as it was.
@@ -39,7 +40,7 @@ interface Problem {
 
 /** What a route of an API needs for a good request; the cases spoil one part of it. */
 interface ApiRow {
-  readonly service: 'intake' | 'meeting' | 'bibob';
+  readonly service: 'intake' | 'meeting' | 'bibob' | 'feed';
   readonly caller: () => UserIdentity;
   readonly query?: Readonly<Record<string, string>>;
   readonly body?: () => Record<string, unknown>;
@@ -67,6 +68,7 @@ const poolMember = poolCoordinator();
 /** Only the pool's lead coordinator may reassign (the body is looked at after access). */
 const poolLead = poolCoordinator(LEAD);
 const poolAuditor = caller(POOL, ['auditor']);
+const riecLiaison = liaison();
 
 /** A JSON body with `field` (dotted) set to a marker that is then replaced by raw bytes. */
 function bodyWith(base: Record<string, unknown>, field: string, value: string | Buffer): Buffer {
@@ -141,6 +143,7 @@ describe('bad input against every endpoint', () => {
   let intake: RunningService;
   let meeting: RunningService;
   let bibob: RunningService;
+  let feed: RunningService;
   let web: RunningService;
   let itemId: string;
   let meetingId: string;
@@ -260,11 +263,28 @@ describe('bad input against every endpoint', () => {
     },
     'GET /api/screenings/{id}/information-requests': { service: 'bibob', caller: () => poolMember, ids: () => ({ id: screeningId }) },
     'GET /api/screenings/{id}/information-requests/{requestId}/answer': { service: 'bibob', caller: () => poolMember, ids: () => ({ id: screeningId }) },
+    'GET /api/hits': { service: 'feed', caller: () => riecLiaison, query: { kind: 'kvk', theme: 'autobranche' } },
+    'GET /api/hits/{id}/signals': { service: 'feed', caller: () => riecLiaison, ids: () => ({ id: randomUUID() }) },
+    'GET /api/hits/{id}/signals/{signalId}': { service: 'feed', caller: () => riecLiaison, ids: () => ({ id: randomUUID(), signalId: randomUUID() }) },
+    'POST /api/hits/{id}/information-requests': {
+      service: 'feed',
+      caller: () => riecLiaison,
+      ids: () => ({ id: randomUUID() }),
+      body: () => ({ signalId: randomUUID(), purpose: 'RIEC-casus:\tintegrale aanpak.\r\nGroet.' }),
+      textField: 'purpose',
+    },
+    'POST /api/exclusions': {
+      service: 'feed',
+      caller: () => riecLiaison,
+      body: () => ({ kind: 'kvk', kvkNumber: '1234 5678', label: 'Takelbedrijf' }),
+      textField: 'label',
+    },
+    'DELETE /api/exclusions/{id}': { service: 'feed', caller: () => riecLiaison, ids: () => ({ id: randomUUID() }) },
   };
 
   beforeAll(async () => {
-    [intake, meeting, bibob] = await Promise.all([startIntake({ LOG_LEVEL: 'warn' }), startMeeting({ LOG_LEVEL: 'warn' }), startBibob({ LOG_LEVEL: 'warn' })]);
-    started.push(intake, meeting, bibob);
+    [intake, meeting, bibob, feed] = await Promise.all([startIntake({ LOG_LEVEL: 'warn' }), startMeeting({ LOG_LEVEL: 'warn' }), startBibob({ LOG_LEVEL: 'warn' }), startFeed()]);
+    started.push(intake, meeting, bibob, feed);
     // One open Soest screening, so the screening routes get past "not found" to the input checks.
     const opened = await bibob.call('POST', '/api/screenings', poolMember, screeningForm({ municipality: 'soest' }));
     expect(opened.status, await opened.clone().text()).toBe(201);
@@ -332,6 +352,8 @@ describe('bad input against every endpoint', () => {
       web: await storeDigest(web),
       item: item.rows[0],
       pool: await poolStore(),
+      // The feed's projections and hits are fed by its consumer only; its API writes the exclusion list.
+      feed: await storeDigest(feed, ['processed_events', 'signal_facts', 'decision_facts', 'counts', 'lead_times', 'match_tokens', 'hit_ids', 'riec_envelopes']),
     };
   }
 
@@ -355,9 +377,9 @@ describe('bad input against every endpoint', () => {
 
   it('answers every bad input to the APIs with a 400 naming the field, and stores nothing', async () => {
     const before = await stores();
-    const services = { intake, meeting, bibob };
+    const services = { intake, meeting, bibob, feed };
     let checked = 0;
-    for (const service of ['intake', 'meeting', 'bibob'] as const) {
+    for (const service of ['intake', 'meeting', 'bibob', 'feed'] as const) {
       const routes = (await apiRoutes(services[service].base)).filter(takesInput);
       for (const route of routes) {
         const row = API_ROWS[route.key];

@@ -75,10 +75,10 @@ export const SHARED_MECHANISMS: readonly SharedMechanism[] = [
 
 /** The shared packages a service that uses the mechanism must import, and the services that must. */
 export const REQUIRED_IMPORTS: readonly { readonly sharedIn: string; readonly name: string; readonly services: readonly string[] }[] = [
-  { sharedIn: '@signaalhub/access', name: 'AuditedAccess', services: ['meeting', 'signal-intake', 'bibob', 'permit-registry'] },
-  { sharedIn: '@signaalhub/inbox', name: 'VerifiedInbox', services: ['meeting', 'signal-intake', 'bibob', 'permit-registry'] },
+  { sharedIn: '@signaalhub/access', name: 'AuditedAccess', services: ['meeting', 'signal-intake', 'bibob', 'permit-registry', 'riec-feed'] },
+  { sharedIn: '@signaalhub/inbox', name: 'VerifiedInbox', services: ['meeting', 'signal-intake', 'bibob', 'permit-registry', 'riec-feed'] },
   { sharedIn: '@signaalhub/outbox', name: 'TransactionalOutbox', services: ['meeting', 'signal-intake', 'bibob', 'permit-registry'] },
-  { sharedIn: '@signaalhub/service-kit', name: 'runService', services: ['meeting', 'signal-intake', 'bibob', 'permit-registry'] },
+  { sharedIn: '@signaalhub/service-kit', name: 'runService', services: ['meeting', 'signal-intake', 'bibob', 'permit-registry', 'riec-feed'] },
 ];
 
 /** Which services import `name` from `sharedIn`. */

@@ -70,7 +70,8 @@ export const EVENT_CATALOG = {
   [EventTypes.decisionRecorded]: {
     topic: Topics.decisionRecorded,
     schemaVersion: 1,
-    facts: { municipality: MunicipalityId, approach: Approach, riecHandover: z.boolean() },
+    // signalId (optional: decisions sealed before it was added lack it) lets the feed measure lead times from headers.
+    facts: { municipality: MunicipalityId, approach: Approach, riecHandover: z.boolean(), signalId: lowercaseUuid('signalId').optional() },
     payload: DecisionRecorded,
   },
   // Follow-up of a decision: it would travel with the decisions, in their order per municipality.

@@ -32,4 +32,5 @@ export * from './api/action-api.js';
 export * from './api/intake-api.js';
 export * from './api/bibob-api.js';
 export * from './api/information-api.js';
+export * from './api/riec-feed-api.js';
 export * from './jobs.js';

@@ -10,3 +10,4 @@ export * from './schema-fixture.js';
 export * from './running-service.js';
 export * from './test-caller.js';
 export * from './pending-window.js';
+export * from './composed-provider.js';

@@ -101,7 +101,7 @@ export class RunningService {
   }
 
   /** A JSON request as `caller` (no identity header when undefined). */
-  async call(method: 'GET' | 'POST' | 'PUT', path: string, caller: UserIdentity | undefined, body?: unknown): Promise<Response> {
+  async call(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, caller: UserIdentity | undefined, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...(caller === undefined ? {} : await this.identityHeaders(caller)) };
     return fetch(`${this.base}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   }

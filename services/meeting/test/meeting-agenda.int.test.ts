@@ -108,7 +108,11 @@ describe(MeetingAgendas.name, () => {
       ...request,
     });
     expect(response.status).toBe(201);
-    return ((await response.json()) as { decisionId: string }).decisionId;
+    const { decisionId } = (await response.json()) as { decisionId: string };
+    // The header names the signal, so the RIEC feed measures lead times without opening the body.
+    const header = await parts.postgres.query(`SELECT envelope->'header'->>'signalId' AS "signalId" FROM "${schema}".decisions WHERE id = $1`, [decisionId]);
+    expect(header.rows).toEqual([{ signalId: itemId }]);
+    return decisionId;
   }
 
   it('rejects a meeting in the past with 422 and a Dutch message naming the date, and stores nothing', async () => {

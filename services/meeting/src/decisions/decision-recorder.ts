@@ -91,6 +91,7 @@ export class DecisionRecorder {
       municipality: item.municipality,
       approach: request.approach,
       riecHandover: request.riecHandover,
+      signalId: item.signalId,
       messageId: decisionId,
     });
     // More information needed: the item goes back on the agenda; any other approach closes it.

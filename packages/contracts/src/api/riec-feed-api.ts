@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { MatchTokenKind } from '../header-fields.js';
+import { Limits } from '../limits.js';
+import { Huisnummer, Postcode } from '../location.js';
+import { Kenteken, KvkNumber } from '../subjects.js';
+import { Theme } from '../themes.js';
+
+/*
+ * The riec feed's API for the RIEC liaison (services/riec-feed), shared with the web application. A hit
+ * is named by an opaque id: never by its token or identifier.
+ */
+
+/** `GET /api/hits` query: optional filters. */
+export const HitsQuery = z.strictObject({
+  kind: MatchTokenKind.optional(),
+  theme: Theme.optional(),
+});
+export type HitsQuery = z.infer<typeof HitsQuery>;
+
+/** A match token seen in signals of two or more municipalities. */
+export interface CrossMunicipalityHit {
+  readonly id: string;
+  readonly kind: MatchTokenKind;
+  /** Sorted. */
+  readonly themes: readonly Theme[];
+  /** How many municipalities (not how many signals). */
+  readonly municipalities: number;
+  readonly firstSeen: string;
+  readonly lastSeen: string;
+}
+
+const Label = z.string().trim().min(1).max(Limits.nameLength);
+
+/**
+ * `POST /api/exclusions`: an identifier that hits everywhere and means nothing (a towing company, the
+ * municipal depot), entered in clear; the feed keeps only its match token and the label. People are not
+ * excluded: a person is never "noise".
+ */
+export const ExclusionRequest = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('kvk'), kvkNumber: KvkNumber, label: Label }),
+  z.strictObject({ kind: z.literal('kenteken'), kenteken: Kenteken, label: Label }),
+  z.strictObject({ kind: z.literal('address'), postcode: Postcode, huisnummer: Huisnummer, label: Label }),
+]);
+export type ExclusionRequest = z.infer<typeof ExclusionRequest>;
+
+/** One entry of the exclusion list: its kind and label, never the identifier or its token. */
+export interface Exclusion {
+  readonly id: string;
+  readonly kind: 'kvk' | 'kenteken' | 'address';
+  readonly label: string;
+  readonly createdAt: string;
+  readonly createdBy: { readonly party: string; readonly userId: string };
+}
+
+/** A signal that carries a hit's token: routing facts only; `sentToRiec` when the liaison may open it. */
+export interface HitSignal {
+  readonly signalId: string;
+  readonly municipality: string;
+  readonly theme: Theme;
+  readonly submittedAt: string;
+  /** The RIEC was among its recipients: it opens here. Otherwise a "verzoek om informatie" to its municipality. */
+  readonly sentToRiec: boolean;
+}
+
+/** `POST /api/hits/:id/information-requests`: a signal of the hit the RIEC was not sent, and why it is needed (the same form as the pool's). */
+export { PoolInformationRequestForm as HitInformationRequestForm } from './bibob-api.js';
+
+/** A "verzoek om informatie" the liaison sent, as the API returns it. */
+export interface HitInformationRequest {
+  readonly id: string;
+  readonly hitId: string;
+  readonly signalId: string;
+  readonly municipality: string;
+  readonly requestedBy: { readonly party: string; readonly userId: string };
+  readonly requestedAt: string;
+}

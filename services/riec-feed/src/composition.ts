@@ -1,0 +1,122 @@
+import { APP_FILTER } from '@nestjs/core';
+import { AccessErrorFilter, AuditedAccess } from '@signaalhub/access';
+import { AuditLog } from '@signaalhub/audit';
+import { ConfigError } from '@signaalhub/config';
+import { createEventBus, type EventBus } from '@signaalhub/bus';
+import { TOPIC_DEFINITIONS } from '@signaalhub/contracts';
+import { DEFAULT_FRESHNESS_WINDOW, EnvelopeSealer, HeaderVerifier, RedisReplayStore, SealedRecords, storedEnvelopeOpener } from '@signaalhub/envelope';
+import type { Logger } from '@signaalhub/logging';
+import { MatchTokenStore } from '@signaalhub/matching';
+import { TransactionalOutbox } from '@signaalhub/outbox';
+import { type ComposedService, connectDurableRedis, kafkaProbe, loadServiceKeys, openServiceDatabase, outboxBacklogProbe, postgresProbe, redisProbe } from '@signaalhub/service-kit';
+import type { Redis } from 'ioredis';
+import type pg from 'pg';
+import { FeedAccessPolicy } from './access/feed-access-policy.js';
+import type { RiecFeedConfig } from './config.js';
+import { RIEC_FEED_MIGRATIONS } from './database/migrations.js';
+import { CrossMunicipalityHits } from './hits/cross-municipality-hits.js';
+import { ExclusionList } from './hits/exclusion-list.js';
+import { HitInformationRequests } from './hits/hit-information-requests.js';
+import { HitSignals } from './hits/hit-signals.js';
+import { HitStore } from './hits/hit-store.js';
+import { RiecEnvelopes } from './hits/riec-envelopes.js';
+import { ExclusionsController } from './http/exclusions.controller.js';
+import { HitsController } from './http/hits.controller.js';
+import { HeaderProjections } from './projections/header-projections.js';
+import { ProjectionStore } from './projections/projection-store.js';
+
+/** Audit actor of this service when it acts on its own (Kafka events). */
+export const SERVICE_NAME = 'riec-feed';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Everything the service is made of, built once from the configuration (the composition root). */
+export interface RiecFeedService extends ComposedService {
+  readonly bus: EventBus;
+  readonly postgres: pg.Pool;
+  readonly redis: Redis;
+  readonly projections: HeaderProjections;
+}
+
+/** `clock`: the application clock that decides whether an event is late (tests pass their own). */
+export async function composeRiecFeed({ config, logger, clock = (): Date => new Date() }: { config: RiecFeedConfig; logger: Logger; clock?: () => Date }): Promise<RiecFeedService> {
+  // Keys are configuration too: a broken key directory or passphrase exits 78 before anything connects.
+  const { keyring, matchTokenKey } = await loadServiceKeys(config.KEYS_DIR, config.HUB_KEY_PASSPHRASE);
+  if (!keyring.canActAs(config.RIEC_PARTY)) throw new ConfigError([`RIEC_PARTY: no private key for ${config.RIEC_PARTY} in KEYS_DIR`]);
+  const schema = config.RIEC_FEED_DATABASE_SCHEMA;
+
+  const bus = createEventBus({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
+  await bus.provision(TOPIC_DEFINITIONS, { replicationFactor: config.KAFKA_REPLICATION_FACTOR });
+  const redis = await connectDurableRedis(config.REDIS_URL);
+  const postgres = await openServiceDatabase({ url: config.DATABASE_URL, schema, migrations: RIEC_FEED_MIGRATIONS, maxConnections: 10 });
+  const audit = await AuditLog.open(postgres, schema);
+  const deadLetters = bus.createProducer();
+  await deadLetters.connect();
+
+  const outbox = new TransactionalOutbox({ pool: postgres, databaseUrl: config.DATABASE_URL, schema, producer: bus.createProducer(), logger });
+  const policy = new FeedAccessPolicy(config.RIEC_PARTY);
+  const access = new AuditedAccess(audit, logger.child({ component: 'access' }));
+  const replayStore = new RedisReplayStore(redis, config.RIEC_FEED_REPLAY_NAMESPACE);
+  const window = { maxAgeMs: config.ENVELOPE_MAX_AGE_DAYS * DAY_MS, clockSkewMs: DEFAULT_FRESHNESS_WINDOW.clockSkewMs };
+  const riecEnvelopes = new RiecEnvelopes(postgres, schema);
+  const hitStore = new HitStore(postgres, schema);
+  const projections = new HeaderProjections({
+    pool: postgres,
+    store: new ProjectionStore(postgres, schema),
+    tokens: new MatchTokenStore(postgres, schema),
+    riecEnvelopes,
+    verifier: new HeaderVerifier(keyring, { replayStore, window, clock }),
+    riecParty: config.RIEC_PARTY,
+    poolParty: config.BIBOB_POOL_PARTY,
+    municipalities: config.MUNICIPALITIES,
+    inbox: { service: SERVICE_NAME, deadLetters, audit, logger },
+    clock,
+  });
+  const exclusions = new ExclusionList({ pool: postgres, schema, policy, access, matchTokenKey, clock });
+
+  return {
+    bus,
+    postgres,
+    redis,
+    projections,
+    controllers: [HitsController, ExclusionsController],
+    providers: [
+      { provide: APP_FILTER, useClass: AccessErrorFilter },
+      { provide: AuditedAccess, useValue: access },
+      { provide: CrossMunicipalityHits, useValue: new CrossMunicipalityHits(hitStore, policy, access) },
+      {
+        provide: HitSignals,
+        useValue: new HitSignals({ store: hitStore, envelopes: riecEnvelopes, opener: storedEnvelopeOpener(keyring), riecParty: config.RIEC_PARTY, policy, access }),
+      },
+      { provide: ExclusionList, useValue: exclusions },
+      {
+        provide: HitInformationRequests,
+        useValue: new HitInformationRequests({
+          pool: postgres,
+          schema,
+          store: hitStore,
+          sealer: new EnvelopeSealer(keyring, clock),
+          outbox: outbox.writer,
+          records: new SealedRecords(keyring, config.RIEC_PARTY),
+          riecParty: config.RIEC_PARTY,
+          policy,
+          access,
+          clock,
+        }),
+      },
+    ],
+    // The relay publishes the liaison's requests; the consumer is the skeleton's.
+    start: () => outbox.start(),
+    stop: () => outbox.stop(),
+    // After stop nothing uses the clients any more.
+    close: () => closeClients(bus, redis, postgres),
+    probes: [postgresProbe(postgres), redisProbe(redis), kafkaProbe(bus)],
+    backlogs: [outboxBacklogProbe(outbox)],
+  };
+}
+
+async function closeClients(bus: EventBus, redis: Redis, postgres: pg.Pool): Promise<void> {
+  await bus.close();
+  await redis.quit();
+  await postgres.end();
+}

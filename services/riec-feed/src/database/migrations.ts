@@ -1,0 +1,120 @@
+import { createAuditLogSql } from '@signaalhub/audit';
+import type { Migration } from '@signaalhub/database';
+import { matchTokensTableSql } from '@signaalhub/matching';
+import { outboxTableSql } from '@signaalhub/outbox';
+
+/**
+ * The riec feed's schema history, applied at start-up (runMigrations). Append new steps; never edit one
+ * that has shipped. Everything here comes from verified event headers: routing facts, dates and match
+ * tokens (HMACs), never an identifier, never signal content and never a Bibob outcome. The exclusion list
+ * keeps the token of what the liaison entered, not what was entered.
+ */
+export const RIEC_FEED_MIGRATIONS: readonly Migration[] = [
+  {
+    name: '0001_projections',
+    up: (schema) => {
+      const s = `"${schema}"`;
+      return `
+      CREATE SCHEMA IF NOT EXISTS ${s};
+      -- One row per event taken into the projections, written in the transaction that counts it: a
+      -- redelivered or replayed event finds its row and changes nothing.
+      CREATE TABLE ${s}.processed_events (
+        message_id uuid PRIMARY KEY,
+        event_type text NOT NULL,
+        processed_at timestamptz NOT NULL
+      );
+      CREATE TABLE ${s}.signal_facts (
+        message_id uuid PRIMARY KEY,
+        municipality text NOT NULL,
+        theme text NOT NULL,
+        submitted_at timestamptz NOT NULL
+      );
+      CREATE TABLE ${s}.decision_facts (
+        message_id uuid PRIMARY KEY,
+        municipality text NOT NULL,
+        approach text NOT NULL,
+        riec_handover boolean NOT NULL,
+        decided_at timestamptz NOT NULL,
+        -- from the header's signalId (decisions sealed before it was a routing fact have none)
+        signal_id uuid
+      );
+      CREATE INDEX decision_facts_by_signal ON ${s}.decision_facts (signal_id) WHERE signal_id IS NOT NULL;
+      -- measure × dimension × municipality × period: signals per theme, decisions per approach, hand-overs
+      -- per approach, screenings opened / progressed per milestone / concluded, permits per status.
+      -- restated_at: when an event last changed the cell after its period had ended (the release logic
+      -- restates the period in its next release).
+      CREATE TABLE ${s}.counts (
+        measure text NOT NULL,
+        dimension text NOT NULL,
+        municipality text NOT NULL,
+        period_kind text NOT NULL CHECK (period_kind IN ('week', 'month', 'quarter', 'year')),
+        period text NOT NULL,
+        count integer NOT NULL CHECK (count >= 0),
+        restated_at timestamptz,
+        PRIMARY KEY (measure, dimension, municipality, period_kind, period)
+      );
+      CREATE INDEX counts_by_period ON ${s}.counts (period_kind, period);
+      -- Raw lead times signal → decision, per period of the decision: a median is computed later, over
+      -- released cells only.
+      CREATE TABLE ${s}.lead_times (
+        decision_message_id uuid NOT NULL REFERENCES ${s}.decision_facts (message_id),
+        period_kind text NOT NULL,
+        period text NOT NULL,
+        municipality text NOT NULL,
+        theme text NOT NULL,
+        seconds bigint NOT NULL,
+        restated_at timestamptz,
+        PRIMARY KEY (decision_message_id, period_kind)
+      );
+      CREATE INDEX lead_times_by_period ON ${s}.lead_times (period_kind, period);
+      ${matchTokensTableSql(schema)}
+      -- The opaque id of a cross-municipality hit: the API names a hit by it, never by its token.
+      CREATE TABLE ${s}.hit_ids (
+        kind text NOT NULL,
+        version integer NOT NULL,
+        token text NOT NULL,
+        id uuid NOT NULL UNIQUE,
+        PRIMARY KEY (kind, version, token)
+      );
+      CREATE TABLE ${s}.exclusions (
+        id uuid PRIMARY KEY,
+        kind text NOT NULL,
+        version integer NOT NULL,
+        token text NOT NULL,
+        label text NOT NULL,
+        created_at timestamptz NOT NULL,
+        created_by_party text NOT NULL,
+        created_by_user text NOT NULL,
+        UNIQUE (kind, version, token)
+      );
+      ${createAuditLogSql(schema)}`;
+    },
+  },
+  {
+    name: '0002_riec_envelopes',
+    up: (schema) => `
+      -- Signals sent to the RIEC (its party among the recipients), kept as they arrived (ciphertext), so the
+      -- liaison can open one of a hit; the feed never opens them for a count.
+      CREATE TABLE "${schema}".riec_envelopes (
+        message_id uuid PRIMARY KEY,
+        envelope jsonb NOT NULL
+      );`,
+  },
+  {
+    name: '0003_information_requests',
+    up: (schema) => `
+      -- "Verzoeken om informatie" the liaison sent about a hit's signal; the purpose is sealed to the RIEC.
+      CREATE TABLE "${schema}".information_requests (
+        id uuid PRIMARY KEY,
+        hit_id uuid NOT NULL,
+        signal_id uuid NOT NULL,
+        municipality text NOT NULL,
+        message_id uuid NOT NULL UNIQUE,
+        purpose_sealed text NOT NULL,
+        requested_by_party text NOT NULL,
+        requested_by_user text NOT NULL,
+        requested_at timestamptz NOT NULL
+      );
+      ${outboxTableSql(schema)}`,
+  },
+];

@@ -1,0 +1,92 @@
+import type { CrossMunicipalityHit, HeaderMatchToken, HitSignal, HitsQuery, MatchTokenKind, Theme } from '@signaalhub/contracts';
+import { quotedSchema } from '@signaalhub/database';
+import type { Pool } from 'pg';
+
+/** A hit is a token seen in this many municipalities at least. */
+const MIN_MUNICIPALITIES = 2;
+
+interface HitRow {
+  id: string;
+  kind: MatchTokenKind;
+  themes: Theme[];
+  municipalities: number;
+  first_seen: Date;
+  last_seen: Date;
+}
+
+/**
+ * Cross-municipality hits over the match tokens learnt from signal headers (packages/matching's table),
+ * minus the exclusion list. Each hit gets an opaque id on first sight, kept with its token in this
+ * schema, so the liaison can act on a hit without the API ever naming the token.
+ */
+export class HitStore {
+  private readonly s: string;
+
+  constructor(
+    private readonly pool: Pool,
+    schema: string,
+  ) {
+    this.s = quotedSchema(schema);
+  }
+
+  async list(query: HitsQuery): Promise<CrossMunicipalityHit[]> {
+    const result = await this.pool.query<HitRow>(
+      `WITH hits AS (
+         SELECT m.kind, m.version, m.token,
+                count(DISTINCT m.municipality)::int AS municipalities,
+                array_agg(DISTINCT m.theme ORDER BY m.theme) FILTER (WHERE m.theme IS NOT NULL) AS themes,
+                min(s.submitted_at) AS first_seen, max(s.submitted_at) AS last_seen
+         FROM ${this.s}.match_tokens m
+         JOIN ${this.s}.signal_facts s ON s.message_id = m.message_id
+         WHERE NOT EXISTS (SELECT 1 FROM ${this.s}.exclusions e WHERE e.kind = m.kind AND e.version = m.version AND e.token = m.token)
+           AND ($2::text IS NULL OR m.kind = $2)
+         GROUP BY m.kind, m.version, m.token
+         HAVING count(DISTINCT m.municipality) >= $1
+       ),
+       named AS (
+         INSERT INTO ${this.s}.hit_ids (kind, version, token, id)
+         SELECT kind, version, token, gen_random_uuid() FROM hits
+         ON CONFLICT DO NOTHING
+         RETURNING kind, version, token, id
+       )
+       SELECT COALESCE(n.id, i.id) AS id, h.kind, COALESCE(h.themes, '{}') AS themes, h.municipalities, h.first_seen, h.last_seen
+       FROM hits h
+       LEFT JOIN named n ON n.kind = h.kind AND n.version = h.version AND n.token = h.token
+       LEFT JOIN ${this.s}.hit_ids i ON i.kind = h.kind AND i.version = h.version AND i.token = h.token
+       WHERE $3::text IS NULL OR $3 = ANY(h.themes)
+       ORDER BY h.municipalities DESC, h.last_seen DESC, id`,
+      [MIN_MUNICIPALITIES, query.kind ?? null, query.theme ?? null],
+    );
+    return result.rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      themes: row.themes,
+      municipalities: row.municipalities,
+      firstSeen: row.first_seen.toISOString(),
+      lastSeen: row.last_seen.toISOString(),
+    }));
+  }
+
+  /** The signals carrying the hit's token, oldest first; undefined for an id that names no hit. */
+  async signalsOf(hitId: string): Promise<HitSignal[] | undefined> {
+    const hit = await this.pool.query(`SELECT 1 FROM ${this.s}.hit_ids WHERE id = $1`, [hitId]);
+    if (hit.rowCount === 0) return undefined;
+    const result = await this.pool.query<{ signal_id: string; municipality: string; theme: Theme; submitted_at: Date; sent_to_riec: boolean }>(
+      `SELECT s.message_id AS signal_id, s.municipality, s.theme, s.submitted_at, (r.message_id IS NOT NULL) AS sent_to_riec
+       FROM ${this.s}.hit_ids h
+       JOIN ${this.s}.match_tokens m ON m.kind = h.kind AND m.version = h.version AND m.token = h.token
+       JOIN ${this.s}.signal_facts s ON s.message_id = m.message_id
+       LEFT JOIN ${this.s}.riec_envelopes r ON r.message_id = s.message_id
+       WHERE h.id = $1
+       ORDER BY s.submitted_at, s.message_id`,
+      [hitId],
+    );
+    return result.rows.map((row) => ({ signalId: row.signal_id, municipality: row.municipality, theme: row.theme, submittedAt: row.submitted_at.toISOString(), sentToRiec: row.sent_to_riec }));
+  }
+
+  /** The hit's token, to name in a "verzoek om informatie" (the owner holds the identifier, the requester only this). */
+  async tokenOf(hitId: string): Promise<HeaderMatchToken | undefined> {
+    const result = await this.pool.query<HeaderMatchToken>(`SELECT kind, version, token FROM ${this.s}.hit_ids WHERE id = $1`, [hitId]);
+    return result.rows[0];
+  }
+}

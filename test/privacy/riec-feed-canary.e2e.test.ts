@@ -1,0 +1,108 @@
+import { createEventBus } from '@signaalhub/bus';
+import { EVENT_CATALOG, type Exclusion } from '@signaalhub/contracts';
+import { REPLAY_KEY_PREFIX } from '@signaalhub/envelope';
+import { createLogger } from '@signaalhub/logging';
+import { eventually, testInfrastructure, type RunningService } from '@signaalhub/test-infra';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIGNAL_CANARIES, sealDecision, sealSignal } from '../../services/riec-feed/test/support/feed-events.js';
+import { feedEnv, liaison, startFeed } from '../../services/riec-feed/test/support/running-feed.js';
+
+/*
+ * DESIGN.md §8.3 and issue 12 acceptance 5 for the feed's own store: the signals it counts carry people,
+ * a trade name and a decision's feedback in their sealed bodies, and the liaison enters a KvK number, a
+ * kenteken and an address in clear for the exclusion list. None of it appears in any table of the feed's
+ * schema, in its replay namespace in Redis, or in its log (trace level): the feed reads headers only, keeps a
+ * signal sent to the RIEC as the ciphertext it arrived in, and keeps the exclusion list as tokens.
+ */
+
+const KVK = '70615243';
+const KENTEKEN = 'KN-736-R';
+const POSTCODE = '3762 KX';
+const CANARIES = [
+  ...SIGNAL_CANARIES,
+  '07-06-1975',
+  'Terugkoppeling die de feed nooit leest',
+  KVK,
+  '7061 5243',
+  'KN736R',
+  KENTEKEN,
+  '3762KX',
+  POSTCODE,
+];
+
+function canaryPattern(canary: string): RegExp {
+  const escaped = canary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return canary.length <= 10 ? new RegExp(`(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])`, 'i') : new RegExp(escaped, 'i');
+}
+const PATTERNS = CANARIES.map((canary) => ({ canary, pattern: canaryPattern(canary) }));
+const leaksIn = (where: string, text: string): string[] => PATTERNS.filter(({ pattern }) => pattern.test(text)).map(({ canary }) => `${canary} in ${where}`);
+
+describe('planted personal data across the riec feed store, Redis and logs', () => {
+  const redis = new Redis(testInfrastructure().redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  let sut: RunningService;
+
+  beforeAll(async () => {
+    await redis.connect();
+    sut = await startFeed(feedEnv({ LOG_LEVEL: 'trace' }));
+  });
+
+  afterAll(async () => {
+    await sut.stop();
+    redis.disconnect();
+  });
+
+  it('finds no canary in any table, replay mark or log line', { timeout: 240_000 }, async () => {
+    const signals = await Promise.all(
+      // Soest's was sent to the RIEC too: the feed keeps it, sealed.
+      ['baarn', 'soest'].map((municipality) => sealSignal({ municipality, subjects: [{ kind: 'kvk', kvkNumber: KVK }, { kind: 'kenteken', kenteken: KENTEKEN }], toRiec: municipality === 'soest' })),
+    );
+    const decision = await sealDecision({ municipality: 'soest', approach: 'bestuurlijk', riecHandover: true, signalId: signals[1]?.header.messageId ?? '' });
+    const bus = createEventBus({ brokers: testInfrastructure().kafkaBrokers, clientId: 'riec-feed-canary', logger: createLogger('riec-feed-canary', 'warn') });
+    const producer = bus.createProducer();
+    await producer.connect();
+    for (const envelope of [...signals, decision]) {
+      await producer.send(EVENT_CATALOG[envelope.header.type].topic, [{ key: envelope.header.municipality, value: Buffer.from(JSON.stringify(envelope)) }]);
+    }
+    await bus.close();
+    // Sealed: what the feed is given shows no canary outside the encrypted bodies.
+    expect(leaksIn('sent', JSON.stringify([...signals, decision])).length).toBe(0);
+    const ids = [...signals, decision].map((envelope) => envelope.header.messageId);
+    await eventually(
+      async () => {
+        const result = await sut.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${sut.schema}".processed_events WHERE message_id = ANY($1::uuid[])`, [ids]);
+        return result.rows[0]?.n === ids.length ? true : undefined;
+      },
+      { timeoutMs: 120_000, what: 'the feed to take in the signals and the decision' },
+    );
+    const riec = liaison();
+    for (const entry of [
+      { kind: 'kvk', kvkNumber: KVK, label: 'Takelbedrijf' },
+      { kind: 'kenteken', kenteken: KENTEKEN, label: 'Dienstauto' },
+      { kind: 'address', postcode: POSTCODE, huisnummer: { number: 4 }, label: 'Gemeentewerf' },
+    ]) {
+      const response = await sut.call('POST', '/api/exclusions', riec, entry);
+      expect(response.status, await response.clone().text()).toBe(201);
+      expect(leaksIn('answer', JSON.stringify((await response.json()) as Exclusion))).toEqual([]);
+    }
+
+    const kept = await sut.pool.query(`SELECT 1 FROM "${sut.schema}".riec_envelopes WHERE message_id = $1`, [signals[1]?.header.messageId]);
+    expect(kept.rowCount).toBe(1);
+    const leaks: string[] = [];
+    const tables = (await sut.pool.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1`, [sut.schema])).rows;
+    expect(tables.length).toBeGreaterThan(8);
+    for (const { table_name: table } of tables) {
+      const rows = await sut.pool.query<{ row: string }>(`SELECT to_jsonb(t)::text AS row FROM "${sut.schema}"."${table}" AS t`);
+      for (const { row } of rows.rows) leaks.push(...leaksIn(`riec_feed.${table}`, row));
+    }
+    const keys = await redis.keys(`${REPLAY_KEY_PREFIX}:${sut.env.RIEC_FEED_REPLAY_NAMESPACE ?? ''}:*`);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) leaks.push(...leaksIn(`Redis key ${key}`, key), ...leaksIn(`Redis value ${key}`, String(await redis.get(key))));
+
+    await sut.stop();
+    expect(sut.log).toContain('listening');
+    leaks.push(...leaksIn('feed log', sut.log));
+
+    expect(leaks).toEqual([]);
+  });
+});
