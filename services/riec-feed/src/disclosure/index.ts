@@ -1,0 +1,17 @@
+export { findRevealedCells, type LedgerRelease, type RevealedCell } from './differencing-check.js';
+export { legendText, methodText, SUPPRESSION_MARK } from './legend.js';
+export { boundsSolver, type BoundsSolver, type LinearEquation, type LinearSystem } from './linear-bounds.js';
+export { buildRelease, DEFAULT_K, ReleaseRequestError, type ReleaseRequest } from './release-builder.js';
+export {
+  atomKey,
+  candidateTable,
+  recipientLayouts,
+  TOTAL,
+  type ColumnGroup,
+  type RawCount,
+  type Release,
+  type ReleasedCell,
+  type ReleasedTable,
+  type SuppressionCounts,
+  type TableLayout,
+} from './release-model.js';
