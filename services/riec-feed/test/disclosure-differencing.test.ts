@@ -43,6 +43,12 @@ describe(findRevealedCells.name, () => {
     expect(findRevealedCells([earlier, sameSnapshot])).toEqual([{ releaseId: 'r1', tableId: 'eigen', row: 'drugs', column: 'Baarn', reason: 'exact' }]);
   });
 
+  it('finds nothing in a release whose every cell is suppressed', () => {
+    const atom = atomKey('2026-01', 'drugs', 'Baarn');
+    const sut: LedgerRelease = { id: 'r1', sequence: 1, k: 5, tables: [{ id: 't', cells: [{ row: 'drugs', column: 'Baarn', atoms: [atom], value: null }] }] };
+    expect(findRevealedCells([sut])).toEqual([]);
+  });
+
   it('refuses a release that pins a suppressed cell between 1 and k−1 without fixing it', () => {
     const [a, b, h, i, j] = ['a', 'b', 'h', 'i', 'j'].map((name) => atomKey('2026-01', 'drugs', name));
     const hidden = (atom: string | undefined) => ({ row: 'drugs', column: atom ?? '', atoms: [atom ?? ''], value: null });

@@ -52,7 +52,9 @@ export function findRevealedCells(releases: readonly LedgerRelease[]): RevealedC
     for (const table of release.tables) {
       for (const cell of table.cells) {
         for (const atom of cell.atoms) sequencesOfAtom.set(atom, (sequencesOfAtom.get(atom) ?? new Set()).add(release.sequence));
-        if (cell.value !== null) equations.push({ coefficients: functional(cell, release.sequence), rhs: cell.value });
+        // Suppressed cells' atoms get their variables here too, before the system is split into parts.
+        const coefficients = functional(cell, release.sequence);
+        if (cell.value !== null) equations.push({ coefficients, rhs: cell.value });
       }
     }
   }
