@@ -40,7 +40,7 @@ describe(mispEvent.name, () => {
   });
 
   it('refuses a hit seen in fewer than two municipalities', () => {
-    expect(() => mispEvent({ ...request, hits: [{ ...request.hits[0]!, municipalities: 1 }] })).toThrow(/hits\[0\]\.municipalities/);
+    expect(() => mispEvent({ ...request, hits: request.hits.map((hit) => ({ ...hit, municipalities: 1 })) })).toThrow(/hits\[0\]\.municipalities/);
   });
 });
 
@@ -79,7 +79,7 @@ describe('MISP event schema', () => {
       },
     };
     expect(mispEventDocumentSchema.safeParse(withObject).success).toBe(true);
-    withObject.Event.Object[0]!.template_version = 'drie';
-    expect(mispEventDocumentSchema.safeParse(withObject).error?.issues.map((issue) => issue.path.join('.'))).toEqual(['Event.Object.0.template_version']);
+    const badVersion = { Event: { ...withObject.Event, Object: withObject.Event.Object.map((object) => ({ ...object, template_version: 'drie' })) } };
+    expect(mispEventDocumentSchema.safeParse(badVersion).error?.issues.map((issue) => issue.path.join('.'))).toEqual(['Event.Object.0.template_version']);
   });
 });
