@@ -103,12 +103,36 @@ export function buildRelease(request: ReleaseRequest): Release {
 
   suppressUntilSafe([]);
   const withinRelease = suppressed.size;
-  if (request.ledger.length > 0) suppressUntilSafe(request.ledger);
+  const linked = linkedReleases(request.ledger, tables.flatMap((table) => table.cells.flatMap((cell) => cell.atoms)));
+  if (linked.length > 0) suppressUntilSafe(linked);
   return assemble(request, k, tables, (ref) => suppressed.has(refKey(ref)), {
     primary,
     secondary: suppressed.size - primary,
     forDifferencing: suppressed.size - withinRelease,
   });
+}
+
+/**
+ * The tables of earlier releases that share atoms with the new one, directly or through each other.
+ * Every other table is a separate part of the attacker's equations, which the new release cannot change.
+ */
+function linkedReleases(ledger: readonly Release[], atoms: readonly string[]): Release[] {
+  const reached = new Set(atoms);
+  const linked = new Set<ReleasedTable>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const table of ledger.flatMap((release) => release.tables)) {
+      if (linked.has(table)) continue;
+      const tableAtoms = table.cells.flatMap((cell) => cell.atoms);
+      if (!tableAtoms.some((atom) => reached.has(atom))) continue;
+      linked.add(table);
+      for (const atom of tableAtoms) reached.add(atom);
+      grew = true;
+    }
+  }
+  return ledger
+    .map((release) => ({ ...release, tables: release.tables.filter((table) => linked.has(table)) }))
+    .filter((release) => release.tables.length > 0);
 }
 
 function revealedKey(cell: RevealedCell): string {
