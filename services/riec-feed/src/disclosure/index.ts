@@ -1,5 +1,5 @@
 export { findRevealedCells, type LedgerRelease, type RevealedCell } from './differencing-check.js';
-export { legendText, methodText, SUPPRESSION_MARK } from './legend.js';
+export { legendText, methodText, shownValue, SUPPRESSION_MARK } from './legend.js';
 export { boundsSolver, type BoundsSolver, type LinearEquation, type LinearSystem } from './linear-bounds.js';
 export { eligibleValues, releasedMedian, releasedTrend, type Trend, type TrendPoint } from './released-statistics.js';
 export { buildRelease, DEFAULT_K, ReleaseRequestError, type ReleaseRequest } from './release-builder.js';

@@ -27,3 +27,8 @@ export function methodText(k: number): string {
 export function restatementNote(period: string): string {
   return `Periode ${period} is opnieuw vastgesteld: er zijn nagekomen meldingen verwerkt.`;
 }
+
+/** What a page, chart table or export shows for a cell: the number, or the mark when it is suppressed. */
+export function shownValue(value: number | null, mark: string = SUPPRESSION_MARK): string {
+  return value === null ? mark : String(value);
+}

@@ -1,4 +1,4 @@
-import type { Release } from '../disclosure/index.js';
+import { shownValue, type Release } from '../disclosure/index.js';
 
 const HEADER = ['publicatie', 'periode', 'tabel', 'thema', 'kolom', 'aantal'] as const;
 
@@ -8,7 +8,7 @@ const HEADER = ['publicatie', 'periode', 'tabel', 'thema', 'kolom', 'aantal'] as
  */
 export function releaseCsv(release: Release): string {
   const rows = release.tables.flatMap((table) =>
-    table.cells.map((cell) => [release.id, table.period, table.id, cell.row, cell.column, cell.value === null ? release.mark : String(cell.value)]),
+    table.cells.map((cell) => [release.id, table.period, table.id, cell.row, cell.column, shownValue(cell.value, release.mark)]),
   );
   return [HEADER, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -10,7 +10,11 @@ export interface ReleaseJson {
   readonly mark: string;
   readonly legend: string;
   readonly notes: readonly string[];
-  readonly suppressedCells: { readonly primary: number; readonly secondary: number; readonly forDifferencing: number };
+  /**
+   * How many cells were suppressed, in total: the split into primary and secondary stays inside the
+   * service, since in a small table it tells which hidden cells are the small ones.
+   */
+  readonly suppressedCells: number;
   readonly tables: readonly {
     readonly id: string;
     readonly period: string;
@@ -31,7 +35,7 @@ export function releaseJson(release: Release): ReleaseJson {
     mark: release.mark,
     legend: release.legend,
     notes: [...release.notes],
-    suppressedCells: { primary: release.suppressed.primary, secondary: release.suppressed.secondary, forDifferencing: release.suppressed.forDifferencing },
+    suppressedCells: release.suppressed.primary + release.suppressed.secondary,
     tables: release.tables.map((table) => ({
       id: table.id,
       period: table.period,
