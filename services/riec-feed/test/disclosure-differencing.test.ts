@@ -85,6 +85,26 @@ describe(`${buildRelease.name} over a ledger`, () => {
     expect(sut.suppressed.forDifferencing).toBe(0);
   });
 
+  it('keeps the months safe when their quarter is published: the quarter minus the visible months gives nothing away', () => {
+    const months = ['2026-01', '2026-02', '2026-03'];
+    const countsIn = (month: string) => (month === '2026-01' ? january : { drugs: { Baarn: 12, Soest: 9 }, fraude: { Baarn: 7, Soest: 6 } });
+    const ledger: Release[] = [];
+    for (const [i, month] of months.entries()) ledger.push(riecRelease({ id: month, sequence: i + 1, period: month, counts: countsIn(month), ledger }));
+    const quarter = recipientLayouts({ kind: 'riec' }, '2026-Q1', ['drugs', 'fraude'], ['Baarn', 'Soest']).map((layout) => ({ ...layout, atomPeriods: months }));
+    const counts = months.flatMap((month) => countsOf(month, countsIn(month)));
+    const request = { id: 'q1', recipient: 'riec-mn', sequence: 4, period: '2026-Q1', layouts: quarter, counts };
+    // Built without the ledger every quarter cell is at least k and visible; February and March are visible
+    // too, so the quarter minus them is January's hidden drugs/Baarn.
+    const naive = buildRelease({ ...request, ledger: [] });
+    expect(naive.suppressed.primary + naive.suppressed.secondary).toBe(0);
+    expect(findRevealedCells([...ledger, naive])).toContainEqual({ releaseId: '2026-01', tableId: '2026-01/regio-per-gemeente', row: 'drugs', column: 'Baarn', reason: 'exact' });
+
+    const sut = buildRelease({ ...request, ledger });
+
+    expect(sut.suppressed.forDifferencing).toBeGreaterThan(0);
+    expect(findRevealedCells([...ledger, sut])).toEqual([]);
+  });
+
   it('keeps a municipality safe when its region is restated', () => {
     const layouts = (period: string) => recipientLayouts({ kind: 'municipality', municipality: 'Baarn' }, period, ['drugs', 'fraude'], ['Baarn', 'Soest', 'Zeist']);
     const before = { drugs: { Baarn: 3, Soest: 10, Zeist: 12 }, fraude: { Baarn: 8, Soest: 6, Zeist: 20 } };

@@ -27,6 +27,11 @@ export interface ColumnGroup {
 export interface TableLayout {
   readonly id: string;
   readonly period: string;
+  /**
+   * The finest periods the table adds up, when it is coarser than the atoms (a quarter: its three
+   * months), so the check sees a quarter minus its months. Defaults to [period].
+   */
+  readonly atomPeriods?: readonly string[];
   readonly themes: readonly string[];
   readonly columns: readonly ColumnGroup[];
 }
@@ -106,6 +111,7 @@ export interface CandidateTable {
  * the cells), one with one theme no column totals; a grand total only when both margins exist.
  */
 export function candidateTable(layout: TableLayout, countOf: (atom: string) => number): CandidateTable {
+  const atomPeriods = layout.atomPeriods ?? [layout.period];
   const withRowTotals = layout.columns.length > 1;
   const withColumnTotals = layout.themes.length > 1;
   const rows = withColumnTotals ? [...layout.themes, TOTAL] : [...layout.themes];
@@ -118,7 +124,9 @@ export function candidateTable(layout: TableLayout, countOf: (atom: string) => n
   const index = new Map<string, number>();
   for (const row of rows) {
     for (const column of columns) {
-      const atoms = [...new Set(themesOf(row).flatMap((theme) => municipalitiesOf(column).map((municipality) => atomKey(layout.period, theme, municipality))))];
+      const atoms = [
+        ...new Set(atomPeriods.flatMap((period) => themesOf(row).flatMap((theme) => municipalitiesOf(column).map((municipality) => atomKey(period, theme, municipality))))),
+      ];
       index.set(JSON.stringify([row, column]), cells.length);
       cells.push({ row, column, atoms, value: atoms.reduce((sum, atom) => sum + countOf(atom), 0) });
     }
