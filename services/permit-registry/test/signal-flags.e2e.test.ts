@@ -36,7 +36,7 @@ describe('a signal flags a Soest permit holder and a re-screening reaches the po
   });
 
   afterAll(async () => {
-    await Promise.all([intake, registry, bibob].filter((service) => service !== undefined).map((service) => service.stop()));
+    await Promise.all([intake, registry, bibob].map((service) => service.stop()));
   });
 
   it('shows the flag to Soest permit officers only, without the content', { timeout: 180_000 }, async () => {
