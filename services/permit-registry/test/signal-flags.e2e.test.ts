@@ -1,8 +1,12 @@
 import { randomInt } from 'node:crypto';
+import { createEventBus } from '@signaalhub/bus';
+import { Topics } from '@signaalhub/contracts';
+import { createLogger } from '@signaalhub/logging';
 import type { EstablishmentDetail, EstablishmentHistoryEntry, EstablishmentSummary, ScreeningSummary } from '@signaalhub/contracts';
-import { eventually, type RunningService } from '@signaalhub/test-infra';
+import { eventually, testInfrastructure, type RunningService } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coordinator, startBibob } from '../../bibob/test/support/running-bibob.js';
+import { sealSignal } from '../../meeting/test/support/sealed-signals.js';
 import { identity, postSignal, startIntake } from '../../signal-intake/test/support/intake-service.js';
 import { goodSubmission } from '../../signal-intake/test/support/submissions.js';
 import { caller, randomKvkNumber, registration, soestOfficer, startRegistry } from './support/running-registry.js';
@@ -14,6 +18,7 @@ import { caller, randomKvkNumber, registration, soestOfficer, startRegistry } fr
  * never its content), also when Baarn reported it to itself only, and
  * for nobody else: Baarn's permit officer and the pool's coordinator get an audited 403. A re-screening
  * started from the flag reaches the pool, whose API lists the screening with the establishment as reference.
+ * A redelivered signal flags nothing twice.
  */
 
 const FREE_TEXT = 'Vlaggetje Roodborst: contant betaalde auto’s zonder papieren.';
@@ -103,5 +108,33 @@ describe('a signal flags a Soest permit holder and a re-screening reaches the po
 
     const detail = (await (await registry.get(`/api/establishments/${establishment.id}`, officer)).json()) as EstablishmentDetail;
     expect(detail.history).toEqual([{ at: expect.any(String) as string, action: 'herscreening-gevraagd', actor: { party: 'gemeente-soest', userId: officer.userId }, reason: 'Signaal over contante verkopen' }]);
+  });
+
+  it('flags once per signal however often it is delivered', { timeout: 180_000 }, async () => {
+    const other = (await (await registry.call('POST', '/api/establishments', officer, registration({ address: { postcode: '3768 ZY', huisnummer: randomInt(1000, 99_999) } }))).json()) as EstablishmentSummary;
+    const kvk = ((await (await registry.get(`/api/establishments/${other.id}`, officer)).json()) as EstablishmentDetail).kvkNumber;
+    const [first, second] = await Promise.all([sealSignal({ municipality: 'soest', kvkNumber: kvk }), sealSignal({ municipality: 'soest', kvkNumber: kvk })]);
+    const bus = createEventBus({ brokers: testInfrastructure().kafkaBrokers, clientId: 'signal-flags', logger: createLogger('signal-flags', 'warn') });
+    const producer = bus.createProducer();
+    await producer.connect();
+    // One key, one partition: the second signal is taken in after the redelivered first.
+    const value = (envelope: unknown): Buffer => Buffer.from(JSON.stringify(envelope));
+    await producer.send(Topics.signalSubmitted, [
+      { key: 'soest', value: value(first.envelope) },
+      { key: 'soest', value: value(first.envelope) },
+      { key: 'soest', value: value(second.envelope) },
+    ]);
+    await bus.close();
+    const detail = await eventually(
+      async () => {
+        const seen = (await (await registry.get(`/api/establishments/${other.id}`, officer)).json()) as EstablishmentDetail;
+        return seen.flags.length >= 2 ? seen : undefined;
+      },
+      { timeoutMs: 120_000, what: 'the flags of both signals' },
+    );
+    expect(detail.flags).toHaveLength(2);
+    expect(detail.flagCount).toBe(2);
+    const stored = await registry.pool.query<{ signal_id: string }>(`SELECT signal_id FROM "${registry.schema}".establishment_flags WHERE establishment_id = $1 ORDER BY signal_id`, [other.id]);
+    expect(stored.rows.map((row) => row.signal_id)).toEqual([first.envelope.header.messageId, second.envelope.header.messageId].sort());
   });
 });
