@@ -28,7 +28,7 @@ import { EstablishmentRescreening } from './establishments/establishment-rescree
 import { EstablishmentStore } from './establishments/establishment-store.js';
 import { EstablishmentsController } from './http/establishments.controller.js';
 import { FlagStore } from './flags/flag-store.js';
-import { SignalFlagIntake } from './flags/signal-flag-intake.js';
+import { signalFlagIntake } from './flags/signal-flag-intake.js';
 import { ScreeningRequests } from './screenings/screening-requests.js';
 import { MunicipalRecords } from './registry/registry-records.js';
 import { loadRegistrySettings, type RegistrySettings } from './registry/registry-settings.js';
@@ -42,7 +42,7 @@ export interface PermitRegistryService extends ComposedService {
   readonly redis: Redis;
   readonly settings: RegistrySettings;
   readonly screenings: ScreeningEventsIntake;
-  readonly signalFlags: SignalFlagIntake;
+  readonly signalFlags: ReturnType<typeof signalFlagIntake>;
 }
 
 /** `clock`: the application clock every date reads (tests shift it; the service uses the system's). */
@@ -116,7 +116,7 @@ export async function composePermitRegistry({ config, logger, clock = (): Date =
   const replayStore = new RedisReplayStore(redis, config.PERMIT_REGISTRY_REPLAY_NAMESPACE);
   const window = { maxAgeMs: config.ENVELOPE_MAX_AGE_DAYS * DAY_MS, clockSkewMs: DEFAULT_FRESHNESS_WINDOW.clockSkewMs };
   const inboxParts = { service: SERVICE_NAME, deadLetters, audit, logger };
-  const signalFlags = new SignalFlagIntake({
+  const signalFlags = signalFlagIntake({
     verifier: new HeaderVerifier(keyring, { replayStore, window, clock }),
     flags: flagStore,
     municipalities,

@@ -1,7 +1,6 @@
-import type { BusMessage } from '@signaalhub/bus';
-import { EventTypes, municipalityPartyId, type EnvelopeHeaderV2, type HeaderMatchToken } from '@signaalhub/contracts';
+import { municipalityPartyId, type EnvelopeHeaderV2, type EnvelopeHeaderV2Of, type EventTypes, type HeaderMatchToken } from '@signaalhub/contracts';
 import type { HeaderVerifier, MatchTokenKey } from '@signaalhub/envelope';
-import { verifiedHeaders, VerifiedInbox, type InboxOutcome, type InboxParts } from '@signaalhub/inbox';
+import { signalHeaderInbox, type InboxParts, type VerifiedInbox } from '@signaalhub/inbox';
 import type { Logger } from '@signaalhub/logging';
 import type { FlagStore } from './flag-store.js';
 
@@ -29,50 +28,40 @@ const tokensOf = (tokens: readonly HeaderMatchToken[], kind: 'kvk' | 'address', 
  * signal from any municipality may hit: a trader in Soest may be reported in Baarn. Unsigned or badly
  * signed headers are refused (dead letter, audit) and nothing is learnt.
  */
-export class SignalFlagIntake {
-  private readonly inbox: VerifiedInbox<typeof EventTypes.signalSubmitted, EnvelopeHeaderV2>;
+export function signalFlagIntake(parts: SignalFlagIntakeParts): VerifiedInbox<typeof EventTypes.signalSubmitted, EnvelopeHeaderV2> {
+  const [first] = parts.municipalities;
+  if (first === undefined) throw new Error('a registry without municipalities reads no signals');
+  return signalHeaderInbox(
+    {
+      verifier: parts.verifier,
+      // The flags of every registry municipality come from one reading; its seen marks are kept under one party.
+      reader: municipalityPartyId(first),
+      auditAction: 'signal.flag',
+      alreadyApplied: (header) => parts.flags.hasSignal(header.messageId),
+      learn: (header) => flag(parts, header),
+    },
+    parts.inbox,
+  );
+}
 
-  constructor(private readonly parts: SignalFlagIntakeParts) {
-    const [first] = parts.municipalities;
-    if (first === undefined) throw new Error('a registry without municipalities reads no signals');
-    this.inbox = new VerifiedInbox(
-      {
-        eventType: EventTypes.signalSubmitted,
-        verification: verifiedHeaders(parts.verifier),
-        // The flags of every registry municipality come from one reading; its seen marks are kept under one party.
-        reader: municipalityPartyId(first),
-        auditAction: 'signal.flag',
-        alreadyApplied: (header) => parts.flags.hasSignal(header.messageId),
-        apply: (header) => this.flag(header),
-      },
-      parts.inbox,
-    );
-  }
-
-  receive(message: BusMessage): Promise<InboxOutcome> {
-    return this.inbox.receive(message);
-  }
-
-  private async flag(header: EnvelopeHeaderV2): Promise<void> {
-    if (header.type !== EventTypes.signalSubmitted) return;
-    const { version } = this.parts.matchTokenKey;
-    const hits = await this.parts.flags.establishmentsHit(this.parts.municipalities, {
-      kvk: tokensOf(header.matchTokens, 'kvk', version),
-      address: tokensOf(header.matchTokens, 'address', version),
-    });
-    if (hits.length === 0) return;
-    const receivedAt = this.parts.clock().toISOString();
-    await this.parts.flags.insert(
-      hits.map((hit) => ({
-        ...hit,
-        signalId: header.messageId,
-        theme: header.theme,
-        reportedOn: header.createdAt.slice(0, 10),
-        recipient: header.recipients.includes(municipalityPartyId(hit.municipality)),
-        receivedAt,
-      })),
-    );
-    // Ids and counts only.
-    this.parts.logger.info({ signalId: header.messageId, flags: hits.length }, 'signal flagged establishments');
-  }
+async function flag(parts: SignalFlagIntakeParts, header: EnvelopeHeaderV2Of<typeof EventTypes.signalSubmitted>): Promise<void> {
+  const { version } = parts.matchTokenKey;
+  const hits = await parts.flags.establishmentsHit(parts.municipalities, {
+    kvk: tokensOf(header.matchTokens, 'kvk', version),
+    address: tokensOf(header.matchTokens, 'address', version),
+  });
+  if (hits.length === 0) return;
+  const receivedAt = parts.clock().toISOString();
+  await parts.flags.insert(
+    hits.map((hit) => ({
+      ...hit,
+      signalId: header.messageId,
+      theme: header.theme,
+      reportedOn: header.createdAt.slice(0, 10),
+      recipient: header.recipients.includes(municipalityPartyId(hit.municipality)),
+      receivedAt,
+    })),
+  );
+  // Ids and counts only.
+  parts.logger.info({ signalId: header.messageId, flags: hits.length }, 'signal flagged establishments');
 }
