@@ -18,7 +18,8 @@ import { caller, randomKvkNumber, registration, soestOfficer, startRegistry } fr
  * never its content), also when Baarn reported it to itself only, and
  * for nobody else: Baarn's permit officer and the pool's coordinator get an audited 403. A re-screening
  * started from the flag reaches the pool, whose API lists the screening with the establishment as reference.
- * A redelivered signal flags nothing twice.
+ * A signal at the establishment's visiting address flags it too (matched on the address), and a redelivered
+ * signal flags nothing twice.
  */
 
 const FREE_TEXT = 'Vlaggetje Roodborst: contant betaalde auto’s zonder papieren.';
@@ -136,5 +137,27 @@ describe('a signal flags a Soest permit holder and a re-screening reaches the po
     expect(detail.flagCount).toBe(2);
     const stored = await registry.pool.query<{ signal_id: string }>(`SELECT signal_id FROM "${registry.schema}".establishment_flags WHERE establishment_id = $1 ORDER BY signal_id`, [other.id]);
     expect(stored.rows.map((row) => row.signal_id)).toEqual([first.envelope.header.messageId, second.envelope.header.messageId].sort());
+  });
+
+  it('flags an establishment at the address a signal names, matched on the address', { timeout: 180_000 }, async () => {
+    const huisnummer = randomInt(1000, 99_999);
+    const registered = await registry.call('POST', '/api/establishments', officer, registration({ address: { postcode: '3768 ZX', huisnummer, toevoeging: 'b' } }));
+    const atAddress = (await registered.json()) as EstablishmentSummary;
+    // Another business (a KvK number of its own) at the same address, written differently.
+    const submission = goodSubmission({
+      location: { postcode: '3768zx', huisnummer: { number: huisnummer, toevoeging: 'B' } },
+      subjects: [{ kind: 'business', kvkNumber: randomKvkNumber(), tradeName: 'Buurman Autoschade' }],
+      distribution: { recipients: ['gemeente-soest', 'politie-bes'] },
+    });
+    const posted = await postSignal(intake, submission, { identity: identity('gemeente-soest', ['inspector']) });
+    expect(posted.status, await posted.clone().text()).toBe(201);
+    const detail = await eventually(
+      async () => {
+        const seen = (await (await registry.get(`/api/establishments/${atAddress.id}`, officer)).json()) as EstablishmentDetail;
+        return seen.flags.length > 0 ? seen : undefined;
+      },
+      { timeoutMs: 120_000, what: 'the address flag' },
+    );
+    expect(detail.flags).toEqual([{ theme: 'autobranche', reportedOn: new Date().toISOString().slice(0, 10), matchedOn: 'address', recipient: true }]);
   });
 });

@@ -106,6 +106,8 @@ export class EstablishmentRegister {
     const history = await Promise.all(
       (await this.parts.store.historyOf(id)).map(async (entry) => ({ at: entry.at, action: entry.action, actor: entry.actor, reason: await records.open(entry.reasonSealed, SealedText) })),
     );
-    return { ...summary, kvkNumber: particulars.kvkNumber, people: particulars.people, flags: await this.parts.flags.flagsOf(id), history };
+    const flags = await this.parts.flags.flagsOf(id);
+    // Counted from the flags shown: a signal flagged in between must not make the two disagree.
+    return { ...summary, flagCount: flags.length, kvkNumber: particulars.kvkNumber, people: particulars.people, flags, history };
   }
 }
