@@ -6,6 +6,7 @@ import { ensurePartyKeys, readServicesManifest, stackUp } from '@signaalhub/stac
 import { DEMO_ACCOUNTS } from '../services/web/src/accounts/demo-accounts.js';
 import { demoCoordinatorPool } from '../services/web/src/accounts/demo-coordinators.js';
 import { localSecret } from './local-secrets.js';
+import { DEMO_PERMIT_OFFICER, seedDemoPermits } from './seed-demo-permits.js';
 import { seedDemoScreenings } from './seed-demo-screenings.js';
 import { seedDemoSignals } from './seed-demo-signals.js';
 
@@ -75,6 +76,8 @@ try {
   if (seeded > 0) say(`${seeded} demomeldingen ingediend`);
   const screenings = await seedDemoScreenings({ stackDir: settings.stackDir, bibobUrl: urlOf('bibob'), identitySecret });
   if (screenings > 0) say(`${screenings} demo-Bibob-toetsen vastgelegd`);
+  const permits = await seedDemoPermits({ stackDir: settings.stackDir, registryUrl: urlOf('permit-registry'), identitySecret });
+  if (permits > 0) say(`${permits} demovestigingen in het vergunningenregister van Soest ingeschreven`);
 } catch (error) {
   stopAll();
   throw error;
@@ -84,5 +87,7 @@ say('');
 say(`Signaalhub draait. Open ${urlOf('web')}/ en meld u aan.`);
 say(`Demo-accounts (wachtwoord: ${DEMO_PASSWORD}):`);
 for (const account of DEMO_ACCOUNTS) say(`  ${account.id.padEnd(22)} ${account.displayName}`);
+say(`Vergunningverlener Soest (vergunningenregister autobranche): ${DEMO_PERMIT_OFFICER}`);
+say(`Openbaar register Soest: ${urlOf('web')}/openbaar-register/soest`);
 say('Ctrl-C stopt de services; `npm run stack:down` stopt Kafka, Redis en PostgreSQL.');
 await Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve))));

@@ -565,7 +565,7 @@ describe('bad input against every endpoint', () => {
 
     /** What a page of the web needs for a good request; the cases spoil one field. */
     interface WebRow {
-      readonly as: 'inspector' | 'member' | 'coordinator';
+      readonly as: 'inspector' | 'member' | 'coordinator' | 'officer';
       /** Good form fields (urlencoded, as a browser sends them), without the CSRF token. */
       readonly form?: Readonly<Record<string, string>>;
       /** A field the page reads as one value. */
@@ -632,6 +632,18 @@ describe('bad input against every endpoint', () => {
       },
       'POST /toetsen/{id}/informatieverzoeken': { as: 'coordinator', form: { signalId: randomUUID(), purpose: 'Bibob-onderzoek:\tvergunning' }, field: 'purpose' },
       'GET /toetsen/{id}/informatieverzoeken/{requestId}': { as: 'coordinator' },
+      'GET /vestigingen': { as: 'officer', query: { tradeName: 'Eemland', kvkNumber: '90001234', vestigingsnummer: '000090001234', postcode: '3761AB', gedaan: 'vestiging' } },
+      'POST /vestigingen': { as: 'officer', form: { tradeName: 'Autobedrijf\tProef', kvkNumber: '12345678', activity: 'handel', 'sbi-handel': '45112' }, field: 'tradeName' },
+      'GET /vestigingen/{id}': { as: 'officer', query: { gedaan: 'vestiging' } },
+      'POST /vestigingen/{id}/aanvragen': { as: 'officer', form: { applicationKind: 'nieuw', receivedOn: '2030-01-01', decisionTermWeeks: '8' }, field: 'applicationKind' },
+      'POST /vestigingen/{id}/herscreening': { as: 'officer', form: { reason: 'Nieuw\tsignaal' }, field: 'reason' },
+      'GET /aanvragen/{id}': { as: 'officer', query: { gedaan: 'aanvraag' } },
+      'POST /aanvragen/{id}/aanvulling-vragen': { as: 'officer', form: { missing: 'Plattegrond\r\nUittreksel', askedOn: '2030-01-01' }, field: 'missing' },
+      'POST /aanvragen/{id}/aanvulling-ontvangen': { as: 'officer', form: { completedOn: '2030-01-01' }, field: 'completedOn' },
+      'POST /aanvragen/{id}/bibob': { as: 'officer', form: {}, field: '_csrf' },
+      'POST /aanvragen/{id}/besluit': { as: 'officer', form: { action: 'weigeren', actionDate: '2030-01-01', reason: 'Geen\tvergunning' }, field: 'reason' },
+      'GET /vergunningen/{id}': { as: 'officer', query: { gedaan: 'schorsen' } },
+      'POST /vergunningen/{id}/acties': { as: 'officer', form: { action: 'schorsen', actionDate: '2030-01-01', suspendedFrom: '2030-01-01', reason: 'Controle\tadministratie' }, field: 'reason' },
     };
 
     interface WebCase {
@@ -701,6 +713,7 @@ describe('bad input against every endpoint', () => {
         inspector: await Visitor.signedIn('inspecteur.soest'),
         member: await Visitor.signedIn('overleg.soest'),
         coordinator: await Visitor.signedIn(DEMO_LEAD_COORDINATOR),
+        officer: await Visitor.signedIn('vergunning.soest'),
       };
       const before = await stores();
       const routes = controllerRoutes(WebModule.register({} as WebParts).controllers ?? []).filter(takesInput);

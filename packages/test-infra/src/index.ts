@@ -9,3 +9,4 @@ export * from './unique-name.js';
 export * from './schema-fixture.js';
 export * from './running-service.js';
 export * from './test-caller.js';
+export * from './pending-window.js';

@@ -1,5 +1,5 @@
 import { Jobs, type ActionReminderJobData } from '@signaalhub/contracts';
-import { eventually, RunningService, startPrivateRedis, testInfrastructure, type PrivateRedis } from '@signaalhub/test-infra';
+import { eventually, pendingWindowMs, RunningService, startPrivateRedis, testInfrastructure, type PrivateRedis } from '@signaalhub/test-infra';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -22,8 +22,6 @@ const dateOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 /** Day D: far enough ahead that nothing else of the test falls on it. */
 const D = dateOf(Date.now() + 30 * DAY_MS);
 const dayAfter = (date: string, days: number): string => dateOf(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS);
-/** Time for deciding, killing and a restart (slow on a busy machine) before the pending reminders fire. */
-const PENDING_FOR_MS = 120_000;
 
 interface Notice {
   decision_id: string;
@@ -41,11 +39,13 @@ describe(ActionReminders.name, () => {
   let queue: Queue<ActionReminderJobData> | undefined;
   let items: string[] = [];
   let running: RunningService | undefined;
+  /** Time for deciding, killing and a restart before the pending reminders fire: set from a measured start. */
+  let pendingForMs = 0;
 
-  /** A service whose clock reaches D−1 00:00 (when D's "due" reminders fire) `pendingForMs` from now. */
-  async function startBeforeDueReminders(pendingForMs = PENDING_FOR_MS): Promise<RunningService> {
+  /** A service whose clock reaches D−1 00:00 (when D's "due" reminders fire) `firesInMs` from now. */
+  async function startBeforeDueReminders(firesInMs = pendingForMs): Promise<RunningService> {
     const firesAt = Date.parse(`${dayAfter(D, -1)}T00:00:00Z`);
-    const offsetSeconds = Math.round((firesAt - (Date.now() + pendingForMs)) / 1000);
+    const offsetSeconds = Math.round((firesAt - (Date.now() + firesInMs)) / 1000);
     return start({ MEETING_CLOCK_OFFSET_SECONDS: String(offsetSeconds) });
   }
 
@@ -91,7 +91,9 @@ describe(ActionReminders.name, () => {
     redis.on('error', () => undefined);
     queue = new Queue<ActionReminderJobData>(Jobs.actionReminder.queue, { connection: redis, prefix: env.MEETING_QUEUE_PREFIX });
     queue.on('error', () => undefined);
+    const startedAt = Date.now();
     const first = await start();
+    pendingForMs = pendingWindowMs(Date.now() - startedAt);
     items = await soestItems(first, 4);
     await first.stop();
   }, 180_000);
@@ -134,7 +136,7 @@ describe(ActionReminders.name, () => {
       { decision_id: decisionId, action_index: 3, kind: 'overdue', due_date_version: 0 },
     ];
     await eventually(async () => ((await notices([decisionId])).length >= expected.length ? true : undefined), {
-      timeoutMs: PENDING_FOR_MS + 60_000,
+      timeoutMs: pendingForMs + 60_000,
       what: "D's due reminders after the restart",
     });
     expect(await notices([decisionId])).toEqual(expected);
@@ -176,7 +178,7 @@ describe(ActionReminders.name, () => {
       { decision_id: decisionId, action_index: 2, kind: 'overdue', due_date_version: 0 },
     ];
     await eventually(async () => ((await notices([decisionId])).length >= expected.length ? true : undefined), {
-      timeoutMs: PENDING_FOR_MS + 60_000,
+      timeoutMs: pendingForMs + 60_000,
       what: "D's due reminders after both restarts",
     });
     expect(await notices([decisionId])).toEqual(expected);
@@ -203,7 +205,7 @@ describe(ActionReminders.name, () => {
       { decision_id: decisionId, action_index: 1, kind: 'overdue', due_date_version: 0 },
     ];
     await eventually(async () => ((await notices([decisionId])).length >= expected.length ? true : undefined), {
-      timeoutMs: PENDING_FOR_MS + 60_000,
+      timeoutMs: pendingForMs + 60_000,
       what: "D's due reminders after Redis lost them",
     });
     expect(await notices([decisionId])).toEqual(expected);

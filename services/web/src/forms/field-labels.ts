@@ -53,7 +53,24 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   explanation: 'Onderbouwing',
   groundCode: 'Code van de grond',
   groundExplanation: 'Toelichting op de grond',
+  activity: 'Activiteiten',
+  applicationKind: 'Soort aanvraag',
+  missing: 'Ontbrekende onderdelen',
+  askedOn: 'Aanvulling gevraagd op',
+  completedOn: 'Aanvulling ontvangen op',
+  actionDate: 'Datum',
+  permitNumber: 'Vergunningnummer',
+  validFrom: 'Geldig vanaf',
+  validUntil: 'Geldig tot en met',
+  suspendedFrom: 'Geschorst vanaf',
+  suspendedUntil: 'Geschorst tot en met',
+  ground: 'Grond',
+  conditionText: 'Tekst van het voorschrift',
+  conditionBasis: 'Wettelijke grondslag van het voorschrift',
+  conditionSource: 'Herkomst van het voorschrift',
 };
+
+const SBI_FIELD = /^sbi-(.+)$/;
 
 const QUESTIONNAIRE_FIELD = /^(answer|complete)-(.+)$/;
 
@@ -66,6 +83,8 @@ export function fieldLabel(field: string): string {
   if (label !== undefined) return label;
   const action = ACTION_FIELD.exec(name);
   if (action !== null) return `Actie ${action[1] ?? ''}: ${action[2] === 'DueDate' ? 'deadline' : 'omschrijving'}`;
+  const sbi = SBI_FIELD.exec(name);
+  if (sbi !== null) return `SBI-code bij ${sbi[1] ?? ''}`;
   const questionnaire = QUESTIONNAIRE_FIELD.exec(name);
   if (questionnaire !== null) return `Vragenlijst ${questionnaire[2] ?? ''}: ${questionnaire[1] === 'answer' ? 'bevindingen' : 'compleet'}`;
   return `Het veld „${name}”`;

@@ -36,6 +36,8 @@ function navEntries(user: PageUser): NavEntry[] {
     entries.push({ section: 'capaciteit', href: '/toetsen/capaciteit', label: 'Capaciteit' });
     entries.push({ section: 'nieuwe-toets', href: '/toetsen/nieuw', label: 'Nieuwe toets' });
   } else if (user.roles.includes('permit-officer')) {
+    entries.push({ section: 'vestigingen', href: '/vestigingen', label: 'Vestigingen' });
+    entries.push({ section: 'aanvragen', href: '/aanvragen', label: 'Aanvragen' });
     entries.push({ section: 'toetsen', href: '/toetsen', label: 'Bibob-toetsen' });
   }
   if (user.roles.includes('auditor')) entries.push({ section: 'verstrekkingen', href: '/verstrekkingen', label: 'Verstrekkingen' });

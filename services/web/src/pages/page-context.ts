@@ -22,4 +22,6 @@ export type NavSection =
   | 'niet-toegewezen'
   | 'capaciteit'
   | 'nieuwe-toets'
-  | 'verstrekkingen';
+  | 'verstrekkingen'
+  | 'vestigingen'
+  | 'aanvragen';

@@ -13,19 +13,14 @@ import {
   OrderedList,
   OrderedListItem,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { ChoiceGroup } from '../components/choice-group.js';
 import { CsrfField } from '../components/csrf-field.js';
+import { DeadlineFacts } from '../components/deadline-facts.js';
+import { PeopleTable } from '../components/people-table.js';
 import { ScreeningReassignment } from './screening-reassignment.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { SelectField } from '../components/select-field.js';
@@ -33,7 +28,6 @@ import { TextField } from '../components/text-field.js';
 import { errorsFor, type FieldError } from '../forms/field-errors.js';
 import { ACTION_FIELD_IDS, questionnaireFieldId } from '../forms/screening-actions.js';
 import { formatDate, formatDateTime, municipalityName } from '../labels/labels.js';
-import { DEADLINE_LABELS } from '../labels/screening-deadlines.js';
 import {
   actorLabel,
   CONCLUSION_STATUS_LABELS,
@@ -134,25 +128,7 @@ function People({ screening }: { readonly screening: ScreeningDetail }): ReactNo
       {screening.people.length === 0 ? (
         <Paragraph>Er zijn geen personen vastgelegd.</Paragraph>
       ) : (
-        <Table>
-          <TableCaption className="sh-visually-hidden">Betrokken personen</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">Naam</TableHeaderCell>
-              <TableHeaderCell scope="col">Geboortedatum</TableHeaderCell>
-              <TableHeaderCell scope="col">Rol</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {screening.people.map((person, index) => (
-              <TableRow key={index}>
-                <TableCell>{person.name}</TableCell>
-                <TableCell>{formatDate(person.birthDate)}</TableCell>
-                <TableCell>{person.role}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <PeopleTable caption="Betrokken personen" people={screening.people} />
       )}
     </section>
   );
@@ -160,31 +136,10 @@ function People({ screening }: { readonly screening: ScreeningDetail }): ReactNo
 
 function Deadlines({ screening }: { readonly screening: ScreeningDetail }): ReactNode {
   const { ontvangen, beslistermijnWeken, gebeurtenissen } = screening.timeline;
-  // The service's engine answer, computed with its configured calendar (Atw art. 3(3) days): never recomputed here.
-  const { deadlines } = screening;
   return (
     <section aria-labelledby="kop-termijnen">
       <Heading2 id="kop-termijnen">Termijnen</Heading2>
-      <dl className="sh-facts">
-        {(['uitersteBeslisdatum', 'lbbAdviesUiterlijk'] as const).map((name) => {
-          const date = deadlines[name];
-          return (
-            <div key={name}>
-              <dt>{DEADLINE_LABELS[name]}</dt>
-              <dd>
-                {date === null ? 'nog niet bekend' : formatDate(date)}
-                {deadlines.voorlopig.includes(name) ? ' (voorlopig)' : null}
-              </dd>
-            </div>
-          );
-        })}
-      </dl>
-      <Heading3>Toelichting</Heading3>
-      <UnorderedList>
-        {deadlines.toelichting.map((line) => (
-          <UnorderedListItem key={line}>{line}</UnorderedListItem>
-        ))}
-      </UnorderedList>
+      <DeadlineFacts deadlines={screening.deadlines} />
       <Heading3>Gebeurtenissen die de termijnen bepalen</Heading3>
       <Paragraph>
         De beslistermijn van {beslistermijnWeken} weken loopt vanaf de ontvangst van de aanvraag op {formatDate(ontvangen)}.

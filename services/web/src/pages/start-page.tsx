@@ -31,6 +31,8 @@ function tasksFor(user: PageUser, hasMunicipality: boolean): Task[] {
     tasks.push({ href: '/toetsen/niet-toegewezen', title: 'Niet toegewezen', text: 'Toetsen die wachten omdat niemand beschikbaar was.' });
     tasks.push({ href: '/toetsen/nieuw', title: 'Nieuwe toets', text: 'Leg een Bibob-verzoek vast van een gemeente zonder eigen vergunningensysteem in Signaalhub.' });
   } else if (user.roles.includes('permit-officer') && hasMunicipality) {
+    tasks.push({ href: '/vestigingen', title: 'Vestigingen', text: 'Zoek een vestiging in het vergunningenregister autobranche, bekijk haar vergunningen en signalen, of schrijf een nieuwe vestiging in.' });
+    tasks.push({ href: '/aanvragen', title: 'Aanvragen', text: 'De lopende aanvragen met hun wettelijke beslisdatum; aanvragen met een verstreken termijn staan bovenaan.' });
     tasks.push({ href: '/toetsen', title: 'Bibob-toetsen', text: 'Bekijk de toetsen en conclusies van de Bibob-pool voor uw gemeente (alleen lezen).' });
   }
   if (user.roles.includes('auditor')) {

@@ -24,6 +24,8 @@ export interface BrowserStack {
   readonly web: RunningService;
   /** The Bibob pool, when the stack was started with `bibobEnv`. */
   readonly bibob: RunningService | undefined;
+  /** The permit registry, when the stack was started with `registryEnv`. */
+  readonly registry: RunningService | undefined;
   readonly context: BrowserContext;
   readonly page: Page;
   /** Names of the screens visited, and the axe-core WCAG 2.1 AA violations found on them. */
@@ -32,6 +34,8 @@ export interface BrowserStack {
   /** A full-page screenshot kept as an artifact, and an axe-core run. */
   screen(name: string): Promise<void>;
   signIn(accountName: string): Promise<void>;
+  /** "Afmelden", back on the sign-in page. */
+  signOut(): Promise<void>;
   /** A call straight to a service's API as `identity` (set-up the browser does not need to see). */
   callService(base: string, identity: UserIdentity, path: string, init?: RequestInit): Promise<Response>;
   /** Stops everything, in reverse order of starting. */
@@ -47,6 +51,8 @@ export async function startBrowserStack(options: {
   screenshots: string;
   meetingEnv?: Readonly<Record<string, string>>;
   bibobEnv?: Readonly<Record<string, string>>;
+  /** Starts the permit registry too, with these settings (e.g. its own schema), and tells the web application where it is. */
+  registryEnv?: Readonly<Record<string, string>>;
 }): Promise<BrowserStack> {
   const started: { stop: () => Promise<unknown> }[] = [];
   const stop = async (): Promise<void> => {
@@ -91,6 +97,21 @@ export async function startBrowserStack(options: {
               { ...deadline, schemaVariable: 'BIBOB_DATABASE_SCHEMA' },
             ),
           );
+    const registry =
+      options.registryEnv === undefined
+        ? undefined
+        : await track(
+            RunningService.start(
+              'permit-registry',
+              serviceEnv({
+                LOG_LEVEL: 'warn',
+                PERMIT_REGISTRY_DATABASE_SCHEMA: sqlName('permits'),
+                PERMIT_REGISTRY_REPLAY_NAMESPACE: uniqueName('permits'),
+                ...options.registryEnv,
+              }),
+              { ...deadline, schemaVariable: 'PERMIT_REGISTRY_DATABASE_SCHEMA' },
+            ),
+          );
     const web = await track(
       RunningService.start(
         'web',
@@ -103,6 +124,7 @@ export async function startBrowserStack(options: {
           SIGNAL_INTAKE_URL: intake.base,
           MEETING_URL: meeting.base,
           ...(bibob === undefined ? {} : { BIBOB_URL: bibob.base }),
+          ...(registry === undefined ? {} : { PERMIT_REGISTRY_URL: registry.base }),
         }),
         deadline,
       ),
@@ -121,6 +143,7 @@ export async function startBrowserStack(options: {
       meeting,
       web,
       bibob,
+      registry,
       context,
       page,
       visited,
@@ -138,6 +161,10 @@ export async function startBrowserStack(options: {
         await page.getByRole('button', { name: 'Aanmelden' }).click();
         await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
       },
+      async signOut() {
+        await page.getByRole('button', { name: 'Afmelden' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
+      },
       async callService(base, identity, path, init = {}) {
         const token = await issueIdentityToken(identity, { secret: testInfrastructure().identitySecret });
         return fetch(`${base}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), [IDENTITY_HEADER]: token } });
@@ -148,4 +175,13 @@ export async function startBrowserStack(options: {
     await stop();
     throw error;
   }
+}
+
+/** One step through the "Volgende stap" form on the open screening page of the Bibob pool. */
+export async function takeScreeningStep(page: Page, step: string, date: string): Promise<void> {
+  await page.locator('#stap-soort').selectOption(step);
+  await page.locator('#stap-reden').fill('Volgens het draaiboek');
+  await page.locator('#stap-datum').fill(date);
+  await page.getByRole('button', { name: 'Stap vastleggen' }).click();
+  await page.getByText('De stap is vastgelegd.').waitFor();
 }
