@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEventBus } from '@signaalhub/bus';
-import { BIBOB_QUESTIONNAIRE, Topics, type AgendaEntry, type InformationRequestSummary, type Meeting } from '@signaalhub/contracts';
+import { BIBOB_QUESTIONNAIRE, Topics, type AgendaEntry, type ApplicationSummary, type EstablishmentSummary, type InformationRequestSummary, type Meeting } from '@signaalhub/contracts';
 import type { UserIdentity } from '@signaalhub/identity';
 import { createLogger } from '@signaalhub/logging';
 import { INPUT_RULES, type InputRule } from '@signaalhub/service-kit';
@@ -13,6 +13,7 @@ import { randomKvkNumber, sealSignal } from '../../services/meeting/test/support
 import { coordinator as poolCoordinator, LEAD, POOL, startBibob } from '../../services/bibob/test/support/running-bibob.js';
 import { screeningForm } from '../../services/bibob/test/support/screening-requests.js';
 import { liaison, startFeed } from '../../services/riec-feed/test/support/running-feed.js';
+import { registration, soestOfficer, startRegistry } from '../../services/permit-registry/test/support/running-registry.js';
 import { identity, postSignal, startIntake } from '../../services/signal-intake/test/support/intake-service.js';
 import { goodSubmission } from '../../services/signal-intake/test/support/submissions.js';
 import { DEMO_LEAD_COORDINATOR } from '../../services/web/src/accounts/demo-coordinators.js';
@@ -22,11 +23,15 @@ import { apiRoutes, controllerRoutes, takesInput, type Route } from './routes.js
 import { storeDigest } from './stores.js';
 
 /*
- * Acceptance 4 of issue 9 (and of issue 10 for the pool's API): the bad inputs of "Input hardening" against
- * every route of the intake, the meeting service, the bibob pool, the riec feed and the web application that takes input. The route lists come from the running APIs'
+ * Acceptance 4 of issue 9 (and of issue 10 for the pool's API, issue 11 acceptance 6 for the permit registry's,
+ * issue 12 acceptance 6 for the riec feed's): the bad inputs of "Input hardening" against every route of the
+ * intake, the meeting service, the bibob pool, the permit registry, the riec feed and the web application that
+ * takes input. The route lists come from the running APIs'
  * OpenAPI documents and the web's controller metadata, so a new route without a row here fails the test.
  * Each bad input gets its 4xx naming the field (Dutch on the web, the Dutch 404 page for a malformed id
- * in a page address), and afterwards every store of the three services is as it was.
+ * in a page address), and afterwards every store of the services is as it was. The registry's own rules
+ * (KvK number, vestigingsnummer, postcode, SBI code, dates in the wrong order, unknown fields) have their
+ * table too: 400/422 naming the field and the rule, nothing stored, nothing queued to publish.
  */
 
 const DEMO_PASSWORD = 'Invoer-hardening-2026';
@@ -40,7 +45,7 @@ interface Problem {
 
 /** What a route of an API needs for a good request; the cases spoil one part of it. */
 interface ApiRow {
-  readonly service: 'intake' | 'meeting' | 'bibob' | 'feed';
+  readonly service: 'intake' | 'meeting' | 'bibob' | 'registry' | 'feed';
   readonly caller: () => UserIdentity;
   readonly query?: Readonly<Record<string, string>>;
   readonly body?: () => Record<string, unknown>;
@@ -69,6 +74,9 @@ const poolMember = poolCoordinator();
 const poolLead = poolCoordinator(LEAD);
 const poolAuditor = caller(POOL, ['auditor']);
 const riecLiaison = liaison();
+const permitOfficer = soestOfficer();
+
+const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** A JSON body with `field` (dotted) set to a marker that is then replaced by raw bytes. */
 function bodyWith(base: Record<string, unknown>, field: string, value: string | Buffer): Buffer {
@@ -144,12 +152,15 @@ describe('bad input against every endpoint', () => {
   let meeting: RunningService;
   let bibob: RunningService;
   let feed: RunningService;
+  let registry: RunningService;
   let web: RunningService;
   let itemId: string;
   let meetingId: string;
   let decisionId: string;
   let requestId: string;
   let screeningId: string;
+  let establishmentId: string;
+  let application: ApplicationSummary;
   const started: { stop: () => Promise<unknown> }[] = [];
 
   const API_ROWS: Readonly<Record<string, ApiRow>> = {
@@ -280,11 +291,65 @@ describe('bad input against every endpoint', () => {
       textField: 'label',
     },
     'DELETE /api/exclusions/{id}': { service: 'feed', caller: () => riecLiaison, ids: () => ({ id: randomUUID() }) },
+    'POST /api/establishments': { service: 'registry', caller: () => permitOfficer, body: () => registration(), textField: 'tradeName' },
+    'GET /api/establishments': { service: 'registry', caller: () => permitOfficer, query: { municipality: 'soest', tradeName: 'Auto' } },
+    'GET /api/establishments/{id}': { service: 'registry', caller: () => permitOfficer, ids: () => ({ id: establishmentId }) },
+    'POST /api/establishments/{id}/rescreenings': {
+      service: 'registry',
+      caller: () => permitOfficer,
+      ids: () => ({ id: establishmentId }),
+      body: () => ({ reason: 'Signaal:\tcontante verkopen.\r\nGroet.' }),
+      textField: 'reason',
+    },
+    'POST /api/applications': {
+      service: 'registry',
+      caller: () => permitOfficer,
+      body: () => ({ establishmentId, kind: 'nieuw', receivedOn: day(-1) }),
+      textField: 'kind',
+    },
+    'GET /api/applications': { service: 'registry', caller: () => permitOfficer, query: { municipality: 'soest' } },
+    'GET /api/applications/{id}': { service: 'registry', caller: () => permitOfficer, ids: () => ({ id: application.id }) },
+    'POST /api/applications/{id}/completeness-requests': {
+      service: 'registry',
+      caller: () => permitOfficer,
+      ids: () => ({ id: application.id }),
+      body: () => ({ missing: ['Plattegrond'], date: day(0) }),
+      textField: 'date',
+    },
+    'POST /api/applications/{id}/completeness-receipts': {
+      service: 'registry',
+      caller: () => permitOfficer,
+      ids: () => ({ id: application.id }),
+      body: () => ({ date: day(0) }),
+      textField: 'date',
+    },
+    'POST /api/applications/{id}/screening-request': { service: 'registry', caller: () => permitOfficer, ids: () => ({ id: application.id }) },
+    'GET /api/permits/{id}': { service: 'registry', caller: () => permitOfficer, ids: () => ({ id: application.permitId }) },
+    'POST /api/permits/{id}/actions': {
+      service: 'registry',
+      caller: () => permitOfficer,
+      ids: () => ({ id: application.permitId }),
+      body: () => ({ action: 'zienswijze-vragen', date: day(0), reason: 'Voornemen:\tweigeren.\r\nGroet.' }),
+      textField: 'reason',
+    },
   };
 
   beforeAll(async () => {
-    [intake, meeting, bibob, feed] = await Promise.all([startIntake({ LOG_LEVEL: 'warn' }), startMeeting({ LOG_LEVEL: 'warn' }), startBibob({ LOG_LEVEL: 'warn' }), startFeed()]);
-    started.push(intake, meeting, bibob, feed);
+    [intake, meeting, bibob, registry, feed] = await Promise.all([
+      startIntake({ LOG_LEVEL: 'warn' }),
+      startMeeting({ LOG_LEVEL: 'warn' }),
+      startBibob({ LOG_LEVEL: 'warn' }),
+      startRegistry({ LOG_LEVEL: 'warn' }),
+      startFeed(),
+    ]);
+    started.push(intake, meeting, bibob, registry, feed);
+    // One Soest establishment with an application (and its permit), so the registry's routes get past "not found".
+    const registered = await registry.call('POST', '/api/establishments', permitOfficer, registration());
+    expect(registered.status, await registered.clone().text()).toBe(201);
+    establishmentId = ((await registered.json()) as EstablishmentSummary).id;
+    const applied = await registry.call('POST', '/api/applications', permitOfficer, { establishmentId, kind: 'nieuw', receivedOn: day(-5) });
+    expect(applied.status, await applied.clone().text()).toBe(201);
+    application = (await applied.json()) as ApplicationSummary;
     // One open Soest screening, so the screening routes get past "not found" to the input checks.
     const opened = await bibob.call('POST', '/api/screenings', poolMember, screeningForm({ municipality: 'soest' }));
     expect(opened.status, await opened.clone().text()).toBe(201);
@@ -350,6 +415,8 @@ describe('bad input against every endpoint', () => {
       intake: await storeDigest(intake, ['decisions', 'match_tokens']),
       meeting: await storeDigest(meeting, ['agenda_items', 'match_tokens', 'information_requests']),
       web: await storeDigest(web),
+      // Its outbox included: nothing queued to publish. Signals other tests publish may flag its establishment.
+      registry: await storeDigest(registry, ['establishment_flags']),
       item: item.rows[0],
       pool: await poolStore(),
       // The feed's projections and hits are fed by its consumer only; its API writes the exclusion list.
@@ -377,9 +444,9 @@ describe('bad input against every endpoint', () => {
 
   it('answers every bad input to the APIs with a 400 naming the field, and stores nothing', async () => {
     const before = await stores();
-    const services = { intake, meeting, bibob, feed };
+    const services = { intake, meeting, bibob, registry, feed };
     let checked = 0;
-    for (const service of ['intake', 'meeting', 'bibob', 'feed'] as const) {
+    for (const service of ['intake', 'meeting', 'bibob', 'registry', 'feed'] as const) {
       const routes = (await apiRoutes(services[service].base)).filter(takesInput);
       for (const route of routes) {
         const row = API_ROWS[route.key];
@@ -407,6 +474,83 @@ describe('bad input against every endpoint', () => {
       }
     }
     expect(checked).toBeGreaterThan(40);
+    expect(await stores()).toEqual(before);
+  });
+
+  /** A request that breaks one of the permit registry's own rules, and the field and rule its answer must name. */
+  interface RegistryCase {
+    readonly name: string;
+    readonly method: 'GET' | 'POST';
+    readonly path: () => string;
+    readonly body?: () => Record<string, unknown>;
+    readonly status: 400 | 422;
+    readonly field: string;
+    readonly rule: RegExp;
+  }
+
+  const establishment = (overrides: Parameters<typeof registration>[0]): Pick<RegistryCase, 'method' | 'path' | 'body'> => ({ method: 'POST', path: () => '/api/establishments', body: () => registration(overrides) });
+  const search = (query: string): Pick<RegistryCase, 'method' | 'path'> => ({ method: 'GET', path: () => `/api/establishments?municipality=soest&${query}` });
+  const permitAction = (body: Record<string, unknown>): Pick<RegistryCase, 'method' | 'path' | 'body'> => ({ method: 'POST', path: () => `/api/permits/${application.permitId}/actions`, body: () => body });
+
+  const REGISTRY_CASES: readonly RegistryCase[] = [
+    { name: 'a KvK number of 7 digits', ...establishment({ kvkNumber: '1234567' }), status: 400, field: 'kvkNumber', rule: /8 digits/ },
+    { name: 'no KvK number', ...establishment({ kvkNumber: undefined }), status: 400, field: 'kvkNumber', rule: /./ },
+    { name: 'a vestigingsnummer of 8 digits', ...establishment({ vestigingsnummer: '12345678' }), status: 400, field: 'vestigingsnummer', rule: /12 digits/ },
+    { name: 'no vestigingsnummer', ...establishment({ vestigingsnummer: undefined }), status: 400, field: 'vestigingsnummer', rule: /./ },
+    { name: 'a postcode with SS', ...establishment({ address: { postcode: '3762 SS', huisnummer: 1 } }), status: 400, field: 'address.postcode', rule: /postcode/ },
+    { name: 'huisnummer 0', ...establishment({ address: { postcode: '3762AB', huisnummer: 0 } }), status: 400, field: 'address.huisnummer', rule: /huisnummer/ },
+    { name: 'an SBI code of 3 digits', ...establishment({ activities: [{ activity: 'handel', sbiCode: '451' }] }), status: 400, field: 'activities.0.sbiCode', rule: /SBI/ },
+    { name: 'an unknown activity', ...establishment({ activities: [{ activity: 'tanken', sbiCode: '45112' }] }), status: 400, field: 'activities.0.activity', rule: /./ },
+    { name: 'an SBI code outside the list', ...establishment({ activities: [{ activity: 'handel', sbiCode: '56101' }] }), status: 422, field: 'activities.0.sbiCode', rule: /configuration lists/ },
+    { name: 'a listed SBI code of another activity', ...establishment({ activities: [{ activity: 'handel', sbiCode: '77110' }] }), status: 422, field: 'activities.0.sbiCode', rule: /configuration lists/ },
+    { name: 'no activities', ...establishment({ activities: [] }), status: 400, field: 'activities', rule: /./ },
+    { name: 'a person without birth date', ...establishment({ people: [{ name: 'Jan', role: 'eigenaar' }] }), status: 400, field: 'people.0.birthDate', rule: /./ },
+    { name: 'a person with an unknown role', ...establishment({ people: [{ name: 'Jan', birthDate: '1970-01-01', role: 'koper' }] }), status: 400, field: 'people.0.role', rule: /./ },
+    { name: 'an unknown field in a registration', method: 'POST', path: () => '/api/establishments', body: () => ({ ...registration(), extra: 'x' }), status: 400, field: 'extra', rule: /unknown field/ },
+    { name: 'a search by a KvK number of 3 digits', ...search('kvkNumber=123'), status: 400, field: 'kvkNumber', rule: /8 digits/ },
+    { name: 'a search by postcode 0000AA', ...search('postcode=0000AA'), status: 400, field: 'postcode', rule: /postcode/ },
+    { name: 'a search by a vestigingsnummer of 1 digit', ...search('vestigingsnummer=1'), status: 400, field: 'vestigingsnummer', rule: /12 digits/ },
+    { name: 'a search by an unknown parameter', ...search('plaats=Soest'), status: 400, field: 'plaats', rule: /unknown field/ },
+    {
+      name: 'an application received in the future',
+      method: 'POST',
+      path: () => '/api/applications',
+      body: () => ({ establishmentId, kind: 'nieuw', receivedOn: day(3) }),
+      status: 422,
+      field: 'receivedOn',
+      rule: /future/,
+    },
+    {
+      name: 'completeness asked before the application was received',
+      method: 'POST',
+      path: () => `/api/applications/${application.id}/completeness-requests`,
+      body: () => ({ missing: ['Plattegrond'], date: day(-10) }),
+      status: 422,
+      field: 'date',
+      rule: /before the latest date/,
+    },
+    {
+      name: 'a permit valid until before it is valid from',
+      ...permitAction({ action: 'verlenen', date: day(0), permitNumber: 'SOE-ORDE-1', validFrom: day(10), validUntil: day(5), reason: 'Voldoet' }),
+      status: 422,
+      field: 'validUntil',
+      rule: /after validFrom/,
+    },
+    { name: 'a permit action with an unknown field', ...permitAction({ action: 'zienswijze-vragen', date: day(0), reason: 'Voornemen', extra: 'x' }), status: 400, field: 'extra', rule: /unknown field/ },
+    { name: 'a re-screening without reason', method: 'POST', path: () => `/api/establishments/${establishmentId}/rescreenings`, body: () => ({ reason: ' ' }), status: 400, field: 'reason', rule: /./ },
+  ];
+
+  it("answers the permit registry's own rules with 400/422 naming the field and the rule, and stores and publishes nothing", async () => {
+    const before = await stores();
+    for (const bad of REGISTRY_CASES) {
+      const response = await registry.call(bad.method, bad.path(), permitOfficer, bad.body?.());
+      expect(response.status, bad.name).toBe(bad.status);
+      const answer = (await response.json()) as { problems?: Problem[] };
+      const named = answer.problems?.find((problem) => problem.field === bad.field);
+      expect(named, `${bad.name} names ${bad.field}: ${JSON.stringify(answer)}`).toBeDefined();
+      expect(named?.rule, bad.name).toMatch(bad.rule);
+      expect(named?.message, bad.name).not.toBe('');
+    }
     expect(await stores()).toEqual(before);
   });
 

@@ -91,13 +91,49 @@ export interface EstablishmentSummary {
   readonly address: VisitingAddress;
   readonly activities: readonly EstablishmentActivity[];
   readonly registeredAt: string;
+  /** How many signals hit the establishment's KvK number or address (its flags). */
+  readonly flagCount: number;
 }
 
-/** The opened establishment (audited): its KvK number and the people responsible. */
+/** What hit an establishment: its KvK number or its visiting address; PERSISTED in the registry's store. */
+export const FLAG_MATCHES = ['kvk', 'address'] as const;
+export type FlagMatch = (typeof FLAG_MATCHES)[number];
+
+/**
+ * A signal whose header's match tokens hit the establishment: routing facts only, never its content (the
+ * registry is no recipient of signals). `recipient`: the officer's party was among the signal's recipients,
+ * so its content reaches them through their own meeting's agenda; absent when the header did not say.
+ */
+export interface EstablishmentFlag {
+  readonly theme: string;
+  readonly reportedOn: string;
+  readonly matchedOn: FlagMatch;
+  readonly recipient?: boolean;
+}
+
+/** What happened to an establishment itself (its permits have their own history); PERSISTED. */
+export const ESTABLISHMENT_HISTORY_ACTIONS = ['herscreening-gevraagd'] as const;
+export type EstablishmentHistoryAction = (typeof ESTABLISHMENT_HISTORY_ACTIONS)[number];
+
+export interface EstablishmentHistoryEntry {
+  readonly at: string;
+  readonly action: EstablishmentHistoryAction;
+  readonly actor: { readonly party: string; readonly userId: string };
+  readonly reason: string;
+}
+
+/** The opened establishment (audited): its KvK number, the people responsible, its signal flags and history. */
 export interface EstablishmentDetail extends EstablishmentSummary {
   readonly kvkNumber: string;
   readonly people: readonly ResponsiblePerson[];
+  /** Newest first. */
+  readonly flags: readonly EstablishmentFlag[];
+  readonly history: readonly EstablishmentHistoryEntry[];
 }
+
+/** `POST /api/establishments/:id/rescreenings`: why the permit officer asks the pool to screen the holder again. */
+export const RescreeningRequest = z.strictObject({ reason: z.string().trim().min(1, 'Geef een reden op').max(Limits.shortTextLength) });
+export type RescreeningRequest = z.infer<typeof RescreeningRequest>;
 
 /** Kinds of application; PERSISTED. */
 export const APPLICATION_KINDS = ['nieuw', 'wijziging', 'verlenging'] as const;

@@ -4,7 +4,7 @@ import { AuditLog } from '@signaalhub/audit';
 import { ConfigError } from '@signaalhub/config';
 import { createEventBus, type EventBus } from '@signaalhub/bus';
 import { municipalityPartyId, TOPIC_DEFINITIONS } from '@signaalhub/contracts';
-import { DEFAULT_FRESHNESS_WINDOW, EnvelopeOpener, EnvelopeSealer, RedisReplayStore } from '@signaalhub/envelope';
+import { DEFAULT_FRESHNESS_WINDOW, EnvelopeOpener, EnvelopeSealer, HeaderVerifier, RedisReplayStore } from '@signaalhub/envelope';
 import type { Logger } from '@signaalhub/logging';
 import { TransactionalOutbox } from '@signaalhub/outbox';
 import { type ComposedService, connectDurableRedis, loadServiceKeys, openServiceDatabase } from '@signaalhub/service-kit';
@@ -13,7 +13,6 @@ import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import { RegistryAccessPolicy } from './access/registry-access-policy.js';
 import { ApplicationDesk } from './applications/application-desk.js';
-import { ApplicationMessages } from './applications/application-messages.js';
 import { ApplicationStore } from './applications/application-store.js';
 import { ScreeningEventsIntake } from './applications/screening-events-intake.js';
 import { ApplicationsController } from './http/applications.controller.js';
@@ -25,8 +24,12 @@ import { SERVICE_NAME } from './registry/service-actor.js';
 import type { PermitRegistryConfig } from './config.js';
 import { PERMIT_REGISTRY_MIGRATIONS } from './database/migrations.js';
 import { EstablishmentRegister } from './establishments/establishment-register.js';
+import { EstablishmentRescreening } from './establishments/establishment-rescreening.js';
 import { EstablishmentStore } from './establishments/establishment-store.js';
 import { EstablishmentsController } from './http/establishments.controller.js';
+import { FlagStore } from './flags/flag-store.js';
+import { signalFlagIntake } from './flags/signal-flag-intake.js';
+import { ScreeningRequests } from './screenings/screening-requests.js';
 import { MunicipalRecords } from './registry/registry-records.js';
 import { loadRegistrySettings, type RegistrySettings } from './registry/registry-settings.js';
 
@@ -39,6 +42,7 @@ export interface PermitRegistryService extends ComposedService {
   readonly redis: Redis;
   readonly settings: RegistrySettings;
   readonly screenings: ScreeningEventsIntake;
+  readonly signalFlags: ReturnType<typeof signalFlagIntake>;
 }
 
 /** `clock`: the application clock every date reads (tests shift it; the service uses the system's). */
@@ -65,8 +69,10 @@ export async function composePermitRegistry({ config, logger, clock = (): Date =
   const policy = new RegistryAccessPolicy(municipalities);
   const access = new AuditedAccess(audit, logger.child({ component: 'access' }));
   const establishmentStore = new EstablishmentStore(postgres, schema);
+  const flagStore = new FlagStore(postgres, schema);
   const establishments = new EstablishmentRegister({
     store: establishmentStore,
+    flags: flagStore,
     records,
     policy,
     access,
@@ -80,17 +86,18 @@ export async function composePermitRegistry({ config, logger, clock = (): Date =
   const applicationStore = new ApplicationStore(postgres, schema);
   const permitStore = new PermitStore(postgres, schema);
   const sealer = new EnvelopeSealer(keyring, clock);
+  const screeningRequests = new ScreeningRequests(sealer, outbox.writer, records, config.BIBOB_POOL_PARTY, matchTokenKey);
+  const rescreening = new EstablishmentRescreening({ pool: postgres, store: establishmentStore, records, screeningRequests, policy, access, logger, clock });
   const desk = new ApplicationDesk({
     pool: postgres,
     store: applicationStore,
     establishments: establishmentStore,
     permits: permitStore,
     records,
-    messages: new ApplicationMessages(sealer, outbox.writer, config.BIBOB_POOL_PARTY),
+    screeningRequests,
     policy,
     access,
     calendar,
-    matchTokenKey,
     logger,
     clock,
   });
@@ -108,6 +115,16 @@ export async function composePermitRegistry({ config, logger, clock = (): Date =
   });
   const replayStore = new RedisReplayStore(redis, config.PERMIT_REGISTRY_REPLAY_NAMESPACE);
   const window = { maxAgeMs: config.ENVELOPE_MAX_AGE_DAYS * DAY_MS, clockSkewMs: DEFAULT_FRESHNESS_WINDOW.clockSkewMs };
+  const inboxParts = { service: SERVICE_NAME, deadLetters, audit, logger };
+  const signalFlags = signalFlagIntake({
+    verifier: new HeaderVerifier(keyring, { replayStore, window, clock }),
+    flags: flagStore,
+    municipalities,
+    matchTokenKey,
+    inbox: inboxParts,
+    logger,
+    clock,
+  });
   const screenings = new ScreeningEventsIntake({
     opener: new EnvelopeOpener(keyring, { replayStore, window }),
     poolParty: config.BIBOB_POOL_PARTY,
@@ -116,12 +133,13 @@ export async function composePermitRegistry({ config, logger, clock = (): Date =
     records,
     municipalities,
     calendar,
-    inbox: { service: SERVICE_NAME, deadLetters, audit, logger },
+    inbox: inboxParts,
   });
 
   return {
     bus,
     screenings,
+    signalFlags,
     postgres,
     redis,
     settings,
@@ -130,6 +148,7 @@ export async function composePermitRegistry({ config, logger, clock = (): Date =
       { provide: APP_FILTER, useClass: AccessErrorFilter },
       { provide: AuditedAccess, useValue: access },
       { provide: EstablishmentRegister, useValue: establishments },
+      { provide: EstablishmentRescreening, useValue: rescreening },
       { provide: ApplicationDesk, useValue: desk },
       { provide: PermitDesk, useValue: permits },
     ],

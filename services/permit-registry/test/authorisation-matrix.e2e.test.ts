@@ -6,7 +6,7 @@ import { caller, registration, soestOfficer, startRegistry } from './support/run
 
 /*
  * Issue 11 acceptance 6: every role × every endpoint × party, against the expected table. The objects are
- * Soest's: "own" is gemeente-soest, "other" gemeente-baarn (a municipality without a registry here), and the
+ * Soest's (its signal flags travel with the opened establishment; a re-screening starts from it): "own" is gemeente-soest, "other" gemeente-baarn (a municipality without a registry here), and the
  * RIEC and the Bibob pool are outsiders. Only Soest's permit officers may do anything. Allowed changes are
  * sent with an invalid body where the access check comes first (400, nothing changed); registrations with a
  * valid one (their municipality is in the body). Every denial is a 403 with exactly one audit entry.
@@ -16,6 +16,7 @@ type Endpoint =
   | 'establishment.register'
   | 'establishment.search'
   | 'establishment.open'
+  | 'establishment.rescreen'
   | 'application.register'
   | 'application.list'
   | 'application.open'
@@ -29,6 +30,7 @@ const ENDPOINTS: readonly Endpoint[] = [
   'establishment.register',
   'establishment.search',
   'establishment.open',
+  'establishment.rescreen',
   'application.register',
   'application.list',
   'application.open',
@@ -44,6 +46,7 @@ const AUDIT_ACTION: Readonly<Record<Endpoint, string>> = {
   'establishment.register': 'establishment.register',
   'establishment.search': 'establishment.search',
   'establishment.open': 'establishment.open',
+  'establishment.rescreen': 'establishment.rescreen',
   'application.register': 'application.register',
   'application.list': 'application.list',
   'application.open': 'application.open',
@@ -59,6 +62,7 @@ const ALLOWED_STATUS: Readonly<Record<Endpoint, readonly number[]>> = {
   'establishment.register': [201],
   'establishment.search': [200],
   'establishment.open': [200],
+  'establishment.rescreen': [400],
   'application.register': [201],
   'application.list': [200],
   'application.open': [200],
@@ -109,6 +113,8 @@ describe('permit registry authorisation matrix', () => {
         return { method: 'GET', path: '/api/establishments?municipality=soest' };
       case 'establishment.open':
         return { method: 'GET', path: `/api/establishments/${establishmentId}` };
+      case 'establishment.rescreen':
+        return { method: 'POST', path: `/api/establishments/${establishmentId}/rescreenings`, body: { reason: '' } };
       case 'application.register':
         return { method: 'POST', path: '/api/applications', body: { establishmentId, kind: 'wijziging', receivedOn: '2026-02-02' } };
       case 'application.list':
@@ -137,6 +143,8 @@ describe('permit registry authorisation matrix', () => {
     const response = await sut.call(method, path, who, body);
     if (allowed) {
       expect(ALLOWED_STATUS[endpoint], `${endpoint} answered ${String(response.status)}`).toContain(response.status);
+      // The signal flags travel only with the opened establishment, to the officers allowed to open it.
+      if (endpoint === 'establishment.open') expect(await response.json()).toMatchObject({ flags: [], flagCount: 0 });
       expect(await sut.auditEntries({ userId: who.userId, result: 'denied' })).toEqual([]);
       return;
     }
@@ -145,8 +153,9 @@ describe('permit registry authorisation matrix', () => {
     const audit = await sut.auditEntries({ userId: who.userId, result: 'denied' });
     expect(audit).toMatchObject([{ action: AUDIT_ACTION[endpoint], result: 'denied', actor_party: party }]);
     expect(audit[0]?.reason).toMatch(/^(wrong-role|other-municipality|no-registry)$/);
-    // Nothing a refused caller sent changed the permit.
+    // Nothing a refused caller sent changed the permit, the establishment's history or the outbox.
     expect((await sut.pool.query(`SELECT * FROM "${sut.schema}".permits WHERE id = $1`, [application.permitId])).rows).toEqual(permitBefore.rows);
+    expect(await sut.pool.query(`SELECT count(*)::int AS n FROM "${sut.schema}".establishment_history`)).toMatchObject({ rows: [{ n: 0 }] });
   });
 
   it('keeps exactly one denied entry per refused call, and the audit chain verifies', async () => {

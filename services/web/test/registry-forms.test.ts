@@ -122,6 +122,8 @@ describe(EstablishmentPage.name, () => {
     registeredAt: '2026-12-01T10:00:00.000Z',
     kvkNumber: '90001234',
     people: [{ name: 'Kees van Dam', birthDate: '1971-03-14', role: 'bestuurder' }],
+    flagCount: 0,
+    history: [],
   };
   const render = (view: EstablishmentView): string =>
     renderToStaticMarkup(createElement(EstablishmentPage, { user, establishment: view, cases: [], application: { kind: 'nieuw', receivedOn: '2026-12-02', decisionTermWeeks: '8' }, errors: [] }));

@@ -1,7 +1,7 @@
 import type { BusMessage } from '@signaalhub/bus';
-import { EventTypes, type EnvelopeHeaderV2 } from '@signaalhub/contracts';
+import type { EnvelopeHeaderV2Of, EventTypes } from '@signaalhub/contracts';
 import type { HeaderVerifier } from '@signaalhub/envelope';
-import { verifiedHeaders, VerifiedInbox, type InboxOutcome, type InboxParts } from '@signaalhub/inbox';
+import { signalHeaderInbox, type InboxOutcome, type InboxParts } from '@signaalhub/inbox';
 import type { MatchTokenStore } from '@signaalhub/matching';
 
 export interface SignalHeaderIntakeParts {
@@ -19,18 +19,17 @@ export interface SignalHeaderIntakeParts {
  * screenings' hit/no-hit; an unsigned or badly signed header is refused (dead letter, audit), nothing learnt.
  */
 export class SignalHeaderIntake {
-  private readonly inbox: VerifiedInbox<typeof EventTypes.signalSubmitted, EnvelopeHeaderV2>;
+  private readonly inbox: ReturnType<typeof signalHeaderInbox>;
 
   constructor(private readonly parts: SignalHeaderIntakeParts) {
-    this.inbox = new VerifiedInbox(
+    this.inbox = signalHeaderInbox(
       {
-        eventType: EventTypes.signalSubmitted,
-        verification: verifiedHeaders(parts.verifier),
+        verifier: parts.verifier,
         reader: parts.poolParty,
         auditAction: 'signal.learn-tokens',
         refuseUnverified: (header) => (parts.municipalities.includes(header.municipality) ? undefined : 'UNKNOWN_MUNICIPALITY'),
         alreadyApplied: (header) => parts.tokens.has(header.messageId),
-        apply: (header) => this.learn(header),
+        learn: (header) => this.learn(header),
       },
       parts.inbox,
     );
@@ -40,8 +39,7 @@ export class SignalHeaderIntake {
     return this.inbox.receive(message);
   }
 
-  private async learn(header: EnvelopeHeaderV2): Promise<void> {
-    if (header.type !== EventTypes.signalSubmitted) return;
+  private async learn(header: EnvelopeHeaderV2Of<typeof EventTypes.signalSubmitted>): Promise<void> {
     await this.parts.tokens.record(header.messageId, header.municipality, header.matchTokens, header.theme);
   }
 }

@@ -12,18 +12,17 @@ import {
 } from '@signaalhub/contracts';
 import { withTransaction } from '@signaalhub/database';
 import type { DeadlineCalendar } from '@signaalhub/deadlines';
-import { matchToken, type MatchTokenKey } from '@signaalhub/envelope';
 import type { UserIdentity } from '@signaalhub/identity';
 import type { Logger } from '@signaalhub/logging';
 import type { Pool, PoolClient } from 'pg';
 import { z } from 'zod';
 import type { RegistryAccessPolicy } from '../access/registry-access-policy.js';
 import type { EstablishmentStore } from '../establishments/establishment-store.js';
+import type { ScreeningRequests } from '../screenings/screening-requests.js';
 import type { PermitStore } from '../permits/permit-store.js';
 import { RegistryConflict, ruleBroken } from '../registry/registry-errors.js';
 import { actorOf, parseBody, today } from '../registry/registry-input.js';
-import { EstablishmentParticulars, type MunicipalRecords } from '../registry/registry-records.js';
-import type { ApplicationMessages } from './application-messages.js';
+import type { MunicipalRecords } from '../registry/registry-records.js';
 import type { ApplicationRow, ApplicationStore, TimelineRow } from './application-store.js';
 import { checkedDeadlines, completenessOpen, deadlinesOf, isOverdue, lastDate } from './application-timeline.js';
 
@@ -33,11 +32,10 @@ export interface ApplicationDeskParts {
   readonly establishments: EstablishmentStore;
   readonly permits: PermitStore;
   readonly records: MunicipalRecords;
-  readonly messages: ApplicationMessages;
+  readonly screeningRequests: ScreeningRequests;
   readonly policy: RegistryAccessPolicy;
   readonly access: AuditedAccess;
   readonly calendar: DeadlineCalendar;
-  readonly matchTokenKey: MatchTokenKey;
   readonly logger: Logger;
   readonly clock: () => Date;
 }
@@ -137,21 +135,12 @@ export class ApplicationDesk {
       if (row.bibob !== 'niet-gevraagd') throw new RegistryConflict('Voor deze aanvraag is de Bibob-toets al gevraagd.');
       const establishment = await this.parts.establishments.find(row.establishmentId);
       if (establishment === undefined) throw new ObjectNotFound('establishment');
-      const particulars = await this.parts.records.of(row.municipality).open(establishment.particularsSealed, EstablishmentParticulars);
-      const requestId = await this.parts.messages.screeningRequested(
-        client,
-        {
-          municipality: row.municipality,
-          kind: 'autobranche',
-          applicant: { kvkNumber: particulars.kvkNumber, vestigingsnummer: establishment.vestigingsnummer },
-          people: particulars.people.map((person) => ({ name: person.name, birthDate: person.birthDate, role: person.role })),
-          receivedOn: row.receivedOn,
-          decisionTermWeeks: row.decisionTermWeeks,
-          reference: row.id,
-          requestedBy: actorOf(caller),
-        },
-        [matchToken({ kind: 'kvk', kvkNumber: particulars.kvkNumber }, this.parts.matchTokenKey)],
-      );
+      const requestId = await this.parts.screeningRequests.request(client, establishment, {
+        receivedOn: row.receivedOn,
+        decisionTermWeeks: row.decisionTermWeeks,
+        reference: row.id,
+        requestedBy: actorOf(caller),
+      });
       await this.parts.store.setBibob(client, id, { bibob: 'gevraagd', screeningRequestId: requestId }, at);
       const changed = { ...row, bibob: 'gevraagd' as const, screeningRequestId: requestId };
       return this.addEntry(client, changed, timeline, { kind: 'screening-gevraagd', date: today(this.parts.clock), at, actor: actorOf(caller), sourceMessageId: null, detailsSealed: null });

@@ -139,4 +139,39 @@ export const PERMIT_REGISTRY_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX permit_history_by_permit ON ${s}.permit_history (permit_id, id);`;
     },
   },
+  {
+    // Signal flags: a signal whose header tokens hit an establishment's KvK number or address (routing facts
+    // from the verified header only: the registry never opens a signal), and the establishment's own history
+    // (re-screenings asked, the reason sealed).
+    name: '0004_signal_flags',
+    up: (schema) => {
+      const s = `"${schema}"`;
+      return `
+      CREATE TABLE ${s}.establishment_flags (
+        establishment_id uuid NOT NULL REFERENCES ${s}.establishments (id),
+        -- the signal.submitted message: a redelivery adds nothing
+        signal_id uuid NOT NULL,
+        theme text NOT NULL,
+        reported_on date NOT NULL,
+        matched_on text NOT NULL CHECK (matched_on IN ('kvk', 'address')),
+        -- whether the establishment's municipality was among the signal's recipients
+        recipient boolean NOT NULL,
+        received_at timestamptz NOT NULL,
+        PRIMARY KEY (establishment_id, signal_id)
+      );
+      CREATE INDEX establishment_flags_by_signal ON ${s}.establishment_flags (signal_id);
+      CREATE TABLE ${s}.establishment_history (
+        id bigserial PRIMARY KEY,
+        establishment_id uuid NOT NULL REFERENCES ${s}.establishments (id),
+        at timestamptz NOT NULL,
+        action text NOT NULL,
+        actor_party text NOT NULL,
+        actor_user text NOT NULL,
+        reason_sealed text NOT NULL,
+        -- the event it published, if any
+        message_id uuid
+      );
+      CREATE INDEX establishment_history_by_establishment ON ${s}.establishment_history (establishment_id, id);`;
+    },
+  },
 ];

@@ -7,12 +7,14 @@ import type { Logger } from '@signaalhub/logging';
 import type { RegistryAccessPolicy } from '../access/registry-access-policy.js';
 import { RegistryConflict, ruleBroken } from '../registry/registry-errors.js';
 import { actorOf, parseBody } from '../registry/registry-input.js';
-import { EstablishmentParticulars, type MunicipalRecords } from '../registry/registry-records.js';
+import type { FlagStore } from '../flags/flag-store.js';
+import { EstablishmentParticulars, SealedText, type MunicipalRecords } from '../registry/registry-records.js';
 import { acceptsSbiCode, type RegistrySettings } from '../registry/registry-settings.js';
 import type { EstablishmentStore } from './establishment-store.js';
 
 export interface EstablishmentRegisterParts {
   readonly store: EstablishmentStore;
+  readonly flags: FlagStore;
   readonly records: MunicipalRecords;
   readonly policy: RegistryAccessPolicy;
   readonly access: AuditedAccess;
@@ -25,7 +27,8 @@ export interface EstablishmentRegisterParts {
 /**
  * Establishments: registered by a permit officer of the municipality (the KvK number and the people
  * sealed, the KvK number and the address also as match tokens), searched by KvK number, vestigingsnummer,
- * trade name or postcode (no people in the list), and opened with its people (audited).
+ * trade name or postcode (no people in the list, its flag count), and opened with its people, its signal
+ * flags and its history (audited).
  */
 export class EstablishmentRegister {
   constructor(private readonly parts: EstablishmentRegisterParts) {}
@@ -71,6 +74,7 @@ export class EstablishmentRegister {
       address: { postcode: address.postcode, huisnummer: address.huisnummer, ...(address.toevoeging === undefined ? {} : { toevoeging: address.toevoeging }) },
       activities: registration.activities,
       registeredAt,
+      flagCount: 0,
     };
   }
 
@@ -97,7 +101,13 @@ export class EstablishmentRegister {
     if (row === undefined) throw new ObjectNotFound('establishment');
     await access.check({ ...attempt, policy: policy.registryOf(caller, row.municipality), auditAllowed: true });
     const { particularsSealed, ...summary } = row;
-    const particulars = await this.parts.records.of(row.municipality).open(particularsSealed, EstablishmentParticulars);
-    return { ...summary, kvkNumber: particulars.kvkNumber, people: particulars.people };
+    const records = this.parts.records.of(row.municipality);
+    const particulars = await records.open(particularsSealed, EstablishmentParticulars);
+    const history = await Promise.all(
+      (await this.parts.store.historyOf(id)).map(async (entry) => ({ at: entry.at, action: entry.action, actor: entry.actor, reason: await records.open(entry.reasonSealed, SealedText) })),
+    );
+    const flags = await this.parts.flags.flagsOf(id);
+    // Counted from the flags shown: a signal flagged in between must not make the two disagree.
+    return { ...summary, flagCount: flags.length, kvkNumber: particulars.kvkNumber, people: particulars.people, flags, history };
   }
 }

@@ -1,6 +1,6 @@
-import type { EstablishmentActivity, EstablishmentSummary } from '@signaalhub/contracts';
+import type { EstablishmentActivity, EstablishmentHistoryAction, EstablishmentSummary } from '@signaalhub/contracts';
 import { quotedSchema } from '@signaalhub/database';
-import type { Pool } from 'pg';
+import type { ClientBase, Pool } from 'pg';
 
 export interface EstablishmentRow extends EstablishmentSummary {
   readonly particularsSealed: string;
@@ -32,22 +32,36 @@ export interface EstablishmentFilter {
   readonly postcode?: string;
 }
 
-const COLUMNS = `id, municipality, vestigingsnummer, trade_name AS "tradeName",
+const columns = (flags: string): string => `id, municipality, vestigingsnummer, trade_name AS "tradeName",
   json_strip_nulls(json_build_object('postcode', postcode, 'huisnummer', huisnummer, 'toevoeging', toevoeging)) AS address,
-  activities, to_char(registered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "registeredAt"`;
+  activities, to_char(registered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "registeredAt",
+  (SELECT count(*)::int FROM ${flags} f WHERE f.establishment_id = establishments.id) AS "flagCount"`;
+
+/** One entry of an establishment's own history, its reason sealed. */
+export interface EstablishmentHistoryRow {
+  readonly at: string;
+  readonly action: EstablishmentHistoryAction;
+  readonly actor: { readonly party: string; readonly userId: string };
+  readonly reasonSealed: string;
+  readonly messageId: string | null;
+}
 
 /** Escapes LIKE's wildcards, so a trade name with `%` or `_` is searched for as written. */
 const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
 
-/** The establishments of every registry municipality. */
+/** The establishments of every registry municipality, with their flag counts and their own history. */
 export class EstablishmentStore {
   private readonly table: string;
+  private readonly history: string;
+  private readonly columns: string;
 
   constructor(
     private readonly pool: Pool,
     schema: string,
   ) {
     this.table = `${quotedSchema(schema)}.establishments`;
+    this.history = `${quotedSchema(schema)}.establishment_history`;
+    this.columns = columns(`${quotedSchema(schema)}.establishment_flags`);
   }
 
   /** False when the municipality already has an establishment with this vestigingsnummer. */
@@ -77,7 +91,7 @@ export class EstablishmentStore {
   }
 
   async find(id: string): Promise<EstablishmentRow | undefined> {
-    const result = await this.pool.query<EstablishmentRow>(`SELECT ${COLUMNS}, particulars_sealed AS "particularsSealed" FROM ${this.table} WHERE id = $1`, [id]);
+    const result = await this.pool.query<EstablishmentRow>(`SELECT ${this.columns}, particulars_sealed AS "particularsSealed" FROM ${this.table} WHERE id = $1`, [id]);
     return result.rows[0];
   }
 
@@ -93,8 +107,26 @@ export class EstablishmentStore {
     if (filter.tradeName !== undefined) add((p) => `trade_name ILIKE ${p}`, likePattern(filter.tradeName));
     if (filter.postcode !== undefined) add((p) => `postcode = ${p}`, filter.postcode);
     const result = await this.pool.query<EstablishmentSummary>(
-      `SELECT ${COLUMNS} FROM ${this.table} WHERE ${conditions.join(' AND ')} ORDER BY trade_name, id LIMIT 500`,
+      `SELECT ${this.columns} FROM ${this.table} WHERE ${conditions.join(' AND ')} ORDER BY trade_name, id LIMIT 500`,
       values,
+    );
+    return result.rows;
+  }
+
+  async addHistory(client: ClientBase, establishmentId: string, entry: EstablishmentHistoryRow): Promise<void> {
+    await client.query(
+      `INSERT INTO ${this.history} (establishment_id, at, action, actor_party, actor_user, reason_sealed, message_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [establishmentId, entry.at, entry.action, entry.actor.party, entry.actor.userId, entry.reasonSealed, entry.messageId],
+    );
+  }
+
+  /** Oldest first. */
+  async historyOf(establishmentId: string): Promise<EstablishmentHistoryRow[]> {
+    const result = await this.pool.query<EstablishmentHistoryRow>(
+      `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, action,
+              json_build_object('party', actor_party, 'userId', actor_user) AS actor, reason_sealed AS "reasonSealed", message_id AS "messageId"
+       FROM ${this.history} WHERE establishment_id = $1 ORDER BY id`,
+      [establishmentId],
     );
     return result.rows;
   }

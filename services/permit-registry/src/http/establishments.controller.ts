@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { RequestOrigin } from '@signaalhub/access';
-import type { EstablishmentDetail, EstablishmentSummary } from '@signaalhub/contracts';
+import type { EstablishmentDetail, EstablishmentHistoryEntry, EstablishmentSummary } from '@signaalhub/contracts';
 import { CurrentIdentity, IDENTITY_HEADER, type UserIdentity } from '@signaalhub/identity';
 import { UuidParameter } from '@signaalhub/service-kit';
 import { EstablishmentRegister } from '../establishments/establishment-register.js';
+import { EstablishmentRescreening } from '../establishments/establishment-rescreening.js';
 import { answering } from './api-errors.js';
 
 export const FORBIDDEN = { status: 403, description: '{ error: "forbidden" } (audited)' } as const;
@@ -17,7 +18,10 @@ export const NOT_FOUND = { status: 404, description: '{ error: "not-found" }' } 
 @ApiHeader({ name: IDENTITY_HEADER, required: true, description: 'Identity token issued by the web application' })
 @Controller('api/establishments')
 export class EstablishmentsController {
-  constructor(@Inject(EstablishmentRegister) private readonly register: EstablishmentRegister) {}
+  constructor(
+    @Inject(EstablishmentRegister) private readonly register: EstablishmentRegister,
+    @Inject(EstablishmentRescreening) private readonly rescreening: EstablishmentRescreening,
+  ) {}
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
@@ -38,7 +42,7 @@ export class EstablishmentsController {
   @ApiQuery({ name: 'vestigingsnummer', required: false, example: '000012345678' })
   @ApiQuery({ name: 'tradeName', required: false, example: 'Autobedrijf' })
   @ApiQuery({ name: 'postcode', required: false, example: '3761AB' })
-  @ApiResponse({ status: 200, description: '[EstablishmentSummary]' })
+  @ApiResponse({ status: 200, description: '[EstablishmentSummary] with flagCount: the signals that hit each establishment' })
   @ApiResponse(INVALID)
   @ApiResponse(FORBIDDEN)
   search(@CurrentIdentity() caller: UserIdentity, @Query() query: unknown, @RequestOrigin() origin: string): Promise<EstablishmentSummary[]> {
@@ -46,12 +50,27 @@ export class EstablishmentsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: "permit-officer of the municipality: the establishment with its KvK number and the people responsible (audited)" })
-  @ApiResponse({ status: 200, description: 'EstablishmentDetail' })
+  @ApiOperation({ summary: "permit-officer of the municipality: the establishment with its KvK number, the people responsible, its signal flags and history (audited)" })
+  @ApiResponse({
+    status: 200,
+    description:
+      "EstablishmentDetail; flags: [{ theme, reportedOn, matchedOn: 'kvk' | 'address', recipient }], routing facts of the signals that hit it, never their content (recipient: the officer's party received the signal itself)",
+  })
   @ApiResponse(INVALID)
   @ApiResponse(FORBIDDEN)
   @ApiResponse(NOT_FOUND)
   detail(@CurrentIdentity() caller: UserIdentity, @Param('id', UuidParameter) id: string, @RequestOrigin() origin: string): Promise<EstablishmentDetail> {
     return answering(() => this.register.detail(caller, id, origin));
+  }
+
+  @Post(':id/rescreenings')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: 'permit-officer of the municipality: asks the Bibob pool to screen the holder again (RescreeningRequest { reason }); sealed screening.requested to the pool and the municipality' })
+  @ApiResponse({ status: 201, description: 'EstablishmentHistoryEntry (herscreening-gevraagd)' })
+  @ApiResponse(INVALID)
+  @ApiResponse(FORBIDDEN)
+  @ApiResponse(NOT_FOUND)
+  rescreen(@CurrentIdentity() caller: UserIdentity, @Param('id', UuidParameter) id: string, @Body() body: unknown, @RequestOrigin() origin: string): Promise<EstablishmentHistoryEntry> {
+    return answering(() => this.rescreening.start(caller, id, body, origin));
   }
 }

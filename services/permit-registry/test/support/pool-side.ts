@@ -17,10 +17,11 @@ export class PoolSide {
     private readonly bus: EventBus,
   ) {}
 
-  static async connect(): Promise<PoolSide> {
+  /** On the shared broker, or on `brokers` (a test's private one). */
+  static async connect(brokers?: string[]): Promise<PoolSide> {
     const infrastructure = testInfrastructure();
     const { keyring } = await loadServiceKeys(infrastructure.keysDir, infrastructure.keyPassphrase);
-    return new PoolSide(keyring, createEventBus({ brokers: infrastructure.kafkaBrokers, clientId: 'registry-pool-side', logger: createLogger('pool-side', 'warn') }));
+    return new PoolSide(keyring, createEventBus({ brokers: brokers ?? infrastructure.kafkaBrokers, clientId: 'registry-pool-side', logger: createLogger('pool-side', 'warn') }));
   }
 
   async close(): Promise<void> {

@@ -1,16 +1,11 @@
-import type { ApplicationDetail, ApplicationSummary, EstablishmentDetail, EstablishmentSummary, PermitDetail } from '@signaalhub/contracts';
+import type { ApplicationDetail, ApplicationSummary, EstablishmentDetail, EstablishmentFlag, EstablishmentSummary, PermitDetail } from '@signaalhub/contracts';
 import type { UserIdentity } from '@signaalhub/identity';
 import type { ServiceClient } from './service-client.js';
 
-/** A signal flag on an establishment: theme and date only, no content (the flags API adds `flags` to the detail). */
-export interface EstablishmentFlag {
-  readonly theme: string;
-  readonly reportedOn: string;
-  readonly matchedOn: 'kvk' | 'address';
-}
+export type { EstablishmentFlag };
 
-/** The establishment as the registry opens it; `flags` is there once the registry matches signals. */
-export type EstablishmentView = EstablishmentDetail & { readonly flags?: readonly EstablishmentFlag[] };
+/** The establishment as the registry opens it; a registry from before signal flags gives no `flags`. */
+export type EstablishmentView = Omit<EstablishmentDetail, 'flags'> & { readonly flags?: readonly EstablishmentFlag[] };
 
 /** What the establishments search may be narrowed to; empty values are left out. */
 export interface EstablishmentQuery {

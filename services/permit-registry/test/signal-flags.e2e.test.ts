@@ -1,0 +1,163 @@
+import { randomInt } from 'node:crypto';
+import { createEventBus } from '@signaalhub/bus';
+import { Topics } from '@signaalhub/contracts';
+import { createLogger } from '@signaalhub/logging';
+import type { EstablishmentDetail, EstablishmentHistoryEntry, EstablishmentSummary, ScreeningSummary } from '@signaalhub/contracts';
+import { eventually, testInfrastructure, type RunningService } from '@signaalhub/test-infra';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coordinator, startBibob } from '../../bibob/test/support/running-bibob.js';
+import { sealSignal } from '../../meeting/test/support/sealed-signals.js';
+import { identity, postSignal, startIntake } from '../../signal-intake/test/support/intake-service.js';
+import { goodSubmission } from '../../signal-intake/test/support/submissions.js';
+import { caller, randomKvkNumber, registration, soestOfficer, startRegistry } from './support/running-registry.js';
+
+/*
+ * Issue 11 acceptance 5 on the real stack: a signal posted through the intake with the KvK number of a
+ * registered Soest establishment — written with spaces, so the match shows canonicalisation — flags that
+ * establishment for Soest's permit officers (theme, day, matched on KvK, whether Soest received the signal;
+ * never its content), also when Baarn reported it to itself only, and
+ * for nobody else: Baarn's permit officer and the pool's coordinator get an audited 403. A re-screening
+ * started from the flag reaches the pool, whose API lists the screening with the establishment as reference.
+ * A signal at the establishment's visiting address flags it too (matched on the address), and a redelivered
+ * signal flags nothing twice.
+ */
+
+const FREE_TEXT = 'Vlaggetje Roodborst: contant betaalde auto’s zonder papieren.';
+
+describe('a signal flags a Soest permit holder and a re-screening reaches the pool', () => {
+  let intake: RunningService;
+  let registry: RunningService;
+  let bibob: RunningService;
+  const officer = soestOfficer();
+  const kvkNumber = randomKvkNumber();
+  let establishment: EstablishmentSummary;
+
+  beforeAll(async () => {
+    [intake, registry, bibob] = await Promise.all([startIntake({ LOG_LEVEL: 'warn' }), startRegistry({ LOG_LEVEL: 'warn' }), startBibob({ LOG_LEVEL: 'warn' })]);
+    // An address of its own, so no other test's signal on the shared broker hits it by address.
+    const registered = await registry.call('POST', '/api/establishments', officer, registration({ kvkNumber, address: { postcode: '3768 ZZ', huisnummer: randomInt(1000, 99_999) } }));
+    expect(registered.status, await registered.clone().text()).toBe(201);
+    establishment = (await registered.json()) as EstablishmentSummary;
+    expect(establishment.flagCount).toBe(0);
+  });
+
+  afterAll(async () => {
+    await Promise.all([intake, registry, bibob].map((service) => service.stop()));
+  });
+
+  it('shows the flag to Soest permit officers only, without the content', { timeout: 180_000 }, async () => {
+    const spaced = `${kvkNumber.slice(0, 2)} ${kvkNumber.slice(2, 4)} ${kvkNumber.slice(4, 6)} ${kvkNumber.slice(6)}`;
+    // Soest's own inspector (Soest a recipient), and Baarn's about the same trader (Soest no recipient).
+    for (const [municipality, recipients] of [
+      ['soest', ['gemeente-soest', 'politie-bes']],
+      ['baarn', ['gemeente-baarn', 'politie-bes']],
+    ] as const) {
+      const submission = goodSubmission({
+        municipality,
+        freeText: FREE_TEXT,
+        subjects: [{ kind: 'business', kvkNumber: spaced, tradeName: 'Vlaggetje Autohandel' }],
+        distribution: { recipients: [...recipients] },
+      });
+      const posted = await postSignal(intake, submission, { identity: identity(`gemeente-${municipality}`, ['inspector']) });
+      expect(posted.status, await posted.clone().text()).toBe(201);
+    }
+
+    const flagged = await eventually(
+      async () => {
+        const detail = (await (await registry.get(`/api/establishments/${establishment.id}`, officer)).json()) as EstablishmentDetail;
+        return detail.flags.length === 2 ? detail : undefined;
+      },
+      { timeoutMs: 120_000, what: 'both flags on the establishment' },
+    );
+    const today = new Date().toISOString().slice(0, 10);
+    const flag = { theme: 'autobranche', reportedOn: today, matchedOn: 'kvk' };
+    expect(flagged.flags).toEqual(expect.arrayContaining([{ ...flag, recipient: true }, { ...flag, recipient: false }]));
+    expect(flagged.flagCount).toBe(2);
+    expect(JSON.stringify(flagged)).not.toContain('Roodborst');
+    const listed = (await (await registry.get(`/api/establishments?municipality=soest&kvkNumber=${kvkNumber}`, officer)).json()) as EstablishmentSummary[];
+    expect(listed.map((entry) => [entry.id, entry.flagCount])).toEqual([[establishment.id, 2]]);
+
+    for (const outsider of [caller('gemeente-baarn', ['permit-officer']), coordinator()]) {
+      const refused = await registry.get(`/api/establishments/${establishment.id}`, outsider);
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toEqual({ error: 'forbidden' });
+      expect(await registry.auditEntries({ userId: outsider.userId, result: 'denied' })).toMatchObject([{ action: 'establishment.open', object_id: establishment.id }]);
+    }
+    const refusedList = await registry.get('/api/establishments?municipality=soest', caller('gemeente-baarn', ['permit-officer']));
+    expect(refusedList.status).toBe(403);
+  });
+
+  it('sends a re-screening started from the flag to the pool, and keeps it in the history', { timeout: 180_000 }, async () => {
+    const pool = coordinator();
+    const before = new Set(((await (await bibob.get('/api/screenings?municipality=soest', pool)).json()) as ScreeningSummary[]).map((screening) => screening.id));
+    const started = await registry.call('POST', `/api/establishments/${establishment.id}/rescreenings`, officer, { reason: 'Signaal over contante verkopen' });
+    expect(started.status, await started.clone().text()).toBe(201);
+    expect((await started.json()) as EstablishmentHistoryEntry).toMatchObject({ action: 'herscreening-gevraagd', reason: 'Signaal over contante verkopen' });
+
+    const screening = await eventually(
+      async () => {
+        const screenings = (await (await bibob.get('/api/screenings?municipality=soest', pool)).json()) as ScreeningSummary[];
+        for (const candidate of screenings.filter((entry) => !before.has(entry.id))) {
+          const detail = (await (await bibob.get(`/api/screenings/${candidate.id}`, pool)).json()) as { reference: string; applicant: { kvkNumber: string } };
+          if (detail.reference === establishment.id) return { ...candidate, ...detail };
+        }
+        return undefined;
+      },
+      { timeoutMs: 120_000, what: "the re-screening in the pool's list" },
+    );
+    expect(screening).toMatchObject({ municipality: 'soest', kind: 'autobranche', applicant: { kvkNumber } });
+
+    const detail = (await (await registry.get(`/api/establishments/${establishment.id}`, officer)).json()) as EstablishmentDetail;
+    expect(detail.history).toEqual([{ at: expect.any(String) as string, action: 'herscreening-gevraagd', actor: { party: 'gemeente-soest', userId: officer.userId }, reason: 'Signaal over contante verkopen' }]);
+  });
+
+  it('flags once per signal however often it is delivered', { timeout: 180_000 }, async () => {
+    const other = (await (await registry.call('POST', '/api/establishments', officer, registration({ address: { postcode: '3768 ZY', huisnummer: randomInt(1000, 99_999) } }))).json()) as EstablishmentSummary;
+    const kvk = ((await (await registry.get(`/api/establishments/${other.id}`, officer)).json()) as EstablishmentDetail).kvkNumber;
+    const [first, second] = await Promise.all([sealSignal({ municipality: 'soest', kvkNumber: kvk }), sealSignal({ municipality: 'soest', kvkNumber: kvk })]);
+    const bus = createEventBus({ brokers: testInfrastructure().kafkaBrokers, clientId: 'signal-flags', logger: createLogger('signal-flags', 'warn') });
+    const producer = bus.createProducer();
+    await producer.connect();
+    // One key, one partition: the second signal is taken in after the redelivered first.
+    const value = (envelope: unknown): Buffer => Buffer.from(JSON.stringify(envelope));
+    await producer.send(Topics.signalSubmitted, [
+      { key: 'soest', value: value(first.envelope) },
+      { key: 'soest', value: value(first.envelope) },
+      { key: 'soest', value: value(second.envelope) },
+    ]);
+    await bus.close();
+    const detail = await eventually(
+      async () => {
+        const seen = (await (await registry.get(`/api/establishments/${other.id}`, officer)).json()) as EstablishmentDetail;
+        return seen.flags.length >= 2 ? seen : undefined;
+      },
+      { timeoutMs: 120_000, what: 'the flags of both signals' },
+    );
+    expect(detail.flags).toHaveLength(2);
+    expect(detail.flagCount).toBe(2);
+    const stored = await registry.pool.query<{ signal_id: string }>(`SELECT signal_id FROM "${registry.schema}".establishment_flags WHERE establishment_id = $1 ORDER BY signal_id`, [other.id]);
+    expect(stored.rows.map((row) => row.signal_id)).toEqual([first.envelope.header.messageId, second.envelope.header.messageId].sort());
+  });
+
+  it('flags an establishment at the address a signal names, matched on the address', { timeout: 180_000 }, async () => {
+    const huisnummer = randomInt(1000, 99_999);
+    const registered = await registry.call('POST', '/api/establishments', officer, registration({ address: { postcode: '3768 ZX', huisnummer, toevoeging: 'b' } }));
+    const atAddress = (await registered.json()) as EstablishmentSummary;
+    // Another business (a KvK number of its own) at the same address, written differently.
+    const submission = goodSubmission({
+      location: { postcode: '3768zx', huisnummer: { number: huisnummer, toevoeging: 'B' } },
+      subjects: [{ kind: 'business', kvkNumber: randomKvkNumber(), tradeName: 'Buurman Autoschade' }],
+      distribution: { recipients: ['gemeente-soest', 'politie-bes'] },
+    });
+    const posted = await postSignal(intake, submission, { identity: identity('gemeente-soest', ['inspector']) });
+    expect(posted.status, await posted.clone().text()).toBe(201);
+    const detail = await eventually(
+      async () => {
+        const seen = (await (await registry.get(`/api/establishments/${atAddress.id}`, officer)).json()) as EstablishmentDetail;
+        return seen.flags.length > 0 ? seen : undefined;
+      },
+      { timeoutMs: 120_000, what: 'the address flag' },
+    );
+    expect(detail.flags).toEqual([{ theme: 'autobranche', reportedOn: new Date().toISOString().slice(0, 10), matchedOn: 'address', recipient: true }]);
+  });
+});
