@@ -111,6 +111,12 @@ export interface EstablishmentFlag {
   readonly recipient?: boolean;
 }
 
+/** The permit officer who did something, as the registry's histories name them. */
+export interface RegistryOfficer {
+  readonly party: string;
+  readonly userId: string;
+}
+
 /** What happened to an establishment itself (its permits have their own history); PERSISTED. */
 export const ESTABLISHMENT_HISTORY_ACTIONS = ['herscreening-gevraagd'] as const;
 export type EstablishmentHistoryAction = (typeof ESTABLISHMENT_HISTORY_ACTIONS)[number];
@@ -118,7 +124,7 @@ export type EstablishmentHistoryAction = (typeof ESTABLISHMENT_HISTORY_ACTIONS)[
 export interface EstablishmentHistoryEntry {
   readonly at: string;
   readonly action: EstablishmentHistoryAction;
-  readonly actor: { readonly party: string; readonly userId: string };
+  readonly actor: RegistryOfficer;
   readonly reason: string;
 }
 
@@ -195,7 +201,7 @@ export interface ApplicationTimelineEntry {
   readonly date: string;
   readonly at: string;
   /** A permit officer, or the service when the pool told it. */
-  readonly actor: { readonly party: string; readonly userId: string } | { readonly service: string };
+  readonly actor: RegistryOfficer | { readonly service: string };
   /** The items asked for, with an `aanvulling-gevraagd`. */
   readonly missing?: readonly string[];
 }
@@ -304,7 +310,7 @@ export interface PermitDetail {
   readonly history: readonly {
     readonly at: string;
     readonly action: PermitAction;
-    readonly actor: { readonly party: string; readonly userId: string };
+    readonly actor: RegistryOfficer;
     readonly fromStatus: PermitRegistryStatus;
     readonly toStatus: PermitRegistryStatus;
     readonly date: string;

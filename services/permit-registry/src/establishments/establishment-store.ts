@@ -1,4 +1,4 @@
-import type { EstablishmentActivity, EstablishmentHistoryAction, EstablishmentSummary } from '@signaalhub/contracts';
+import type { EstablishmentActivity, EstablishmentHistoryAction, EstablishmentSummary, RegistryOfficer } from '@signaalhub/contracts';
 import { quotedSchema } from '@signaalhub/database';
 import type { ClientBase, Pool } from 'pg';
 
@@ -41,7 +41,7 @@ const columns = (flags: string): string => `id, municipality, vestigingsnummer, 
 export interface EstablishmentHistoryRow {
   readonly at: string;
   readonly action: EstablishmentHistoryAction;
-  readonly actor: { readonly party: string; readonly userId: string };
+  readonly actor: RegistryOfficer;
   readonly reasonSealed: string;
   readonly messageId: string | null;
 }

@@ -1,4 +1,4 @@
-import { APPLICATION_KIND_LABELS, THEME_LABELS, AUTOBRANCHE_ACTIVITY_LABELS, type BibobState, type EstablishmentActivity, type PermitAction, type PermitRegistryStatus, type VisitingAddress } from '@signaalhub/contracts';
+import { APPLICATION_KIND_LABELS, THEME_LABELS, AUTOBRANCHE_ACTIVITY_LABELS, type BibobState, type EstablishmentActivity, type PermitAction, type PermitRegistryStatus, type RegistryOfficer, type VisitingAddress } from '@signaalhub/contracts';
 import { TIMELINE_EVENT_LABELS } from './screening-labels.js';
 
 /** Dutch words of the permit registry's screens. */
@@ -61,7 +61,7 @@ export function activitiesText(activities: readonly EstablishmentActivity[]): st
 }
 
 /** Who did it: the officer's account, or the service when the pool told the registry. */
-export function registryActorLabel(actor: { readonly party: string; readonly userId: string } | { readonly service: string }): string {
+export function registryActorLabel(actor: RegistryOfficer | { readonly service: string }): string {
   return 'service' in actor ? `systeem (${actor.service})` : actor.userId;
 }
 
