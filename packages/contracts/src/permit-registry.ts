@@ -312,3 +312,8 @@ export interface PublicRegister {
   readonly entries: readonly PublicRegisterEntry[];
   readonly withdrawn: readonly { readonly withdrawnOn: string }[];
 }
+
+/** `GET /api/public-register`: the municipalities that run a registry, each with a public register. */
+export interface PublicRegisterIndex {
+  readonly municipalities: readonly string[];
+}

@@ -13,8 +13,6 @@ import { registration, soestOfficer, startRegistry } from './support/running-reg
 
 const DAY_MS = 86_400_000;
 const day = (offset: number, shiftDays = 0): string => new Date(Date.now() + (offset + shiftDays) * DAY_MS).toISOString().slice(0, 10);
-/** The shipped publication term (config/registry.json). */
-const TERM_DAYS = 30;
 const SHIFT_DAYS = 21;
 
 type Step = Record<string, unknown>;
@@ -61,7 +59,7 @@ describe('the public register', () => {
 
   beforeAll(async () => {
     sut = await startRegistry({ PERMIT_REGISTRY_RETENTION_SWEEP_MS: '200' });
-    const run = `${String(Date.now())}`;
+    const run = String(Date.now());
     for (const [name, steps] of Object.entries(HISTORIES)) {
       const tradeName = name === 'Echo' ? `Auto's "Echo", ${run}` : `${name} Auto's ${run}`;
       tradeNames.set(name, tradeName);
@@ -115,7 +113,7 @@ describe('the public register', () => {
   });
 
   it('deletes entries after their publication term from the projection and leaves tombstones that name nothing', async () => {
-    // Bravo (expired at -44) and Golf (revoked at -35) ended more than TERM_DAYS ago: swept at start-up.
+    // Bravo (expired at -44) and Golf (revoked at -35) ended more than the 30-day term ago: swept at start-up.
     const tombstones = await eventually(
       async () => {
         const register = await registerOn();
@@ -165,9 +163,10 @@ describe('the public register', () => {
     }
   });
 
-  it('is in the OpenAPI document', async () => {
+  it('names its municipalities, and is in the OpenAPI document', async () => {
+    expect(await (await fetch(`${sut.base}/api/public-register`)).json()).toEqual({ municipalities: ['soest'] });
     const document = (await (await fetch(`${sut.base}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/public-register/{municipality}', '/api/public-register/{municipality}/csv']));
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/public-register', '/api/public-register/{municipality}', '/api/public-register/{municipality}/csv']));
   });
 
   it('after the term, a permit is gone for every date asked, also when it was valid', { timeout: 120_000 }, async () => {

@@ -18,6 +18,7 @@ import type { WebConfig } from './config.js';
 import { BibobClient } from './services/bibob-client.js';
 import { IntakeClient } from './services/intake-client.js';
 import { MeetingClient } from './services/meeting-client.js';
+import { PublicRegisterClient } from './services/public-register-client.js';
 import { ServiceClient } from './services/service-client.js';
 import { SessionStore } from './sessions/session-store.js';
 
@@ -76,6 +77,7 @@ export async function composeWeb({ config, logger }: { config: WebConfig; logger
     intake: new IntakeClient(serviceClient('signal-intake', config.SIGNAL_INTAKE_URL)),
     meeting: new MeetingClient(serviceClient('meeting', config.MEETING_URL)),
     bibob: new BibobClient(serviceClient('bibob', config.BIBOB_URL)),
+    publicRegister: new PublicRegisterClient(serviceClient('permit-registry', config.PERMIT_REGISTRY_URL)),
   };
   return {
     ...parts,

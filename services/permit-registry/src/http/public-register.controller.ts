@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { PublicRegister as PublicRegisterAnswer } from '@signaalhub/contracts';
+import type { PublicRegister as PublicRegisterAnswer, PublicRegisterIndex } from '@signaalhub/contracts';
 import { Public } from '@signaalhub/identity';
 import { publicRegisterCsv } from '../public-register/public-register-csv.js';
 import { PublicRegister } from '../public-register/public-register.js';
@@ -15,6 +15,13 @@ const MUNICIPALITY = { name: 'municipality', example: 'soest', description: 'a m
 @Controller('api/public-register')
 export class PublicRegisterController {
   constructor(@Inject(PublicRegister) private readonly register: PublicRegister) {}
+
+  @Get()
+  @ApiOperation({ summary: 'No sign-in: the municipalities that run a registry here, each with a public register (PublicRegisterIndex)' })
+  @ApiResponse({ status: 200, description: 'PublicRegisterIndex' })
+  index(): PublicRegisterIndex {
+    return { municipalities: this.register.municipalities };
+  }
 
   @Get(':municipality')
   @ApiOperation({ summary: 'No sign-in: the public register of a municipality (PublicRegister) as it stood on `date`; only the fields the configuration makes public, and tombstones of withdrawn entries' })

@@ -51,6 +51,10 @@ export class PublicRegister {
     this.publicFields = PUBLIC_REGISTER_FIELDS.filter((field) => parts.settings.fields[field].public);
   }
 
+  get municipalities(): readonly string[] {
+    return this.parts.municipalities;
+  }
+
   /** In the decision's transaction, after the permit row was updated. */
   async record(client: ClientBase, permitId: string, request: PermitActionRequest): Promise<void> {
     const change = publicChangeOf(request);

@@ -4,10 +4,11 @@ import type { Logger } from '@signaalhub/logging';
 import type { AccountStore } from '../accounts/account-store.js';
 import type { Authenticator } from '../accounts/authenticator.js';
 import type { WebConfig } from '../config.js';
-import { ACCOUNT_STORE, AUTHENTICATOR, BIBOB_CLIENT, INTAKE_CLIENT, MEETING_CLIENT, SERVICE_LOGGER, SESSION_STORE, WEB_CONFIG } from '../infrastructure/tokens.js';
+import { ACCOUNT_STORE, AUTHENTICATOR, BIBOB_CLIENT, INTAKE_CLIENT, MEETING_CLIENT, PUBLIC_REGISTER_CLIENT, SERVICE_LOGGER, SESSION_STORE, WEB_CONFIG } from '../infrastructure/tokens.js';
 import type { BibobClient } from '../services/bibob-client.js';
 import type { IntakeClient } from '../services/intake-client.js';
 import type { MeetingClient } from '../services/meeting-client.js';
+import type { PublicRegisterClient } from '../services/public-register-client.js';
 import { FormInputMiddleware } from '../forms/form-input.js';
 import { CsrfGuard } from '../sessions/csrf.guard.js';
 import type { SessionStore } from '../sessions/session-store.js';
@@ -19,6 +20,7 @@ import { DisclosuresController } from './disclosures.controller.js';
 import { ScreeningsController } from './screenings.controller.js';
 import { DiscussedController } from './discussed.controller.js';
 import { MeetingPagesController } from './meeting-pages.controller.js';
+import { PublicRegisterController } from './public-register.controller.js';
 import { SignInController } from './sign-in.controller.js';
 import { SignalsController } from './signals.controller.js';
 import { StartController } from './start.controller.js';
@@ -34,6 +36,7 @@ export interface WebParts {
   readonly intake: IntakeClient;
   readonly meeting: MeetingClient;
   readonly bibob: BibobClient;
+  readonly publicRegister: PublicRegisterClient;
 }
 
 /** The pages, the session middleware on every route, CSRF on every POST and the Dutch error pages. */
@@ -53,6 +56,7 @@ export class WebModule implements NestModule {
         InformationRequestsController,
         ScreeningsController,
         DisclosuresController,
+        PublicRegisterController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: CsrfGuard },
@@ -65,6 +69,7 @@ export class WebModule implements NestModule {
         { provide: INTAKE_CLIENT, useValue: parts.intake },
         { provide: MEETING_CLIENT, useValue: parts.meeting },
         { provide: BIBOB_CLIENT, useValue: parts.bibob },
+        { provide: PUBLIC_REGISTER_CLIENT, useValue: parts.publicRegister },
       ],
       // The session middleware injects the store.
       exports: [SESSION_STORE],

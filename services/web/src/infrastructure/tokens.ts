@@ -7,3 +7,4 @@ export const AUTHENTICATOR = Symbol('Authenticator');
 export const INTAKE_CLIENT = Symbol('IntakeClient');
 export const MEETING_CLIENT = Symbol('MeetingClient');
 export const BIBOB_CLIENT = Symbol('BibobClient');
+export const PUBLIC_REGISTER_CLIENT = Symbol('PublicRegisterClient');

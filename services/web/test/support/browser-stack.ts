@@ -24,6 +24,8 @@ export interface BrowserStack {
   readonly web: RunningService;
   /** The Bibob pool, when the stack was started with `bibobEnv`. */
   readonly bibob: RunningService | undefined;
+  /** The permit registry, when the stack was started with `registryEnv`. */
+  readonly registry: RunningService | undefined;
   readonly context: BrowserContext;
   readonly page: Page;
   /** Names of the screens visited, and the axe-core WCAG 2.1 AA violations found on them. */
@@ -41,12 +43,14 @@ export interface BrowserStack {
 /**
  * Starts the stack; `screenshots` is a file name prefix under test-results/e2e/ (may hold a folder);
  * `meetingEnv` adds settings of the meeting service; `bibobEnv` starts the Bibob pool too, with these
- * settings, and tells the web application where it is. Whatever started is stopped again if a later part fails.
+ * settings, and tells the web application where it is; `registryEnv` likewise for the permit registry.
+ * Whatever started is stopped again if a later part fails.
  */
 export async function startBrowserStack(options: {
   screenshots: string;
   meetingEnv?: Readonly<Record<string, string>>;
   bibobEnv?: Readonly<Record<string, string>>;
+  registryEnv?: Readonly<Record<string, string>>;
 }): Promise<BrowserStack> {
   const started: { stop: () => Promise<unknown> }[] = [];
   const stop = async (): Promise<void> => {
@@ -91,6 +95,21 @@ export async function startBrowserStack(options: {
               { ...deadline, schemaVariable: 'BIBOB_DATABASE_SCHEMA' },
             ),
           );
+    const registry =
+      options.registryEnv === undefined
+        ? undefined
+        : await track(
+            RunningService.start(
+              'permit-registry',
+              serviceEnv({
+                LOG_LEVEL: 'warn',
+                PERMIT_REGISTRY_DATABASE_SCHEMA: sqlName('permits'),
+                PERMIT_REGISTRY_REPLAY_NAMESPACE: uniqueName('permits'),
+                ...options.registryEnv,
+              }),
+              { ...deadline, schemaVariable: 'PERMIT_REGISTRY_DATABASE_SCHEMA' },
+            ),
+          );
     const web = await track(
       RunningService.start(
         'web',
@@ -103,6 +122,7 @@ export async function startBrowserStack(options: {
           SIGNAL_INTAKE_URL: intake.base,
           MEETING_URL: meeting.base,
           ...(bibob === undefined ? {} : { BIBOB_URL: bibob.base }),
+          ...(registry === undefined ? {} : { PERMIT_REGISTRY_URL: registry.base }),
         }),
         deadline,
       ),
@@ -121,6 +141,7 @@ export async function startBrowserStack(options: {
       meeting,
       web,
       bibob,
+      registry,
       context,
       page,
       visited,
