@@ -12,6 +12,7 @@ import { sealInformationRequest } from '../../services/meeting/test/support/seal
 import { randomKvkNumber, sealSignal } from '../../services/meeting/test/support/sealed-signals.js';
 import { coordinator as poolCoordinator, LEAD, POOL, startBibob } from '../../services/bibob/test/support/running-bibob.js';
 import { screeningForm } from '../../services/bibob/test/support/screening-requests.js';
+import { startRegistry } from '../../services/permit-registry/test/support/running-registry.js';
 import { identity, postSignal, startIntake } from '../../services/signal-intake/test/support/intake-service.js';
 import { goodSubmission } from '../../services/signal-intake/test/support/submissions.js';
 import { DEMO_LEAD_COORDINATOR } from '../../services/web/src/accounts/demo-coordinators.js';
@@ -141,6 +142,8 @@ describe('bad input against every endpoint', () => {
   let intake: RunningService;
   let meeting: RunningService;
   let bibob: RunningService;
+  /** Only for the web's public register pages (its own API is covered by services/permit-registry/test/bad-input.e2e.test.ts). */
+  let registry: RunningService;
   let web: RunningService;
   let itemId: string;
   let meetingId: string;
@@ -263,8 +266,13 @@ describe('bad input against every endpoint', () => {
   };
 
   beforeAll(async () => {
-    [intake, meeting, bibob] = await Promise.all([startIntake({ LOG_LEVEL: 'warn' }), startMeeting({ LOG_LEVEL: 'warn' }), startBibob({ LOG_LEVEL: 'warn' })]);
-    started.push(intake, meeting, bibob);
+    [intake, meeting, bibob, registry] = await Promise.all([
+      startIntake({ LOG_LEVEL: 'warn' }),
+      startMeeting({ LOG_LEVEL: 'warn' }),
+      startBibob({ LOG_LEVEL: 'warn' }),
+      startRegistry({ LOG_LEVEL: 'warn' }),
+    ]);
+    started.push(intake, meeting, bibob, registry);
     // One open Soest screening, so the screening routes get past "not found" to the input checks.
     const opened = await bibob.call('POST', '/api/screenings', poolMember, screeningForm({ municipality: 'soest' }));
     expect(opened.status, await opened.clone().text()).toBe(201);
@@ -279,6 +287,7 @@ describe('bad input against every endpoint', () => {
         DEMO_PASSWORD,
         SIGNAL_INTAKE_URL: intake.base,
         MEETING_URL: meeting.base,
+        PERMIT_REGISTRY_URL: registry.base,
       }),
       { schemaVariable: 'WEB_DB_SCHEMA' },
     );
@@ -490,6 +499,9 @@ describe('bad input against every endpoint', () => {
       },
       'POST /toetsen/{id}/informatieverzoeken': { as: 'coordinator', form: { signalId: randomUUID(), purpose: 'Bibob-onderzoek:\tvergunning' }, field: 'purpose' },
       'GET /toetsen/{id}/informatieverzoeken/{requestId}': { as: 'coordinator' },
+      'GET /openbaar-register/{municipality}': { as: 'inspector', query: { datum: '2026-01-01' }, ids: { municipality: 'soest' } },
+      'GET /openbaar-register/{municipality}/register.json': { as: 'inspector', query: { datum: '2026-01-01' }, ids: { municipality: 'soest' } },
+      'GET /openbaar-register/{municipality}/register.csv': { as: 'inspector', query: { datum: '2026-01-01' }, ids: { municipality: 'soest' } },
     };
 
     interface WebCase {

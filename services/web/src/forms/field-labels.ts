@@ -10,6 +10,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   password: 'Wachtwoord',
   theme: 'Thema',
   thema: 'Thema',
+  datum: 'Datum van het register',
   stap: 'Stap',
   municipality: 'Gemeente',
   gemeente: 'Gemeente',
