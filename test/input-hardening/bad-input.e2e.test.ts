@@ -499,7 +499,7 @@ describe('bad input against every endpoint', () => {
       },
       'POST /toetsen/{id}/informatieverzoeken': { as: 'coordinator', form: { signalId: randomUUID(), purpose: 'Bibob-onderzoek:\tvergunning' }, field: 'purpose' },
       'GET /toetsen/{id}/informatieverzoeken/{requestId}': { as: 'coordinator' },
-      'GET /openbaar-register/{municipality}': { as: 'inspector', query: { datum: '2026-01-01' }, ids: { municipality: 'soest' } },
+      'GET /openbaar-register/{municipality}': { as: 'inspector', query: { datum: '2026-01-01', pagina: '1' }, ids: { municipality: 'soest' } },
       'GET /openbaar-register/{municipality}/register.json': { as: 'inspector', query: { datum: '2026-01-01' }, ids: { municipality: 'soest' } },
       'GET /openbaar-register/{municipality}/register.csv': { as: 'inspector', query: { datum: '2026-01-01' }, ids: { municipality: 'soest' } },
     };

@@ -11,6 +11,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   theme: 'Thema',
   thema: 'Thema',
   datum: 'Datum van het register',
+  pagina: 'Pagina',
   stap: 'Stap',
   municipality: 'Gemeente',
   gemeente: 'Gemeente',

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { createElement } from 'react';
 import type { FieldError } from '../forms/field-errors.js';
 import { PUBLIC_REGISTER_CLIENT } from '../infrastructure/tokens.js';
-import { PublicRegisterPage, PublicRegistersPage, REGISTER_DATE_FIELD } from '../pages/public-register-page.js';
+import { PublicRegisterPage, PublicRegistersPage, REGISTER_DATE_FIELD, REGISTER_PAGE_FIELD } from '../pages/public-register-page.js';
 import type { PublicRegisterClient } from '../services/public-register-client.js';
 import { ServiceValidationError } from '../services/service-call-error.js';
 import { sendHtml } from './send-html.js';
@@ -12,6 +12,11 @@ import { sendHtml } from './send-html.js';
 function dateOf(datum: unknown): string | undefined {
   const date = typeof datum === 'string' ? datum.trim() : '';
   return date === '' ? undefined : date;
+}
+
+/** `?pagina=`: a whole number from 1; anything else is the first page. */
+function pageOf(pagina: unknown): number {
+  return typeof pagina === 'string' && /^[1-9][0-9]{0,5}$/.test(pagina) ? Number(pagina) : 1;
 }
 
 /** The registry checks the date; its problems are about the one date field of these pages. */
@@ -34,15 +39,21 @@ export class PublicRegisterController {
   }
 
   @Get(':municipality')
-  async page(@Param('municipality') municipality: string, @Query(REGISTER_DATE_FIELD) datum: unknown, @Res() response: Response): Promise<void> {
+  async page(
+    @Param('municipality') municipality: string,
+    @Query(REGISTER_DATE_FIELD) datum: unknown,
+    @Query(REGISTER_PAGE_FIELD) pagina: unknown,
+    @Res() response: Response,
+  ): Promise<void> {
     const date = dateOf(datum);
     const dateAsked = date ?? '';
+    const pageNumber = pageOf(pagina);
     try {
       const register = await this.registers.register(municipality, date);
-      sendHtml(response, createElement(PublicRegisterPage, { municipality, register, dateAsked, errors: [] }));
+      sendHtml(response, createElement(PublicRegisterPage, { municipality, register, dateAsked, errors: [], pageNumber }));
     } catch (error) {
       if (!(error instanceof ServiceValidationError)) throw error;
-      sendHtml(response, createElement(PublicRegisterPage, { municipality, register: undefined, dateAsked, errors: dateProblems(error) }), error.status);
+      sendHtml(response, createElement(PublicRegisterPage, { municipality, register: undefined, dateAsked, errors: dateProblems(error), pageNumber }), error.status);
     }
   }
 

@@ -24,6 +24,10 @@ import { Layout } from './layout.js';
 
 /** The date field of the form: also the query parameter of the page and its open data. */
 export const REGISTER_DATE_FIELD = 'datum';
+/** The page of the table (`?pagina=`, from 1); the open data are never split. */
+export const REGISTER_PAGE_FIELD = 'pagina';
+/** Rows per page: a table a screen reader and a phone can still take in; the whole register is in the open data. */
+export const REGISTER_PAGE_SIZE = 100;
 
 const STATUS_LABELS: Readonly<Record<PublicRegisterStatus, string>> = {
   verleend: 'Verleend',
@@ -46,10 +50,11 @@ const COLUMNS: Readonly<Record<PublicRegisterField, { readonly heading: string; 
   publishedOn: { heading: 'Bekendgemaakt op', cell: (entry) => (entry.publishedOn === undefined ? '' : formatDate(entry.publishedOn)) },
 };
 
-/** The address of a municipality's register page, or its open data (`.json`, `.csv`), as it stood on `date`. */
-export function registerAddress(municipality: string, date: string | undefined, format?: 'json' | 'csv'): string {
+/** The address of a municipality's register page (`pageNumber`), or its open data (`.json`, `.csv`), as it stood on `date`. */
+export function registerAddress(municipality: string, date: string | undefined, format?: 'json' | 'csv', pageNumber = 1): string {
   const path = `/openbaar-register/${encodeURIComponent(municipality)}${format === undefined ? '' : `/register.${format}`}`;
-  return date === undefined ? path : `${path}?${new URLSearchParams({ [REGISTER_DATE_FIELD]: date }).toString()}`;
+  const query = new URLSearchParams({ ...(date === undefined ? {} : { [REGISTER_DATE_FIELD]: date }), ...(pageNumber > 1 ? { [REGISTER_PAGE_FIELD]: String(pageNumber) } : {}) });
+  return query.size === 0 ? path : `${path}?${query.toString()}`;
 }
 
 export interface PublicRegisterPageProps {
@@ -59,10 +64,12 @@ export interface PublicRegisterPageProps {
   /** The date as the visitor typed it, shown again in the form. */
   readonly dateAsked: string;
   readonly errors: readonly FieldError[];
+  /** The page of the table asked (from 1; past the last page shows the last). */
+  readonly pageNumber: number;
 }
 
 /** The public register of one municipality (no sign-in): the permits as published on a day, the withdrawn entries, and the open data. */
-export function PublicRegisterPage({ municipality, register, dateAsked, errors }: PublicRegisterPageProps): ReactNode {
+export function PublicRegisterPage({ municipality, register, dateAsked, errors, pageNumber }: PublicRegisterPageProps): ReactNode {
   const name = municipalityName(municipality);
   const title = `Openbaar register autobranche ${name}`;
   const asked = dateAsked === '' ? undefined : dateAsked;
@@ -88,7 +95,7 @@ export function PublicRegisterPage({ municipality, register, dateAsked, errors }
           Register tonen
         </Button>
       </form>
-      {register === undefined ? null : <RegisterTable register={register} />}
+      {register === undefined ? null : <RegisterTable municipality={municipality} register={register} pageNumber={pageNumber} />}
       <Heading2>Open data</Heading2>
       <UnorderedList>
         <UnorderedListItem>
@@ -102,11 +109,20 @@ export function PublicRegisterPage({ municipality, register, dateAsked, errors }
   );
 }
 
-function RegisterTable({ register }: { readonly register: PublicRegister }): ReactNode {
+function RegisterTable({ municipality, register, pageNumber }: { readonly municipality: string; readonly register: PublicRegister; readonly pageNumber: number }): ReactNode {
   const columns = register.fields.map((field) => ({ field, ...COLUMNS[field] }));
+  const pages = Math.max(1, Math.ceil(register.entries.length / REGISTER_PAGE_SIZE));
+  const shown = Math.min(Math.max(1, pageNumber), pages);
+  const entries = register.entries.slice((shown - 1) * REGISTER_PAGE_SIZE, shown * REGISTER_PAGE_SIZE);
   return (
     <>
       <Heading2>Vergunningen op {formatDate(register.date)}</Heading2>
+      {register.entries.length === 0 ? null : (
+        <Paragraph>
+          {register.entries.length === 1 ? '1 vergunning' : `${String(register.entries.length)} vergunningen`}
+          {pages === 1 ? '' : `, pagina ${String(shown)} van ${String(pages)}`}.
+        </Paragraph>
+      )}
       {register.entries.length === 0 ? (
         <Paragraph>Op deze datum staan er geen vergunningen in het register.</Paragraph>
       ) : (
@@ -122,7 +138,7 @@ function RegisterTable({ register }: { readonly register: PublicRegister }): Rea
             </TableRow>
           </TableHeader>
           <TableBody>
-            {register.entries.map((entry, index) => (
+            {entries.map((entry, index) => (
               <TableRow key={entry.permitNumber ?? String(index)}>
                 {columns.map((column) => (
                   <TableCell key={column.field}>{column.cell(entry)}</TableCell>
@@ -131,6 +147,22 @@ function RegisterTable({ register }: { readonly register: PublicRegister }): Rea
             ))}
           </TableBody>
         </Table>
+      )}
+      {pages === 1 ? null : (
+        <nav className="sh-pagination" aria-label="Pagina's van het register">
+          <UnorderedList>
+            {shown > 1 ? (
+              <UnorderedListItem>
+                <Link href={registerAddress(municipality, register.date, undefined, shown - 1)}>Vorige pagina</Link>
+              </UnorderedListItem>
+            ) : null}
+            {shown < pages ? (
+              <UnorderedListItem>
+                <Link href={registerAddress(municipality, register.date, undefined, shown + 1)}>Volgende pagina</Link>
+              </UnorderedListItem>
+            ) : null}
+          </UnorderedList>
+        </nav>
       )}
       {register.withdrawn.length === 0 ? null : (
         <>
