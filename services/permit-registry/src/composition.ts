@@ -150,15 +150,14 @@ export async function composePermitRegistry({ config, logger, clock: givenClock 
     ],
     probes: [postgresProbe(postgres), redisProbe(redis), kafkaProbe(bus)],
     backlogs: [outboxBacklogProbe(outbox)],
+    // The relay and the public register's retention sweep are independent of each other.
     start: async () => {
-      await outbox.start();
-      await publicRegister.start();
+      await Promise.all([outbox.start(), publicRegister.start()]);
     },
     stop: async () => {
-      publicRegister.stop();
-      await outbox.stop();
+      await Promise.all([publicRegister.stop(), outbox.stop()]);
     },
-    // After stop: the relay no longer uses the producer, the pool or Redis.
+    // After stop: neither the relay nor the sweep uses the producer, the pool or Redis.
     close: async () => {
       await bus.close();
       await Promise.all([redis.quit(), postgres.end()]);

@@ -45,6 +45,7 @@ function publicChangeOf(request: PermitActionRequest): PublicChange | undefined 
  */
 export class PublicRegister {
   private timer: NodeJS.Timeout | undefined;
+  private sweeping: Promise<void> | undefined;
   private readonly publicFields: readonly PublicRegisterField[];
 
   constructor(private readonly parts: PublicRegisterParts) {
@@ -88,12 +89,16 @@ export class PublicRegister {
   async start(): Promise<void> {
     await this.sweep();
     this.timer = setInterval(() => {
-      void this.sweep();
+      // One sweep at a time; stop() waits for the one running.
+      this.sweeping ??= this.sweep().finally(() => {
+        this.sweeping = undefined;
+      });
     }, this.parts.sweepMs);
   }
 
-  stop(): void {
+  async stop(): Promise<void> {
     clearInterval(this.timer);
+    await this.sweeping;
   }
 
   /** Removes the entries whose term ended; a failure is logged and the next sweep tries again. */
