@@ -364,6 +364,7 @@ describe('bad input against every endpoint', () => {
         DEMO_PASSWORD,
         SIGNAL_INTAKE_URL: intake.base,
         MEETING_URL: meeting.base,
+        PERMIT_REGISTRY_URL: registry.base,
       }),
       { schemaVariable: 'WEB_DB_SCHEMA' },
     );
@@ -668,6 +669,9 @@ describe('bad input against every endpoint', () => {
       'POST /aanvragen/{id}/besluit': { as: 'officer', form: { action: 'weigeren', actionDate: '2030-01-01', reason: 'Geen\tvergunning' }, field: 'reason' },
       'GET /vergunningen/{id}': { as: 'officer', query: { gedaan: 'schorsen' } },
       'POST /vergunningen/{id}/acties': { as: 'officer', form: { action: 'schorsen', actionDate: '2030-01-01', suspendedFrom: '2030-01-01', reason: 'Controle\tadministratie' }, field: 'reason' },
+      'GET /openbaar-register/{municipality}': { as: 'inspector', query: { datum: '2026-01-01', pagina: '1' }, ids: { municipality: 'soest' } },
+      'GET /openbaar-register/{municipality}/register.json': { as: 'inspector', query: { datum: '2026-01-01' }, ids: { municipality: 'soest' } },
+      'GET /openbaar-register/{municipality}/register.csv': { as: 'inspector', query: { datum: '2026-01-01' }, ids: { municipality: 'soest' } },
     };
 
     interface WebCase {

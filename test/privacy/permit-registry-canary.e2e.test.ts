@@ -19,6 +19,9 @@ import { registration, registryEnv, soestOfficer } from '../../services/permit-r
  * body as the pool and the RIEC open it (status and dates only); in no Redis key or value of the registry's
  * replay namespace; and in no log line (trace level). The registry runs on a private broker, so every
  * message on it is the test's. Trade name and address are public by design and not canaries.
+ * The public register (JSON and CSV, today and as it stood on the grant day, with the revoked permit still in
+ * its publication term) is scanned too; its HTML is scanned by the web's browser test
+ * (services/web/test/public-register.e2e.test.ts).
  */
 
 const KVK = '71846203';
@@ -107,10 +110,11 @@ describe('planted registry data across the registry store, Kafka (dead letters i
       { timeoutMs: 60_000, what: 'the conclusion on the application' },
     );
     const permit = `/api/permits/${application.permitId}/actions`;
+    const permitNumber = `KAN-${String(Date.now())}`;
     await post(permit, {
       action: 'verlenen',
       date: day(0),
-      permitNumber: `KAN-${String(Date.now())}`,
+      permitNumber,
       validFrom: day(0),
       validUntil: day(1000),
       conditions: [{ text: 'Voorwaarde Kramsvogel', legalBasis: 'Art. 3 lid 4 Wet Bibob', fromBibob: true }],
@@ -209,6 +213,14 @@ describe('planted registry data across the registry store, Kafka (dead letters i
     const keys = await redis.keys(`${REPLAY_KEY_PREFIX}:${registry.env.PERMIT_REGISTRY_REPLAY_NAMESPACE ?? ''}:*`);
     expect(keys.length).toBeGreaterThan(2);
     for (const key of keys) leaks.push(...leaksIn(`Redis key ${key}`, key), ...leaksIn(`Redis value ${key}`, String(await redis.get(key))));
+
+    // The public register, without sign-in: the permit is there (ingetrokken, in its term), nothing planted is.
+    for (const path of ['/api/public-register/soest', `/api/public-register/soest?date=${day(0)}`, '/api/public-register/soest/csv', `/api/public-register/soest/csv?date=${day(0)}`]) {
+      const response = await fetch(`${sut.base}${path}`);
+      const text = await response.text();
+      expect({ path, status: response.status, listed: text.includes(permitNumber) }).toEqual({ path, status: 200, listed: true });
+      leaks.push(...leaksIn(`public register ${path}`, text));
+    }
 
     // Logs, the shutdown included.
     await registry.stop();

@@ -317,3 +317,45 @@ export interface PermitDetail {
     readonly reason: string;
   }[];
 }
+
+/*
+ * The public register (no sign-in): a registry municipality's permits as published. Only the fields its
+ * configuration makes public are present; never people, KvK number, grounds, reasons or conditions.
+ */
+
+/** The fields the public register may show; each is public or not by the registry's configuration, with the reason. */
+export const PUBLIC_REGISTER_FIELDS = ['tradeName', 'address', 'activities', 'permitNumber', 'validFrom', 'validUntil', 'status', 'publishedOn'] as const;
+export type PublicRegisterField = (typeof PUBLIC_REGISTER_FIELDS)[number];
+
+/** The statuses the public register shows: ingetrokken and vervallen only until the publication term ends. */
+export const PUBLIC_REGISTER_STATUSES = ['verleend', 'geschorst', 'ingetrokken', 'vervallen'] as const;
+export type PublicRegisterStatus = (typeof PUBLIC_REGISTER_STATUSES)[number];
+
+/** `GET /api/public-register/:municipality?date=`: the `date` the register is asked as it stood on (default today). */
+export const PublicRegisterQuery = z.strictObject({ date: ActionDate.optional() });
+
+/** One permit in the public register; a field the configuration keeps private is absent. */
+export interface PublicRegisterEntry {
+  readonly tradeName?: string;
+  readonly address?: VisitingAddress;
+  readonly activities?: readonly AutobrancheActivity[];
+  readonly permitNumber?: string;
+  readonly validFrom?: string;
+  readonly validUntil?: string;
+  readonly status?: PublicRegisterStatus;
+  readonly publishedOn?: string;
+}
+
+/** The register of one municipality as it stood on `date`; a tombstone says only that an entry was withdrawn and when. */
+export interface PublicRegister {
+  readonly municipality: string;
+  readonly date: string;
+  readonly fields: readonly PublicRegisterField[];
+  readonly entries: readonly PublicRegisterEntry[];
+  readonly withdrawn: readonly { readonly withdrawnOn: string }[];
+}
+
+/** `GET /api/public-register`: the municipalities that run a registry, each with a public register. */
+export interface PublicRegisterIndex {
+  readonly municipalities: readonly string[];
+}

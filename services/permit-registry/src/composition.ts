@@ -17,9 +17,12 @@ import { ApplicationStore } from './applications/application-store.js';
 import { ScreeningEventsIntake } from './applications/screening-events-intake.js';
 import { ApplicationsController } from './http/applications.controller.js';
 import { PermitsController } from './http/permits.controller.js';
+import { PublicRegisterController } from './http/public-register.controller.js';
 import { PermitDesk } from './permits/permit-desk.js';
 import { PermitMessages } from './permits/permit-messages.js';
 import { PermitStore } from './permits/permit-store.js';
+import { PublicRegister } from './public-register/public-register.js';
+import { PublicRegisterStore } from './public-register/public-register-store.js';
 import { SERVICE_NAME } from './registry/service-actor.js';
 import type { PermitRegistryConfig } from './config.js';
 import { PERMIT_REGISTRY_MIGRATIONS } from './database/migrations.js';
@@ -45,8 +48,10 @@ export interface PermitRegistryService extends ComposedService {
   readonly signalFlags: ReturnType<typeof signalFlagIntake>;
 }
 
-/** `clock`: the application clock every date reads (tests shift it; the service uses the system's). */
-export async function composePermitRegistry({ config, logger, clock = (): Date => new Date() }: { config: PermitRegistryConfig; logger: Logger; clock?: () => Date }): Promise<PermitRegistryService> {
+/** `clock`: the application clock every date reads (tests pass their own; the service shifts real time by PERMIT_REGISTRY_CLOCK_OFFSET_SECONDS). */
+export async function composePermitRegistry({ config, logger, clock: givenClock }: { config: PermitRegistryConfig; logger: Logger; clock?: () => Date }): Promise<PermitRegistryService> {
+  const offsetMs = config.PERMIT_REGISTRY_CLOCK_OFFSET_SECONDS * 1000;
+  const clock = givenClock ?? ((): Date => new Date(Date.now() + offsetMs));
   // Keys and the registry file are configuration too: either broken exits 78 before anything connects.
   const { keyring, matchTokenKey } = await loadServiceKeys(config.KEYS_DIR, config.HUB_KEY_PASSPHRASE);
   const municipalities = config.PERMIT_REGISTRY_MUNICIPALITIES;
@@ -101,11 +106,20 @@ export async function composePermitRegistry({ config, logger, clock = (): Date =
     logger,
     clock,
   });
+  const publicRegister = new PublicRegister({
+    store: new PublicRegisterStore(postgres, schema),
+    settings: settings.publicRegister,
+    municipalities,
+    sweepMs: config.PERMIT_REGISTRY_RETENTION_SWEEP_MS,
+    logger: logger.child({ component: 'public-register' }),
+    clock,
+  });
   const permits = new PermitDesk({
     pool: postgres,
     store: permitStore,
     records,
     messages: new PermitMessages(sealer, outbox.writer, config.BIBOB_POOL_PARTY, config.RIEC_PARTY),
+    publicRegister,
     policy,
     access,
     settings,
@@ -143,7 +157,7 @@ export async function composePermitRegistry({ config, logger, clock = (): Date =
     postgres,
     redis,
     settings,
-    controllers: [EstablishmentsController, ApplicationsController, PermitsController],
+    controllers: [EstablishmentsController, ApplicationsController, PermitsController, PublicRegisterController],
     providers: [
       { provide: APP_FILTER, useClass: AccessErrorFilter },
       { provide: AuditedAccess, useValue: access },
@@ -151,12 +165,18 @@ export async function composePermitRegistry({ config, logger, clock = (): Date =
       { provide: EstablishmentRescreening, useValue: rescreening },
       { provide: ApplicationDesk, useValue: desk },
       { provide: PermitDesk, useValue: permits },
+      { provide: PublicRegister, useValue: publicRegister },
     ],
     probes: [postgresProbe(postgres), redisProbe(redis), kafkaProbe(bus)],
     backlogs: [outboxBacklogProbe(outbox)],
-    start: () => outbox.start(),
-    stop: () => outbox.stop(),
-    // After stop: the relay no longer uses the producer, the pool or Redis.
+    // The relay and the public register's retention sweep are independent of each other.
+    start: async () => {
+      await Promise.all([outbox.start(), publicRegister.start()]);
+    },
+    stop: async () => {
+      await Promise.all([publicRegister.stop(), outbox.stop()]);
+    },
+    // After stop: neither the relay nor the sweep uses the producer, the pool or Redis.
     close: async () => {
       await bus.close();
       await Promise.all([redis.quit(), postgres.end()]);

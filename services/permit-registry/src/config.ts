@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { SCHEMA_NAME, SCHEMA_NAME_RULE } from '@signaalhub/database';
 import { isCalendarDate } from '@signaalhub/deadlines';
 import { DEFAULT_POOL_PARTY, MunicipalityId, PartyId } from '@signaalhub/contracts';
-import { commaList, identityEnv, infrastructureEnv, kafkaEnv, keysEnv, port, wholeNumber } from '@signaalhub/config';
+import { clockOffsetSeconds, commaList, identityEnv, infrastructureEnv, kafkaEnv, keysEnv, port, wholeNumber } from '@signaalhub/config';
 
 /** The configuration shipped with the service (activities and their SBI codes, standard conditions). */
 export const SHIPPED_REGISTRY_FILE = fileURLToPath(new URL('../config/registry.json', import.meta.url));
@@ -32,5 +32,9 @@ export const PermitRegistryConfigSchema = z.object({
   PERMIT_REGISTRY_REPLAY_NAMESPACE: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'must be a lowercase slug').default('permit-registry'),
   /** How old a consumed envelope may be (a lagging consumer still takes it). */
   ENVELOPE_MAX_AGE_DAYS: wholeNumber(1, 3650).default(30),
+  /** How often the public register removes the entries whose publication term has ended. */
+  PERMIT_REGISTRY_RETENTION_SWEEP_MS: z.coerce.number({ error: 'must be a whole number of milliseconds from 100 to 3600000' }).int().min(100).max(3_600_000).default(60_000),
+  /** Shifts the application clock every date reads (tests and demos move time this way; 0 in production). */
+  PERMIT_REGISTRY_CLOCK_OFFSET_SECONDS: clockOffsetSeconds,
 });
 export type PermitRegistryConfig = z.infer<typeof PermitRegistryConfigSchema>;

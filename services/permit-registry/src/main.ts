@@ -7,7 +7,7 @@ runService({
   name: 'permit-registry',
   api: {
     title: 'Signaalhub permit registry',
-    description: 'The autobranche permit registry (Soest first; municipalities from configuration): establishments, applications, Bibob screenings, permits.',
+    description: 'The autobranche permit registry (Soest first; municipalities from configuration): establishments, applications, Bibob screenings, permits, and the public register (/api/public-register: no sign-in, the one exception to the identity header below).',
   },
   config: PermitRegistryConfigSchema,
   port: (config) => config.PERMIT_REGISTRY_PORT,

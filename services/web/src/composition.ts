@@ -19,6 +19,7 @@ import { BibobClient } from './services/bibob-client.js';
 import { IntakeClient } from './services/intake-client.js';
 import { MeetingClient } from './services/meeting-client.js';
 import { RegistryClient } from './services/registry-client.js';
+import { PublicRegisterClient } from './services/public-register-client.js';
 import { ServiceClient } from './services/service-client.js';
 import { SessionStore } from './sessions/session-store.js';
 
@@ -78,6 +79,7 @@ export async function composeWeb({ config, logger }: { config: WebConfig; logger
     meeting: new MeetingClient(serviceClient('meeting', config.MEETING_URL)),
     bibob: new BibobClient(serviceClient('bibob', config.BIBOB_URL)),
     registry: new RegistryClient(serviceClient('permit-registry', config.PERMIT_REGISTRY_URL)),
+    publicRegister: new PublicRegisterClient(serviceClient('permit-registry', config.PERMIT_REGISTRY_URL)),
   };
   return {
     ...parts,

@@ -174,4 +174,49 @@ export const PERMIT_REGISTRY_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX establishment_history_by_establishment ON ${s}.establishment_history (establishment_id, id);`;
     },
   },
+  {
+    // The public register's projection: only what the register may show, copied at the grant, with the
+    // permit's public status periods. After the publication term an entry is deleted (its periods with it)
+    // and a tombstone that names nothing takes its place: retention is enforced here, not by a filter.
+    name: '0005_public_register',
+    up: (schema) => {
+      const s = `"${schema}"`;
+      return `
+      CREATE TABLE ${s}.public_register_entries (
+        permit_id uuid PRIMARY KEY REFERENCES ${s}.permits (id),
+        municipality text NOT NULL,
+        permit_number text NOT NULL,
+        trade_name text NOT NULL,
+        postcode text NOT NULL,
+        huisnummer integer NOT NULL,
+        toevoeging text,
+        -- ["handel", ...]: the activities, without SBI codes
+        activities jsonb NOT NULL,
+        valid_from date NOT NULL,
+        valid_until date NOT NULL,
+        published_on date NOT NULL,
+        -- the day it was revoked or expired; the publication term runs from here
+        ended_on date
+      );
+      CREATE INDEX public_register_entries_by_end ON ${s}.public_register_entries (ended_on) WHERE ended_on IS NOT NULL;
+      CREATE TABLE ${s}.public_register_periods (
+        permit_id uuid NOT NULL REFERENCES ${s}.public_register_entries (permit_id) ON DELETE CASCADE,
+        municipality text NOT NULL,
+        status text NOT NULL CHECK (status IN ('verleend', 'geschorst', 'ingetrokken', 'vervallen')),
+        starts_on date NOT NULL,
+        -- the day the next period starts; null while it runs
+        ends_on date,
+        PRIMARY KEY (permit_id, starts_on),
+        CHECK (ends_on IS NULL OR ends_on > starts_on)
+      );
+      -- "the register as it stood on day D": the periods of a municipality that started by D
+      CREATE INDEX public_register_periods_as_of ON ${s}.public_register_periods (municipality, starts_on) INCLUDE (ends_on, status, permit_id);
+      CREATE TABLE ${s}.public_register_tombstones (
+        id bigserial PRIMARY KEY,
+        municipality text NOT NULL,
+        withdrawn_on date NOT NULL
+      );
+      CREATE INDEX public_register_tombstones_by_municipality ON ${s}.public_register_tombstones (municipality, withdrawn_on);`;
+    },
+  },
 ];

@@ -12,6 +12,7 @@ import { actorOf, parseBody, today } from '../registry/registry-input.js';
 import { SealedText, type MunicipalRecords } from '../registry/registry-records.js';
 import type { RegistrySettings } from '../registry/registry-settings.js';
 import { takePermitAction } from './permit-lifecycle.js';
+import type { PublicRegister } from '../public-register/public-register.js';
 import type { PermitMessages } from './permit-messages.js';
 import type { PermitRow, PermitStore } from './permit-store.js';
 
@@ -20,6 +21,7 @@ export interface PermitDeskParts {
   readonly store: PermitStore;
   readonly records: MunicipalRecords;
   readonly messages: PermitMessages;
+  readonly publicRegister: PublicRegister;
   readonly policy: RegistryAccessPolicy;
   readonly access: AuditedAccess;
   readonly settings: RegistrySettings;
@@ -58,6 +60,7 @@ export class PermitDesk {
             }
           : undefined;
       if (!(await this.parts.store.update(client, id, outcome.state, granted, at))) throw new RegistryConflict('Dit vergunningnummer is al uitgegeven.');
+      await this.parts.publicRegister.record(client, id, request);
       const messageId =
         outcome.event === null
           ? null

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { AutobrancheActivity, Limits, SbiCode } from '@signaalhub/contracts';
+import { AutobrancheActivity, Limits, PUBLIC_REGISTER_FIELDS, SbiCode, type PublicRegisterField } from '@signaalhub/contracts';
 import { z } from 'zod';
 
 /*
@@ -21,11 +21,25 @@ export const StandardCondition = z.strictObject({
 });
 export type StandardCondition = z.infer<typeof StandardCondition>;
 
+/** Whether a field of the public register is shown, and why (the reason is required either way). */
+const FieldPublication = z.strictObject({ public: z.boolean(), reason: Text });
+
+/**
+ * The public register: every field it may show named with its publication and reason (none may be left out),
+ * and the days a revoked or expired permit stays published before it is removed.
+ */
+export const PublicRegisterSettings = z.strictObject({
+  publicationTermDays: z.int().min(0).max(3650),
+  fields: z.strictObject(Object.fromEntries(PUBLIC_REGISTER_FIELDS.map((field) => [field, FieldPublication])) as Record<PublicRegisterField, typeof FieldPublication>),
+});
+export type PublicRegisterSettings = z.infer<typeof PublicRegisterSettings>;
+
 export const RegistrySettingsFile = z
   .strictObject({
     $comment: z.string().optional(),
     activities: z.array(ActivityCode).min(1),
     standardConditions: z.array(StandardCondition).max(Limits.actionsPerDecision),
+    publicRegister: PublicRegisterSettings,
   })
   .superRefine((file, ctx) => {
     const seen = new Set<string>();
@@ -41,6 +55,7 @@ export const RegistrySettingsFile = z
 export interface RegistrySettings {
   readonly activities: readonly ActivityCode[];
   readonly standardConditions: readonly StandardCondition[];
+  readonly publicRegister: PublicRegisterSettings;
 }
 
 /** The settings, or every problem as `VARIABLE: path: rule` for a ConfigError. */
@@ -53,7 +68,7 @@ export async function loadRegistrySettings(variable: string, path: string): Prom
   }
   const parsed = RegistrySettingsFile.safeParse(json);
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => `${variable}: ${issue.path.join('.') || '(file)'}: ${issue.message}`) };
-  return { ok: true, settings: { activities: parsed.data.activities, standardConditions: parsed.data.standardConditions } };
+  return { ok: true, settings: { activities: parsed.data.activities, standardConditions: parsed.data.standardConditions, publicRegister: parsed.data.publicRegister } };
 }
 
 /** Whether the configured list accepts `sbiCode` for `activity`. */

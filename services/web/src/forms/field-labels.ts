@@ -10,6 +10,8 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   password: 'Wachtwoord',
   theme: 'Thema',
   thema: 'Thema',
+  datum: 'Datum van het register',
+  pagina: 'Pagina',
   stap: 'Stap',
   municipality: 'Gemeente',
   gemeente: 'Gemeente',

@@ -4,10 +4,11 @@ import type { Logger } from '@signaalhub/logging';
 import type { AccountStore } from '../accounts/account-store.js';
 import type { Authenticator } from '../accounts/authenticator.js';
 import type { WebConfig } from '../config.js';
-import { ACCOUNT_STORE, AUTHENTICATOR, BIBOB_CLIENT, INTAKE_CLIENT, MEETING_CLIENT, REGISTRY_CLIENT, SERVICE_LOGGER, SESSION_STORE, WEB_CONFIG } from '../infrastructure/tokens.js';
+import { ACCOUNT_STORE, AUTHENTICATOR, BIBOB_CLIENT, INTAKE_CLIENT, MEETING_CLIENT, PUBLIC_REGISTER_CLIENT, REGISTRY_CLIENT, SERVICE_LOGGER, SESSION_STORE, WEB_CONFIG } from '../infrastructure/tokens.js';
 import type { BibobClient } from '../services/bibob-client.js';
 import type { IntakeClient } from '../services/intake-client.js';
 import type { MeetingClient } from '../services/meeting-client.js';
+import type { PublicRegisterClient } from '../services/public-register-client.js';
 import type { RegistryClient } from '../services/registry-client.js';
 import { FormInputMiddleware } from '../forms/form-input.js';
 import { CsrfGuard } from '../sessions/csrf.guard.js';
@@ -23,6 +24,7 @@ import { PermitApplicationsController } from './permit-applications.controller.j
 import { PermitsController } from './permits.controller.js';
 import { DiscussedController } from './discussed.controller.js';
 import { MeetingPagesController } from './meeting-pages.controller.js';
+import { PublicRegisterController } from './public-register.controller.js';
 import { SignInController } from './sign-in.controller.js';
 import { SignalsController } from './signals.controller.js';
 import { StartController } from './start.controller.js';
@@ -39,6 +41,7 @@ export interface WebParts {
   readonly meeting: MeetingClient;
   readonly bibob: BibobClient;
   readonly registry: RegistryClient;
+  readonly publicRegister: PublicRegisterClient;
 }
 
 /** The pages, the session middleware on every route, CSRF on every POST and the Dutch error pages. */
@@ -61,6 +64,7 @@ export class WebModule implements NestModule {
         EstablishmentsController,
         PermitApplicationsController,
         PermitsController,
+        PublicRegisterController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: CsrfGuard },
@@ -74,6 +78,7 @@ export class WebModule implements NestModule {
         { provide: MEETING_CLIENT, useValue: parts.meeting },
         { provide: BIBOB_CLIENT, useValue: parts.bibob },
         { provide: REGISTRY_CLIENT, useValue: parts.registry },
+        { provide: PUBLIC_REGISTER_CLIENT, useValue: parts.publicRegister },
       ],
       // The session middleware injects the store.
       exports: [SESSION_STORE],

@@ -1,4 +1,4 @@
-import { Alert, Button, Heading1, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Button, Heading1, Heading2, Link, Paragraph } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { CsrfField } from '../components/csrf-field.js';
 import { ErrorSummary } from '../components/error-summary.js';
@@ -47,6 +47,10 @@ export function SignInPage({ csrfToken, accountName, errors, notice }: SignInPag
           Aanmelden
         </Button>
       </form>
+      <Heading2>Zonder aanmelden</Heading2>
+      <Paragraph>
+        De vergunningen voor autobedrijven staan in het <Link href="/openbaar-register">Openbaar register</Link>.
+      </Paragraph>
     </Layout>
   );
 }

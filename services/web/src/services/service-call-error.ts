@@ -20,11 +20,14 @@ export class ServiceCallError extends Error {
   }
 }
 
-/** A 400 with problems: the caller shows each message next to its field. */
+/** A 400 (or 422: a rule) with problems: the caller shows each message next to its field. */
 export class ServiceValidationError extends Error {
   override readonly name = 'ServiceValidationError';
 
-  constructor(readonly problems: readonly ValidationProblem[]) {
+  constructor(
+    readonly problems: readonly ValidationProblem[],
+    readonly status: 400 | 422 = 400,
+  ) {
     super(`validation failed on ${problems.length} field(s)`);
   }
 }

@@ -21,41 +21,56 @@ export interface ServiceResponse<T> {
   readonly body: T;
 }
 
-/** Calls a service's HTTP API as the signed-in user: a fresh short-lived identity token per call. */
+/**
+ * Calls a service's HTTP API as the signed-in user (a fresh short-lived identity token per call), or
+ * without identity (`undefined`) for a route the service makes public.
+ */
 export class ServiceClient {
   constructor(private readonly options: ServiceClientOptions) {}
 
-  async call<T>(identity: UserIdentity, request: ServiceRequest): Promise<ServiceResponse<T>> {
-    const token = await issueIdentityToken(identity, { secret: this.options.identitySecret, ttlSeconds: 60 });
+  async call<T>(identity: UserIdentity | undefined, request: ServiceRequest): Promise<ServiceResponse<T>> {
+    const { response, text } = await this.send(identity, request, 'application/json');
+    return { status: response.status, body: parseJson(text) as T };
+  }
+
+  /** A route that answers text (CSV), unparsed. */
+  async callForText(identity: UserIdentity | undefined, request: ServiceRequest): Promise<ServiceResponse<string>> {
+    const { response, text } = await this.send(identity, request, '*/*');
+    return { status: response.status, body: text };
+  }
+
+  private async send(identity: UserIdentity | undefined, request: ServiceRequest, accept: string): Promise<{ response: Response; text: string }> {
+    const identityHeaders: Record<string, string> = identity === undefined ? {} : { [IDENTITY_HEADER]: await issueIdentityToken(identity, { secret: this.options.identitySecret, ttlSeconds: 60 }) };
     let response: Response;
+    let text: string;
     try {
       response = await fetch(`${this.options.baseUrl}${request.path}`, {
         method: request.method,
         headers: {
-          accept: 'application/json',
-          [IDENTITY_HEADER]: token,
+          accept,
+          ...identityHeaders,
           ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
           ...request.headers,
         },
         ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
+      text = await response.text();
     } catch {
       throw new ServiceCallError(this.options.service, 'unavailable', undefined);
     }
-    const body = await readJson(response);
-    if (response.ok) return { status: response.status, body: body as T };
+    if (response.ok) return { response, text };
+    const body = parseJson(text);
     // 400: the body broke the schema; 422: it broke a rule (e.g. a meeting in the past). Both name the field.
     if (response.status === 400 || response.status === 422) {
       const problems = problemsOf(body);
-      if (problems.length > 0) throw new ServiceValidationError(problems);
+      if (problems.length > 0) throw new ServiceValidationError(problems, response.status === 422 ? 422 : 400);
     }
     throw new ServiceCallError(this.options.service, failureOf(response.status), response.status, messageOf(body));
   }
 }
 
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
+function parseJson(text: string): unknown {
   if (text === '') return undefined;
   try {
     return JSON.parse(text) as unknown;

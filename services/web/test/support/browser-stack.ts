@@ -45,7 +45,8 @@ export interface BrowserStack {
 /**
  * Starts the stack; `screenshots` is a file name prefix under test-results/e2e/ (may hold a folder);
  * `meetingEnv` adds settings of the meeting service; `bibobEnv` starts the Bibob pool too, with these
- * settings, and tells the web application where it is. Whatever started is stopped again if a later part fails.
+ * settings, and tells the web application where it is; `registryEnv` likewise for the permit registry.
+ * Whatever started is stopped again if a later part fails.
  */
 export async function startBrowserStack(options: {
   screenshots: string;
