@@ -74,3 +74,22 @@ export interface HitInformationRequest {
   readonly requestedBy: { readonly party: string; readonly userId: string };
   readonly requestedAt: string;
 }
+
+/** `POST /api/releases`: the month to release (riec-liaison); it must have ended. */
+export const ReleaseRequestForm = z.strictObject({
+  period: z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM'),
+});
+export type ReleaseRequestForm = z.infer<typeof ReleaseRequestForm>;
+
+/** One release in a recipient's ledger, as `GET /api/releases` lists it (newest first). */
+export interface ReleaseSummary {
+  readonly id: string;
+  /** The recipient party: `riec-mn` or `gemeente-<id>`. */
+  readonly recipient: string;
+  readonly period: string;
+  readonly sequence: number;
+  readonly builtAt: string;
+  readonly k: number;
+  /** Primary and secondary together. */
+  readonly suppressedCells: number;
+}
