@@ -75,9 +75,12 @@ export interface HitInformationRequest {
   readonly requestedAt: string;
 }
 
-/** `POST /api/releases`: the month to release (riec-liaison); it must have ended. */
+/**
+ * `POST /api/releases`: the month to release (riec-liaison), `YYYY-MM`. The shape is checked here (400);
+ * that it is a month and has ended is the feed's rule (422 naming `period`).
+ */
 export const ReleaseRequestForm = z.strictObject({
-  period: z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM'),
+  period: z.string().trim().min(1).max(Limits.nameLength),
 });
 export type ReleaseRequestForm = z.infer<typeof ReleaseRequestForm>;
 

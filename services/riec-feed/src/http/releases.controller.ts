@@ -56,7 +56,7 @@ export class ReleasesController {
   @ApiResponse(FORBIDDEN)
   @ApiResponse(NOT_FOUND)
   csv(@CurrentIdentity() caller: UserIdentity, @Param('id', UuidParameter) id: string, @RequestOrigin() origin: string): Promise<string> {
-    return answering(async () => releaseCsv(await this.releases.get(caller, id, 'release.export', origin)));
+    return answering(async () => releaseCsv(await this.releases.get(caller, id, 'release.export.csv', origin)));
   }
 
   @Get(':id/export.json')
@@ -65,6 +65,6 @@ export class ReleasesController {
   @ApiResponse(FORBIDDEN)
   @ApiResponse(NOT_FOUND)
   json(@CurrentIdentity() caller: UserIdentity, @Param('id', UuidParameter) id: string, @RequestOrigin() origin: string): Promise<ReleaseJson> {
-    return answering(async () => releaseJson(await this.releases.get(caller, id, 'release.export', origin)));
+    return answering(async () => releaseJson(await this.releases.get(caller, id, 'release.export.json', origin)));
   }
 }

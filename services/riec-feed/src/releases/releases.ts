@@ -27,8 +27,8 @@ export class Releases {
     const attempt = { caller, action: 'releases.publish', object: { type: 'releases', id: 'new' }, origin };
     await this.parts.access.check({ ...attempt, policy: this.parts.policy.liaison(caller) });
     const parsed = validateRequest(ReleaseRequestForm, body);
-    // A period is a rule of the feed's calendar as much as a shape: 422 either way, as for a month not ended.
-    if (!parsed.success) throw new InvalidFeedInput(parsed.problems, 'rule');
+    // The shape (400) here; a malformed month or one not ended is the publisher's rule (422).
+    if (!parsed.success) throw new InvalidFeedInput(parsed.problems);
     const published = await this.parts.publisher.publish(parsed.data.period);
     for (const { release } of published) await this.parts.access.allowed({ ...attempt, object: { type: 'release', id: release.id, recipients: [release.recipient] } });
     return published.map(({ release, builtAt }) => releaseSummary(release, builtAt));
