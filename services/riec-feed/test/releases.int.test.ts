@@ -128,9 +128,13 @@ describe('releases of the riec feed', () => {
     now = new Date(now.getTime() + 60_000);
     const late = await sealSignal({ municipality: 'baarn', theme: 'drugshandel', at: NOVEMBER });
     expect(await parts.projections.receive(EventTypes.signalSubmitted, busMessage(late, 1000))).toBe('applied');
-    const published = await parts.releasePublisher.publish('2026-11');
-    expect(published.map(({ release }) => [release.recipient, release.sequence, release.restatedPeriods])).toEqual(expect.arrayContaining(RECIPIENTS.map((recipient) => [recipient, 2, ['2026-11']])));
+    // Through the liaison's way in this time: the run is audited, one entry per release stored.
+    const summaries = await provided(parts, Releases).publish(liaison(), { period: '2026-11' }, 'test');
+    expect(summaries.map(({ recipient, sequence }) => [recipient, sequence]).sort()).toEqual(RECIPIENTS.map((recipient) => [recipient, 2]));
+    const audited = await parts.postgres.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${config.RIEC_FEED_DATABASE_SCHEMA}".audit_log WHERE action = 'releases.publish' AND result = 'allowed'`);
+    expect(audited.rows).toEqual([{ n: RECIPIENTS.length }]);
     const all = await artefacts();
+    for (const recipient of RECIPIENTS) expect(of(all, recipient, 2).stored.restatedPeriods).toEqual(['2026-11']);
     expect(all).toHaveLength(2 * RECIPIENTS.length);
     expect(smallCounts(all, K)).toEqual([]);
     expect(of(all, RIEC, 2).json.notes.length).toBeGreaterThan(0);
