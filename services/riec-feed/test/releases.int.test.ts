@@ -165,7 +165,7 @@ describe('releases of the riec feed', () => {
     const event = await provided(parts, HitsMispExport).export(liaison(), 'test');
     expect(mispEventDocumentSchema.safeParse(event).success).toBe(true);
     expect(event.Event.Attribute).toHaveLength(1);
-    expect(event.Event.Attribute[0]?.value).toBe("soort: kvk; thema's: autobranche; gemeenten: 2");
+    expect(event.Event.Attribute?.[0]?.value).toBe("soort: kvk; thema's: autobranche; gemeenten: 2");
     expect(JSON.stringify(event)).not.toContain('12345678');
   });
 });
