@@ -12,6 +12,7 @@ import { sealInformationRequest } from '../../services/meeting/test/support/seal
 import { randomKvkNumber, sealSignal } from '../../services/meeting/test/support/sealed-signals.js';
 import { coordinator as poolCoordinator, LEAD, POOL, startBibob } from '../../services/bibob/test/support/running-bibob.js';
 import { screeningForm } from '../../services/bibob/test/support/screening-requests.js';
+import { periodsOf } from '../../services/riec-feed/src/projections/periods.js';
 import { liaison, startFeed } from '../../services/riec-feed/test/support/running-feed.js';
 import { registration, soestOfficer, startRegistry } from '../../services/permit-registry/test/support/running-registry.js';
 import { identity, postSignal, startIntake } from '../../services/signal-intake/test/support/intake-service.js';
@@ -291,6 +292,11 @@ describe('bad input against every endpoint', () => {
       textField: 'label',
     },
     'DELETE /api/exclusions/{id}': { service: 'feed', caller: () => riecLiaison, ids: () => ({ id: randomUUID() }) },
+    // A good period for the shape; the month is checked after it (422, FEED_RULE_CASES).
+    'POST /api/releases': { service: 'feed', caller: () => riecLiaison, body: () => ({ period: '2026-01' }), textField: 'period' },
+    'GET /api/releases/{id}': { service: 'feed', caller: () => riecLiaison, ids: () => ({ id: randomUUID() }) },
+    'GET /api/releases/{id}/export.csv': { service: 'feed', caller: () => riecLiaison, ids: () => ({ id: randomUUID() }) },
+    'GET /api/releases/{id}/export.json': { service: 'feed', caller: () => riecLiaison, ids: () => ({ id: randomUUID() }) },
     'POST /api/establishments': { service: 'registry', caller: () => permitOfficer, body: () => registration(), textField: 'tradeName' },
     'GET /api/establishments': { service: 'registry', caller: () => permitOfficer, query: { municipality: 'soest', tradeName: 'Auto' } },
     'GET /api/establishments/{id}': { service: 'registry', caller: () => permitOfficer, ids: () => ({ id: establishmentId }) },
@@ -421,7 +427,7 @@ describe('bad input against every endpoint', () => {
       item: item.rows[0],
       pool: await poolStore(),
       // The feed's projections and hits are fed by its consumer only; its API writes the exclusion list.
-      feed: await storeDigest(feed, ['processed_events', 'signal_facts', 'decision_facts', 'counts', 'lead_times', 'match_tokens', 'hit_ids', 'riec_envelopes']),
+      feed: await storeDigest(feed, ['processed_events', 'signal_facts', 'decision_facts', 'counts', 'lead_times', 'match_tokens', 'hit_ids', 'riec_envelopes', 'releases']),
     };
   }
 
@@ -552,6 +558,33 @@ describe('bad input against every endpoint', () => {
       expect(named?.rule, bad.name).toMatch(bad.rule);
       expect(named?.message, bad.name).not.toBe('');
     }
+    expect(await stores()).toEqual(before);
+  });
+
+  /** Periods the feed refuses to release: malformed months (422: the shape was a string) and a month not ended. */
+  const FEED_PERIOD_CASES: readonly { name: string; period: string; rule: RegExp }[] = [
+    { name: 'month 13', period: '2026-13', rule: /YYYY-MM/ },
+    { name: 'month 00', period: '2026-00', rule: /YYYY-MM/ },
+    { name: 'a day', period: '2026-01-15', rule: /YYYY-MM/ },
+    { name: 'a quarter', period: '2026-Q1', rule: /YYYY-MM/ },
+    { name: 'month first', period: '01-2026', rule: /YYYY-MM/ },
+    { name: 'a two-digit year', period: '26-01', rule: /YYYY-MM/ },
+    { name: 'the current month', period: periodsOf(new Date()).month, rule: /ended/ },
+    { name: 'a month in the future', period: `${String(new Date().getUTCFullYear() + 1)}-01`, rule: /ended/ },
+  ];
+
+  it("answers the feed's release periods it refuses with 422 naming the period and the rule, and stores and publishes nothing", async () => {
+    const before = await stores();
+    const queued = await feed.countRows('outbox');
+    for (const bad of FEED_PERIOD_CASES) {
+      const response = await feed.call('POST', '/api/releases', riecLiaison, { period: bad.period });
+      expect(response.status, bad.name).toBe(422);
+      const answer = (await response.json()) as { problems?: Problem[] };
+      const named = answer.problems?.find((problem) => problem.field === 'period');
+      expect(named?.rule, `${bad.name}: ${JSON.stringify(answer)}`).toMatch(bad.rule);
+      expect(named?.message, bad.name).not.toBe('');
+    }
+    expect(await feed.countRows('outbox')).toBe(queued);
     expect(await stores()).toEqual(before);
   });
 

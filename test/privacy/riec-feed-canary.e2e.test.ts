@@ -1,19 +1,22 @@
 import { createEventBus } from '@signaalhub/bus';
-import { EVENT_CATALOG, type Exclusion } from '@signaalhub/contracts';
-import { REPLAY_KEY_PREFIX } from '@signaalhub/envelope';
+import { EVENT_CATALOG, FeedPublished, Topics, type Exclusion, type ReleaseSummary } from '@signaalhub/contracts';
+import { REPLAY_KEY_PREFIX, storedEnvelopeOpener } from '@signaalhub/envelope';
 import { createLogger } from '@signaalhub/logging';
-import { eventually, testInfrastructure, type RunningService } from '@signaalhub/test-infra';
+import { eventually, testCaller, testInfrastructure, type RunningService } from '@signaalhub/test-infra';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNAL_CANARIES, sealDecision, sealSignal } from '../../services/riec-feed/test/support/feed-events.js';
-import { feedEnv, liaison, startFeed } from '../../services/riec-feed/test/support/running-feed.js';
+import { feedEnv, lastMonth, liaison, startFeed } from '../../services/riec-feed/test/support/running-feed.js';
+import { loadServiceKeysOnce } from '../../services/riec-feed/test/support/test-keys.js';
 
 /*
  * DESIGN.md §8.3 and issue 12 acceptance 5 for the feed's own store: the signals it counts carry people,
  * a trade name and a decision's feedback in their sealed bodies, and the liaison enters a KvK number, a
  * kenteken and an address in clear for the exclusion list. None of it appears in any table of the feed's
- * schema, in its replay namespace in Redis, or in its log (trace level): the feed reads headers only, keeps a
- * signal sent to the RIEC as the ciphertext it arrived in, and keeps the exclusion list as tokens.
+ * schema, in its replay namespace in Redis, or in its log (trace level), nor in what it publishes: the
+ * releases' CSV and JSON exports, the MISP export of the hits and every feed.published opened as its recipient.
+ * The feed reads headers only, keeps a signal sent to the RIEC as the ciphertext it arrived in, and keeps the
+ * exclusion list as tokens.
  */
 
 const KVK = '70615243';
@@ -57,6 +60,8 @@ describe('planted personal data across the riec feed store, Redis and logs', () 
       // Soest's was sent to the RIEC too: the feed keeps it, sealed.
       ['baarn', 'soest'].map((municipality) => sealSignal({ municipality, subjects: [{ kind: 'kvk', kvkNumber: KVK }, { kind: 'kenteken', kenteken: KENTEKEN }], toRiec: municipality === 'soest' })),
     );
+    // Last month's, so a release counts it.
+    signals.push(await sealSignal({ municipality: 'baarn', at: lastMonth().middle, subjects: [{ kind: 'kvk', kvkNumber: KVK }] }));
     const decision = await sealDecision({ municipality: 'soest', approach: 'bestuurlijk', riecHandover: true, signalId: signals[1]?.header.messageId ?? '' });
     const bus = createEventBus({ brokers: testInfrastructure().kafkaBrokers, clientId: 'riec-feed-canary', logger: createLogger('riec-feed-canary', 'warn') });
     const producer = bus.createProducer();
@@ -76,6 +81,34 @@ describe('planted personal data across the riec feed store, Redis and logs', () 
       { timeoutMs: 120_000, what: 'the feed to take in the signals and the decision' },
     );
     const riec = liaison();
+    const published: string[] = [];
+    // The hit (Baarn and Soest share the KvK number) before the exclusion list removes it.
+    const misp = await sut.call('GET', '/api/hits/export.misp.json', riec);
+    expect(misp.status).toBe(200);
+    const mispText = await misp.text();
+    expect(mispText).toContain('gemeenten: 2');
+    published.push(mispText);
+    const made = await sut.call('POST', '/api/releases', riec, { period: lastMonth().period });
+    expect(made.status, await made.clone().text()).toBe(201);
+    const releases = (await made.json()) as ReleaseSummary[];
+    for (const { id, recipient } of releases) {
+      const reader = recipient === 'riec-mn' ? riec : testCaller(recipient, ['meeting-member']);
+      for (const suffix of ['', '/export.csv', '/export.json']) {
+        const response = await sut.call('GET', `/api/releases/${id}${suffix}`, reader);
+        expect(response.status, `${recipient}${suffix}`).toBe(200);
+        published.push(await response.text());
+      }
+    }
+    const { keyring } = await loadServiceKeysOnce();
+    const events = await sut.pool.query<{ message_value: Buffer }>(`SELECT message_value FROM "${sut.schema}".outbox WHERE topic = $1`, [Topics.feedPublished]);
+    expect(events.rows).toHaveLength(releases.length);
+    for (const { message_value: value } of events.rows) {
+      const envelope = JSON.parse(value.toString('utf8')) as { header: { recipients: string[] } };
+      const opened = await storedEnvelopeOpener(keyring).open(envelope, { as: envelope.header.recipients[0] ?? '', payload: FeedPublished });
+      published.push(JSON.stringify(opened));
+    }
+    expect(published.flatMap((text, i) => leaksIn(`published artefact ${String(i)}`, text))).toEqual([]);
+
     for (const entry of [
       { kind: 'kvk', kvkNumber: KVK, label: 'Takelbedrijf' },
       { kind: 'kenteken', kenteken: KENTEKEN, label: 'Dienstauto' },

@@ -3,6 +3,7 @@ import { ActionCompleted } from './api/action-api.js';
 import { Approach, DecisionRecorded } from './decision-recorded.js';
 import { EventTypes, type EventType } from './event-types.js';
 import { HeaderMatchTokens, lowercaseUuid } from './header-fields.js';
+import { FeedPublished } from './feed-published.js';
 import { InformationAnswered, InformationRequested } from './information.js';
 import { MunicipalityId } from './municipalities.js';
 import { PermitEvent } from './permit-registry.js';
@@ -126,7 +127,7 @@ export const EVENT_CATALOG = {
     topic: Topics.feedPublished,
     schemaVersion: 1,
     facts: { period: FeedPeriod, releaseId: FeedReleaseId },
-    payload: undefined,
+    payload: FeedPublished,
   },
 } as const satisfies Record<EventType, EventDefinition>;
 

@@ -18,6 +18,7 @@ export * from './signal.js';
 export * from './decision-recorded.js';
 export * from './screening.js';
 export * from './information.js';
+export * from './feed-published.js';
 export * from './permit-registry.js';
 export * from './event-types.js';
 export * from './event-catalog.js';

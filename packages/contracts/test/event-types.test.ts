@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ActionCompleted, DecisionRecorded, EVENT_CATALOG, EventType, EventTypes, InformationAnswered, InformationRequested, PermitEvent, ScreeningConcluded, ScreeningRequested, Signal, TOPIC_DEFINITIONS, Topics } from '../src/index.js';
+import { ActionCompleted, DecisionRecorded, EVENT_CATALOG, FeedPublished, EventType, EventTypes, InformationAnswered, InformationRequested, PermitEvent, ScreeningConcluded, ScreeningRequested, Signal, TOPIC_DEFINITIONS, Topics } from '../src/index.js';
 
 describe('EventType', () => {
   it('names events entity.past_tense', () => {
@@ -78,9 +78,11 @@ describe('EVENT_CATALOG', () => {
     expect(EVENT_CATALOG['screening.requested'].payload).toBe(ScreeningRequested);
     expect(EVENT_CATALOG['screening.concluded'].payload).toBe(ScreeningConcluded);
     for (const type of ['permit.decided', 'permit.suspended', 'permit.reinstated', 'permit.revoked', 'permit.expired'] as const) expect(EVENT_CATALOG[type].payload).toBe(PermitEvent);
+    expect(EVENT_CATALOG['feed.published'].payload).toBe(FeedPublished);
     expect(withPayload.map(([type]) => type).sort()).toEqual([
       'action.completed',
       'decision.recorded',
+      'feed.published',
       'information.answered',
       'information.requested',
       'permit.decided',

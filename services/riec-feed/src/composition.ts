@@ -18,12 +18,17 @@ import { CrossMunicipalityHits } from './hits/cross-municipality-hits.js';
 import { ExclusionList } from './hits/exclusion-list.js';
 import { HitInformationRequests } from './hits/hit-information-requests.js';
 import { HitSignals } from './hits/hit-signals.js';
+import { HitsMispExport } from './hits/hits-misp-export.js';
 import { HitStore } from './hits/hit-store.js';
 import { RiecEnvelopes } from './hits/riec-envelopes.js';
 import { ExclusionsController } from './http/exclusions.controller.js';
 import { HitsController } from './http/hits.controller.js';
+import { ReleasesController } from './http/releases.controller.js';
 import { HeaderProjections } from './projections/header-projections.js';
 import { ProjectionStore } from './projections/projection-store.js';
+import { ReleasePublisher } from './releases/release-publisher.js';
+import { ReleaseStore } from './releases/release-store.js';
+import { Releases } from './releases/releases.js';
 
 /** Audit actor of this service when it acts on its own (Kafka events). */
 export const SERVICE_NAME = 'riec-feed';
@@ -36,6 +41,8 @@ export interface RiecFeedService extends ComposedService {
   readonly postgres: pg.Pool;
   readonly redis: Redis;
   readonly projections: HeaderProjections;
+  /** Builds, stores and sends the releases of a month (the API's and the tests' way in). */
+  readonly releasePublisher: ReleasePublisher;
 }
 
 /** `clock`: the application clock that decides whether an event is late (tests pass their own). */
@@ -54,7 +61,7 @@ export async function composeRiecFeed({ config, logger, clock = (): Date => new 
   await deadLetters.connect();
 
   const outbox = new TransactionalOutbox({ pool: postgres, databaseUrl: config.DATABASE_URL, schema, producer: bus.createProducer(), logger });
-  const policy = new FeedAccessPolicy(config.RIEC_PARTY);
+  const policy = new FeedAccessPolicy(config.RIEC_PARTY, config.MUNICIPALITIES);
   const access = new AuditedAccess(audit, logger.child({ component: 'access' }));
   const replayStore = new RedisReplayStore(redis, config.RIEC_FEED_REPLAY_NAMESPACE);
   const window = { maxAgeMs: config.ENVELOPE_MAX_AGE_DAYS * DAY_MS, clockSkewMs: DEFAULT_FRESHNESS_WINDOW.clockSkewMs };
@@ -73,13 +80,27 @@ export async function composeRiecFeed({ config, logger, clock = (): Date => new 
     clock,
   });
   const exclusions = new ExclusionList({ pool: postgres, schema, policy, access, matchTokenKey, clock });
+  const sealer = new EnvelopeSealer(keyring, clock);
+  const releaseStore = new ReleaseStore(postgres, schema);
+  const releasePublisher = new ReleasePublisher({
+    pool: postgres,
+    schema,
+    store: releaseStore,
+    sealer,
+    outbox: outbox.writer,
+    riecParty: config.RIEC_PARTY,
+    municipalities: config.MUNICIPALITIES,
+    k: config.RIEC_FEED_K,
+    clock,
+  });
 
   return {
     bus,
     postgres,
     redis,
     projections,
-    controllers: [HitsController, ExclusionsController],
+    releasePublisher,
+    controllers: [HitsController, ExclusionsController, ReleasesController],
     providers: [
       { provide: APP_FILTER, useClass: AccessErrorFilter },
       { provide: AuditedAccess, useValue: access },
@@ -89,13 +110,25 @@ export async function composeRiecFeed({ config, logger, clock = (): Date => new 
         useValue: new HitSignals({ store: hitStore, envelopes: riecEnvelopes, opener: storedEnvelopeOpener(keyring), riecParty: config.RIEC_PARTY, policy, access }),
       },
       { provide: ExclusionList, useValue: exclusions },
+      { provide: Releases, useValue: new Releases({ store: releaseStore, publisher: releasePublisher, policy, access }) },
+      {
+        provide: HitsMispExport,
+        useValue: new HitsMispExport({
+          store: hitStore,
+          policy,
+          access,
+          eventUuid: config.RIEC_FEED_MISP_EVENT_UUID,
+          organisation: { name: config.RIEC_FEED_MISP_ORG_NAME, uuid: config.RIEC_FEED_MISP_ORG_UUID },
+          clock,
+        }),
+      },
       {
         provide: HitInformationRequests,
         useValue: new HitInformationRequests({
           pool: postgres,
           schema,
           store: hitStore,
-          sealer: new EnvelopeSealer(keyring, clock),
+          sealer,
           outbox: outbox.writer,
           records: new SealedRecords(keyring, config.RIEC_PARTY),
           riecParty: config.RIEC_PARTY,
@@ -105,7 +138,7 @@ export async function composeRiecFeed({ config, logger, clock = (): Date => new 
         }),
       },
     ],
-    // The relay publishes the liaison's requests; the consumer is the skeleton's.
+    // The relay publishes the liaison's requests and the releases; the consumer is the skeleton's.
     start: () => outbox.start(),
     stop: () => outbox.stop(),
     // After stop nothing uses the clients any more.

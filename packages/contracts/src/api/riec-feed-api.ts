@@ -74,3 +74,25 @@ export interface HitInformationRequest {
   readonly requestedBy: { readonly party: string; readonly userId: string };
   readonly requestedAt: string;
 }
+
+/**
+ * `POST /api/releases`: the month to release (riec-liaison), `YYYY-MM`. The shape is checked here (400);
+ * that it is a month and has ended is the feed's rule (422 naming `period`).
+ */
+export const ReleaseRequestForm = z.strictObject({
+  period: z.string().trim().min(1).max(Limits.nameLength),
+});
+export type ReleaseRequestForm = z.infer<typeof ReleaseRequestForm>;
+
+/** One release in a recipient's ledger, as `GET /api/releases` lists it (newest first). */
+export interface ReleaseSummary {
+  readonly id: string;
+  /** The recipient party: `riec-mn` or `gemeente-<id>`. */
+  readonly recipient: string;
+  readonly period: string;
+  readonly sequence: number;
+  readonly builtAt: string;
+  readonly k: number;
+  /** Primary and secondary together. */
+  readonly suppressedCells: number;
+}

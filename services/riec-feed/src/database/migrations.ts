@@ -117,4 +117,21 @@ export const RIEC_FEED_MIGRATIONS: readonly Migration[] = [
       );
       ${outboxTableSql(schema)}`,
   },
+  {
+    name: '0004_releases',
+    up: (schema) => `
+      -- The release ledger: every release each recipient (riec-mn, gemeente-<id>) was sent, as the pure
+      -- builder returned it (suppressed cells null; atoms are keys, never values). The builder reads a
+      -- recipient's ledger to refuse anything that differencing against earlier releases would reveal.
+      CREATE TABLE "${schema}".releases (
+        id uuid PRIMARY KEY,
+        recipient text NOT NULL,
+        sequence integer NOT NULL CHECK (sequence >= 1),
+        period text NOT NULL,
+        built_at timestamptz NOT NULL,
+        release jsonb NOT NULL,
+        UNIQUE (recipient, sequence)
+      );
+      CREATE INDEX releases_by_recipient ON "${schema}".releases (recipient, built_at DESC);`,
+  },
 ];

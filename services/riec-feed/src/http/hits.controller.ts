@@ -4,9 +4,11 @@ import { RequestOrigin } from '@signaalhub/access';
 import type { CrossMunicipalityHit, HitInformationRequest, HitSignal, Signal } from '@signaalhub/contracts';
 import { CurrentIdentity, IDENTITY_HEADER, type UserIdentity } from '@signaalhub/identity';
 import { UuidParameter } from '@signaalhub/service-kit';
+import type { MispEventDocument } from '../exports/index.js';
 import { CrossMunicipalityHits } from '../hits/cross-municipality-hits.js';
 import { HitInformationRequests } from '../hits/hit-information-requests.js';
 import { HitSignals } from '../hits/hit-signals.js';
+import { HitsMispExport } from '../hits/hits-misp-export.js';
 import { answering } from './feed-errors.js';
 
 @ApiTags('hits')
@@ -17,6 +19,7 @@ export class HitsController {
     @Inject(CrossMunicipalityHits) private readonly hits: CrossMunicipalityHits,
     @Inject(HitSignals) private readonly signals: HitSignals,
     @Inject(HitInformationRequests) private readonly requests: HitInformationRequests,
+    @Inject(HitsMispExport) private readonly misp: HitsMispExport,
   ) {}
 
   @Get()
@@ -28,6 +31,14 @@ export class HitsController {
   @ApiResponse({ status: 403, description: '{ error: "forbidden" } (audited)' })
   list(@CurrentIdentity() caller: UserIdentity, @Query() query: unknown, @RequestOrigin() origin: string): Promise<CrossMunicipalityHit[]> {
     return answering(() => this.hits.list(caller, query, origin));
+  }
+
+  @Get('export.misp.json')
+  @ApiOperation({ summary: 'riec-liaison: the current hits as one MISP event (kind, themes, number of municipalities, first and last seen by day; never a token or identifier), validated against MISP\'s event JSON shape (audited)' })
+  @ApiResponse({ status: 200, description: 'MISP event JSON ({ Event })' })
+  @ApiResponse({ status: 403, description: '{ error: "forbidden" } (audited)' })
+  exportMisp(@CurrentIdentity() caller: UserIdentity, @RequestOrigin() origin: string): Promise<MispEventDocument> {
+    return answering(() => this.misp.export(caller, origin));
   }
 
   @Get(':id/signals')

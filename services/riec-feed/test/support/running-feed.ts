@@ -3,6 +3,7 @@ import { createLogger } from '@signaalhub/logging';
 import { composedProvider, RunningService, serviceEnv, testCaller, uniqueName } from '@signaalhub/test-infra';
 import { composeRiecFeed, type RiecFeedService } from '../../src/composition.js';
 import { RiecFeedConfigSchema, type RiecFeedConfig } from '../../src/config.js';
+import { periodsOf } from '../../src/projections/periods.js';
 
 export const RIEC = 'riec-mn';
 
@@ -33,3 +34,10 @@ export function liaison(userId?: string): UserIdentity {
 
 /** The composition's instance of a provider class, for tests that call it directly. */
 export const provided = <T>(parts: RiecFeedService, type: abstract new (...args: never[]) => T): T => composedProvider(parts, type);
+
+/** The month before this one in the region's calendar (it has ended, so it can be released), and a moment in it. */
+export function lastMonth(): { period: string; middle: Date } {
+  const [year, month] = periodsOf(new Date()).month.split('-').map(Number) as [number, number];
+  const middle = new Date(Date.UTC(year, month - 2, 15, 12));
+  return { period: periodsOf(middle).month, middle };
+}
