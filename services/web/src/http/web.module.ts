@@ -4,8 +4,9 @@ import type { Logger } from '@signaalhub/logging';
 import type { AccountStore } from '../accounts/account-store.js';
 import type { Authenticator } from '../accounts/authenticator.js';
 import type { WebConfig } from '../config.js';
-import { ACCOUNT_STORE, AUTHENTICATOR, BIBOB_CLIENT, INTAKE_CLIENT, MEETING_CLIENT, REGISTRY_CLIENT, SERVICE_LOGGER, SESSION_STORE, WEB_CONFIG } from '../infrastructure/tokens.js';
+import { ACCOUNT_STORE, AUTHENTICATOR, BIBOB_CLIENT, FEED_CLIENT, INTAKE_CLIENT, MEETING_CLIENT, REGISTRY_CLIENT, SERVICE_LOGGER, SESSION_STORE, WEB_CONFIG } from '../infrastructure/tokens.js';
 import type { BibobClient } from '../services/bibob-client.js';
+import type { FeedClient } from '../services/feed-client.js';
 import type { IntakeClient } from '../services/intake-client.js';
 import type { MeetingClient } from '../services/meeting-client.js';
 import type { RegistryClient } from '../services/registry-client.js';
@@ -19,6 +20,11 @@ import { InformationRequestsController } from './information-requests.controller
 import { DisclosuresController } from './disclosures.controller.js';
 import { ScreeningsController } from './screenings.controller.js';
 import { EstablishmentsController } from './establishments.controller.js';
+import { ExclusionsController } from './exclusions.controller.js';
+import { HitsController } from './hits.controller.js';
+import { MyMunicipalityController } from './my-municipality.controller.js';
+import { ReleasesController } from './releases.controller.js';
+import { RiecDashboardController } from './riec-dashboard.controller.js';
 import { PermitApplicationsController } from './permit-applications.controller.js';
 import { PermitsController } from './permits.controller.js';
 import { DiscussedController } from './discussed.controller.js';
@@ -39,6 +45,7 @@ export interface WebParts {
   readonly meeting: MeetingClient;
   readonly bibob: BibobClient;
   readonly registry: RegistryClient;
+  readonly feed: FeedClient;
 }
 
 /** The pages, the session middleware on every route, CSRF on every POST and the Dutch error pages. */
@@ -61,6 +68,11 @@ export class WebModule implements NestModule {
         EstablishmentsController,
         PermitApplicationsController,
         PermitsController,
+        RiecDashboardController,
+        ReleasesController,
+        HitsController,
+        ExclusionsController,
+        MyMunicipalityController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: CsrfGuard },
@@ -74,6 +86,7 @@ export class WebModule implements NestModule {
         { provide: MEETING_CLIENT, useValue: parts.meeting },
         { provide: BIBOB_CLIENT, useValue: parts.bibob },
         { provide: REGISTRY_CLIENT, useValue: parts.registry },
+        { provide: FEED_CLIENT, useValue: parts.feed },
       ],
       // The session middleware injects the store.
       exports: [SESSION_STORE],

@@ -16,6 +16,11 @@ export interface ServiceRequest {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
+export interface ServiceFile {
+  readonly contentType: string;
+  readonly body: Buffer;
+}
+
 export interface ServiceResponse<T> {
   readonly status: number;
   readonly body: T;
@@ -26,13 +31,31 @@ export class ServiceClient {
   constructor(private readonly options: ServiceClientOptions) {}
 
   async call<T>(identity: UserIdentity, request: ServiceRequest): Promise<ServiceResponse<T>> {
+    const response = await this.send(identity, request, 'application/json');
+    const body = await readJson(response);
+    if (response.ok) return { status: response.status, body: body as T };
+    // 400: the body broke the schema; 422: it broke a rule (e.g. a meeting in the past). Both name the field.
+    if (response.status === 400 || response.status === 422) {
+      const problems = problemsOf(body);
+      if (problems.length > 0) throw new ServiceValidationError(problems);
+    }
+    throw new ServiceCallError(this.options.service, failureOf(response.status), response.status, messageOf(body));
+  }
+
+  /** A file the service makes (an export), passed on as it came: its bytes and content type. */
+  async download(identity: UserIdentity, path: string): Promise<ServiceFile> {
+    const response = await this.send(identity, { method: 'GET', path }, '*/*');
+    if (!response.ok) throw new ServiceCallError(this.options.service, failureOf(response.status), response.status, messageOf(await readJson(response)));
+    return { contentType: response.headers.get('content-type') ?? 'application/octet-stream', body: Buffer.from(await response.arrayBuffer()) };
+  }
+
+  private async send(identity: UserIdentity, request: ServiceRequest, accept: string): Promise<Response> {
     const token = await issueIdentityToken(identity, { secret: this.options.identitySecret, ttlSeconds: 60 });
-    let response: Response;
     try {
-      response = await fetch(`${this.options.baseUrl}${request.path}`, {
+      return await fetch(`${this.options.baseUrl}${request.path}`, {
         method: request.method,
         headers: {
-          accept: 'application/json',
+          accept,
           [IDENTITY_HEADER]: token,
           ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
           ...request.headers,
@@ -43,14 +66,6 @@ export class ServiceClient {
     } catch {
       throw new ServiceCallError(this.options.service, 'unavailable', undefined);
     }
-    const body = await readJson(response);
-    if (response.ok) return { status: response.status, body: body as T };
-    // 400: the body broke the schema; 422: it broke a rule (e.g. a meeting in the past). Both name the field.
-    if (response.status === 400 || response.status === 422) {
-      const problems = problemsOf(body);
-      if (problems.length > 0) throw new ServiceValidationError(problems);
-    }
-    throw new ServiceCallError(this.options.service, failureOf(response.status), response.status, messageOf(body));
   }
 }
 
