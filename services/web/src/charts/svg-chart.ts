@@ -32,15 +32,33 @@ export function chartSvg(spec: ChartSpec): string {
       animation: false,
       color: PALETTE,
       textStyle: { fontFamily: 'sans-serif', color: '#1a1a1a' },
-      legend: { top: 0, textStyle: { color: '#1a1a1a' } },
+      legend: { top: 0, selectedMode: false, textStyle: { color: '#1a1a1a' } },
       grid: { top: 48, left: 48, right: 16, bottom: 40 },
       xAxis: { type: 'category', data: [...spec.categories], axisLabel: { color: '#1a1a1a' } },
       yAxis: { type: 'value', minInterval: 1, axisLabel: { color: '#1a1a1a' } },
-      series: spec.series.map((series) => ({ type: spec.kind, name: series.name, data: [...series.values], connectNulls: false })),
+      series: spec.series.map((series) => ({ type: spec.kind, name: series.name, data: [...series.values], connectNulls: false, emphasis: { disabled: true } })),
     });
-    const svg = chart.renderToSVGString();
+    const svg = withoutInlineStyles(chart.renderToSVGString());
     return svg.replace(/^<svg /, `<svg role="img" aria-label="${escapeXml(spec.title)}" `).replace(/^(<svg[^>]*>)/, `$1<title>${escapeXml(spec.title)}</title>`);
   } finally {
     chart.dispose();
   }
+}
+
+/**
+ * The pages' Content-Security-Policy allows no inline styles (`style-src 'self'`): ECharts' `<style>`
+ * element only holds hover effects (nothing to hover without script) and its `style` attributes only
+ * fonts, which become SVG presentation attributes (not styles, so the policy keeps them).
+ */
+function withoutInlineStyles(svg: string): string {
+  return svg
+    .replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')
+    .replace(/ style="([^"]*)"/g, (_, declarations: string) =>
+      declarations
+        .split(';')
+        .map((declaration) => declaration.split(':').map((part) => part.trim()))
+        .filter((parts): parts is [string, string] => parts.length === 2 && /^[a-z-]+$/.test(parts[0] ?? '') && parts[1] !== '')
+        .map(([name, value]) => ` ${name}="${value}"`)
+        .join(''),
+    );
 }
