@@ -371,6 +371,7 @@ describe('bad input against every endpoint', () => {
         SIGNAL_INTAKE_URL: intake.base,
         MEETING_URL: meeting.base,
         PERMIT_REGISTRY_URL: registry.base,
+        RIEC_FEED_URL: feed.base,
       }),
       { schemaVariable: 'WEB_DB_SCHEMA' },
     );
@@ -623,7 +624,7 @@ describe('bad input against every endpoint', () => {
 
     /** What a page of the web needs for a good request; the cases spoil one field. */
     interface WebRow {
-      readonly as: 'inspector' | 'member' | 'coordinator' | 'officer';
+      readonly as: 'inspector' | 'member' | 'coordinator' | 'officer' | 'liaison';
       /** Good form fields (urlencoded, as a browser sends them), without the CSRF token. */
       readonly form?: Readonly<Record<string, string>>;
       /** A field the page reads as one value. */
@@ -705,6 +706,18 @@ describe('bad input against every endpoint', () => {
       'GET /openbaar-register/{municipality}': { as: 'inspector', query: { datum: '2026-01-01', pagina: '1' }, ids: { municipality: 'soest' } },
       'GET /openbaar-register/{municipality}/register.json': { as: 'inspector', query: { datum: '2026-01-01' }, ids: { municipality: 'soest' } },
       'GET /openbaar-register/{municipality}/register.csv': { as: 'inspector', query: { datum: '2026-01-01' }, ids: { municipality: 'soest' } },
+      'GET /riec': { as: 'liaison', query: { publicatie: randomUUID(), thema: 'autobranche', gemeente: 'soest' } },
+      'GET /riec/publicaties': { as: 'liaison', query: { gedaan: 'publicatie' } },
+      'POST /riec/publicaties': { as: 'liaison', form: { period: '2030-01' }, field: 'period' },
+      'GET /riec/publicaties/{id}': { as: 'liaison' },
+      'GET /riec/publicaties/{id}/export.csv': { as: 'liaison' },
+      'GET /riec/publicaties/{id}/export.json': { as: 'liaison' },
+      'GET /riec/treffers/{id}': { as: 'liaison', query: { gedaan: 'verzoek' } },
+      'GET /riec/treffers/{id}/meldingen/{signalId}': { as: 'liaison' },
+      'POST /riec/treffers/{id}/verzoeken': { as: 'liaison', form: { signalId: randomUUID(), purpose: 'Onderzoek:\tketen' }, field: 'purpose' },
+      'GET /riec/uitsluitingen': { as: 'liaison', query: { gedaan: 'toegevoegd' } },
+      'POST /riec/uitsluitingen': { as: 'liaison', form: { exclusionKind: 'kvk', kvkNumber: '12345678', label: 'Gemeentelijk\tdepot' }, field: 'label' },
+      'POST /riec/uitsluitingen/{id}/verwijderen': { as: 'liaison', form: {}, field: '_csrf' },
     };
 
     interface WebCase {
@@ -775,6 +788,7 @@ describe('bad input against every endpoint', () => {
         member: await Visitor.signedIn('overleg.soest'),
         coordinator: await Visitor.signedIn(DEMO_LEAD_COORDINATOR),
         officer: await Visitor.signedIn('vergunning.soest'),
+        liaison: await Visitor.signedIn('riec.liaison'),
       };
       const before = await stores();
       const routes = controllerRoutes(WebModule.register({} as WebParts).controllers ?? []).filter(takesInput);

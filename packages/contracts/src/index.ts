@@ -34,4 +34,5 @@ export * from './api/intake-api.js';
 export * from './api/bibob-api.js';
 export * from './api/information-api.js';
 export * from './api/riec-feed-api.js';
+export * from './riec-feed.js';
 export * from './jobs.js';

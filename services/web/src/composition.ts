@@ -18,6 +18,7 @@ import type { WebConfig } from './config.js';
 import { BibobClient } from './services/bibob-client.js';
 import { IntakeClient } from './services/intake-client.js';
 import { MeetingClient } from './services/meeting-client.js';
+import { FeedClient } from './services/feed-client.js';
 import { RegistryClient } from './services/registry-client.js';
 import { PublicRegisterClient } from './services/public-register-client.js';
 import { ServiceClient } from './services/service-client.js';
@@ -80,6 +81,7 @@ export async function composeWeb({ config, logger }: { config: WebConfig; logger
     bibob: new BibobClient(serviceClient('bibob', config.BIBOB_URL)),
     registry: new RegistryClient(serviceClient('permit-registry', config.PERMIT_REGISTRY_URL)),
     publicRegister: new PublicRegisterClient(serviceClient('permit-registry', config.PERMIT_REGISTRY_URL)),
+    feed: new FeedClient(serviceClient('riec-feed', config.RIEC_FEED_URL)),
   };
   return {
     ...parts,

@@ -70,6 +70,12 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   conditionText: 'Tekst van het voorschrift',
   conditionBasis: 'Wettelijke grondslag van het voorschrift',
   conditionSource: 'Herkomst van het voorschrift',
+  period: 'Maand',
+  publicatie: 'Publicatie',
+  exclusionKind: 'Soort',
+  label: 'Omschrijving',
+  signalId: 'Melding',
+  purpose: 'Doel en grondslag van het verzoek',
 };
 
 const SBI_FIELD = /^sbi-(.+)$/;

@@ -4,8 +4,9 @@ import type { Logger } from '@signaalhub/logging';
 import type { AccountStore } from '../accounts/account-store.js';
 import type { Authenticator } from '../accounts/authenticator.js';
 import type { WebConfig } from '../config.js';
-import { ACCOUNT_STORE, AUTHENTICATOR, BIBOB_CLIENT, INTAKE_CLIENT, MEETING_CLIENT, PUBLIC_REGISTER_CLIENT, REGISTRY_CLIENT, SERVICE_LOGGER, SESSION_STORE, WEB_CONFIG } from '../infrastructure/tokens.js';
+import { ACCOUNT_STORE, AUTHENTICATOR, BIBOB_CLIENT, FEED_CLIENT, INTAKE_CLIENT, MEETING_CLIENT, PUBLIC_REGISTER_CLIENT, REGISTRY_CLIENT, SERVICE_LOGGER, SESSION_STORE, WEB_CONFIG } from '../infrastructure/tokens.js';
 import type { BibobClient } from '../services/bibob-client.js';
+import type { FeedClient } from '../services/feed-client.js';
 import type { IntakeClient } from '../services/intake-client.js';
 import type { MeetingClient } from '../services/meeting-client.js';
 import type { PublicRegisterClient } from '../services/public-register-client.js';
@@ -20,6 +21,11 @@ import { InformationRequestsController } from './information-requests.controller
 import { DisclosuresController } from './disclosures.controller.js';
 import { ScreeningsController } from './screenings.controller.js';
 import { EstablishmentsController } from './establishments.controller.js';
+import { ExclusionsController } from './exclusions.controller.js';
+import { HitsController } from './hits.controller.js';
+import { MyMunicipalityController } from './my-municipality.controller.js';
+import { ReleasesController } from './releases.controller.js';
+import { RiecDashboardController } from './riec-dashboard.controller.js';
 import { PermitApplicationsController } from './permit-applications.controller.js';
 import { PermitsController } from './permits.controller.js';
 import { DiscussedController } from './discussed.controller.js';
@@ -42,6 +48,7 @@ export interface WebParts {
   readonly bibob: BibobClient;
   readonly registry: RegistryClient;
   readonly publicRegister: PublicRegisterClient;
+  readonly feed: FeedClient;
 }
 
 /** The pages, the session middleware on every route, CSRF on every POST and the Dutch error pages. */
@@ -65,6 +72,11 @@ export class WebModule implements NestModule {
         PermitApplicationsController,
         PermitsController,
         PublicRegisterController,
+        RiecDashboardController,
+        ReleasesController,
+        HitsController,
+        ExclusionsController,
+        MyMunicipalityController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: CsrfGuard },
@@ -79,6 +91,7 @@ export class WebModule implements NestModule {
         { provide: BIBOB_CLIENT, useValue: parts.bibob },
         { provide: REGISTRY_CLIENT, useValue: parts.registry },
         { provide: PUBLIC_REGISTER_CLIENT, useValue: parts.publicRegister },
+        { provide: FEED_CLIENT, useValue: parts.feed },
       ],
       // The session middleware injects the store.
       exports: [SESSION_STORE],

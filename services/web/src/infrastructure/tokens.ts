@@ -9,3 +9,4 @@ export const MEETING_CLIENT = Symbol('MeetingClient');
 export const BIBOB_CLIENT = Symbol('BibobClient');
 export const REGISTRY_CLIENT = Symbol('RegistryClient');
 export const PUBLIC_REGISTER_CLIENT = Symbol('PublicRegisterClient');
+export const FEED_CLIENT = Symbol('FeedClient');

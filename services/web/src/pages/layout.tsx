@@ -29,6 +29,14 @@ function navEntries(user: PageUser): NavEntry[] {
     entries.push({ section: 'acties', href: '/acties', label: 'Acties' });
     entries.push({ section: 'verzoeken', href: '/verzoeken', label: 'Verzoeken om informatie' });
   }
+  if (user.roles.includes('riec-liaison')) {
+    entries.push({ section: 'riec', href: '/riec', label: 'Regiobeeld' });
+    entries.push({ section: 'publicaties', href: '/riec/publicaties', label: 'Publicaties' });
+    entries.push({ section: 'treffers', href: '/riec/treffers', label: 'Treffers' });
+    entries.push({ section: 'uitsluitingen', href: '/riec/uitsluitingen', label: 'Uitsluitingslijst' });
+  } else if (user.roles.includes('meeting-member')) {
+    entries.push({ section: 'mijn-gemeente', href: '/mijn-gemeente', label: 'Mijn gemeente in de regio' });
+  }
   if (user.roles.includes('bibob-coordinator')) {
     entries.push({ section: 'toetsen', href: '/toetsen', label: 'Bibob-toetsen' });
     entries.push({ section: 'mijn-toetsen', href: '/toetsen/mijn', label: 'Mijn toetsen' });

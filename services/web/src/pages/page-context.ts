@@ -22,6 +22,11 @@ export type NavSection =
   | 'niet-toegewezen'
   | 'capaciteit'
   | 'nieuwe-toets'
+  | 'riec'
+  | 'publicaties'
+  | 'treffers'
+  | 'uitsluitingen'
+  | 'mijn-gemeente'
   | 'verstrekkingen'
   | 'vestigingen'
   | 'aanvragen';

@@ -22,6 +22,14 @@ function tasksFor(user: PageUser, hasMunicipality: boolean): Task[] {
     tasks.push({ href: '/agenda', title: 'Agenda', text: 'Bespreek de meldingen op de agenda van het lokaal ondermijningsoverleg en leg besluiten vast.' });
     tasks.push({ href: '/verzoeken', title: 'Verzoeken om informatie', text: 'Verstrek een melding aan een partij die erom vraagt, of weiger het verzoek met een reden.' });
   }
+  if (user.roles.includes('riec-liaison')) {
+    tasks.push({ href: '/riec', title: 'Regiobeeld', text: 'De gepubliceerde aantallen van de regio in grafieken en tabellen, per thema, gemeente en maand.' });
+    tasks.push({ href: '/riec/publicaties', title: 'Publicaties', text: 'Stel de publicatie van een maand samen, bekijk de verantwoording en download de tabellen.' });
+    tasks.push({ href: '/riec/treffers', title: 'Treffers tussen gemeenten', text: 'Ondernemingen, adressen en voertuigen die in meldingen van meer gemeenten voorkomen.' });
+    tasks.push({ href: '/riec/uitsluitingen', title: 'Uitsluitingslijst', text: 'Wat overal voorkomt en niets zegt, zoals een gemeentelijk depot, telt niet mee in de treffers.' });
+  } else if (user.roles.includes('meeting-member')) {
+    tasks.push({ href: '/mijn-gemeente', title: 'Mijn gemeente in de regio', text: 'De aantallen meldingen van uw gemeente naast die van de regio, uit de laatste publicatie.' });
+  }
   if (user.roles.includes('meeting-member')) {
     tasks.push({ href: '/acties', title: 'Acties', text: 'Volg de acties uit de besluiten en rond de acties af waarvan uw organisatie trekker is.' });
   }

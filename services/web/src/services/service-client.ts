@@ -16,6 +16,11 @@ export interface ServiceRequest {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
+export interface ServiceFile {
+  readonly contentType: string;
+  readonly body: Buffer;
+}
+
 export interface ServiceResponse<T> {
   readonly status: number;
   readonly body: T;
@@ -39,12 +44,18 @@ export class ServiceClient {
     return { status: response.status, body: text };
   }
 
+  /** A file the service makes (an export), passed on as it came: its text and content type. */
+  async download(identity: UserIdentity, path: string): Promise<ServiceFile> {
+    const { response, text } = await this.send(identity, { method: 'GET', path }, '*/*');
+    return { contentType: response.headers.get('content-type') ?? 'application/octet-stream', body: Buffer.from(text) };
+  }
+
   private async send(identity: UserIdentity | undefined, request: ServiceRequest, accept: string): Promise<{ response: Response; text: string }> {
     const identityHeaders: Record<string, string> = identity === undefined ? {} : { [IDENTITY_HEADER]: await issueIdentityToken(identity, { secret: this.options.identitySecret, ttlSeconds: 60 }) };
     let response: Response;
     let text: string;
     try {
-      response = await fetch(`${this.options.baseUrl}${request.path}`, {
+      return await fetch(`${this.options.baseUrl}${request.path}`, {
         method: request.method,
         headers: {
           accept,

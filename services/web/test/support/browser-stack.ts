@@ -26,6 +26,8 @@ export interface BrowserStack {
   readonly bibob: RunningService | undefined;
   /** The permit registry, when the stack was started with `registryEnv`. */
   readonly registry: RunningService | undefined;
+  /** The riec feed, when the stack was started with `feedEnv`. */
+  readonly feed: RunningService | undefined;
   readonly context: BrowserContext;
   readonly page: Page;
   /** Names of the screens visited, and the axe-core WCAG 2.1 AA violations found on them. */
@@ -54,6 +56,8 @@ export async function startBrowserStack(options: {
   bibobEnv?: Readonly<Record<string, string>>;
   /** Starts the permit registry too, with these settings (e.g. its own schema), and tells the web application where it is. */
   registryEnv?: Readonly<Record<string, string>>;
+  /** Starts the riec feed too, with these settings, and tells the web application where it is. */
+  feedEnv?: Readonly<Record<string, string>>;
 }): Promise<BrowserStack> {
   const started: { stop: () => Promise<unknown> }[] = [];
   const stop = async (): Promise<void> => {
@@ -113,6 +117,21 @@ export async function startBrowserStack(options: {
               { ...deadline, schemaVariable: 'PERMIT_REGISTRY_DATABASE_SCHEMA' },
             ),
           );
+    const feed =
+      options.feedEnv === undefined
+        ? undefined
+        : await track(
+            RunningService.start(
+              'riec-feed',
+              serviceEnv({
+                LOG_LEVEL: 'warn',
+                RIEC_FEED_DATABASE_SCHEMA: sqlName('riec_feed'),
+                RIEC_FEED_REPLAY_NAMESPACE: uniqueName('riec-feed'),
+                ...options.feedEnv,
+              }),
+              { ...deadline, schemaVariable: 'RIEC_FEED_DATABASE_SCHEMA' },
+            ),
+          );
     const web = await track(
       RunningService.start(
         'web',
@@ -126,6 +145,7 @@ export async function startBrowserStack(options: {
           MEETING_URL: meeting.base,
           ...(bibob === undefined ? {} : { BIBOB_URL: bibob.base }),
           ...(registry === undefined ? {} : { PERMIT_REGISTRY_URL: registry.base }),
+          ...(feed === undefined ? {} : { RIEC_FEED_URL: feed.base }),
         }),
         deadline,
       ),
@@ -145,6 +165,7 @@ export async function startBrowserStack(options: {
       web,
       bibob,
       registry,
+      feed,
       context,
       page,
       visited,
