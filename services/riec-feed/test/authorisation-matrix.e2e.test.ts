@@ -13,9 +13,32 @@ import { RIEC, startFeed } from './support/running-feed.js';
  * with exactly one audit entry.
  */
 
-type Endpoint = 'hits.list' | 'hit.signals' | 'signal.open' | 'information.request' | 'exclusion.list' | 'exclusion.add' | 'exclusion.remove';
+type Endpoint =
+  | 'hits.list'
+  | 'hit.signals'
+  | 'signal.open'
+  | 'information.request'
+  | 'exclusion.list'
+  | 'exclusion.add'
+  | 'exclusion.remove'
+  | 'handover.list'
+  | 'handover.open'
+  | 'handover.accept'
+  | 'handover.return';
 
-const ENDPOINTS: readonly Endpoint[] = ['hits.list', 'hit.signals', 'signal.open', 'information.request', 'exclusion.list', 'exclusion.add', 'exclusion.remove'];
+const ENDPOINTS: readonly Endpoint[] = [
+  'hits.list',
+  'hit.signals',
+  'signal.open',
+  'information.request',
+  'exclusion.list',
+  'exclusion.add',
+  'exclusion.remove',
+  'handover.list',
+  'handover.open',
+  'handover.accept',
+  'handover.return',
+];
 
 const ALLOWED_STATUS: Readonly<Record<Endpoint, number>> = {
   'hits.list': 200,
@@ -25,6 +48,11 @@ const ALLOWED_STATUS: Readonly<Record<Endpoint, number>> = {
   'exclusion.list': 200,
   'exclusion.add': 400,
   'exclusion.remove': 404,
+  'handover.list': 200,
+  'handover.open': 404,
+  // The answer's form is checked before the hand-over is looked up: 400/422 naming the field, nothing stored or sent.
+  'handover.accept': 400,
+  'handover.return': 422,
 };
 
 type Scope = 'own' | 'municipality' | 'outsider';
@@ -51,6 +79,14 @@ function request(endpoint: Endpoint): { method: 'GET' | 'POST' | 'DELETE'; path:
       return { method: 'POST', path: '/api/exclusions', body: { kind: 'kvk', kvkNumber: '123', label: 'Takelbedrijf' } };
     case 'exclusion.remove':
       return { method: 'DELETE', path: `/api/exclusions/${randomUUID()}` };
+    case 'handover.list':
+      return { method: 'GET', path: '/api/handovers' };
+    case 'handover.open':
+      return { method: 'GET', path: `/api/handovers/${randomUUID()}` };
+    case 'handover.accept':
+      return { method: 'POST', path: `/api/handovers/${randomUUID()}/acceptance`, body: { caseReference: 12 } };
+    case 'handover.return':
+      return { method: 'POST', path: `/api/handovers/${randomUUID()}/return`, body: { reason: '' } };
   }
 }
 
@@ -82,7 +118,7 @@ describe('riec feed authorisation matrix', () => {
   });
 
   it('stored nothing for any call, kept exactly one denied entry per refused call, and the audit chain verifies', async () => {
-    expect([await sut.countRows('exclusions'), await sut.countRows('information_requests'), await sut.countRows('outbox')]).toEqual([0, 0, 0]);
+    expect([await sut.countRows('exclusions'), await sut.countRows('information_requests'), await sut.countRows('handovers'), await sut.countRows('outbox')]).toEqual([0, 0, 0, 0]);
     const denials = cases.filter(({ allowed }) => !allowed).length;
     const counted = await sut.pool.query<{ denied: number }>(`SELECT count(*)::int AS denied FROM "${sut.schema}".audit_log WHERE result = 'denied' AND actor_user IS NOT NULL`);
     expect(counted.rows).toEqual([{ denied: denials }]);

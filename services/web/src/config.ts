@@ -34,6 +34,7 @@ export const WebConfigSchema = z.object({
   MEETING_URL: httpUrl.default('http://127.0.0.1:3002'),
   BIBOB_URL: httpUrl.default('http://127.0.0.1:3003'),
   PERMIT_REGISTRY_URL: httpUrl.default('http://127.0.0.1:3004'),
+  RIEC_FEED_URL: httpUrl.default('http://127.0.0.1:3005'),
   /** Deadline for one call to a service; a slow service gives a Dutch error page, not a hanging browser. */
   SERVICE_TIMEOUT_MS: z.coerce.number({ error: 'must be a whole number from 100 to 60000' }).int().min(100).max(60_000).default(10_000),
   /** PostgreSQL schema of the accounts table. Only tests change it, so parallel runs never share accounts. */

@@ -13,6 +13,7 @@ import {
   type HandoverDetail,
   type HandoverOutcome,
   type HandoverSummary,
+  type ValidationProblem,
 } from '@signaalhub/contracts';
 import { withTransaction } from '@signaalhub/database';
 import type { EnvelopeOpener, EnvelopeSealer, SealedRecords } from '@signaalhub/envelope';
@@ -43,6 +44,12 @@ export interface RiecHandoversParts {
 }
 
 const ReturnReason = z.string();
+
+/** A return whose only fault is its reason (missing, blank or too long) breaks a rule (422); any other shape is a schema fault (400). */
+function reasonOnly(problems: readonly ValidationProblem[], body: unknown): boolean {
+  const reason: unknown = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).reason : undefined;
+  return problems.every((problem) => problem.field === 'reason') && (reason === undefined || typeof reason === 'string');
+}
 
 /**
  * The RIEC's hand-over inbox for its liaison: the decisions handed over to the RIEC, opened with their
@@ -78,7 +85,7 @@ export class RiecHandovers {
     const attempt = { caller, action: 'handover.accept', object: { type: 'handover', id }, origin };
     await this.parts.access.check({ ...attempt, policy: this.parts.policy.liaison(caller) });
     const parsed = validateRequest(HandoverAcceptanceForm, body);
-    if (!parsed.success) throw new InvalidFeedInput(parsed.problems, 'rule');
+    if (!parsed.success) throw new InvalidFeedInput(parsed.problems);
     const caseReference = parsed.data.caseReference ?? null;
     return this.answer(attempt, await this.found(id), 'accepted', { caseReference, reason: null });
   }
@@ -87,7 +94,7 @@ export class RiecHandovers {
     const attempt = { caller, action: 'handover.return', object: { type: 'handover', id }, origin };
     await this.parts.access.check({ ...attempt, policy: this.parts.policy.liaison(caller) });
     const parsed = validateRequest(HandoverReturnForm, body);
-    if (!parsed.success) throw new InvalidFeedInput(parsed.problems, 'rule');
+    if (!parsed.success) throw new InvalidFeedInput(parsed.problems, reasonOnly(parsed.problems, body) ? 'rule' : 'schema');
     return this.answer(attempt, await this.found(id), 'returned', { caseReference: null, reason: parsed.data.reason });
   }
 

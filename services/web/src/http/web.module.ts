@@ -4,8 +4,9 @@ import type { Logger } from '@signaalhub/logging';
 import type { AccountStore } from '../accounts/account-store.js';
 import type { Authenticator } from '../accounts/authenticator.js';
 import type { WebConfig } from '../config.js';
-import { ACCOUNT_STORE, AUTHENTICATOR, BIBOB_CLIENT, INTAKE_CLIENT, MEETING_CLIENT, REGISTRY_CLIENT, SERVICE_LOGGER, SESSION_STORE, WEB_CONFIG } from '../infrastructure/tokens.js';
+import { ACCOUNT_STORE, AUTHENTICATOR, BIBOB_CLIENT, INTAKE_CLIENT, MEETING_CLIENT, REGISTRY_CLIENT, RIEC_HANDOVER_CLIENT, SERVICE_LOGGER, SESSION_STORE, WEB_CONFIG } from '../infrastructure/tokens.js';
 import type { BibobClient } from '../services/bibob-client.js';
+import type { RiecHandoverClient } from '../services/riec-handover-client.js';
 import type { IntakeClient } from '../services/intake-client.js';
 import type { MeetingClient } from '../services/meeting-client.js';
 import type { RegistryClient } from '../services/registry-client.js';
@@ -21,6 +22,7 @@ import { ScreeningsController } from './screenings.controller.js';
 import { EstablishmentsController } from './establishments.controller.js';
 import { PermitApplicationsController } from './permit-applications.controller.js';
 import { PermitsController } from './permits.controller.js';
+import { RiecHandoversController } from './riec-handovers.controller.js';
 import { DiscussedController } from './discussed.controller.js';
 import { MeetingPagesController } from './meeting-pages.controller.js';
 import { SignInController } from './sign-in.controller.js';
@@ -39,6 +41,7 @@ export interface WebParts {
   readonly meeting: MeetingClient;
   readonly bibob: BibobClient;
   readonly registry: RegistryClient;
+  readonly riecHandovers: RiecHandoverClient;
 }
 
 /** The pages, the session middleware on every route, CSRF on every POST and the Dutch error pages. */
@@ -61,6 +64,7 @@ export class WebModule implements NestModule {
         EstablishmentsController,
         PermitApplicationsController,
         PermitsController,
+        RiecHandoversController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: CsrfGuard },
@@ -74,6 +78,7 @@ export class WebModule implements NestModule {
         { provide: MEETING_CLIENT, useValue: parts.meeting },
         { provide: BIBOB_CLIENT, useValue: parts.bibob },
         { provide: REGISTRY_CLIENT, useValue: parts.registry },
+        { provide: RIEC_HANDOVER_CLIENT, useValue: parts.riecHandovers },
       ],
       // The session middleware injects the store.
       exports: [SESSION_STORE],

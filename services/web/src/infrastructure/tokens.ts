@@ -8,3 +8,4 @@ export const INTAKE_CLIENT = Symbol('IntakeClient');
 export const MEETING_CLIENT = Symbol('MeetingClient');
 export const BIBOB_CLIENT = Symbol('BibobClient');
 export const REGISTRY_CLIENT = Symbol('RegistryClient');
+export const RIEC_HANDOVER_CLIENT = Symbol('RiecHandoverClient');
