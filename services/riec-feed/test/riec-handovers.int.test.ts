@@ -103,7 +103,7 @@ describe(RiecHandovers.name, () => {
     const [sent] = await queued();
     expect(sent).toMatchObject({ topic: 'signaalhub.handover.v1', key: 'soest', envelope: { header: { type: 'handover.accepted', sender: RIEC, recipients: ['gemeente-soest'], municipality: 'soest' } } });
     const { keyring } = await loadServiceKeysOnce();
-    const opened = await storedEnvelopeOpener(keyring).open(sent?.envelope ?? ({} as Envelope), { as: 'gemeente-soest', payload: HandoverAccepted });
+    const opened = await storedEnvelopeOpener(keyring).open(sent?.envelope ?? {}, { as: 'gemeente-soest', payload: HandoverAccepted });
     expect(opened.payload).toMatchObject({ decisionId: ids[0], municipality: 'soest', caseReference: 'RIEC-2026-042', answeredBy: { party: RIEC, userId: caller.userId } });
 
     await expect(sut().accept(caller, ids[0] ?? '', {}, 'test')).rejects.toBeInstanceOf(FeedConflict);
@@ -128,7 +128,7 @@ describe(RiecHandovers.name, () => {
     expect(sent).toMatchObject({ key: 'baarn', envelope: { header: { type: 'handover.returned', recipients: ['gemeente-baarn'] } } });
     expect(JSON.stringify(sent?.envelope.header)).not.toContain('Kanarie');
     const { keyring } = await loadServiceKeysOnce();
-    expect((await storedEnvelopeOpener(keyring).open(sent?.envelope ?? ({} as Envelope), { as: 'gemeente-baarn', payload: HandoverReturned })).payload.reason).toBe(RETURN_REASON);
+    expect((await storedEnvelopeOpener(keyring).open(sent?.envelope ?? {}, { as: 'gemeente-baarn', payload: HandoverReturned })).payload.reason).toBe(RETURN_REASON);
     const rows = await parts.postgres.query(`SELECT * FROM "${config.RIEC_FEED_DATABASE_SCHEMA}".handovers`);
     expect(JSON.stringify(rows.rows)).not.toContain('Kanarie');
     expect(await sut().open(caller, ids[1] ?? '', 'test')).toMatchObject({ status: 'returned', returnReason: RETURN_REASON });
