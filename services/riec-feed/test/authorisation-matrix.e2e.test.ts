@@ -118,7 +118,9 @@ describe('riec feed authorisation matrix', () => {
   });
 
   it('stored nothing for any call, kept exactly one denied entry per refused call, and the audit chain verifies', async () => {
-    expect([await sut.countRows('exclusions'), await sut.countRows('information_requests'), await sut.countRows('handovers'), await sut.countRows('outbox')]).toEqual([0, 0, 0, 0]);
+    // The hand-over inbox is fed by the consumer (decisions other tests publish); no call answered one: the outbox is empty.
+    expect([await sut.countRows('exclusions'), await sut.countRows('information_requests'), await sut.countRows('outbox')]).toEqual([0, 0, 0]);
+    expect((await sut.pool.query(`SELECT 1 FROM "${sut.schema}".handovers WHERE status <> 'open'`)).rowCount).toBe(0);
     const denials = cases.filter(({ allowed }) => !allowed).length;
     const counted = await sut.pool.query<{ denied: number }>(`SELECT count(*)::int AS denied FROM "${sut.schema}".audit_log WHERE result = 'denied' AND actor_user IS NOT NULL`);
     expect(counted.rows).toEqual([{ denied: denials }]);
