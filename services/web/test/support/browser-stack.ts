@@ -53,6 +53,8 @@ export async function startBrowserStack(options: {
   bibobEnv?: Readonly<Record<string, string>>;
   /** Starts the permit registry too, with these settings (e.g. its own schema), and tells the web application where it is. */
   registryEnv?: Readonly<Record<string, string>>;
+  /** More settings of the web application, e.g. the URL of a service the test started itself. */
+  webEnv?: Readonly<Record<string, string>>;
 }): Promise<BrowserStack> {
   const started: { stop: () => Promise<unknown> }[] = [];
   const stop = async (): Promise<void> => {
@@ -125,6 +127,7 @@ export async function startBrowserStack(options: {
           MEETING_URL: meeting.base,
           ...(bibob === undefined ? {} : { BIBOB_URL: bibob.base }),
           ...(registry === undefined ? {} : { PERMIT_REGISTRY_URL: registry.base }),
+          ...options.webEnv,
         }),
         deadline,
       ),
