@@ -73,7 +73,7 @@ describe('hand-overs to the RIEC in a real browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Overdracht van Soest' }).waitFor();
     expect(await page.locator('main').innerText()).toContain('Strafrechtelijke aanpak');
     await stack.screen('02-overdracht');
-    await page.getByLabel('Zaaknummer van het RIEC (niet verplicht)').fill('RIEC-2026-12');
+    await page.getByLabel('Zaaknummer van het RIEC').fill('RIEC-2026-12');
     await page.getByRole('button', { name: 'Overdracht accepteren' }).click();
     await page.getByText('De overdracht is geaccepteerd.').waitFor();
     await stack.screen('03-geaccepteerd');

@@ -82,7 +82,7 @@ function AnswerForms({ user, handover, caseReference, reason, errors }: RiecHand
           <TextField
             id={CASE_REFERENCE_FIELD_ID}
             name="caseReference"
-            label="Zaaknummer van het RIEC (niet verplicht)"
+            label="Zaaknummer van het RIEC"
             value={caseReference}
             maxLength={200}
             errors={errorsFor(errors, CASE_REFERENCE_FIELD_ID)}
