@@ -1,10 +1,10 @@
 import { createEventBus, type EventBus } from '@signaalhub/bus';
-import { Topics, type AgendaEntry, type DecisionReceipt, type HandoverDetail, type HandoverSummary, type HistoryEntry, type ItemHistory } from '@signaalhub/contracts';
+import { type HandoverDetail, type HandoverSummary, type HistoryEntry, type ItemHistory } from '@signaalhub/contracts';
 import { createLogger } from '@signaalhub/logging';
 import { eventually, testInfrastructure, uniqueName, type RunningService } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caller, startMeeting } from '../../meeting/test/support/running-meeting.js';
-import { randomKvkNumber, sealSignal } from '../../meeting/test/support/sealed-signals.js';
+import { handedOverItem } from '../../meeting/test/support/handed-over-item.js';
 import { liaison, startFeed } from './support/running-feed.js';
 
 const DEADLINE_MS = 120_000;
@@ -33,30 +33,13 @@ describe('hand-over to the RIEC and back', () => {
     await Promise.all([meeting.stop(), feed.stop()]);
   });
 
-  async function handedOverItem(): Promise<{ itemId: string; decisionId: string }> {
-    const { envelope } = await sealSignal({ municipality: 'soest', kvkNumber: randomKvkNumber() });
-    const producer = bus.createProducer();
-    await producer.connect();
-    await producer.send(Topics.signalSubmitted, [{ key: 'soest', value: Buffer.from(JSON.stringify(envelope)) }]);
-    await producer.disconnect();
-    const itemId = envelope.header.messageId;
-    await eventually(
-      async () => (((await (await meeting.call('GET', '/api/agenda?municipality=soest', member)).json()) as AgendaEntry[]).some((entry) => entry.id === itemId) ? true : undefined),
-      { timeoutMs: DEADLINE_MS, what: 'the signal on the Soest agenda' },
-    );
-    const decided = await meeting.call('POST', `/api/agenda/items/${itemId}/decision`, member, { approach: 'strafrechtelijk', leadParty: 'politie-bes', actions: [], riecHandover: true, feedback: 'Overdragen aan het RIEC.' });
-    expect(decided.status).toBe(201);
-    const receipt = (await decided.json()) as DecisionReceipt;
-    expect(receipt.recipients).toContain('riec-mn');
-    return { itemId, decisionId: receipt.decisionId };
-  }
-
   const handoverEntries = async (itemId: string, who = member): Promise<HistoryEntry[]> =>
     ((await (await meeting.call('GET', `/api/agenda/items/${itemId}/history`, who)).json()) as ItemHistory).entries.filter((entry) => entry.kind.startsWith('handover-'));
 
   it('takes a hand-over to the RIEC and its answers back to the item', async () => {
-    const accepted = await handedOverItem();
-    const returned = await handedOverItem();
+    const accepted = await handedOverItem(bus, meeting, member, DEADLINE_MS);
+    const returned = await handedOverItem(bus, meeting, member, DEADLINE_MS);
+    expect(accepted.recipients).toContain('riec-mn');
     await eventually(
       async () => {
         const inbox = (await (await feed.call('GET', '/api/handovers', riec)).json()) as HandoverSummary[];

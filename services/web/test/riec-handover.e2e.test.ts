@@ -1,11 +1,11 @@
 import { createEventBus, type EventBus } from '@signaalhub/bus';
-import { Topics, type AgendaEntry, type DecisionReceipt, type HandoverSummary } from '@signaalhub/contracts';
+import type { HandoverSummary } from '@signaalhub/contracts';
 import { createLogger } from '@signaalhub/logging';
 import { eventually, testInfrastructure, type RunningService } from '@signaalhub/test-infra';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caller } from '../../meeting/test/support/running-meeting.js';
-import { randomKvkNumber, sealSignal } from '../../meeting/test/support/sealed-signals.js';
+import { handedOverItem } from '../../meeting/test/support/handed-over-item.js';
 import { liaison, startFeed } from '../../riec-feed/test/support/running-feed.js';
 import { SERVICE_DEADLINE_MS, startBrowserStack, type BrowserStack } from './support/browser-stack.js';
 
@@ -37,24 +37,9 @@ describe('hand-overs to the RIEC in a real browser', () => {
   });
 
   /** A Soest signal decided with "Overdragen aan het RIEC" (set-up through the APIs; the decision form has its own tests). */
-  async function handedOver(): Promise<{ itemId: string; decisionId: string }> {
-    const { envelope } = await sealSignal({ municipality: 'soest', kvkNumber: randomKvkNumber() });
-    const producer = bus.createProducer();
-    await producer.connect();
-    await producer.send(Topics.signalSubmitted, [{ key: 'soest', value: Buffer.from(JSON.stringify(envelope)) }]);
-    await producer.disconnect();
-    const itemId = envelope.header.messageId;
-    await eventually(
-      async () => (((await (await meeting.call('GET', '/api/agenda?municipality=soest', member)).json()) as AgendaEntry[]).some((entry) => entry.id === itemId) ? true : undefined),
-      { timeoutMs: SERVICE_DEADLINE_MS, what: 'the signal on the Soest agenda' },
-    );
-    const decided = await meeting.call('POST', `/api/agenda/items/${itemId}/decision`, member, { approach: 'strafrechtelijk', leadParty: 'politie-bes', actions: [], riecHandover: true, feedback: 'Naar het RIEC.' });
-    return { itemId, decisionId: ((await decided.json()) as DecisionReceipt).decisionId };
-  }
-
   it('shows the inbox, accepts one hand-over, returns another with a reason, and Soest sees the return and its reason', async () => {
-    const toAccept = await handedOver();
-    const toReturn = await handedOver();
+    const toAccept = await handedOverItem(bus, meeting, member, SERVICE_DEADLINE_MS);
+    const toReturn = await handedOverItem(bus, meeting, member, SERVICE_DEADLINE_MS);
     await eventually(
       async () => {
         const inbox = (await (await feed.call('GET', '/api/handovers', liaison())).json()) as HandoverSummary[];
