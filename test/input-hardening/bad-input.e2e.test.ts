@@ -297,6 +297,16 @@ describe('bad input against every endpoint', () => {
     'GET /api/releases/{id}': { service: 'feed', caller: () => riecLiaison, ids: () => ({ id: randomUUID() }) },
     'GET /api/releases/{id}/export.csv': { service: 'feed', caller: () => riecLiaison, ids: () => ({ id: randomUUID() }) },
     'GET /api/releases/{id}/export.json': { service: 'feed', caller: () => riecLiaison, ids: () => ({ id: randomUUID() }) },
+    'GET /api/handovers': { service: 'feed', caller: () => riecLiaison },
+    'GET /api/handovers/{id}': { service: 'feed', caller: () => riecLiaison, ids: () => ({ id: randomUUID() }) },
+    'POST /api/handovers/{id}/acceptance': { service: 'feed', caller: () => riecLiaison, ids: () => ({ id: randomUUID() }), body: () => ({ caseReference: 'RIEC-2026-1' }), textField: 'caseReference' },
+    'POST /api/handovers/{id}/return': {
+      service: 'feed',
+      caller: () => riecLiaison,
+      ids: () => ({ id: randomUUID() }),
+      body: () => ({ reason: 'Niet voor het RIEC:\tde politie.\r\nGroet.' }),
+      textField: 'reason',
+    },
     'POST /api/establishments': { service: 'registry', caller: () => permitOfficer, body: () => registration(), textField: 'tradeName' },
     'GET /api/establishments': { service: 'registry', caller: () => permitOfficer, query: { municipality: 'soest', tradeName: 'Auto' } },
     'GET /api/establishments/{id}': { service: 'registry', caller: () => permitOfficer, ids: () => ({ id: establishmentId }) },
@@ -428,7 +438,7 @@ describe('bad input against every endpoint', () => {
       item: item.rows[0],
       pool: await poolStore(),
       // The feed's projections and hits are fed by its consumer only; its API writes the exclusion list.
-      feed: await storeDigest(feed, ['processed_events', 'signal_facts', 'decision_facts', 'counts', 'lead_times', 'match_tokens', 'hit_ids', 'riec_envelopes', 'releases']),
+      feed: await storeDigest(feed, ['processed_events', 'signal_facts', 'decision_facts', 'counts', 'lead_times', 'match_tokens', 'hit_ids', 'riec_envelopes', 'releases', 'handovers']),
     };
   }
 

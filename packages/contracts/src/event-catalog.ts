@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ActionCompleted } from './api/action-api.js';
 import { Approach, DecisionRecorded } from './decision-recorded.js';
 import { EventTypes, type EventType } from './event-types.js';
+import { HandoverAccepted, HandoverReturned } from './handover.js';
 import { HeaderMatchTokens, lowercaseUuid } from './header-fields.js';
 import { FeedPublished } from './feed-published.js';
 import { InformationAnswered, InformationRequested } from './information.js';
@@ -121,8 +122,9 @@ export const EVENT_CATALOG = {
   [EventTypes.permitReinstated]: { topic: Topics.permit, schemaVersion: 1, facts: permitFacts(z.literal('granted')), payload: PermitEvent },
   [EventTypes.permitRevoked]: { topic: Topics.permit, schemaVersion: 1, facts: permitFacts(z.literal('revoked')), payload: PermitEvent },
   [EventTypes.permitExpired]: { topic: Topics.permit, schemaVersion: 1, facts: permitFacts(z.literal('expired')), payload: PermitEvent },
-  [EventTypes.handoverAccepted]: { topic: Topics.handover, schemaVersion: 1, facts: { municipality: MunicipalityId }, payload: undefined },
-  [EventTypes.handoverReturned]: { topic: Topics.handover, schemaVersion: 1, facts: { municipality: MunicipalityId }, payload: undefined },
+  // Sealed by the RIEC to the deciding municipality only; the case reference and the reason are in the payload.
+  [EventTypes.handoverAccepted]: { topic: Topics.handover, schemaVersion: 1, facts: { municipality: MunicipalityId }, payload: HandoverAccepted },
+  [EventTypes.handoverReturned]: { topic: Topics.handover, schemaVersion: 1, facts: { municipality: MunicipalityId }, payload: HandoverReturned },
   [EventTypes.feedPublished]: {
     topic: Topics.feedPublished,
     schemaVersion: 1,

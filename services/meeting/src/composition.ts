@@ -41,6 +41,8 @@ import { MeetingAgendaController } from './http/meeting-agenda.controller.js';
 import { InformationRequestsController } from './http/information-requests.controller.js';
 import { MeetingsController } from './http/meetings.controller.js';
 import { InformationRequestIntake } from './information/information-request-intake.js';
+import { HandoverAnswerIntake } from './handovers/handover-answer-intake.js';
+import { HandoverAnswerStore } from './handovers/handover-answer-store.js';
 import { InformationRequestReader } from './information/information-request-reader.js';
 import { InformationRequestStore } from './information/information-request-store.js';
 import { InformationResponder } from './information/information-responder.js';
@@ -83,6 +85,7 @@ export interface MeetingService extends ComposedService {
   readonly meetingAgendas: MeetingAgendas;
   /** Information requests to the municipalities it serves: received from Kafka, read and answered over HTTP. */
   readonly informationIntake: InformationRequestIntake;
+  readonly handoverAnswers: HandoverAnswerIntake;
   readonly informationReader: InformationRequestReader;
   readonly informationResponder: InformationResponder;
   readonly policy: MeetingAccessPolicy;
@@ -147,7 +150,15 @@ export async function composeMeeting({ config, logger, clock: givenClock }: { co
   const calendar = new MeetingCalendar(clock);
   const historyStore = new ItemHistoryStore(postgres, schema);
   const contents = new ContentOpener(storedOpener, access);
-  const history = new ItemHistoryReader(agenda, historyStore, tokens, policy, access, contents);
+  const handoverAnswerStore = new HandoverAnswerStore(postgres, schema);
+  const history = new ItemHistoryReader(agenda, historyStore, handoverAnswerStore, tokens, policy, access, contents);
+  const handoverAnswers = new HandoverAnswerIntake({
+    opener,
+    store: handoverAnswerStore,
+    municipalities,
+    riecParty: config.RIEC_PARTY,
+    inbox: { service: SERVICE_NAME, deadLetters: deadLetterProducer, audit, logger },
+  });
   const informationRequests = new InformationRequestStore(postgres, schema);
   const informationIntake = new InformationRequestIntake({
     opener,
@@ -240,6 +251,7 @@ export async function composeMeeting({ config, logger, clock: givenClock }: { co
     history,
     meetingAgendas,
     informationIntake,
+    handoverAnswers,
     informationReader,
     informationResponder,
     policy,

@@ -14,6 +14,8 @@ import type pg from 'pg';
 import { FeedAccessPolicy } from './access/feed-access-policy.js';
 import type { RiecFeedConfig } from './config.js';
 import { RIEC_FEED_MIGRATIONS } from './database/migrations.js';
+import { HandoverStore } from './handovers/handover-store.js';
+import { RiecHandovers } from './handovers/riec-handovers.js';
 import { CrossMunicipalityHits } from './hits/cross-municipality-hits.js';
 import { ExclusionList } from './hits/exclusion-list.js';
 import { HitInformationRequests } from './hits/hit-information-requests.js';
@@ -22,6 +24,7 @@ import { HitsMispExport } from './hits/hits-misp-export.js';
 import { HitStore } from './hits/hit-store.js';
 import { RiecEnvelopes } from './hits/riec-envelopes.js';
 import { ExclusionsController } from './http/exclusions.controller.js';
+import { HandoversController } from './http/handovers.controller.js';
 import { HitsController } from './http/hits.controller.js';
 import { ReleasesController } from './http/releases.controller.js';
 import { HeaderProjections } from './projections/header-projections.js';
@@ -67,11 +70,16 @@ export async function composeRiecFeed({ config, logger, clock = (): Date => new 
   const window = { maxAgeMs: config.ENVELOPE_MAX_AGE_DAYS * DAY_MS, clockSkewMs: DEFAULT_FRESHNESS_WINDOW.clockSkewMs };
   const riecEnvelopes = new RiecEnvelopes(postgres, schema);
   const hitStore = new HitStore(postgres, schema);
+  const handoverStore = new HandoverStore(postgres, schema);
+  const sealer = new EnvelopeSealer(keyring, clock);
+  const records = new SealedRecords(keyring, config.RIEC_PARTY);
+  const opener = storedEnvelopeOpener(keyring);
   const projections = new HeaderProjections({
     pool: postgres,
     store: new ProjectionStore(postgres, schema),
     tokens: new MatchTokenStore(postgres, schema),
     riecEnvelopes,
+    handovers: handoverStore,
     verifier: new HeaderVerifier(keyring, { replayStore, window, clock }),
     riecParty: config.RIEC_PARTY,
     poolParty: config.BIBOB_POOL_PARTY,
@@ -100,14 +108,14 @@ export async function composeRiecFeed({ config, logger, clock = (): Date => new 
     redis,
     projections,
     releasePublisher,
-    controllers: [HitsController, ExclusionsController, ReleasesController],
+    controllers: [HitsController, ExclusionsController, ReleasesController, HandoversController],
     providers: [
       { provide: APP_FILTER, useClass: AccessErrorFilter },
       { provide: AuditedAccess, useValue: access },
       { provide: CrossMunicipalityHits, useValue: new CrossMunicipalityHits(hitStore, policy, access) },
       {
         provide: HitSignals,
-        useValue: new HitSignals({ store: hitStore, envelopes: riecEnvelopes, opener: storedEnvelopeOpener(keyring), riecParty: config.RIEC_PARTY, policy, access }),
+        useValue: new HitSignals({ store: hitStore, envelopes: riecEnvelopes, opener, riecParty: config.RIEC_PARTY, policy, access }),
       },
       { provide: ExclusionList, useValue: exclusions },
       { provide: Releases, useValue: new Releases({ store: releaseStore, publisher: releasePublisher, policy, access }) },
@@ -130,7 +138,23 @@ export async function composeRiecFeed({ config, logger, clock = (): Date => new 
           store: hitStore,
           sealer,
           outbox: outbox.writer,
-          records: new SealedRecords(keyring, config.RIEC_PARTY),
+          records,
+          riecParty: config.RIEC_PARTY,
+          policy,
+          access,
+          clock,
+        }),
+      },
+      {
+        provide: RiecHandovers,
+        useValue: new RiecHandovers({
+          pool: postgres,
+          store: handoverStore,
+          signals: riecEnvelopes,
+          opener,
+          sealer,
+          outbox: outbox.writer,
+          records,
           riecParty: config.RIEC_PARTY,
           policy,
           access,
@@ -138,7 +162,7 @@ export async function composeRiecFeed({ config, logger, clock = (): Date => new 
         }),
       },
     ],
-    // The relay publishes the liaison's requests and the releases; the consumer is the skeleton's.
+    // The relay publishes the liaison's requests, the releases and the hand-over answers; the consumer is the skeleton's.
     start: () => outbox.start(),
     stop: () => outbox.stop(),
     // After stop nothing uses the clients any more.

@@ -28,7 +28,11 @@ type Endpoint =
   | 'releases.list'
   | 'release.read'
   | 'release.export.csv'
-  | 'release.export.json';
+  | 'release.export.json'
+  | 'handover.list'
+  | 'handover.open'
+  | 'handover.accept'
+  | 'handover.return';
 
 const ENDPOINTS: readonly Endpoint[] = [
   'hits.list',
@@ -44,6 +48,10 @@ const ENDPOINTS: readonly Endpoint[] = [
   'release.read',
   'release.export.csv',
   'release.export.json',
+  'handover.list',
+  'handover.open',
+  'handover.accept',
+  'handover.return',
 ];
 
 /** The endpoints a municipality's meeting member may call, for its own municipality's releases. */
@@ -63,6 +71,11 @@ const ALLOWED_STATUS: Readonly<Record<Endpoint, number>> = {
   'release.read': 200,
   'release.export.csv': 200,
   'release.export.json': 200,
+  'handover.list': 200,
+  'handover.open': 404,
+  // The answer's form is checked before the hand-over is looked up: 400/422 naming the field, nothing stored or sent.
+  'handover.accept': 400,
+  'handover.return': 422,
 };
 
 type Scope = 'own' | 'municipality' | 'outsider';
@@ -109,6 +122,14 @@ function request(endpoint: Endpoint, party: string): { method: 'GET' | 'POST' | 
       return { method: 'GET', path: `/api/releases/${releaseOf(party)}/export.csv` };
     case 'release.export.json':
       return { method: 'GET', path: `/api/releases/${releaseOf(party)}/export.json` };
+    case 'handover.list':
+      return { method: 'GET', path: '/api/handovers' };
+    case 'handover.open':
+      return { method: 'GET', path: `/api/handovers/${randomUUID()}` };
+    case 'handover.accept':
+      return { method: 'POST', path: `/api/handovers/${randomUUID()}/acceptance`, body: { caseReference: 12 } };
+    case 'handover.return':
+      return { method: 'POST', path: `/api/handovers/${randomUUID()}/return`, body: { reason: '' } };
   }
 }
 
@@ -172,8 +193,10 @@ describe('riec feed authorisation matrix', () => {
   });
 
   it('stored nothing for any call, kept exactly one denied entry per refused call, and the audit chain verifies', async () => {
-    // Only the release run before the table: one release and one feed.published per recipient.
+    // Only the release run before the table: one release and one feed.published per recipient. The hand-over
+    // inbox is fed by the consumer (decisions other tests publish); no call answered one.
     expect([await sut.countRows('exclusions'), await sut.countRows('information_requests'), await sut.countRows('releases'), await sut.countRows('outbox')]).toEqual([0, 0, releaseIds.size, releaseIds.size]);
+    expect((await sut.pool.query(`SELECT 1 FROM "${sut.schema}".handovers WHERE status <> 'open'`)).rowCount).toBe(0);
     const denials = cases.filter(({ allowed }) => !allowed).length + CROSS.length * 3;
     const counted = await sut.pool.query<{ denied: number }>(`SELECT count(*)::int AS denied FROM "${sut.schema}".audit_log WHERE result = 'denied' AND actor_user IS NOT NULL`);
     expect(counted.rows).toEqual([{ denied: denials }]);

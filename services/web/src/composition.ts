@@ -16,6 +16,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { WebModule, type WebParts } from './http/web.module.js';
 import type { WebConfig } from './config.js';
 import { BibobClient } from './services/bibob-client.js';
+import { RiecHandoverClient } from './services/riec-handover-client.js';
 import { IntakeClient } from './services/intake-client.js';
 import { MeetingClient } from './services/meeting-client.js';
 import { FeedClient } from './services/feed-client.js';
@@ -82,6 +83,7 @@ export async function composeWeb({ config, logger }: { config: WebConfig; logger
     registry: new RegistryClient(serviceClient('permit-registry', config.PERMIT_REGISTRY_URL)),
     publicRegister: new PublicRegisterClient(serviceClient('permit-registry', config.PERMIT_REGISTRY_URL)),
     feed: new FeedClient(serviceClient('riec-feed', config.RIEC_FEED_URL)),
+    riecHandovers: new RiecHandoverClient(serviceClient('riec-feed', config.RIEC_FEED_URL)),
   };
   return {
     ...parts,

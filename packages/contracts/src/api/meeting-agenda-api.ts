@@ -102,7 +102,15 @@ export type HistoryEntry =
       readonly content: DecisionContent | null;
     }
   | { readonly kind: 'returned-to-agenda'; readonly at: string; readonly decisionId: string }
-  | { readonly kind: 'feedback-sent'; readonly at: string; readonly decisionId: string; readonly to: string };
+  | { readonly kind: 'feedback-sent'; readonly at: string; readonly decisionId: string; readonly to: string }
+  | {
+      /** The RIEC's answer to a decision handed over to it (handover.accepted / .returned). */
+      readonly kind: 'handover-accepted' | 'handover-returned';
+      readonly at: string;
+      readonly decisionId: string;
+      /** Null when the caller's party is not the municipality the answer was sealed to. */
+      readonly content: { readonly caseReference: string | null; readonly reason: string | null } | null;
+    };
 
 /** `GET /api/agenda/items/:id/history`: the item and every step, opened for the caller (audited). */
 export interface ItemHistory {

@@ -158,4 +158,24 @@ export const MEETING_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX information_requests_by_municipality ON ${s}.information_requests (municipality, status, received_at);`;
     },
   },
+  {
+    // The RIEC's answers to decisions handed over to it (handover.accepted / .returned): the reason and the
+    // case number stay in the envelope (ciphertext, sealed to the municipality); one answer per decision.
+    name: '0007_handover_answers',
+    up: (schema) => {
+      const s = `"${schema}"`;
+      return `
+      CREATE TABLE ${s}.handover_answers (
+        message_id uuid PRIMARY KEY,
+        decision_id uuid NOT NULL UNIQUE REFERENCES ${s}.decisions (id),
+        item_id uuid NOT NULL REFERENCES ${s}.agenda_items (message_id),
+        outcome text NOT NULL CHECK (outcome IN ('accepted', 'returned')),
+        answered_at timestamptz NOT NULL,
+        recipients text[] NOT NULL,
+        envelope jsonb NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX handover_answers_by_item ON ${s}.handover_answers (item_id);`;
+    },
+  },
 ];

@@ -134,4 +134,33 @@ export const RIEC_FEED_MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX releases_by_recipient ON "${schema}".releases (recipient, built_at DESC);`,
   },
+  {
+    name: '0005_handovers',
+    up: (schema) => {
+      const s = `"${schema}"`;
+      return `
+      -- The RIEC's hand-over inbox: decisions with "Overdragen aan het RIEC" sent to the RIEC, kept as they
+      -- arrived (ciphertext), keyed by the decision's message id (one row per event). The RIEC's answer: its
+      -- case number, or the reason of a return sealed to the RIEC (the reason is never a column in clear).
+      CREATE TABLE ${s}.handovers (
+        decision_id uuid PRIMARY KEY,
+        municipality text NOT NULL,
+        approach text NOT NULL,
+        signal_id uuid,
+        decided_at timestamptz NOT NULL,
+        received_at timestamptz NOT NULL,
+        envelope jsonb NOT NULL,
+        status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'accepted', 'returned')),
+        answered_at timestamptz,
+        answered_by_party text,
+        answered_by_user text,
+        answer_message_id uuid UNIQUE,
+        case_reference text,
+        reason_sealed text,
+        CHECK ((status = 'open') = (answered_at IS NULL)),
+        CHECK ((status = 'returned') = (reason_sealed IS NOT NULL))
+      );
+      CREATE INDEX handovers_by_status ON ${s}.handovers (status, received_at);`;
+    },
+  },
 ];

@@ -5,6 +5,7 @@ import type { HeaderVerifier } from '@signaalhub/envelope';
 import { Refused, verifiedHeaders, VerifiedInbox, type InboxOutcome, type InboxParts } from '@signaalhub/inbox';
 import type { MatchTokenStore } from '@signaalhub/matching';
 import type { Pool, PoolClient } from 'pg';
+import type { HandoverStore } from '../handovers/handover-store.js';
 import type { RiecEnvelopes } from '../hits/riec-envelopes.js';
 import { Measures, NO_DIMENSION, type ProjectionStore } from './projection-store.js';
 
@@ -35,6 +36,8 @@ export interface HeaderProjectionsParts {
   readonly tokens: MatchTokenStore;
   /** Where a signal sent to the RIEC is kept sealed, for the liaison to open. */
   readonly riecEnvelopes: RiecEnvelopes;
+  /** The RIEC's hand-over inbox: decisions handed over to the RIEC, kept sealed as they arrived. */
+  readonly handovers: HandoverStore;
   /** Checks the sender's header signature against its pinned key; backed by the feed's replay store. */
   readonly verifier: HeaderVerifier;
   readonly riecParty: string;
@@ -102,6 +105,7 @@ export class HeaderProjections {
     await withTransaction(this.parts.pool, async (client) => {
       if (!(await this.parts.store.markProcessed(client, header.messageId, header.type, now))) return;
       if (header.type === EventTypes.signalSubmitted && header.recipients.includes(this.parts.riecParty)) await this.parts.riecEnvelopes.keep(client, { header, body });
+      if (header.type === EventTypes.decisionRecorded) await this.handover(client, { header, body }, now);
       await this.apply(client, header, new Date(header.createdAt), now);
     });
   }
@@ -142,5 +146,20 @@ export class HeaderProjections {
     await store.recordDecision(client, { messageId: header.messageId, municipality, approach, riecHandover: header.riecHandover, decidedAt: at, signalId: header.signalId ?? null }, now);
     await store.count(client, { measure: Measures.decisions, dimension: approach, municipality, at }, now);
     if (header.riecHandover) await store.count(client, { measure: Measures.handovers, dimension: approach, municipality, at }, now);
+  }
+
+  /** A decision handed over to the RIEC and sealed to it lands in its inbox, in the transaction that counts it. */
+  private async handover(client: PoolClient, envelope: { readonly header: EnvelopeHeaderV2Of<typeof EventTypes.decisionRecorded>; readonly body: string }, now: Date): Promise<void> {
+    const { header } = envelope;
+    if (!header.riecHandover || !header.recipients.includes(this.parts.riecParty)) return;
+    await this.parts.handovers.receive(client, {
+      decisionId: header.messageId,
+      municipality: header.municipality,
+      approach: header.approach,
+      signalId: header.signalId ?? null,
+      decidedAt: header.createdAt,
+      receivedAt: now,
+      envelope,
+    });
   }
 }

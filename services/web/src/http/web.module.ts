@@ -4,9 +4,10 @@ import type { Logger } from '@signaalhub/logging';
 import type { AccountStore } from '../accounts/account-store.js';
 import type { Authenticator } from '../accounts/authenticator.js';
 import type { WebConfig } from '../config.js';
-import { ACCOUNT_STORE, AUTHENTICATOR, BIBOB_CLIENT, FEED_CLIENT, INTAKE_CLIENT, MEETING_CLIENT, PUBLIC_REGISTER_CLIENT, REGISTRY_CLIENT, SERVICE_LOGGER, SESSION_STORE, WEB_CONFIG } from '../infrastructure/tokens.js';
+import { ACCOUNT_STORE, AUTHENTICATOR, BIBOB_CLIENT, FEED_CLIENT, INTAKE_CLIENT, MEETING_CLIENT, PUBLIC_REGISTER_CLIENT, REGISTRY_CLIENT, RIEC_HANDOVER_CLIENT, SERVICE_LOGGER, SESSION_STORE, WEB_CONFIG } from '../infrastructure/tokens.js';
 import type { BibobClient } from '../services/bibob-client.js';
 import type { FeedClient } from '../services/feed-client.js';
+import type { RiecHandoverClient } from '../services/riec-handover-client.js';
 import type { IntakeClient } from '../services/intake-client.js';
 import type { MeetingClient } from '../services/meeting-client.js';
 import type { PublicRegisterClient } from '../services/public-register-client.js';
@@ -28,6 +29,7 @@ import { ReleasesController } from './releases.controller.js';
 import { RiecDashboardController } from './riec-dashboard.controller.js';
 import { PermitApplicationsController } from './permit-applications.controller.js';
 import { PermitsController } from './permits.controller.js';
+import { RiecHandoversController } from './riec-handovers.controller.js';
 import { DiscussedController } from './discussed.controller.js';
 import { MeetingPagesController } from './meeting-pages.controller.js';
 import { PublicRegisterController } from './public-register.controller.js';
@@ -49,6 +51,7 @@ export interface WebParts {
   readonly registry: RegistryClient;
   readonly publicRegister: PublicRegisterClient;
   readonly feed: FeedClient;
+  readonly riecHandovers: RiecHandoverClient;
 }
 
 /** The pages, the session middleware on every route, CSRF on every POST and the Dutch error pages. */
@@ -77,6 +80,7 @@ export class WebModule implements NestModule {
         HitsController,
         ExclusionsController,
         MyMunicipalityController,
+        RiecHandoversController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: CsrfGuard },
@@ -92,6 +96,7 @@ export class WebModule implements NestModule {
         { provide: REGISTRY_CLIENT, useValue: parts.registry },
         { provide: PUBLIC_REGISTER_CLIENT, useValue: parts.publicRegister },
         { provide: FEED_CLIENT, useValue: parts.feed },
+        { provide: RIEC_HANDOVER_CLIENT, useValue: parts.riecHandovers },
       ],
       // The session middleware injects the store.
       exports: [SESSION_STORE],

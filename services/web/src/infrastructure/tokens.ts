@@ -10,3 +10,4 @@ export const BIBOB_CLIENT = Symbol('BibobClient');
 export const REGISTRY_CLIENT = Symbol('RegistryClient');
 export const PUBLIC_REGISTER_CLIENT = Symbol('PublicRegisterClient');
 export const FEED_CLIENT = Symbol('FeedClient');
+export const RIEC_HANDOVER_CLIENT = Symbol('RiecHandoverClient');

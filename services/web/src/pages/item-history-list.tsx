@@ -72,6 +72,10 @@ function entryTitle(entry: HistoryEntry): string {
       return 'Terug op de agenda (meer informatie nodig)';
     case 'feedback-sent':
       return `Besluit en terugkoppeling verzonden aan ${partyLabel(entry.to)} (melder)`;
+    case 'handover-accepted':
+      return 'Overgedragen aan het RIEC — geaccepteerd';
+    case 'handover-returned':
+      return 'Overgedragen aan het RIEC — teruggegeven';
   }
 }
 
@@ -91,6 +95,10 @@ function EntryBody({ entry, actions }: { readonly entry: HistoryEntry; readonly 
       );
     case 'decided':
       return <DecisionDetails entry={entry} actions={actions} />;
+    case 'handover-accepted':
+      return entry.content === null || entry.content.caseReference === null ? null : <Paragraph>Zaaknummer van het RIEC: {entry.content.caseReference}</Paragraph>;
+    case 'handover-returned':
+      return entry.content === null || entry.content.reason === null ? null : <Paragraph>Reden: {entry.content.reason}</Paragraph>;
     case 'received':
     case 'returned-to-agenda':
     case 'feedback-sent':

@@ -43,6 +43,7 @@ function tasksFor(user: PageUser, hasMunicipality: boolean): Task[] {
     tasks.push({ href: '/aanvragen', title: 'Aanvragen', text: 'De lopende aanvragen met hun wettelijke beslisdatum; aanvragen met een verstreken termijn staan bovenaan.' });
     tasks.push({ href: '/toetsen', title: 'Bibob-toetsen', text: 'Bekijk de toetsen en conclusies van de Bibob-pool voor uw gemeente (alleen lezen).' });
   }
+  if (user.roles.includes('riec-liaison')) tasks.push({ href: '/riec/overdrachten', title: 'Overdrachten aan het RIEC', text: 'Accepteer een overgedragen zaak als RIEC-casus of geef haar terug met een reden.' });
   if (user.roles.includes('auditor')) {
     tasks.push({ href: '/verstrekkingen', title: 'Verstrekkingenregister', text: 'Welke Bibob-conclusies op grond van art. 28 lid 2 aan het RIEC zijn verstrekt.' });
   }

@@ -58,6 +58,8 @@ export async function startBrowserStack(options: {
   registryEnv?: Readonly<Record<string, string>>;
   /** Starts the riec feed too, with these settings, and tells the web application where it is. */
   feedEnv?: Readonly<Record<string, string>>;
+  /** More settings of the web application, e.g. the URL of a service the test started itself. */
+  webEnv?: Readonly<Record<string, string>>;
 }): Promise<BrowserStack> {
   const started: { stop: () => Promise<unknown> }[] = [];
   const stop = async (): Promise<void> => {
@@ -146,6 +148,7 @@ export async function startBrowserStack(options: {
           ...(bibob === undefined ? {} : { BIBOB_URL: bibob.base }),
           ...(registry === undefined ? {} : { PERMIT_REGISTRY_URL: registry.base }),
           ...(feed === undefined ? {} : { RIEC_FEED_URL: feed.base }),
+          ...options.webEnv,
         }),
         deadline,
       ),
