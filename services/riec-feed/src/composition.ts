@@ -88,7 +88,6 @@ export async function composeRiecFeed({ config, logger, clock = (): Date => new 
     clock,
   });
   const exclusions = new ExclusionList({ pool: postgres, schema, policy, access, matchTokenKey, clock });
-  const sealer = new EnvelopeSealer(keyring, clock);
   const releaseStore = new ReleaseStore(postgres, schema);
   const releasePublisher = new ReleasePublisher({
     pool: postgres,

@@ -84,15 +84,3 @@ export const ReleaseRequestForm = z.strictObject({
 });
 export type ReleaseRequestForm = z.infer<typeof ReleaseRequestForm>;
 
-/** One release in a recipient's ledger, as `GET /api/releases` lists it (newest first). */
-export interface ReleaseSummary {
-  readonly id: string;
-  /** The recipient party: `riec-mn` or `gemeente-<id>`. */
-  readonly recipient: string;
-  readonly period: string;
-  readonly sequence: number;
-  readonly builtAt: string;
-  readonly k: number;
-  /** Primary and secondary together. */
-  readonly suppressedCells: number;
-}

@@ -55,7 +55,7 @@ export class ServiceClient {
     let response: Response;
     let text: string;
     try {
-      return await fetch(`${this.options.baseUrl}${request.path}`, {
+      response = await fetch(`${this.options.baseUrl}${request.path}`, {
         method: request.method,
         headers: {
           accept,
