@@ -10,6 +10,7 @@ const BENCHMARKS = [
   'bench/seal-bus-open.bench.ts',
   'bench/intake-to-agenda.bench.ts',
   'bench/bibob-pool.bench.ts',
+  'bench/riec-feed.bench.ts',
 ];
 
 const settings = await stackUp({ log: (line) => process.stdout.write(`${line}\n`) });
