@@ -15,7 +15,7 @@ import { runMigrations } from '@signaalhub/database';
 import pg from 'pg';
 import { RIEC_FEED_MIGRATIONS } from '../services/riec-feed/src/database/migrations.js';
 import { HitStore } from '../services/riec-feed/src/hits/hit-store.js';
-import { mergeBenchFigures } from './bench-figures.js';
+import { mergeBenchFigures, percentile } from './bench-figures.js';
 
 const SIGNALS = Number(process.env.BENCH_FEED_SIGNALS ?? 1_000_000);
 const TOKENS = Number(process.env.BENCH_FEED_TOKENS ?? 10_000_000);
@@ -65,11 +65,6 @@ async function load(): Promise<number> {
   await pool.query(`CREATE INDEX match_tokens_by_token ON ${s}.match_tokens (kind, version, token)`);
   await pool.query(`ANALYZE ${s}.signal_facts; ANALYZE ${s}.counts; ANALYZE ${s}.match_tokens`);
   return (performance.now() - started) / 1000;
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
 /** Rounds alternate which of the pair goes first; the warm-up is not counted. */

@@ -98,7 +98,7 @@ describe('EVENT_CATALOG', () => {
   });
 
   it('gives header routing facts that are never free text or personal data', () => {
-    const allowed = ['municipality', 'theme', 'matchTokens', 'approach', 'riecHandover', 'permitKind', 'screeningId', 'milestone', 'objectKind', 'status', 'period', 'releaseId'];
+    const allowed = ['municipality', 'theme', 'matchTokens', 'approach', 'riecHandover', 'permitKind', 'screeningId', 'milestone', 'objectKind', 'status', 'period', 'releaseId', 'signalId', 'reportedOn'];
     for (const definition of Object.values(EVENT_CATALOG)) {
       for (const fact of Object.keys(definition.facts)) expect(allowed).toContain(fact);
     }
@@ -106,8 +106,8 @@ describe('EVENT_CATALOG', () => {
 
   it('carries the routing facts of DESIGN.md §6 per event type', () => {
     const facts = (type: EventType): string[] => Object.keys(EVENT_CATALOG[type].facts).sort();
-    expect(facts('signal.submitted')).toEqual(['matchTokens', 'municipality', 'theme']);
-    expect(facts('decision.recorded')).toEqual(['approach', 'municipality', 'riecHandover']);
+    expect(facts('signal.submitted')).toEqual(['matchTokens', 'municipality', 'reportedOn', 'theme']);
+    expect(facts('decision.recorded')).toEqual(['approach', 'municipality', 'riecHandover', 'signalId']);
     expect(facts('screening.requested')).toEqual(['matchTokens', 'municipality', 'permitKind']);
     expect(facts('screening.progressed')).toEqual(['milestone', 'municipality', 'screeningId']);
     expect(facts('screening.concluded')).toEqual(['municipality', 'screeningId']);
