@@ -20,3 +20,9 @@ export async function mergeBenchFigures(key: string, figures: Record<string, unk
   }
   await writeFile(file, `${JSON.stringify({ ...existing, [key]: { measuredAt: new Date().toISOString(), ...figures } }, null, 2)}\n`);
 }
+
+/** The p-th percentile (nearest rank) of some timings. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}

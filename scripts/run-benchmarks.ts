@@ -11,6 +11,7 @@ const BENCHMARKS = [
   'bench/intake-to-agenda.bench.ts',
   'bench/bibob-pool.bench.ts',
   'bench/public-register.bench.ts',
+  'bench/riec-feed.bench.ts',
 ];
 
 const settings = await stackUp({ log: (line) => process.stdout.write(`${line}\n`) });

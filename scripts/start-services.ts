@@ -6,6 +6,7 @@ import { ensurePartyKeys, readServicesManifest, stackUp } from '@signaalhub/stac
 import { DEMO_ACCOUNTS } from '../services/web/src/accounts/demo-accounts.js';
 import { demoCoordinatorPool } from '../services/web/src/accounts/demo-coordinators.js';
 import { localSecret } from './local-secrets.js';
+import { seedDemoHistory } from './seed-demo-history.js';
 import { DEMO_PERMIT_OFFICER, seedDemoPermits } from './seed-demo-permits.js';
 import { seedDemoScreenings } from './seed-demo-screenings.js';
 import { seedDemoSignals } from './seed-demo-signals.js';
@@ -74,6 +75,12 @@ try {
   }
   const seeded = await seedDemoSignals({ stackDir: settings.stackDir, intakeUrl: urlOf('signal-intake'), identitySecret });
   if (seeded > 0) say(`${seeded} demomeldingen ingediend`);
+  // Opt-in: the meeting does not yet tell imported history from new signals, so a year of it would fill
+  // every municipality's agenda (issue 12 note).
+  if (process.env.DEMO_HISTORY === '1') {
+    const history = await seedDemoHistory({ stackDir: settings.stackDir, intakeUrl: urlOf('signal-intake'), identitySecret });
+    if (history > 0) say(`${history} demomeldingen van het afgelopen jaar geïmporteerd (historische import)`);
+  }
   const screenings = await seedDemoScreenings({ stackDir: settings.stackDir, bibobUrl: urlOf('bibob'), identitySecret });
   if (screenings > 0) say(`${screenings} demo-Bibob-toetsen vastgelegd`);
   const permits = await seedDemoPermits({ stackDir: settings.stackDir, registryUrl: urlOf('permit-registry'), identitySecret });
@@ -87,6 +94,7 @@ say('');
 say(`Signaalhub draait. Open ${urlOf('web')}/ en meld u aan.`);
 say(`Demo-accounts (wachtwoord: ${DEMO_PASSWORD}):`);
 for (const account of DEMO_ACCOUNTS) say(`  ${account.id.padEnd(22)} ${account.displayName}`);
+say(`RIEC-contactpersoon (regionaal beeld, kruisende treffers): riec.liaison`);
 say(`Vergunningverlener Soest (vergunningenregister autobranche): ${DEMO_PERMIT_OFFICER}`);
 say(`Openbaar register Soest: ${urlOf('web')}/openbaar-register/soest`);
 say('Ctrl-C stopt de services; `npm run stack:down` stopt Kafka, Redis en PostgreSQL.');

@@ -4,3 +4,4 @@ export * from './command-spec.js';
 export * from './commands.js';
 export * from './exit-codes.js';
 export * from './run-cli.js';
+export * from './signal-import-client.js';

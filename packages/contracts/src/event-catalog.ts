@@ -19,6 +19,7 @@ import {
   ScreeningRequested,
 } from './screening.js';
 import { Signal } from './signal.js';
+import { ReportDate } from './signal-import.js';
 import { Theme } from './themes.js';
 import { Topics, type TopicName } from './topics.js';
 
@@ -66,7 +67,9 @@ export const EVENT_CATALOG = {
   [EventTypes.signalSubmitted]: {
     topic: Topics.signalSubmitted,
     schemaVersion: 1,
-    facts: { municipality: MunicipalityId, theme: Theme, matchTokens: HeaderMatchTokens },
+    // reportedOn: only on a historical import (its original report day; `createdAt` stays the sealing time, which
+    // every reader's freshness check needs). The feed counts such a signal in the periods of that day.
+    facts: { municipality: MunicipalityId, theme: Theme, matchTokens: HeaderMatchTokens, reportedOn: ReportDate.optional() },
     payload: Signal,
   },
   [EventTypes.decisionRecorded]: {

@@ -15,6 +15,7 @@ export * from './canonical/canonical-schema.js';
 export * from './subjects.js';
 export * from './location.js';
 export * from './signal.js';
+export * from './signal-import.js';
 export * from './decision-recorded.js';
 export * from './screening.js';
 export * from './information.js';

@@ -27,3 +27,6 @@ export const User = z.strictObject({
     .refine((roles) => new Set(roles).size === roles.length, ruleError({ rule: 'roles must be distinct', ruleNl: 'Een rol mag maar één keer voorkomen' })),
 });
 export type User = z.infer<typeof User>;
+
+/** The header in which the web application (or the `hub` CLI) passes the signed-in user's identity token to the services. */
+export const IDENTITY_HEADER = 'x-signaalhub-identity';

@@ -100,7 +100,7 @@ describe('EVENT_CATALOG', () => {
   });
 
   it('gives header routing facts that are never free text or personal data', () => {
-    const allowed = ['municipality', 'theme', 'matchTokens', 'approach', 'riecHandover', 'permitKind', 'screeningId', 'milestone', 'objectKind', 'status', 'period', 'releaseId', 'signalId'];
+    const allowed = ['municipality', 'theme', 'matchTokens', 'approach', 'riecHandover', 'permitKind', 'screeningId', 'milestone', 'objectKind', 'status', 'period', 'releaseId', 'signalId', 'reportedOn'];
     for (const definition of Object.values(EVENT_CATALOG)) {
       for (const fact of Object.keys(definition.facts)) expect(allowed).toContain(fact);
     }
@@ -108,7 +108,8 @@ describe('EVENT_CATALOG', () => {
 
   it('carries the routing facts of DESIGN.md §6 per event type', () => {
     const facts = (type: EventType): string[] => Object.keys(EVENT_CATALOG[type].facts).sort();
-    expect(facts('signal.submitted')).toEqual(['matchTokens', 'municipality', 'theme']);
+    // reportedOn: an imported signal's original report day (a date, no content), so the feed counts it in its month.
+    expect(facts('signal.submitted')).toEqual(['matchTokens', 'municipality', 'reportedOn', 'theme']);
     // signalId: the signal the decision is about (an id, no content), so the feed measures lead times from headers.
     expect(facts('decision.recorded')).toEqual(['approach', 'municipality', 'riecHandover', 'signalId']);
     expect(facts('screening.requested')).toEqual(['matchTokens', 'municipality', 'permitKind']);

@@ -9,5 +9,5 @@ export const UserIdentity = z.strictObject({
 });
 export type UserIdentity = z.infer<typeof UserIdentity>;
 
-/** The header in which the web application passes the signed-in user's identity to the services. */
-export const IDENTITY_HEADER = 'x-signaalhub-identity';
+/** The header in which the web application passes the signed-in user's identity (kept in contracts, for the CLI too). */
+export { IDENTITY_HEADER } from '@signaalhub/contracts';

@@ -23,6 +23,9 @@ import { DecisionReceiver } from './decisions/decision-receiver.js';
 import { DecisionStore } from './decisions/decision-store.js';
 import { assertPolicyPartiesKnown, DISTRIBUTION_POLICY, loadDistributionPolicy } from './policy/distribution-policy.js';
 import { PolicyController } from './policy/policy.controller.js';
+import { SignalImportStore } from './imports/signal-import-store.js';
+import { SignalImporter } from './imports/signal-importer.js';
+import { SignalImportsController } from './imports/signal-imports.controller.js';
 import { SignalOverview } from './signals/signal-overview.js';
 import { SignalStore } from './signals/signal-store.js';
 import { SignalSubmitter } from './signals/signal-submitter.js';
@@ -54,6 +57,7 @@ export async function composeSignalIntake({ config, logger }: { config: SignalIn
   await bus.provision(TOPIC_DEFINITIONS, { replicationFactor: config.KAFKA_REPLICATION_FACTOR });
 
   const signals = new SignalStore(postgres, schema);
+  const sealer = new EnvelopeSealer(keyring);
   const decisions = new DecisionStore(postgres, schema);
   const access = new AuditedAccess(auditLog, logger.child({ component: 'access' }));
   const outbox = new TransactionalOutbox({
@@ -77,12 +81,13 @@ export async function composeSignalIntake({ config, logger }: { config: SignalIn
   return {
     bus,
     decisionReceiver,
-    controllers: [SignalsController, PolicyController],
+    controllers: [SignalsController, PolicyController, SignalImportsController],
     providers: [
       { provide: APP_FILTER, useClass: AccessErrorFilter },
       { provide: DISTRIBUTION_POLICY, useValue: policy },
       { provide: AuditedAccess, useValue: access },
-      { provide: SignalSubmitter, useValue: new SignalSubmitter({ policy, sealer: new EnvelopeSealer(keyring), matchTokenKey, store: signals, access }) },
+      { provide: SignalSubmitter, useValue: new SignalSubmitter({ policy, sealer, matchTokenKey, store: signals, access }) },
+      { provide: SignalImporter, useValue: new SignalImporter({ policy, sealer, matchTokenKey, store: new SignalImportStore(postgres, schema), access }) },
       { provide: SignalOverview, useValue: new SignalOverview(signals, decisions, new DecisionReader(storedEnvelopeOpener(keyring), access), access) },
     ],
     probes: [kafkaProbe(bus), redisProbe(redis), postgresProbe(postgres)],

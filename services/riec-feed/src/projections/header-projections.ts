@@ -106,7 +106,7 @@ export class HeaderProjections {
       if (!(await this.parts.store.markProcessed(client, header.messageId, header.type, now))) return;
       if (header.type === EventTypes.signalSubmitted && header.recipients.includes(this.parts.riecParty)) await this.parts.riecEnvelopes.keep(client, { header, body });
       if (header.type === EventTypes.decisionRecorded) await this.handover(client, { header, body }, now);
-      await this.apply(client, header, new Date(header.createdAt), now);
+      await this.apply(client, header, eventTime(header), now);
     });
   }
 
@@ -162,4 +162,13 @@ export class HeaderProjections {
       envelope,
     });
   }
+}
+
+/**
+ * When the event happened: a historically imported signal's original report day (`reportedOn`, taken at noon UTC,
+ * inside that day in the region's calendar), otherwise the sealing time.
+ */
+function eventTime(header: ProjectedHeader): Date {
+  if (header.type === EventTypes.signalSubmitted && header.reportedOn !== undefined) return new Date(`${header.reportedOn}T12:00:00Z`);
+  return new Date(header.createdAt);
 }

@@ -7,6 +7,9 @@ import type { UserIdentity } from '@signaalhub/identity';
 /** The role every intake endpoint needs. */
 export const INTAKE_ROLE: Role = 'inspector';
 
+/** The historical import (`/api/admin/signal-imports`): the hub's admin only. */
+export const IMPORT_ROLE: Role = 'admin';
+
 /** Submitting for a municipality: the reporter acts for that municipality. */
 export function submitFor(identity: UserIdentity, municipality: string): AccessDecision {
   return identity.party === municipalityPartyId(municipality) ? ALLOWED : denied('other-municipality');

@@ -65,4 +65,20 @@ export const SIGNAL_INTAKE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS decisions_by_signal ON ${schema}.decisions (signal_id, decided_at);
     ${createAuditLogSql(schema)}`,
   },
+  {
+    // The historical import (src/imports): one row per imported signal, keyed by the client's row id, so a
+    // re-import adds nothing. `reported_on` is the original report day the signal's header carries.
+    name: '0002_signal_imports',
+    up: (schema) => `
+      CREATE TABLE ${schema}.signal_imports (
+        import_id text PRIMARY KEY,
+        signal_id uuid NOT NULL UNIQUE REFERENCES ${schema}.signals (id),
+        import_batch_id uuid NOT NULL,
+        reported_on date NOT NULL,
+        -- keyed hash of the canonical row: tells a re-import of the same row from another row under the same id
+        request_fingerprint text NOT NULL,
+        imported_by text NOT NULL,
+        imported_at timestamptz NOT NULL DEFAULT now()
+      );`,
+  },
 ];

@@ -1,5 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { SignalSubmission } from '@signaalhub/contracts';
+import { SignalImportRequest, SignalSubmission } from '@signaalhub/contracts';
 import { z } from 'zod';
 
 /** The request body schema, generated from the contracts (input side: what a client may send). */
@@ -7,6 +7,30 @@ export function signalSubmissionSchema(): SchemaObject {
   const { $schema: _dialect, ...schema } = z.toJSONSchema(SignalSubmission, { io: 'input', unrepresentable: 'any' });
   return schema as SchemaObject;
 }
+
+/** The historical import's request body (`POST /api/admin/signal-imports`), from the contracts. */
+export function signalImportRequestSchema(): SchemaObject {
+  const { $schema: _dialect, ...schema } = z.toJSONSchema(SignalImportRequest, { io: 'input', unrepresentable: 'any' });
+  return schema as SchemaObject;
+}
+
+export const SIGNAL_IMPORT_RESPONSE_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['importBatchId', 'imported', 'alreadyImported', 'signals'],
+  properties: {
+    importBatchId: { type: 'string', format: 'uuid', description: 'The audit entry of this import names it' },
+    imported: { type: 'integer' },
+    alreadyImported: { type: 'integer' },
+    signals: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['importId', 'signalId', 'result'],
+        properties: { importId: { type: 'string' }, signalId: { type: 'string', format: 'uuid' }, result: { type: 'string', enum: ['imported', 'already-imported'] } },
+      },
+    },
+  },
+};
 
 const problem: SchemaObject = {
   type: 'object',

@@ -1,0 +1,137 @@
+/*
+ * The RIEC feed at scale (issue 12, acceptance 7, the query half): the dashboard query (a year of monthly signal
+ * counts per theme and municipality, as a release reads them from the projections) over BENCH_FEED_SIGNALS signals
+ * (default 1,000,000), and the cross-municipality hit list (the service's HitStore.list) over BENCH_FEED_TOKENS
+ * match tokens (default 10,000,000, five per signal), each next to a bare PostgreSQL query on the same rows in the
+ * same run: the dashboard beside a GROUP BY over the signal facts, the hit list beside the plain GROUP BY … HAVING
+ * without exclusions or hit ids. Loaded with SQL (generate_series) into a bench-only feed schema (the feed's own
+ * migrations), dropped afterwards. Figures (p50/p99 ms and ratios) merge into .bench/latest.json under `riecFeed`.
+ *
+ * Run: npx tsx --conditions=source bench/riec-feed.bench.ts
+ */
+import { randomBytes } from 'node:crypto';
+import { DEFAULT_MUNICIPALITIES, THEMES } from '@signaalhub/contracts';
+import { runMigrations } from '@signaalhub/database';
+import pg from 'pg';
+import { RIEC_FEED_MIGRATIONS } from '../services/riec-feed/src/database/migrations.js';
+import { HitStore } from '../services/riec-feed/src/hits/hit-store.js';
+import { mergeBenchFigures, percentile } from './bench-figures.js';
+
+const SIGNALS = Number(process.env.BENCH_FEED_SIGNALS ?? 1_000_000);
+const TOKENS = Number(process.env.BENCH_FEED_TOKENS ?? 10_000_000);
+const TOKENS_PER_SIGNAL = 5;
+/** Distinct identifiers per token kind: most turn up once, some in several signals (and municipalities). */
+const DISTINCT_SUBJECTS = Math.max(1, Math.floor(TOKENS / TOKENS_PER_SIGNAL / 2));
+const DASHBOARD_ROUNDS = Number(process.env.BENCH_FEED_DASHBOARD_ROUNDS ?? 200);
+const HIT_ROUNDS = Number(process.env.BENCH_FEED_HIT_ROUNDS ?? 10);
+const WARM_UP = 2;
+
+const databaseUrl = process.env.DATABASE_URL ?? 'postgres://signaalhub@127.0.0.1:15432/signaalhub';
+const schema = `bench_feed_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+const municipalities = DEFAULT_MUNICIPALITIES.map((municipality) => municipality.id);
+const say = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+await runMigrations(pool, { schema, migrations: RIEC_FEED_MIGRATIONS });
+const s = `"${schema}"`;
+const list = (values: readonly string[]): string => `ARRAY[${values.map((value) => `'${value}'`).join(',')}]`;
+
+async function load(): Promise<number> {
+  const started = performance.now();
+  // A signal every few minutes over the last two years, spread over municipalities and themes.
+  await pool.query(`
+    INSERT INTO ${s}.signal_facts (message_id, municipality, theme, submitted_at)
+    SELECT md5('signal' || g)::uuid, (${list(municipalities)})[1 + g % ${municipalities.length}], (${list(THEMES)})[1 + (g / 7) % ${THEMES.length}],
+           now() - make_interval(secs => (g::double precision * 730 * 86400 / ${SIGNALS}))
+    FROM generate_series(1, ${SIGNALS}) AS g`);
+  // The projections' monthly cells, as the feed would have counted these signals (Europe/Amsterdam months).
+  await pool.query(`
+    INSERT INTO ${s}.counts (measure, dimension, municipality, period_kind, period, count)
+    SELECT 'signals', theme, municipality, 'month', to_char(submitted_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM'), count(*)
+    FROM ${s}.signal_facts GROUP BY 2, 3, 5`);
+  await pool.query(`ALTER TABLE ${s}.match_tokens DROP CONSTRAINT match_tokens_pkey; DROP INDEX ${s}.match_tokens_by_token`);
+  const signalsWithTokens = Math.ceil(TOKENS / TOKENS_PER_SIGNAL);
+  await pool.query(`
+    INSERT INTO ${s}.match_tokens (message_id, municipality, theme, kind, version, token)
+    SELECT md5('signal' || (1 + g % ${SIGNALS}))::uuid, (${list(municipalities)})[1 + (1 + g % ${SIGNALS}) % ${municipalities.length}],
+           (${list(THEMES)})[1 + ((1 + g % ${SIGNALS}) / 7) % ${THEMES.length}], k.kind, 2,
+           md5(k.kind || ':' || ((g::bigint * 7919 + k.n) % ${DISTINCT_SUBJECTS})) || md5(k.kind || '#' || ((g::bigint * 7919 + k.n) % ${DISTINCT_SUBJECTS}))
+    FROM generate_series(1, ${signalsWithTokens}) AS g
+    CROSS JOIN (VALUES ('kvk', 1), ('person', 2), ('kenteken', 3), ('address', 4), ('person', 5)) AS k(kind, n)
+    ON CONFLICT DO NOTHING`);
+  await pool.query(`ALTER TABLE ${s}.match_tokens ADD PRIMARY KEY (message_id, kind, version, token)`);
+  await pool.query(`CREATE INDEX match_tokens_by_token ON ${s}.match_tokens (kind, version, token)`);
+  await pool.query(`ANALYZE ${s}.signal_facts; ANALYZE ${s}.counts; ANALYZE ${s}.match_tokens`);
+  return (performance.now() - started) / 1000;
+}
+
+/** Rounds alternate which of the pair goes first; the warm-up is not counted. */
+async function measurePair(rounds: number, service: () => Promise<unknown>, bare: () => Promise<unknown>): Promise<{ service: number[]; bare: number[] }> {
+  const times = { service: [] as number[], bare: [] as number[] };
+  for (let round = 0; round < WARM_UP + rounds; round++) {
+    const order = round % 2 === 0 ? (['service', 'bare'] as const) : (['bare', 'service'] as const);
+    for (const which of order) {
+      const started = performance.now();
+      await (which === 'service' ? service() : bare());
+      if (round >= WARM_UP) times[which].push(performance.now() - started);
+    }
+  }
+  return times;
+}
+
+const figuresOf = (times: readonly number[]): { p50: number; p99: number } => ({ p50: Number(percentile(times, 50).toFixed(2)), p99: Number(percentile(times, 99).toFixed(2)) });
+const ratio = (service: readonly number[], bare: readonly number[]): number => Number((percentile(service, 50) / Math.max(percentile(bare, 50), 1e-6)).toFixed(2));
+
+try {
+  say(`loading ${SIGNALS.toLocaleString('en')} signals and ${TOKENS.toLocaleString('en')} match tokens into ${schema}…`);
+  const loadSeconds = await load();
+  say(`loaded in ${loadSeconds.toFixed(1)} s`);
+
+  const months = (await pool.query<{ period: string }>(`SELECT DISTINCT period FROM ${s}.counts ORDER BY period DESC LIMIT 12`)).rows.map(({ period }) => period);
+  const since = `${[...months].sort()[0] ?? '2000-01'}-01`;
+  const dashboard = await measurePair(
+    DASHBOARD_ROUNDS,
+    () =>
+      pool.query(
+        `SELECT period, dimension AS theme, municipality, count FROM ${s}.counts
+          WHERE measure = 'signals' AND period_kind = 'month' AND period = ANY($1::text[])`,
+        [months],
+      ),
+    () =>
+      pool.query(
+        `SELECT to_char(submitted_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM') AS period, theme, municipality, count(*)
+           FROM ${s}.signal_facts WHERE submitted_at >= $1::date GROUP BY 1, 2, 3`,
+        [since],
+      ),
+  );
+
+  const hits = new HitStore(pool, schema);
+  const hitList = await measurePair(
+    HIT_ROUNDS,
+    () => hits.list({}),
+    () =>
+      pool.query(`SELECT kind, version, token, count(DISTINCT municipality) AS municipalities
+                    FROM ${s}.match_tokens GROUP BY kind, version, token HAVING count(DISTINCT municipality) >= 2`),
+  );
+  const hitCount = (await hits.list({})).length;
+
+  const figures = {
+    signals: SIGNALS,
+    tokens: TOKENS,
+    hits: hitCount,
+    loadSeconds: Number(loadSeconds.toFixed(1)),
+    dashboardMs: figuresOf(dashboard.service),
+    bareDashboardGroupByMs: figuresOf(dashboard.bare),
+    dashboardRatioP50: ratio(dashboard.service, dashboard.bare),
+    hitListMs: figuresOf(hitList.service),
+    bareHitGroupByMs: figuresOf(hitList.bare),
+    hitListRatioP50: ratio(hitList.service, hitList.bare),
+  };
+  say(JSON.stringify(figures, null, 2));
+  await mergeBenchFigures('riecFeed', figures);
+} finally {
+  await pool.query(`DROP SCHEMA ${s} CASCADE`);
+  await pool.end();
+}
