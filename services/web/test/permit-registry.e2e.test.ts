@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ESTABLISHMENTS, DEMO_PERMIT_OFFICER, DEMO_SIGNALLED_KVK, seedDemoPermits } from '../../../scripts/seed-demo-permits.js';
 import { DEMO_CONFLICTED_COORDINATOR, DEMO_LEAD_COORDINATOR, demoCoordinatorPool } from '../src/accounts/demo-coordinators.js';
 import { isoDateFromNow, SERVICE_DEADLINE_MS, startBrowserStack, takeScreeningStep, type BrowserStack } from './support/browser-stack.js';
+import { leakedCanaries, openRegisterFromSignIn, registerCsv, registerJson, showRegisterOn, withoutJavaScript } from './support/public-register.js';
 
 const daysAgo = (days: number): string => isoDateFromNow(-days);
 const randomDigits = (length: number): string => Array.from({ length }, () => String(Math.floor(Math.random() * 10))).join('');
@@ -19,8 +20,12 @@ const randomDigits = (length: number): string => Array.from({ length }, () => St
  * the Bibob screening; the pool's coordinator asks the LBB's advice (the officer sees the decision date move,
  * with its explanation) and concludes "mindere mate van gevaar" with a proposed condition, approved by a
  * second coordinator; the officer asks and records the zienswijze, grants the permit with that condition,
- * suspends, reinstates and revokes it. Every screen: screenshot and axe-core WCAG 2.1 AA.
- * The public register's half of the scenario continues from `permitId` (see the last steps).
+ * suspends, reinstates and revokes it. Issue 11 acceptance 1 in the same scenario: after the grant, signed out,
+ * the public register shows that permit without its people, Bibob condition or reasons (also with JavaScript
+ * disabled, and in the JSON and CSV); after the suspension it says geschorst; after the revocation the registry's
+ * application clock moves past the publication term (a restart with PERMIT_REGISTRY_CLOCK_OFFSET_SECONDS) and
+ * the permit is gone from the page, the JSON and the CSV, also as the register stood on a day it was valid.
+ * Every screen: screenshot and axe-core WCAG 2.1 AA.
  */
 describe('Permit registry in a real browser', () => {
   let stack: BrowserStack;
@@ -36,7 +41,8 @@ describe('Permit registry in a real browser', () => {
       screenshots: 'permit-registry/',
       // The demo pool with room to spare: the shared broker's topic may hold other runs' requests, which this pool takes too.
       bibobEnv: { BIBOB_COORDINATORS: JSON.stringify(demoCoordinatorPool(new Date()).map((entry) => ({ ...entry, capacity: 500 }))) },
-      registryEnv: {},
+      // The sweep runs often, so the register is swept soon after the registry's clock moves.
+      registryEnv: { PERMIT_REGISTRY_RETENTION_SWEEP_MS: '200' },
     });
     if (stack.bibob === undefined || stack.registry === undefined) throw new Error('the stack was started with the pool and the registry');
     ({ bibob, registry } = stack as BrowserStack & { bibob: RunningService; registry: RunningService });
@@ -48,6 +54,9 @@ describe('Permit registry in a real browser', () => {
   });
 
   const screen = (name: string): Promise<void> => stack.screen(name);
+
+  /** Days the registry's clock moves after the revocation: past the shipped 30-day publication term. */
+  const PAST_PUBLICATION_TERM_DAYS = 40;
 
   const signOut = (): Promise<void> => stack.signOut();
 
@@ -244,9 +253,11 @@ describe('Permit registry in a real browser', () => {
     await page.getByRole('alert').filter({ hasText: 'Geldig tot en met:' }).waitFor();
     expect((await permit((await application(applicationId)).permitId)).status).toBe('aangevraagd');
     await screen('14-verlenen-fout');
+    // Granted two days ago: yesterday is a day the public register showed it as verleend.
     await permitAction('verlenen', 'Aanvraag volledig, Bibob met voorschrift', 'Vergunning verlenen', {
+      'verlenen-datum': daysAgo(2),
       'verlenen-nummer': permitNumber,
-      'verlenen-geldig-vanaf': isoDateFromNow(0),
+      'verlenen-geldig-vanaf': daysAgo(2),
       'verlenen-geldig-tot': isoDateFromNow(5 * 365),
     });
     await page.getByText('Het besluit is vastgelegd.').waitFor();
@@ -259,12 +270,49 @@ describe('Permit registry in a real browser', () => {
     await page.getByRole('heading', { level: 1, name: `Vergunning ${permitNumber}: verleend` }).waitFor();
     expect(await page.locator('section[aria-labelledby="kop-voorschriften"]').innerText()).toContain(condition);
     await screen('15-vergunning-verleend');
+    const permitUrl = page.url();
+
+    // Signed out, the public register shows that permit, without people, the Bibob condition or reasons.
+    const canaries = [kvkNumber, 'Jan de Proef', '1975-04-03', '3 april 1975', condition, 'Contante betalingen zonder administratie', 'Aanvraag volledig, Bibob met voorschrift', 'Aanvrager stemt in'];
+    const publicTexts: string[] = [];
+    const registerRow = () => page.getByRole('row').filter({ hasText: permitNumber });
+    await signOut();
+    await openRegisterFromSignIn(page, web.base);
+    expect(await registerRow().innerText()).toContain(tradeName);
+    expect(await registerRow().innerText()).toContain('Verleend');
+    await screen('15a-openbaar-register-verleend');
+    publicTexts.push(await page.content());
+    const withoutScript = await withoutJavaScript(stack, async (bare) => {
+      await openRegisterFromSignIn(bare, web.base);
+      await bare.screenshot({ path: 'test-results/e2e/permit-registry/15b-openbaar-register-zonder-javascript.png', fullPage: true });
+      return bare.content();
+    });
+    expect(withoutScript).toContain(permitNumber);
+    expect(withoutScript).toContain(tradeName);
+    publicTexts.push(withoutScript);
+    const grantedJson = await registerJson(stack);
+    expect(grantedJson.register.entries.find((entry) => entry.permitNumber === permitNumber)?.status).toBe('verleend');
+    const grantedCsv = await registerCsv(stack);
+    expect(grantedCsv.lines.filter((line) => line.includes(permitNumber))).toHaveLength(1);
+    publicTexts.push(grantedJson.text, grantedCsv.text);
+    // Positive control: the canaries are there for the officer.
+    await stack.signIn(DEMO_PERMIT_OFFICER);
+    await page.goto(`${web.base}/vestigingen/${establishmentId}`);
+    expect(await mainText()).toContain('Jan de Proef');
+    await page.goto(permitUrl);
 
     // Suspend, reinstate, revoke: each in the history with who, when and why.
     await permitAction('schorsen', 'Administratie ontbrak bij controle', 'Vergunning schorsen', { 'schorsen-vanaf': isoDateFromNow(0), 'schorsen-tot': isoDateFromNow(14) });
     await page.getByText('De vergunning is geschorst.').waitFor();
     expect((await permit(permitId)).status).toBe('geschorst');
     await screen('16-vergunning-geschorst');
+    await signOut();
+    await openRegisterFromSignIn(page, web.base);
+    expect(await registerRow().innerText()).toContain('Geschorst');
+    await screen('16a-openbaar-register-geschorst');
+    publicTexts.push(await page.content());
+    await stack.signIn(DEMO_PERMIT_OFFICER);
+    await page.goto(permitUrl);
     await permitAction('schorsing-opheffen', 'Administratie op orde', 'Schorsing opheffen');
     await page.getByText('De schorsing is opgeheven').waitFor();
     expect((await permit(permitId)).status).toBe('verleend');
@@ -285,8 +333,39 @@ describe('Permit registry in a real browser', () => {
     expect(history).toContain('Reden: De houder stopt met de handel');
     expect(await page.locator('section[aria-labelledby="kop-wijzigen"]').count()).toBe(0);
     await screen('18-vergunning-ingetrokken');
+    await signOut();
 
-    expect(stack.visited).toHaveLength(18);
+    // Past the publication term by the registry's clock: gone from the page, the JSON and the CSV, for every day.
+    await stack.restartRegistry({ PERMIT_REGISTRY_CLOCK_OFFSET_SECONDS: String(PAST_PUBLICATION_TERM_DAYS * 86_400) });
+    await eventually(async () => ((await registerJson(stack)).text.includes(permitNumber) ? undefined : true), { timeoutMs: 15_000, what: 'the sweep after the term' });
+    await openRegisterFromSignIn(page, web.base);
+    expect(await page.content()).not.toContain(permitNumber);
+    await screen('19-openbaar-register-na-termijn');
+    await showRegisterOn(page, daysAgo(1));
+    expect(new URL(page.url()).searchParams.get('datum')).toBe(daysAgo(1));
+    expect(await page.content()).not.toContain(permitNumber);
+    expect(await page.content()).not.toContain(tradeName);
+    await screen('20-openbaar-register-gisteren-na-termijn');
+    const goneJson = await registerJson(stack, daysAgo(1));
+    expect(goneJson.register.date).toBe(daysAgo(1));
+    // The sweep ran on the moved clock: it left tombstones dated on the registry's day, with no name or number.
+    expect(goneJson.register.withdrawn).toContainEqual({ withdrawnOn: isoDateFromNow(PAST_PUBLICATION_TERM_DAYS) });
+    const goneCsv = await registerCsv(stack, daysAgo(1));
+    expect(goneCsv.lines[0]).toMatch(/^handelsnaam,/);
+    const goneToday = await registerCsv(stack);
+    for (const text of [goneJson.text, goneCsv.text, goneToday.text, (await registerJson(stack)).text]) {
+      expect(text).not.toContain(permitNumber);
+      expect(text).not.toContain(tradeName);
+    }
+    const goneWithoutScript = await withoutJavaScript(stack, async (bare) => {
+      await openRegisterFromSignIn(bare, web.base);
+      await showRegisterOn(bare, daysAgo(1));
+      return bare.content();
+    });
+    expect(goneWithoutScript).not.toContain(permitNumber);
+    expect(leakedCanaries(canaries, publicTexts)).toEqual([]);
+
+    expect(stack.visited).toHaveLength(22);
     expect(stack.violations, stack.violations.join('\n')).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
-import type { ApplicationSummary, EstablishmentSummary, PublicRegister } from '@signaalhub/contracts';
+import type { ApplicationSummary, EstablishmentSummary } from '@signaalhub/contracts';
 import type { UserIdentity } from '@signaalhub/identity';
 import { eventually } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoDateFromNow as day, startBrowserStack, type BrowserStack } from './support/browser-stack.js';
+import { leakedCanaries, openRegisterFromSignIn, registerCsv, registerJson, showRegisterOn, withoutJavaScript } from './support/public-register.js';
 
 /*
  * Issue 11, build 6 and acceptance 1 (public part) and 3 in a real browser, signed out: the sign-in page
@@ -104,9 +105,7 @@ describe('the public register in a real browser', () => {
     expect(await page.content()).not.toContain(permits.revoked);
 
     // As it stood 50 days ago: the suspended permit was granted, the revoked one was valid but is gone for good.
-    await page.getByLabel('Register zoals het was op').fill(day(-50));
-    await page.getByRole('button', { name: 'Register tonen' }).click();
-    await page.getByRole('heading', { level: 2, name: /^Vergunningen op / }).waitFor();
+    await showRegisterOn(page, day(-50));
     expect(new URL(page.url()).searchParams.get('datum')).toBe(day(-50));
     await stack.screen('04-register-50-dagen-geleden');
     seen.push(await page.content());
@@ -118,25 +117,25 @@ describe('the public register in a real browser', () => {
     const jsonHref = await page.getByRole('link', { name: 'Dit register als JSON' }).getAttribute('href');
     const csvHref = await page.getByRole('link', { name: 'Dit register als CSV' }).getAttribute('href');
     expect(jsonHref).toBe(`/openbaar-register/soest/register.json?datum=${day(-50)}`);
-    const json = await stack.context.request.get(`${web.base}${jsonHref ?? ''}`);
-    expect(json.headers()['content-type']).toMatch(/^application\/json/);
-    const register = (await json.json()) as PublicRegister;
+    expect(csvHref).toBe(`/openbaar-register/soest/register.csv?datum=${day(-50)}`);
+    const json = await registerJson(stack, day(-50));
+    expect(json.contentType).toMatch(/^application\/json/);
+    const { register } = json;
     expect(register.date).toBe(day(-50));
     expect(register.entries.map((entry) => [entry.permitNumber, entry.status])).toEqual([[permits.suspended, 'verleend']]);
     expect(register.withdrawn).toEqual([{ withdrawnOn: day(0) }]);
-    seen.push(await json.text());
-    const today = await stack.context.request.get(`${web.base}/openbaar-register/soest/register.csv`);
-    expect(today.headers()['content-type']).toMatch(/^text\/csv/);
-    expect(today.headers()['content-disposition']).toContain('attachment');
-    const csv = await today.text();
-    seen.push(csv);
-    const lines = csv.split('\r\n').filter((line) => line !== '');
+    seen.push(json.text);
+    const today = await registerCsv(stack);
+    expect(today.headers['content-type']).toMatch(/^text\/csv/);
+    expect(today.headers['content-disposition']).toContain('attachment');
+    seen.push(today.text);
+    const { lines } = today;
     expect(lines[0]).toBe('handelsnaam,adres,activiteiten,vergunningnummer,geldig_vanaf,geldig_tot_en_met,status,datum_bekendmaking');
     expect(lines).toHaveLength(1 + 2);
     expect(lines).toContain(`"Verhuur ""Zwaluw"", Soest ${run}",3762AB 12 A,Verhuur,${permits.granted},${day(-5)},${day(995)},verleend,${day(-5)}`);
-    const csvOfDay = await (await stack.context.request.get(`${web.base}${csvHref ?? ''}`)).text();
-    expect(csvOfDay.split('\r\n').filter((line) => line !== '')).toHaveLength(1 + 1);
-    seen.push(csvOfDay);
+    const csvOfDay = await registerCsv(stack, day(-50));
+    expect(csvOfDay.lines).toHaveLength(1 + 1);
+    seen.push(csvOfDay.text);
   });
 
   it('refuses a future or malformed date, naming the field, on the page and in the open data', { timeout: 60_000 }, async () => {
@@ -158,31 +157,20 @@ describe('the public register in a real browser', () => {
   });
 
   it('works with JavaScript disabled', { timeout: 60_000 }, async () => {
-    const browser = stack.context.browser();
-    if (browser === null) throw new Error('no browser');
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
-    try {
-      const page = await context.newPage();
-      await page.goto(`${stack.web.base}/aanmelden`);
-      await page.getByRole('link', { name: 'Openbaar register', exact: true }).click();
-      await page.getByRole('link', { name: 'Openbaar register autobranche Soest' }).click();
-      await page.getByLabel('Register zoals het was op').fill(day(-30));
-      await page.getByRole('button', { name: 'Register tonen' }).click();
-      await page.getByRole('heading', { level: 2, name: /^Vergunningen op / }).waitFor();
+    const html = await withoutJavaScript(stack, async (page) => {
+      await openRegisterFromSignIn(page, stack.web.base);
+      await showRegisterOn(page, day(-30));
       await page.screenshot({ path: 'test-results/e2e/public-register/07-zonder-javascript.png', fullPage: true });
-      const html = await page.content();
-      seen.push(html);
-      expect(html).toContain(names.suspended);
-      expect(html).not.toContain(names.granted);
-    } finally {
-      await context.close();
-    }
+      return page.content();
+    });
+    seen.push(html);
+    expect(html).toContain(names.suspended);
+    expect(html).not.toContain(names.granted);
   });
 
   it('shows no planted person, Bibob condition or reason anywhere public, and every screen passes axe', () => {
     expect(seen.length).toBeGreaterThanOrEqual(6);
-    const leaks = CANARIES.filter((canary) => seen.some((text) => text.toLowerCase().includes(canary.toLowerCase())));
-    expect(leaks).toEqual([]);
+    expect(leakedCanaries(CANARIES, seen)).toEqual([]);
     expect(stack.visited.length).toBeGreaterThanOrEqual(7);
     expect(stack.violations).toEqual([]);
   });

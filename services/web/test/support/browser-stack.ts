@@ -24,7 +24,7 @@ export interface BrowserStack {
   readonly web: RunningService;
   /** The Bibob pool, when the stack was started with `bibobEnv`. */
   readonly bibob: RunningService | undefined;
-  /** The permit registry, when the stack was started with `registryEnv`. */
+  /** The permit registry, when the stack was started with `registryEnv` (a new one after `restartRegistry`). */
   readonly registry: RunningService | undefined;
   /** The riec feed, when the stack was started with `feedEnv`. */
   readonly feed: RunningService | undefined;
@@ -36,6 +36,11 @@ export interface BrowserStack {
   /** A full-page screenshot kept as an artifact, and an axe-core run. */
   screen(name: string): Promise<void>;
   signIn(accountName: string): Promise<void>;
+  /**
+   * Stops the permit registry and starts it again on the same port, schema and namespace with `overrides`
+   * (e.g. PERMIT_REGISTRY_CLOCK_OFFSET_SECONDS: the only way tests move its clock); the web keeps its address.
+   */
+  restartRegistry(overrides: Readonly<Record<string, string>>): Promise<RunningService>;
   /** "Afmelden", back on the sign-in page. */
   signOut(): Promise<void>;
   /** A call straight to a service's API as `identity` (set-up the browser does not need to see). */
@@ -104,21 +109,21 @@ export async function startBrowserStack(options: {
               { ...deadline, schemaVariable: 'BIBOB_DATABASE_SCHEMA' },
             ),
           );
-    const registry =
+    const startRegistry = (env: Record<string, string>): Promise<RunningService> =>
+      RunningService.start('permit-registry', env, { ...deadline, schemaVariable: 'PERMIT_REGISTRY_DATABASE_SCHEMA' });
+    let registry =
       options.registryEnv === undefined
         ? undefined
-        : await track(
-            RunningService.start(
-              'permit-registry',
-              serviceEnv({
-                LOG_LEVEL: 'warn',
-                PERMIT_REGISTRY_DATABASE_SCHEMA: sqlName('permits'),
-                PERMIT_REGISTRY_REPLAY_NAMESPACE: uniqueName('permits'),
-                ...options.registryEnv,
-              }),
-              { ...deadline, schemaVariable: 'PERMIT_REGISTRY_DATABASE_SCHEMA' },
-            ),
+        : await startRegistry(
+            serviceEnv({
+              LOG_LEVEL: 'warn',
+              PERMIT_REGISTRY_DATABASE_SCHEMA: sqlName('permits'),
+              PERMIT_REGISTRY_REPLAY_NAMESPACE: uniqueName('permits'),
+              ...options.registryEnv,
+            }),
           );
+    // Stops whichever registry runs by then (a restart replaces it).
+    started.push({ stop: async () => registry?.stop() });
     const feed =
       options.feedEnv === undefined
         ? undefined
@@ -167,7 +172,9 @@ export async function startBrowserStack(options: {
       meeting,
       web,
       bibob,
-      registry,
+      get registry() {
+        return registry;
+      },
       feed,
       context,
       page,
@@ -185,6 +192,12 @@ export async function startBrowserStack(options: {
         await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
         await page.getByRole('button', { name: 'Aanmelden' }).click();
         await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
+      },
+      async restartRegistry(overrides) {
+        if (registry === undefined) throw new Error('the stack was started without the permit registry');
+        await registry.stop();
+        registry = await startRegistry({ ...registry.env, ...overrides });
+        return registry;
       },
       async signOut() {
         await page.getByRole('button', { name: 'Afmelden' }).click();
