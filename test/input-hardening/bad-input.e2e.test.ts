@@ -49,6 +49,8 @@ interface ApiRow {
   readonly service: 'intake' | 'meeting' | 'bibob' | 'registry' | 'feed';
   readonly caller: () => UserIdentity;
   readonly query?: Readonly<Record<string, string>>;
+  /** A malformed value per path parameter that is not a uuid (e.g. a municipality's slug). */
+  readonly malformed?: Readonly<Record<string, string>>;
   readonly body?: () => Record<string, unknown>;
   /** A text field of the body (dotted) that the body cases spoil. */
   readonly textField?: string;
@@ -74,6 +76,8 @@ const poolMember = poolCoordinator();
 /** Only the pool's lead coordinator may reassign (the body is looked at after access). */
 const poolLead = poolCoordinator(LEAD);
 const poolAuditor = caller(POOL, ['auditor']);
+/** The hub's admin: the only one who may import earlier signals. */
+const hubAdmin = caller('riec-mn', ['admin']);
 const riecLiaison = liaison();
 const permitOfficer = soestOfficer();
 
@@ -118,7 +122,7 @@ function apiCases(route: Route, row: ApiRow, pathFor: (values: Record<string, st
   for (const parameter of route.pathParameters) {
     const ids = (value: string): string => withQuery(pathFor({ ...goodIds, [parameter]: value }), query);
     cases.push(
-      { name: `{${parameter}} malformed`, path: ids('not-a-uuid'), status: 400, field: parameter },
+      { name: `{${parameter}} malformed`, path: ids(row.malformed?.[parameter] ?? 'not-a-uuid'), status: 400, field: parameter },
       { name: `{${parameter}} with invalid UTF-8`, path: ids('%C3%28'), status: 400, field: 'path' },
       { name: `{${parameter}} with U+0000`, path: ids('%00'), status: 400, field: 'path' },
     );
@@ -171,6 +175,12 @@ describe('bad input against every endpoint', () => {
       body: () => goodSubmission({ freeText: 'Veel dure auto\u2019s,\tnooit klanten.\r\nTweede regel.' }),
       textField: 'freeText',
       headers: () => ({ 'idempotency-key': randomUUID() }),
+    },
+    'POST /api/admin/signal-imports': {
+      service: 'intake',
+      caller: () => hubAdmin,
+      body: () => ({ signals: [{ importId: randomUUID(), reportedOn: '2026-01-15', signal: goodSubmission({ freeText: 'Oud signaal,\tnooit klanten.\r\nTweede regel.' }) }] }),
+      textField: 'signals.0.signal.freeText',
     },
     'GET /api/signals/{id}': { service: 'intake', caller: () => soestInspector },
     'GET /api/policy/distribution': { service: 'intake', caller: () => soestInspector, query: { municipality: 'soest' } },
@@ -308,6 +318,8 @@ describe('bad input against every endpoint', () => {
       textField: 'reason',
     },
     'POST /api/establishments': { service: 'registry', caller: () => permitOfficer, body: () => registration(), textField: 'tradeName' },
+    'GET /api/public-register/{municipality}': { service: 'registry', caller: () => permitOfficer, ids: () => ({ municipality: 'soest' }), malformed: { municipality: 'Soest_1' }, query: { date: day(-1) } },
+    'GET /api/public-register/{municipality}/csv': { service: 'registry', caller: () => permitOfficer, ids: () => ({ municipality: 'soest' }), malformed: { municipality: 'Soest_1' }, query: { date: day(-1) } },
     'GET /api/establishments': { service: 'registry', caller: () => permitOfficer, query: { municipality: 'soest', tradeName: 'Auto' } },
     'GET /api/establishments/{id}': { service: 'registry', caller: () => permitOfficer, ids: () => ({ id: establishmentId }) },
     'POST /api/establishments/{id}/rescreenings': {
@@ -726,6 +738,10 @@ describe('bad input against every endpoint', () => {
       'GET /riec/treffers/{id}/meldingen/{signalId}': { as: 'liaison' },
       'POST /riec/treffers/{id}/verzoeken': { as: 'liaison', form: { signalId: randomUUID(), purpose: 'Onderzoek:\tketen' }, field: 'purpose' },
       'GET /riec/uitsluitingen': { as: 'liaison', query: { gedaan: 'toegevoegd' } },
+      'GET /riec/overdrachten': { as: 'liaison', query: { gedaan: 'geaccepteerd' } },
+      'GET /riec/overdrachten/{id}': { as: 'liaison' },
+      'POST /riec/overdrachten/{id}/acceptatie': { as: 'liaison', form: { caseReference: 'RIEC\t2026-1' }, field: 'caseReference' },
+      'POST /riec/overdrachten/{id}/teruggave': { as: 'liaison', form: { reason: 'Niet voor\thet RIEC' }, field: 'reason' },
       'POST /riec/uitsluitingen': { as: 'liaison', form: { exclusionKind: 'kvk', kvkNumber: '12345678', label: 'Gemeentelijk\tdepot' }, field: 'label' },
       'POST /riec/uitsluitingen/{id}/verwijderen': { as: 'liaison', form: {}, field: '_csrf' },
     };

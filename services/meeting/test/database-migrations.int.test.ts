@@ -8,7 +8,7 @@ describe('MEETING_MIGRATIONS', () => {
     name: 'meeting',
     fixture,
     migrations: MEETING_MIGRATIONS,
-    applies: ['0001_initial', '0002_match_tokens_theme', '0003_shared_outbox', '0004_action_reminders', '0005_item_history_meeting_agenda', '0006_information_requests'],
+    applies: ['0001_initial', '0002_match_tokens_theme', '0003_shared_outbox', '0004_action_reminders', '0005_item_history_meeting_agenda', '0006_information_requests', '0007_handover_answers'],
     // 0002 gives tokens their theme, 0003 gives the outbox the shared shape, 0004 gives actions a status: checked below.
     reshapes: ['match_tokens', 'outbox', 'action_reminders'],
     // 0004 adds the reminders' notices; 0005 the meeting's own agenda and the items' history, backfilled: checked below.

@@ -48,8 +48,10 @@ export interface RiecFeedService extends ComposedService {
   readonly releasePublisher: ReleasePublisher;
 }
 
-/** `clock`: the application clock that decides whether an event is late (tests pass their own). */
-export async function composeRiecFeed({ config, logger, clock = (): Date => new Date() }: { config: RiecFeedConfig; logger: Logger; clock?: () => Date }): Promise<RiecFeedService> {
+/** `clock`: the application clock that decides whether an event is late and a month has ended (tests pass their own; the service shifts real time by RIEC_FEED_CLOCK_OFFSET_SECONDS). */
+export async function composeRiecFeed({ config, logger, clock: givenClock }: { config: RiecFeedConfig; logger: Logger; clock?: () => Date }): Promise<RiecFeedService> {
+  const offsetMs = config.RIEC_FEED_CLOCK_OFFSET_SECONDS * 1000;
+  const clock = givenClock ?? ((): Date => new Date(Date.now() + offsetMs));
   // Keys are configuration too: a broken key directory or passphrase exits 78 before anything connects.
   const { keyring, matchTokenKey } = await loadServiceKeys(config.KEYS_DIR, config.HUB_KEY_PASSPHRASE);
   if (!keyring.canActAs(config.RIEC_PARTY)) throw new ConfigError([`RIEC_PARTY: no private key for ${config.RIEC_PARTY} in KEYS_DIR`]);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SCHEMA_NAME, SCHEMA_NAME_RULE } from '@signaalhub/database';
 import { DEFAULT_MUNICIPALITIES, DEFAULT_POOL_PARTY, MunicipalityId, PartyId } from '@signaalhub/contracts';
 import { DEFAULT_K } from './disclosure/index.js';
-import { commaList, identityEnv, infrastructureEnv, kafkaEnv, keysEnv, port, wholeNumber } from '@signaalhub/config';
+import { clockOffsetSeconds, commaList, identityEnv, infrastructureEnv, kafkaEnv, keysEnv, port, wholeNumber } from '@signaalhub/config';
 
 /** Every variable the service reads, validated once at start-up (DESIGN.md §8.6). */
 export const RiecFeedConfigSchema = z.object({
@@ -11,6 +11,8 @@ export const RiecFeedConfigSchema = z.object({
   ...keysEnv,
   ...identityEnv,
   RIEC_FEED_PORT: port.default(3005),
+  /** Shifts the application clock (when a month has ended, when an event is late); tests move time this way, never an endpoint. */
+  RIEC_FEED_CLOCK_OFFSET_SECONDS: clockOffsetSeconds,
   /** The RIEC's own party: it reads headers as this party and opens envelopes addressed to it. */
   RIEC_PARTY: PartyId.default('riec-mn'),
   /** The Bibob coordinator pool: the only sender the feed takes screening events from. */

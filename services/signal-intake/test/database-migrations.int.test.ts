@@ -4,7 +4,7 @@ import { SIGNAL_INTAKE_MIGRATIONS } from '../src/database/migrations.js';
 
 describe('SIGNAL_INTAKE_MIGRATIONS', () => {
   const fixture = new URL('./fixtures/schema-62849b8.sql', import.meta.url);
-  const sut = itUpgradesSchemaFixture({ name: 'intake', fixture, migrations: SIGNAL_INTAKE_MIGRATIONS, applies: ['0001_initial'], auditEntries: 3 });
+  const sut = itUpgradesSchemaFixture({ name: 'intake', fixture, migrations: SIGNAL_INTAKE_MIGRATIONS, applies: ['0001_initial', '0002_signal_imports'], auditEntries: 3 });
 
   it('keeps the signals, the outbox backlog and the outbox trigger of a database made at 62849b8', async () => {
     const signals = await sut.pool.query<{ municipality: string; idempotency_key: string }>(

@@ -1,7 +1,8 @@
 import { ObjectNotFound } from '@signaalhub/access';
-import { PUBLIC_REGISTER_FIELDS, PublicRegisterQuery, type PermitActionRequest, type PublicRegister as PublicRegisterAnswer, type PublicRegisterEntry, type PublicRegisterField } from '@signaalhub/contracts';
+import { MunicipalityId, PUBLIC_REGISTER_FIELDS, PublicRegisterQuery, type PermitActionRequest, type PublicRegister as PublicRegisterAnswer, type PublicRegisterEntry, type PublicRegisterField } from '@signaalhub/contracts';
 import type { Logger } from '@signaalhub/logging';
 import type { ClientBase } from 'pg';
+import { z } from 'zod';
 import { ruleBroken } from '../registry/registry-errors.js';
 import { parseBody, today } from '../registry/registry-input.js';
 import type { PublicRegisterSettings } from '../registry/registry-settings.js';
@@ -70,6 +71,8 @@ export class PublicRegister {
 
   /** The register of `municipality` as it stood on the query's `date`: 404 for a municipality without a registry, 400/422 for a bad date. */
   async asOf(municipality: string, query: unknown): Promise<PublicRegisterAnswer> {
+    // A malformed name is bad input (400 naming it); a well-formed one without a registry here is not found.
+    parseBody(z.strictObject({ municipality: MunicipalityId }), { municipality });
     if (!this.parts.municipalities.includes(municipality)) throw new ObjectNotFound('public-register');
     const { date } = parseBody(PublicRegisterQuery, query);
     const now = today(this.parts.clock);
