@@ -24,5 +24,26 @@ export async function mergeBenchFigures(key: string, figures: Record<string, unk
 /** The p-th percentile (nearest rank) of some timings. */
 export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+}
+
+/**
+ * Times a service's call and its bare baseline on the same rounds (the round number picks the input), one
+ * after the other; rounds alternate which of the pair goes first, and the warm-up rounds are not counted.
+ */
+export async function measurePair(
+  rounds: { readonly warmUp: number; readonly counted: number },
+  service: (round: number) => Promise<unknown>,
+  bare: (round: number) => Promise<unknown>,
+): Promise<{ service: number[]; bare: number[] }> {
+  const times = { service: [] as number[], bare: [] as number[] };
+  for (let round = 0; round < rounds.warmUp + rounds.counted; round++) {
+    const order = round % 2 === 0 ? (['service', 'bare'] as const) : (['bare', 'service'] as const);
+    for (const which of order) {
+      const started = performance.now();
+      await (which === 'service' ? service(round) : bare(round));
+      if (round >= rounds.warmUp) times[which].push(performance.now() - started);
+    }
+  }
+  return times;
 }

@@ -16,7 +16,7 @@ import pg from 'pg';
 import { AlertStore } from '../services/bibob/src/alerts/alert-store.js';
 import { BIBOB_MIGRATIONS } from '../services/bibob/src/database/migrations.js';
 import { ScreeningStore } from '../services/bibob/src/screenings/screening-store.js';
-import { mergeBenchFigures } from './bench-figures.js';
+import { measurePair, mergeBenchFigures, percentile } from './bench-figures.js';
 
 const SCREENINGS = Number(process.env.BENCH_SCREENINGS ?? 100_000);
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 10_000_000);
@@ -71,24 +71,7 @@ async function load(): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
 
-/** Rounds alternate which of the pair goes first; the warm-up is not counted. */
-async function measurePair(service: (round: number) => Promise<unknown>, bare: (round: number) => Promise<unknown>): Promise<{ service: number[]; bare: number[] }> {
-  const times = { service: [] as number[], bare: [] as number[] };
-  for (let round = 0; round < WARM_UP + ROUNDS; round++) {
-    const order = round % 2 === 0 ? (['service', 'bare'] as const) : (['bare', 'service'] as const);
-    for (const which of order) {
-      const started = performance.now();
-      await (which === 'service' ? service(round) : bare(round));
-      if (round >= WARM_UP) times[which].push(performance.now() - started);
-    }
-  }
-  return times;
-}
 
 const figuresOf = (times: readonly number[]): { p50: number; p99: number } => ({ p50: percentile(times, 50), p99: percentile(times, 99) });
 
@@ -100,6 +83,7 @@ try {
   const store = new ScreeningStore(pool, schema);
   const alerts = new AlertStore(pool, schema);
   const overview = await measurePair(
+    { warmUp: WARM_UP, counted: ROUNDS },
     async (round) => {
       const screenings = await store.list({ municipality: municipalities[round % municipalities.length] ?? 'soest' });
       await alerts.alertsOf(screenings.map((screening) => screening.id));
@@ -120,6 +104,7 @@ try {
   );
   const subjectOf = (round: number): (typeof subjects)[number] => subjects[round % subjects.length] ?? (subjects[0] as (typeof subjects)[number]);
   const hitLookup = await measurePair(
+    { warmUp: WARM_UP, counted: ROUNDS },
     async (round) => {
       const { business, person } = subjectOf(round);
       await Promise.all([tokens.hitsOfTokens([business]), tokens.hitsOfTokens([person])]);

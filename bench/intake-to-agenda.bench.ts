@@ -25,7 +25,7 @@ import { eventually, freePort, ServiceProcess, startPrivateKafka } from '@signaa
 import { Redis } from 'ioredis';
 import { createMessage, decrypt, encrypt, readMessage } from 'openpgp';
 import pg from 'pg';
-import { median, mergeBenchFigures } from './bench-figures.js';
+import { median, mergeBenchFigures, percentile } from './bench-figures.js';
 
 const ROUNDS = 5;
 const SIGNALS_PER_ROUND = 200;
@@ -73,10 +73,6 @@ function submission(municipality: string, index: number): SignalSubmissionInput 
   };
 }
 
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
-}
 
 interface RoundFigures {
   readonly perSecond: number;

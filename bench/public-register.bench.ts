@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { ensurePartyKeys } from '@signaalhub/stack';
 import { eventually, freePort, ServiceProcess } from '@signaalhub/test-infra';
 import pg from 'pg';
-import { mergeBenchFigures } from './bench-figures.js';
+import { measurePair, mergeBenchFigures, percentile } from './bench-figures.js';
 
 const PERMITS = Number(process.env.BENCH_PERMITS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
@@ -133,24 +133,7 @@ const get = (url: string): Promise<number> =>
       .end();
   });
 
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
 
-/** Rounds alternate which of the pair goes first; the warm-up is not counted. */
-async function measurePair(service: (round: number) => Promise<unknown>, bare: (round: number) => Promise<unknown>): Promise<{ service: number[]; bare: number[] }> {
-  const times = { service: [] as number[], bare: [] as number[] };
-  for (let round = 0; round < WARM_UP + ROUNDS; round++) {
-    const order = round % 2 === 0 ? (['service', 'bare'] as const) : (['bare', 'service'] as const);
-    for (const which of order) {
-      const started = performance.now();
-      await (which === 'service' ? service(round) : bare(round));
-      if (round >= WARM_UP) times[which].push(performance.now() - started);
-    }
-  }
-  return times;
-}
 
 const figuresOf = (times: readonly number[]): { p50: number; p99: number } => ({ p50: Number(percentile(times, 50).toFixed(1)), p99: Number(percentile(times, 99).toFixed(1)) });
 /** A different day each round, within the last 900 days. */
@@ -179,9 +162,10 @@ try {
   const pageBytes = await get(`${webUrl}/openbaar-register/soest`);
   say(`the register today: ${String(shown)} permits, page ${String(Math.round(pageBytes / 1024))} KiB`);
 
-  const page = await measurePair(() => get(`${webUrl}/openbaar-register/soest`), () => bareAsOf(today));
-  const json = await measurePair(() => get(`${registryUrl}/api/public-register/soest`), () => bareAsOf(today));
+  const page = await measurePair({ warmUp: WARM_UP, counted: ROUNDS }, () => get(`${webUrl}/openbaar-register/soest`), () => bareAsOf(today));
+  const json = await measurePair({ warmUp: WARM_UP, counted: ROUNDS }, () => get(`${registryUrl}/api/public-register/soest`), () => bareAsOf(today));
   const asOf = await measurePair(
+    { warmUp: WARM_UP, counted: ROUNDS },
     (round) => get(`${registryUrl}/api/public-register/soest?date=${dayOf(round)}`),
     (round) => bareAsOf(dayOf(round)),
   );

@@ -15,7 +15,7 @@ import { runMigrations } from '@signaalhub/database';
 import pg from 'pg';
 import { RIEC_FEED_MIGRATIONS } from '../services/riec-feed/src/database/migrations.js';
 import { HitStore } from '../services/riec-feed/src/hits/hit-store.js';
-import { mergeBenchFigures, percentile } from './bench-figures.js';
+import { measurePair, mergeBenchFigures, percentile } from './bench-figures.js';
 
 const SIGNALS = Number(process.env.BENCH_FEED_SIGNALS ?? 1_000_000);
 const TOKENS = Number(process.env.BENCH_FEED_TOKENS ?? 10_000_000);
@@ -67,19 +67,6 @@ async function load(): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
-/** Rounds alternate which of the pair goes first; the warm-up is not counted. */
-async function measurePair(rounds: number, service: () => Promise<unknown>, bare: () => Promise<unknown>): Promise<{ service: number[]; bare: number[] }> {
-  const times = { service: [] as number[], bare: [] as number[] };
-  for (let round = 0; round < WARM_UP + rounds; round++) {
-    const order = round % 2 === 0 ? (['service', 'bare'] as const) : (['bare', 'service'] as const);
-    for (const which of order) {
-      const started = performance.now();
-      await (which === 'service' ? service() : bare());
-      if (round >= WARM_UP) times[which].push(performance.now() - started);
-    }
-  }
-  return times;
-}
 
 const figuresOf = (times: readonly number[]): { p50: number; p99: number } => ({ p50: Number(percentile(times, 50).toFixed(2)), p99: Number(percentile(times, 99).toFixed(2)) });
 const ratio = (service: readonly number[], bare: readonly number[]): number => Number((percentile(service, 50) / Math.max(percentile(bare, 50), 1e-6)).toFixed(2));
@@ -92,7 +79,7 @@ try {
   const months = (await pool.query<{ period: string }>(`SELECT DISTINCT period FROM ${s}.counts ORDER BY period DESC LIMIT 12`)).rows.map(({ period }) => period);
   const since = `${[...months].sort()[0] ?? '2000-01'}-01`;
   const dashboard = await measurePair(
-    DASHBOARD_ROUNDS,
+    { warmUp: WARM_UP, counted: DASHBOARD_ROUNDS },
     () =>
       pool.query(
         `SELECT period, dimension AS theme, municipality, count FROM ${s}.counts
@@ -109,7 +96,7 @@ try {
 
   const hits = new HitStore(pool, schema);
   const hitList = await measurePair(
-    HIT_ROUNDS,
+    { warmUp: WARM_UP, counted: HIT_ROUNDS },
     () => hits.list({}),
     () =>
       pool.query(`SELECT kind, version, token, count(DISTINCT municipality) AS municipalities
