@@ -142,7 +142,7 @@ describe('the public register', () => {
     expect(echo).toBe(`"${(tradeNames.get('Echo') ?? '').replace(/"/g, '""')}",3762AB 12 A,Handel; Reparatie,${numbers.get('Echo') ?? ''},${day(-5)},${day(1000)},verleend,${day(-5)}`);
   });
 
-  it('refuses a bad date (400 naming the field), a future one (422), unknown parameters and municipalities', async () => {
+  it('refuses a bad date (400 naming the field), a future one (422), unknown parameters, malformed (400) and unknown (404) municipalities', async () => {
     const cases: [string, number, string | undefined][] = [
       ['/api/public-register/soest?date=2026-02-30', 400, 'date'],
       ['/api/public-register/soest?date=gisteren', 400, 'date'],
@@ -152,7 +152,7 @@ describe('the public register', () => {
       [`/api/public-register/soest/csv?date=${day(1)}`, 422, 'date'],
       ['/api/public-register/soest?datum=2026-01-01', 400, 'datum'],
       ['/api/public-register/baarn', 404, undefined],
-      ['/api/public-register/Soest%27--', 404, undefined],
+      ['/api/public-register/Soest%27--', 400, 'municipality'],
     ];
     for (const [path, status, field] of cases) {
       const response = await fetch(`${sut.base}${path}`);
