@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /*
  * A published release of the riec feed as it leaves the service (`GET /api/releases/:id`, the JSON
- * export): the one shape the feed writes and the web reads. A suppressed cell is null; the release's
+ * export and the payload of `feed.published`): the one shape the feed writes and the web and the
+ * partners read. Field names are PERSISTED. A suppressed cell is null; the release's
  * one mark and its legend say why. No atoms, no primary/secondary split (see the feed's disclosure README).
  */
 
@@ -19,34 +20,36 @@ export const RELEASE_TOTAL_KEY = 'totaal';
 
 export const ReleasedCellJson = z.strictObject({
   /** A theme or RELEASE_TOTAL_KEY. */
-  row: z.string(),
+  row: z.string().min(1),
   /** A municipality, a group (`regio`) or RELEASE_TOTAL_KEY. */
-  column: z.string(),
+  column: z.string().min(1),
+  /** null: suppressed (a count from 1 to k−1, or hidden so that none follows from the others). */
   value: z.number().int().min(0).nullable(),
 });
 export type ReleasedCellJson = z.infer<typeof ReleasedCellJson>;
 
 export const ReleasedTableJson = z.strictObject({
   /** `2026-03/regio-per-gemeente`, `2026-03/eigen-gemeente`, `2026-03/regio`. */
-  id: z.string(),
-  period: z.string(),
-  rows: z.array(z.string()),
-  columns: z.array(z.string()),
+  id: z.string().min(1),
+  period: z.string().min(1),
+  rows: z.array(z.string().min(1)),
+  columns: z.array(z.string().min(1)),
   cells: z.array(ReleasedCellJson),
 });
 export type ReleasedTableJson = z.infer<typeof ReleasedTableJson>;
 
 export const ReleaseJson = z.strictObject({
-  id: z.string(),
-  period: z.string(),
-  restatedPeriods: z.array(z.string()),
+  id: z.string().min(1),
+  period: z.string().min(1),
+  /** Earlier periods stated again because late events changed them. */
+  restatedPeriods: z.array(z.string().min(1)),
   k: z.number().int().min(2),
-  method: z.string(),
+  method: z.string().min(1),
   /** The one mark of every suppressed cell. */
   mark: z.string().min(1),
-  legend: z.string(),
+  legend: z.string().min(1),
   notes: z.array(z.string()),
-  /** Suppressed cells in total (primary and secondary together). */
+  /** Suppressed cells in total: primary and secondary together, since the split would tell which hidden cells are the small ones. */
   suppressedCells: z.number().int().min(0),
   tables: z.array(ReleasedTableJson),
 });

@@ -1,4 +1,4 @@
 export { mispEvent, type CrossMunicipalityHit, type MispExportRequest } from './misp-event.js';
 export { MISP_CATEGORIES, mispEventDocumentSchema, mispEventSchema, type MispEventDocument } from './misp-event-schema.js';
 export { releaseCsv } from './release-csv.js';
-export { releaseJson, type ReleaseJson } from './release-json.js';
+export { releaseJson } from './release-json.js';

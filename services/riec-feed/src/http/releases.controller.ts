@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Header, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { RequestOrigin } from '@signaalhub/access';
-import type { ReleaseSummary } from '@signaalhub/contracts';
+import type { ReleaseJson, ReleaseSummary } from '@signaalhub/contracts';
 import { CurrentIdentity, IDENTITY_HEADER, type UserIdentity } from '@signaalhub/identity';
 import { UuidParameter } from '@signaalhub/service-kit';
-import { releaseCsv, releaseJson, type ReleaseJson } from '../exports/index.js';
+import { releaseCsv, releaseJson } from '../exports/index.js';
 import { Releases } from '../releases/releases.js';
 import { answering } from './feed-errors.js';
 

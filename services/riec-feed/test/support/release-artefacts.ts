@@ -1,8 +1,8 @@
-import { FeedPublished, Topics, type EnvelopeHeader } from '@signaalhub/contracts';
+import { FeedPublished, Topics, type EnvelopeHeader, type ReleaseJson } from '@signaalhub/contracts';
 import { storedEnvelopeOpener } from '@signaalhub/envelope';
 import type { Pool } from 'pg';
 import type { Release } from '../../src/disclosure/index.js';
-import { releaseCsv, releaseJson, type ReleaseJson } from '../../src/exports/index.js';
+import { releaseCsv, releaseJson } from '../../src/exports/index.js';
 import { loadServiceKeysOnce } from './test-keys.js';
 
 /** Everything that leaves the feed for one stored release: the ledger entry, both exports and the sent event opened as its recipient. */
