@@ -1,4 +1,4 @@
-import type { RunningService } from '@signaalhub/test-infra';
+import { uniqueName, type RunningService } from '@signaalhub/test-infra';
 import { ROLES, type Role } from '@signaalhub/contracts';
 import type { UserIdentity } from '@signaalhub/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,15 @@ const ENDPOINTS = (soestSignalId: () => string): Endpoint[] => [
     expected: inspectorOfOwn,
     allowedStatus: 200,
     call: (sut, caller) => sut.get(`/api/signals/${soestSignalId()}`, caller),
+  },
+  {
+    name: 'POST /api/admin/signal-imports (one earlier Soest signal)',
+    action: 'signal.import',
+    // The historical import is the hub admin's, whichever party the admin acts for.
+    expected: (role) => (role === 'admin' ? 'allow' : 'deny'),
+    allowedStatus: 201,
+    call: (sut, caller) =>
+      sut.call('POST', '/api/admin/signal-imports', caller, { signals: [{ importId: uniqueName('matrix-import'), reportedOn: '2019-05-03', signal: goodSubmission() }] }),
   },
   {
     name: 'GET /api/policy/distribution',
