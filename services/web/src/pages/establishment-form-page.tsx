@@ -3,6 +3,7 @@ import { Button, Checkbox, Fieldset, FieldsetLegend, FormField, FormLabel, Headi
 import type { ReactNode } from 'react';
 import { CsrfField } from '../components/csrf-field.js';
 import { ErrorSummary } from '../components/error-summary.js';
+import { PersonFields } from '../components/person-fields.js';
 import { FieldErrorMessage } from '../components/field-error-message.js';
 import { SelectField } from '../components/select-field.js';
 import { TextField } from '../components/text-field.js';
@@ -94,18 +95,7 @@ export function EstablishmentFormPage({ user, municipality, values, errors }: Es
           })}
         </Fieldset>
         {values.people.map((person, row) => (
-          <Fieldset key={row}>
-            <FieldsetLegend>Verantwoordelijke {row + 1}</FieldsetLegend>
-            <TextField id={responsibleFieldId(row, 'naam')} name="personName" label="Naam" value={person.name} required errors={errorsFor(errors, responsibleFieldId(row, 'naam'))} />
-            <TextField
-              id={responsibleFieldId(row, 'geboortedatum')}
-              name="personBirthDate"
-              label="Geboortedatum"
-              type="date"
-              value={person.birthDate}
-              required
-              errors={errorsFor(errors, responsibleFieldId(row, 'geboortedatum'))}
-            />
+          <PersonFields key={row} legend={`Verantwoordelijke ${row + 1}`} fieldId={(part) => responsibleFieldId(row, part)} person={person} errors={errors}>
             <SelectField
               id={responsibleFieldId(row, 'rol')}
               name="personRole"
@@ -115,7 +105,7 @@ export function EstablishmentFormPage({ user, municipality, values, errors }: Es
               options={RESPONSIBLE_ROLE_OPTIONS}
               errors={errorsFor(errors, responsibleFieldId(row, 'rol'))}
             />
-          </Fieldset>
+          </PersonFields>
         ))}
         {values.people.length < MAX_RESPONSIBLE_ROWS ? (
           <Button type="submit" name="action" value="persoon-toevoegen" appearance="secondary-action-button" formNoValidate>

@@ -3,6 +3,7 @@ import { Button, Fieldset, FieldsetLegend, Heading1, Paragraph } from '@utrecht/
 import type { ReactNode } from 'react';
 import { CsrfField } from '../components/csrf-field.js';
 import { ErrorSummary } from '../components/error-summary.js';
+import { PersonFields } from '../components/person-fields.js';
 import { SelectField } from '../components/select-field.js';
 import { TextField } from '../components/text-field.js';
 import { errorsFor, type FieldError } from '../forms/field-errors.js';
@@ -64,18 +65,7 @@ export function ScreeningFormPage({ user, municipalities, values, errors }: Scre
           />
         </Fieldset>
         {values.people.map((person, row) => (
-          <Fieldset key={row}>
-            <FieldsetLegend>Betrokken persoon {row + 1}</FieldsetLegend>
-            <TextField id={personFieldId(row, 'naam')} name="personName" label="Naam" value={person.name} required errors={errorsFor(errors, personFieldId(row, 'naam'))} />
-            <TextField
-              id={personFieldId(row, 'geboortedatum')}
-              name="personBirthDate"
-              label="Geboortedatum"
-              type="date"
-              value={person.birthDate}
-              required
-              errors={errorsFor(errors, personFieldId(row, 'geboortedatum'))}
-            />
+          <PersonFields key={row} legend={`Betrokken persoon ${row + 1}`} fieldId={(part) => personFieldId(row, part)} person={person} errors={errors}>
             <TextField
               id={personFieldId(row, 'rol')}
               name="personRole"
@@ -85,7 +75,7 @@ export function ScreeningFormPage({ user, municipalities, values, errors }: Scre
               description="Bijvoorbeeld bestuurder, aandeelhouder, leidinggevende of financier"
               errors={errorsFor(errors, personFieldId(row, 'rol'))}
             />
-          </Fieldset>
+          </PersonFields>
         ))}
         {values.people.length < MAX_PERSON_ROWS ? (
           <Button type="submit" name="action" value="persoon-toevoegen" appearance="secondary-action-button" formNoValidate>
