@@ -28,6 +28,7 @@ import { Redis } from 'ioredis';
 // Admin metadata only (topic list, offsets): the bus has no such helper yet. Every message is read through the bus.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leakFinder } from './support/canaries.js';
 
 /*
  * DESIGN.md §8.3, issue 4 acceptance 5: personal data planted in signals (and in a decision's feedback,
@@ -83,19 +84,7 @@ const CANARIES = [
   'Kneutelhof',
 ];
 
-/**
- * Short canaries must stand alone (no letter or digit on either side): base64 ciphertext and
- * millisecond timestamps would otherwise match a 6-to-9-character value by chance now and then.
- */
-function canaryPattern(canary: string): RegExp {
-  const escaped = canary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return canary.length <= 10 ? new RegExp(`(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])`, 'i') : new RegExp(escaped, 'i');
-}
-const PATTERNS = CANARIES.map((canary) => ({ canary, pattern: canaryPattern(canary) }));
-
-function leaksIn(where: string, text: string): string[] {
-  return PATTERNS.filter(({ pattern }) => pattern.test(text)).map(({ canary }) => `${canary} in ${where}`);
-}
+const leaksIn = leakFinder(CANARIES);
 
 const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createEventBus, deadLetterTopic, type BusMessage, type EventBus } from '@signaalhub/bus';
+import { createEventBus, deadLetterTopic, type EventBus } from '@signaalhub/bus';
 import { PermitEvent, Topics, type ApplicationDetail, type ApplicationSummary, type Envelope, type EstablishmentDetail, type EstablishmentSummary } from '@signaalhub/contracts';
 import { EnvelopeOpener, InMemoryReplayStore, REPLAY_KEY_PREFIX } from '@signaalhub/envelope';
 import { createLogger } from '@signaalhub/logging';
@@ -7,6 +7,7 @@ import { loadServiceKeys } from '@signaalhub/service-kit';
 import { eventually, RunningService, startPrivateKafka, testInfrastructure, type PrivateKafka } from '@signaalhub/test-infra';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { everyMessageOn, leakFinder, messageLeaks } from './support/canaries.js';
 import { sealSignal } from '../../services/meeting/test/support/sealed-signals.js';
 import { POOL, PoolSide } from '../../services/permit-registry/test/support/pool-side.js';
 import { registration, registryEnv, soestOfficer } from '../../services/permit-registry/test/support/running-registry.js';
@@ -43,12 +44,7 @@ const CANARIES = [
   '"level":"',
 ];
 
-function canaryPattern(canary: string): RegExp {
-  const escaped = canary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return canary.length <= 10 ? new RegExp(`(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])`, 'i') : new RegExp(escaped, 'i');
-}
-const PATTERNS = CANARIES.map((canary) => ({ canary, pattern: canaryPattern(canary) }));
-const leaksIn = (where: string, text: string): string[] => PATTERNS.filter(({ pattern }) => pattern.test(text)).map(({ canary }) => `${canary} in ${where}`);
+const leaksIn = leakFinder(CANARIES);
 
 const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -162,30 +158,9 @@ describe('planted registry data across the registry store, Kafka (dead letters i
     expect(sent.rows.map((row) => row.topic)).toEqual([...Array<string>(4).fill(PERMIT_TOPIC), Topics.screening, Topics.screening].sort());
 
     // Every topic of the private broker, from the beginning to its end offsets.
-    const expectedCounts = await scanBus.messageCounts();
-    const topics = [...expectedCounts.keys()];
-    const scanned: BusMessage[] = [];
-    const consumer = scanBus.createConsumer({
-      groupId: 'registry-canary-scan',
-      topics,
-      handlers: Object.fromEntries(topics.map((topic) => [topic, (message: BusMessage) => Promise.resolve(void scanned.push(message))])),
-      fromBeginning: true,
-    });
-    await consumer.start();
-    await eventually(() => (topics.every((topic) => scanned.filter((message) => message.topic === topic).length >= (expectedCounts.get(topic) ?? 0)) ? true : undefined), {
-      timeoutMs: 60_000,
-      what: 'every message on the private broker',
-      intervalMs: 250,
-    });
-    await consumer.stop();
+    const scanned = await everyMessageOn(scanBus, 'registry-canary-scan');
 
-    const leaks: string[] = [];
-    for (const message of scanned) {
-      const where = `${message.topic}/${String(message.partition)}/${message.offset}`;
-      leaks.push(...leaksIn(`${where} key`, message.key), ...leaksIn(`${where} headers`, JSON.stringify(message.headers)));
-      leaks.push(...leaksIn(`${where} value outside the body`, JSON.stringify({ ...(JSON.parse(message.value.toString('utf8')) as Envelope), body: '' })));
-      leaks.push(...leaksIn(`${where} value`, message.value.toString('utf8')));
-    }
+    const leaks = messageLeaks(scanned, leaksIn);
     expect(scanned.some((message) => message.topic === deadLetterTopic(Topics.signalSubmitted))).toBe(true);
 
     // The permit events as their other recipients open them: the pool and the RIEC read status and dates only.

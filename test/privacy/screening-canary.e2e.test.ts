@@ -1,4 +1,4 @@
-import { createEventBus, deadLetterTopic, type BusMessage, type EventBus } from '@signaalhub/bus';
+import { createEventBus, deadLetterTopic, type EventBus } from '@signaalhub/bus';
 import { EventTypes, Topics, type Envelope, type InformationRequestSummary, type PoolInformationRequest, type ScreeningDetail } from '@signaalhub/contracts';
 import { BIBOB_QUESTIONNAIRE, ScreeningRequested } from '@signaalhub/contracts';
 import { EnvelopeSealer, matchToken, REPLAY_KEY_PREFIX } from '@signaalhub/envelope';
@@ -7,6 +7,7 @@ import { loadServiceKeys } from '@signaalhub/service-kit';
 import { eventually, RunningService, startPrivateKafka, testInfrastructure, type PrivateKafka } from '@signaalhub/test-infra';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { everyMessageOn, leakFinder, messageLeaks } from './support/canaries.js';
 import { bibobEnv, coordinator, POOL } from '../../services/bibob/test/support/running-bibob.js';
 import { meetingEnv } from '../../services/meeting/test/support/running-meeting.js';
 import { sealSignal } from '../../services/meeting/test/support/sealed-signals.js';
@@ -57,12 +58,7 @@ const CANARIES = [
   '"grounds":[',
 ];
 
-function canaryPattern(canary: string): RegExp {
-  const escaped = canary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return canary.length <= 10 ? new RegExp(`(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])`, 'i') : new RegExp(escaped, 'i');
-}
-const PATTERNS = CANARIES.map((canary) => ({ canary, pattern: canaryPattern(canary) }));
-const leaksIn = (where: string, text: string): string[] => PATTERNS.filter(({ pattern }) => pattern.test(text)).map(({ canary }) => `${canary} in ${where}`);
+const leaksIn = leakFinder(CANARIES);
 
 describe('planted screening data across the pool, Kafka, dead letters, Redis, logs and other stores', () => {
   const infrastructure = testInfrastructure();
@@ -237,34 +233,13 @@ describe('planted screening data across the pool, Kafka, dead letters, Redis, lo
     );
 
     // 4. Every topic of the private broker, from the beginning to its end offsets.
-    const expectedCounts = await scanBus.messageCounts();
-    const topics = [...expectedCounts.keys()];
-    const scanned: BusMessage[] = [];
-    const consumer = scanBus.createConsumer({
-      groupId: 'screening-canary-scan',
-      topics,
-      handlers: Object.fromEntries(topics.map((topic) => [topic, (message: BusMessage) => Promise.resolve(void scanned.push(message))])),
-      fromBeginning: true,
-    });
-    await consumer.start();
-    await eventually(() => (topics.every((topic) => scanned.filter((message) => message.topic === topic).length >= (expectedCounts.get(topic) ?? 0)) ? true : undefined), {
-      timeoutMs: 60_000,
-      what: 'every message on the private broker',
-      intervalMs: 250,
-    });
-    await consumer.stop();
+    const scanned = await everyMessageOn(scanBus, 'screening-canary-scan');
     const types = scanned.filter((message) => message.topic === Topics.screening).map((message) => (JSON.parse(message.value.toString('utf8')) as Envelope).header.type);
     expect(types).toEqual(expect.arrayContaining([EventTypes.screeningOpened, EventTypes.screeningProgressed, EventTypes.screeningConcluded, EventTypes.screeningDisclosed]));
     const informationTypes = scanned.filter((message) => message.topic === Topics.information).map((message) => (JSON.parse(message.value.toString('utf8')) as Envelope).header.type);
     expect(informationTypes).toEqual(expect.arrayContaining([EventTypes.informationRequested, EventTypes.informationAnswered]));
 
-    const leaks: string[] = [];
-    for (const message of scanned) {
-      const where = `${message.topic}/${String(message.partition)}/${message.offset}`;
-      leaks.push(...leaksIn(`${where} key`, message.key), ...leaksIn(`${where} headers`, JSON.stringify(message.headers)));
-      leaks.push(...leaksIn(`${where} value outside the body`, JSON.stringify({ ...(JSON.parse(message.value.toString('utf8')) as Envelope), body: '' })));
-      leaks.push(...leaksIn(`${where} value`, message.value.toString('utf8')));
-    }
+    const leaks = messageLeaks(scanned, leaksIn);
 
     // 5. Redis: the pool's replay marks and its deadline-alert queue (job data: ids and dates), names and values.
     const keys = await redis.keys(`${REPLAY_KEY_PREFIX}:${bibob.env.BIBOB_REPLAY_NAMESPACE ?? ''}:*`);
