@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EVENT_CATALOG, type EventCatalog, type RoutingFacts } from './event-catalog.js';
-import type { EventType } from './event-types.js';
+import type { EventType, EventTypes } from './event-types.js';
 import { EnvelopeMessageId, EnvelopeTimestamp, EventTypeName, HeaderMatchTokens, PayloadSchemaVersion } from './header-fields.js';
 import { Limits } from './limits.js';
 import { MunicipalityId } from './municipalities.js';
@@ -130,3 +130,39 @@ export const Envelope = z.strictObject({
   body: ArmoredPgpMessage,
 });
 export type Envelope = z.infer<typeof Envelope>;
+
+/*
+ * When a signal was reported. A historical import is sealed long after its report day, so `createdAt` (the
+ * sealing time, which freshness checks need) is not when it happened: every reader dates a signal with these.
+ */
+
+/** The region's calendar (Europe/Amsterdam): a report day is a day in it. */
+const REGION_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The day (YYYY-MM-DD) an instant falls on in the region's calendar. */
+export function regionDayOf(instant: string | Date): string {
+  return REGION_DAY.format(typeof instant === 'string' ? new Date(instant) : instant);
+}
+
+/** A report day as an instant: noon UTC lies inside that day in the region's calendar, so every reader puts it on that day. */
+export function reportDayInstant(day: string): string {
+  return `${day}T12:00:00.000Z`;
+}
+
+type SignalHeader = EnvelopeHeaderOf<typeof EventTypes.signalSubmitted>;
+
+/** The original report day of a historically imported signal (`reportedOn`); undefined for a signal submitted to the hub. */
+export function importedReportDay(header: SignalHeader): string | undefined {
+  return 'reportedOn' in header ? header.reportedOn : undefined;
+}
+
+/** When the signal was reported: an imported signal's report day (at noon UTC), otherwise its sealing time. */
+export function signalReportedAt(header: SignalHeader): string {
+  const imported = importedReportDay(header);
+  return imported === undefined ? header.createdAt : reportDayInstant(imported);
+}
+
+/** The day the signal was reported in the region's calendar: an imported signal's `reportedOn`, otherwise the day it was sealed. */
+export function signalReportDay(header: SignalHeader): string {
+  return importedReportDay(header) ?? regionDayOf(header.createdAt);
+}

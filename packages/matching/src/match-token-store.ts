@@ -84,7 +84,12 @@ export class MatchTokenStore {
 
   /** For each item: the other messages sharing any token (same kind and key version), counted per municipality and theme. */
   async hitsFor(itemIds: readonly string[]): Promise<Map<string, Hits>> {
-    if (itemIds.length === 0) return new Map();
+    return countHits(itemIds, await this.matchesFor(itemIds));
+  }
+
+  /** For each item, each other message sharing any token with it (same kind and key version), once. */
+  async matchesFor(itemIds: readonly string[]): Promise<TokenMatch[]> {
+    if (itemIds.length === 0) return [];
     const result = await this.pool.query<{ item_id: string; other_message_id: string; other_municipality: string; other_theme: string | null }>(
       `SELECT DISTINCT mine.message_id AS item_id, other.message_id AS other_message_id,
               other.municipality AS other_municipality, other.theme AS other_theme
@@ -94,12 +99,11 @@ export class MatchTokenStore {
        WHERE mine.message_id = ANY($1::uuid[])`,
       [itemIds],
     );
-    const matches: TokenMatch[] = result.rows.map((row) => ({
+    return result.rows.map((row) => ({
       itemId: row.item_id,
       otherMessageId: row.other_message_id,
       otherMunicipality: row.other_municipality,
       otherTheme: row.other_theme,
     }));
-    return countHits(itemIds, matches);
   }
 }

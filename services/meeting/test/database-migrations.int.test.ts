@@ -8,19 +8,24 @@ describe('MEETING_MIGRATIONS', () => {
     name: 'meeting',
     fixture,
     migrations: MEETING_MIGRATIONS,
-    applies: ['0001_initial', '0002_match_tokens_theme', '0003_shared_outbox', '0004_action_reminders', '0005_item_history_meeting_agenda', '0006_information_requests', '0007_handover_answers'],
-    // 0002 gives tokens their theme, 0003 gives the outbox the shared shape, 0004 gives actions a status: checked below.
-    reshapes: ['match_tokens', 'outbox', 'action_reminders'],
+    applies: ['0001_initial', '0002_match_tokens_theme', '0003_shared_outbox', '0004_action_reminders', '0005_item_history_meeting_agenda', '0006_information_requests', '0007_handover_answers', '0008_imported_signals'],
+    // 0002 gives tokens their theme, 0003 gives the outbox the shared shape, 0004 gives actions a status, 0008 gives items
+    // their report day: checked below.
+    reshapes: ['match_tokens', 'outbox', 'action_reminders', 'agenda_items'],
     // 0004 adds the reminders' notices; 0005 the meeting's own agenda and the items' history, backfilled: checked below.
     creates: ['action_notices', 'item_history', 'meeting_agenda'],
     auditEntries: 3,
   });
 
   it('keeps the agenda, the decision with its reminders and the match tokens of a database made at 62849b8', async () => {
-    const items = await sut.pool.query<{ status: string; recipients: string[] }>(`SELECT status, recipients FROM "${sut.schema}".agenda_items ORDER BY received_at`);
+    const items = await sut.pool.query<{ status: string; recipients: string[]; on_received_day: boolean }>(
+      `SELECT status, recipients, reported_on = (received_at AT TIME ZONE 'Europe/Amsterdam')::date AS on_received_day
+         FROM "${sut.schema}".agenda_items ORDER BY received_at`,
+    );
+    // 0008: an item received before imports existed was reported on the day it was received.
     expect(items.rows).toEqual([
-      { status: 'closed', recipients: ['gemeente-baarn', 'politie-bes'] },
-      { status: 'pending', recipients: ['gemeente-baarn', 'politie-bes'] },
+      { status: 'closed', recipients: ['gemeente-baarn', 'politie-bes'], on_received_day: true },
+      { status: 'pending', recipients: ['gemeente-baarn', 'politie-bes'], on_received_day: true },
     ]);
     const reminders = await sut.pool.query(
       `SELECT d.approach, r.action_index, r.reminded_at IS NOT NULL AS reminded FROM "${sut.schema}".decisions d

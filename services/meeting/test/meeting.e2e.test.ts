@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createEventBus, type BusProducer, type EventBus } from '@signaalhub/bus';
-import { DecisionRecorded, Envelope, Topics, type AgendaEntry, type DecisionReceipt, type OpenedAgendaItem } from '@signaalhub/contracts';
+import { DecisionRecorded, Envelope, regionDayOf, Topics, type AgendaEntry, type DecisionReceipt, type DiscussedItem, type OpenedAgendaItem } from '@signaalhub/contracts';
 import { EnvelopeOpener, InMemoryReplayStore } from '@signaalhub/envelope';
 import { IDENTITY_HEADER, issueIdentityToken } from '@signaalhub/identity';
 import { createLogger } from '@signaalhub/logging';
@@ -58,7 +58,9 @@ describe('meeting service', () => {
     await agendaEntry('baarn', earlier.envelope.header.messageId);
 
     const entry = await agendaEntry('soest', envelope.header.messageId);
-    expect(entry).toEqual({ id: envelope.header.messageId, theme: 'autobranche', receivedAt: envelope.header.createdAt, priority: 'hoog', hits: [{ municipality: 'baarn', count: 1 }] });
+    const earlierDay = regionDayOf(earlier.envelope.header.createdAt);
+    const hits = [{ municipality: 'baarn', count: 1, firstReportedOn: earlierDay, lastReportedOn: earlierDay, imported: 0 }];
+    expect(entry).toEqual({ id: envelope.header.messageId, theme: 'autobranche', receivedAt: envelope.header.createdAt, priority: 'hoog', hits });
 
     const soestMember = caller('gemeente-soest');
     const opened = await sut.call('GET', `/api/agenda/items/${envelope.header.messageId}`, soestMember);
@@ -66,7 +68,7 @@ describe('meeting service', () => {
     const body = (await opened.json()) as OpenedAgendaItem;
     expect(body.signal).toMatchObject({ id: signal.id, freeText: CANARY_TEXT });
     expect(body.item).toMatchObject({ id: envelope.header.messageId, municipality: 'soest', status: 'pending', priority: 'hoog' });
-    expect(body.hits).toEqual([{ municipality: 'baarn', count: 1 }]);
+    expect(body.hits).toEqual(hits);
     expect(await sut.auditEntries({ userId: soestMember.userId })).toMatchObject([
       { action: 'signal.open', object_id: envelope.header.messageId, result: 'allowed', actor_party: 'gemeente-soest' },
     ]);
@@ -78,6 +80,47 @@ describe('meeting service', () => {
     expect(await sut.auditEntries({ userId: baarnMember.userId })).toMatchObject([
       { action: 'signal.open', object_id: envelope.header.messageId, result: 'denied', reason: 'other-municipality' },
     ]);
+  });
+
+  it('keeps an imported signal off every agenda, findable under "Besproken" with its report day, and counts it as a hit of a new signal', async () => {
+    const kvkNumber = randomKvkNumber();
+    const reportedOn = '2021-03-15';
+    const imported = await sealSignal({ municipality: 'baarn', kvkNumber, reportedOn });
+    const fresh = await sealSignal({ municipality: 'soest', kvkNumber });
+    await publish(imported.envelope);
+    await publish(fresh.envelope);
+    const importedId = imported.envelope.header.messageId;
+    const baarnMember = caller('gemeente-baarn');
+
+    // Admitted (findable under "Besproken", the municipality's history) ...
+    const discussed = await eventually(
+      async () => {
+        const list = (await (await sut.call('GET', '/api/agenda/discussed?municipality=baarn', baarnMember)).json()) as DiscussedItem[];
+        return list.find((item) => item.id === importedId);
+      },
+      { timeoutMs: 90_000, what: 'the imported signal under Besproken' },
+    );
+    expect(discussed).toEqual({ id: importedId, theme: 'autobranche', receivedAt: imported.envelope.header.createdAt, reportedOn, status: 'imported', latestDecision: null });
+    // ... but not on the agenda: the new Soest signal is listed, after the imported one was admitted before it or not.
+    const entry = await eventually(
+      async () => {
+        const found = await agendaEntry('soest', fresh.envelope.header.messageId);
+        return found.hits.length === 1 ? found : undefined;
+      },
+      { timeoutMs: 90_000, what: 'the imported hit on the new signal' },
+    );
+    expect(entry.hits).toEqual([{ municipality: 'baarn', count: 1, firstReportedOn: reportedOn, lastReportedOn: reportedOn, imported: 1 }]);
+    const baarnAgenda = (await (await sut.call('GET', '/api/agenda?municipality=baarn', baarnMember)).json()) as AgendaEntry[];
+    expect(baarnAgenda.map((item) => item.id)).not.toContain(importedId);
+    // A filter on the decision leaves it out: there is none.
+    const filtered = (await (await sut.call('GET', '/api/agenda/discussed?municipality=baarn&approach=bestuurlijk', baarnMember)).json()) as DiscussedItem[];
+    expect(filtered.map((item) => item.id)).not.toContain(importedId);
+
+    const opened = await sut.call('GET', `/api/agenda/items/${importedId}`, baarnMember);
+    expect(opened.status).toBe(200);
+    expect(((await opened.json()) as OpenedAgendaItem).item).toMatchObject({ id: importedId, status: 'imported', reportedOn });
+    const decision = { approach: 'bestuurlijk', leadParty: 'gemeente-baarn', actions: [], riecHandover: false, feedback: '' };
+    expect((await sut.call('POST', `/api/agenda/items/${importedId}/decision`, baarnMember, decision)).status).toBe(409);
   });
 
   it('answers 404 for an unknown item to a member, and 403 before the lookup to a caller without the meeting role', async () => {

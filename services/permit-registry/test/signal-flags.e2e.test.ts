@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { createEventBus } from '@signaalhub/bus';
-import { Topics } from '@signaalhub/contracts';
+import { regionDayOf, Topics, type SignalImportResponse } from '@signaalhub/contracts';
 import { createLogger } from '@signaalhub/logging';
 import type { EstablishmentDetail, EstablishmentHistoryEntry, EstablishmentSummary, ScreeningSummary } from '@signaalhub/contracts';
-import { eventually, testInfrastructure, type RunningService } from '@signaalhub/test-infra';
+import { eventually, testCaller, testInfrastructure, uniqueName, type RunningService } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coordinator, startBibob } from '../../bibob/test/support/running-bibob.js';
 import { sealSignal } from '../../meeting/test/support/sealed-signals.js';
@@ -69,7 +69,7 @@ describe('a signal flags a Soest permit holder and a re-screening reaches the po
       },
       { timeoutMs: 120_000, what: 'both flags on the establishment' },
     );
-    const today = new Date().toISOString().slice(0, 10);
+    const today = regionDayOf(new Date());
     const flag = { theme: 'autobranche', reportedOn: today, matchedOn: 'kvk' };
     expect(flagged.flags).toEqual(expect.arrayContaining([{ ...flag, recipient: true }, { ...flag, recipient: false }]));
     expect(flagged.flagCount).toBe(2);
@@ -158,6 +158,27 @@ describe('a signal flags a Soest permit holder and a re-screening reaches the po
       },
       { timeoutMs: 120_000, what: 'the address flag' },
     );
-    expect(detail.flags).toEqual([{ theme: 'autobranche', reportedOn: new Date().toISOString().slice(0, 10), matchedOn: 'address', recipient: true }]);
+    expect(detail.flags).toEqual([{ theme: 'autobranche', reportedOn: regionDayOf(new Date()), matchedOn: 'address', recipient: true }]);
+  });
+
+  it('dates the flag of a historically imported signal by its original report day, not by its import', { timeout: 180_000 }, async () => {
+    const importedKvk = randomKvkNumber();
+    const registered = await registry.call('POST', '/api/establishments', officer, registration({ kvkNumber: importedKvk, address: { postcode: '3768 ZY', huisnummer: randomInt(1000, 99_999) } }));
+    expect(registered.status, await registered.clone().text()).toBe(201);
+    const withHistory = (await registered.json()) as EstablishmentSummary;
+    const reportedOn = '2020-06-10';
+    const imported = await intake.call('POST', '/api/admin/signal-imports', testCaller('riec-mn', ['admin']), {
+      signals: [{ importId: uniqueName('import'), reportedOn, signal: goodSubmission({ subjects: [{ kind: 'business', kvkNumber: importedKvk, tradeName: 'Oude Garage' }] }) }],
+    });
+    expect(imported.status, await imported.clone().text()).toBe(201);
+    expect(((await imported.json()) as SignalImportResponse).imported).toBe(1);
+    const detail = await eventually(
+      async () => {
+        const seen = (await (await registry.get(`/api/establishments/${withHistory.id}`, officer)).json()) as EstablishmentDetail;
+        return seen.flags.length > 0 ? seen : undefined;
+      },
+      { timeoutMs: 120_000, what: 'the imported signal flag' },
+    );
+    expect(detail.flags).toEqual([{ theme: 'autobranche', reportedOn, matchedOn: 'kvk', recipient: true }]);
   });
 });

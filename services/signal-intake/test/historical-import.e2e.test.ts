@@ -1,9 +1,10 @@
 import { randomInt } from 'node:crypto';
 import { AuditLog } from '@signaalhub/audit';
-import { ROLES, type SignalImportRequestInput, type SignalImportResponse, type SignalImportRowInput } from '@signaalhub/contracts';
+import { ROLES, type AgendaEntry, type DiscussedItem, type SignalImportRequestInput, type SignalImportResponse, type SignalImportRowInput } from '@signaalhub/contracts';
 import { eventually, RunningService, serviceEnv, testCaller, uniqueName } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startIntake } from './support/intake-service.js';
+import { caller as meetingMember, startMeeting } from '../../meeting/test/support/running-meeting.js';
+import { identity, postSignal, startIntake } from './support/intake-service.js';
 import { goodSubmission } from './support/submissions.js';
 
 /*
@@ -11,7 +12,9 @@ import { goodSubmission } from './support/submissions.js';
  * refuses the whole request naming the row and the field, and stores nothing; imported signals travel the outbox
  * like any signal and the RIEC feed counts them in the months they were originally reported; a re-import adds
  * nothing; a reused import id with another row is a conflict. The report days lie in a random month of a year
- * long past, so this run's signals have that feed cell (of a fresh feed schema) to themselves.
+ * long past, so this run's signals have that feed cell (of a fresh feed schema) to themselves. The meeting admits an
+ * imported signal without putting it on an agenda, and a new signal about the same business shows it as a hit with its
+ * report day.
  */
 
 const ADMIN = testCaller('riec-mn', ['admin']);
@@ -40,20 +43,22 @@ const BATCH: SignalImportRequestInput = {
 describe('historical signal import', () => {
   let intake: RunningService;
   let feed: RunningService;
+  let meeting: RunningService;
 
   beforeAll(async () => {
-    [intake, feed] = await Promise.all([
+    [intake, feed, meeting] = await Promise.all([
       startIntake(),
       RunningService.start(
         'riec-feed',
         serviceEnv({ RIEC_FEED_DATABASE_SCHEMA: uniqueName('riec_feed').replace(/-/g, '_'), RIEC_FEED_REPLAY_NAMESPACE: uniqueName('riec-feed') }),
         { schemaVariable: 'RIEC_FEED_DATABASE_SCHEMA' },
       ),
+      startMeeting(),
     ]);
   });
 
   afterAll(async () => {
-    await Promise.all([intake.stop(), feed.stop()]);
+    await Promise.all([intake.stop(), feed.stop(), meeting.stop()]);
   });
 
   const post = (body: unknown, caller = ADMIN): Promise<Response> => intake.call('POST', '/api/admin/signal-imports', caller, body);
@@ -149,6 +154,39 @@ describe('historical signal import', () => {
     expect(response.status).toBe(422);
     expect(await response.json()).toMatchObject({ error: 'import-conflict', problems: [{ field: 'signals.1.importId' }] });
     expect(await intake.countRows('signals')).toBe(6);
+  });
+
+  it('reaches the meeting as history: on no agenda, under "Besproken" with its report day, a dated hit of a new signal', async () => {
+    // A business and an address of this test's own, so no other signal on the shared broker shares a token with them.
+    const kvkNumber = String(randomInt(10_000_000, 100_000_000));
+    const location = { postcode: '3769 XQ', huisnummer: { number: randomInt(1000, 99_999) } };
+    const subjects = [{ kind: 'business' as const, kvkNumber, tradeName: 'Garage Vroeger' }];
+    const reportedOn = `${SPRING}-11`;
+    const response = await post({ signals: [row(reportedOn, { location, subjects })] });
+    expect(response.status).toBe(201);
+    const [imported] = ((await response.json()) as SignalImportResponse).signals;
+    const member = meetingMember('gemeente-soest');
+    const listed = await eventually(
+      async () => {
+        const list = (await (await meeting.call('GET', '/api/agenda/discussed?municipality=soest', member)).json()) as DiscussedItem[];
+        return list.find((item) => item.id === imported?.signalId);
+      },
+      { timeoutMs: 90_000, what: 'the imported signal under Besproken' },
+    );
+    expect(listed).toMatchObject({ reportedOn, status: 'imported', latestDecision: null });
+
+    const posted = await postSignal(intake, goodSubmission({ location, subjects }), { identity: identity('gemeente-soest', ['inspector']) });
+    expect(posted.status, await posted.clone().text()).toBe(201);
+    const { id: newId } = (await posted.json()) as { id: string };
+    const agenda = await eventually(
+      async () => {
+        const entries = (await (await meeting.call('GET', '/api/agenda?municipality=soest', member)).json()) as AgendaEntry[];
+        return entries.some((entry) => entry.id === newId) ? entries : undefined;
+      },
+      { timeoutMs: 90_000, what: 'the new signal on the Soest agenda' },
+    );
+    expect(agenda.map((entry) => entry.id)).not.toContain(imported?.signalId);
+    expect(agenda.find((entry) => entry.id === newId)?.hits).toEqual([{ municipality: 'soest', count: 1, firstReportedOn: reportedOn, lastReportedOn: reportedOn, imported: 1 }]);
   });
 
   it('keeps an unbroken audit chain', async () => {

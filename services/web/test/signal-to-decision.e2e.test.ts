@@ -143,7 +143,8 @@ describe('signal to decision in a real browser', () => {
     await row.getByRole('link', { name: 'Autobranche' }).click();
     await page.getByRole('heading', { level: 1, name: 'Melding Autobranche, Soest' }).waitFor();
     expect(await page.locator('main').innerText()).toContain(`KvK ${kvkNumber}, Autohandel De Eem`);
-    expect(await page.locator('main').innerText()).toContain('Dezelfde betrokkenen of hetzelfde adres: ook gemeld in Baarn (1).');
+    // The item names the hit's report day (the Baarn signal was reported today or, near midnight, yesterday).
+    expect(await page.locator('main').innerText()).toMatch(/Dezelfde betrokkenen of hetzelfde adres: ook gemeld in Baarn \(1, gemeld op \d{1,2} [a-z]+ \d{4}\)\./);
     await screen('10-agendapunt');
 
     // "bestuurlijk, trekker gemeente-soest, actie binnen 14 dagen".

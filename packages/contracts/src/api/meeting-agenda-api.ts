@@ -40,13 +40,19 @@ export interface DecisionFacts {
   readonly decidedByParty: string;
 }
 
-/** One line of "Besproken": an item with at least one decision, newest decision first. */
+/**
+ * One line of "Besproken": an item with at least one decision, or a historically imported signal (discussed before
+ * the hub, if at all: no decision here; listed only without filters), newest decision or report day first.
+ */
 export interface DiscussedItem {
   readonly id: string;
   readonly theme: Theme;
   readonly receivedAt: string;
+  /** The day the signal was reported (region calendar); for an imported one its original report day. */
+  readonly reportedOn: string;
   readonly status: AgendaItemStatus;
-  readonly latestDecision: DecisionFacts;
+  /** Null for an imported signal. */
+  readonly latestDecision: DecisionFacts | null;
 }
 
 /** An item on a meeting's agenda, in the meeting's order. */

@@ -35,6 +35,18 @@ export interface HitCount {
   readonly count: number;
 }
 
+/**
+ * A hit count with when those signals were reported (days, region calendar; an imported signal on its original
+ * report day): "ook gemeld in Baarn (2, gemeld 3 maart 2024 – 9 mei 2025, waarvan 1 geïmporteerd)".
+ */
+export interface DatedHitCount extends HitCount {
+  /** Null while none of them has reached the meeting's record yet (moments after admission). */
+  readonly firstReportedOn: string | null;
+  readonly lastReportedOn: string | null;
+  /** How many of them came in by the historical import. */
+  readonly imported: number;
+}
+
 /** One line of `GET /api/agenda?municipality=`: no personal data. */
 export interface AgendaEntry {
   readonly id: string;
@@ -42,10 +54,14 @@ export interface AgendaEntry {
   /** When the signal was sealed by the intake (the envelope's signed creation time). */
   readonly receivedAt: string;
   readonly priority: AgendaPriority;
-  readonly hits: readonly HitCount[];
+  readonly hits: readonly DatedHitCount[];
 }
 
-export type AgendaItemStatus = 'pending' | 'closed';
+/**
+ * pending: on the agenda; closed: decided; imported: a historical import (signal.submitted with `reportedOn`),
+ * discussed before the hub if at all: kept for hits and history, never on an agenda, never decided on here.
+ */
+export type AgendaItemStatus = 'pending' | 'closed' | 'imported';
 
 export interface AgendaItem {
   readonly id: string;
@@ -53,6 +69,8 @@ export interface AgendaItem {
   readonly municipality: string;
   readonly theme: Theme;
   readonly receivedAt: string;
+  /** The day the signal was reported (region calendar): an imported signal's original report day. */
+  readonly reportedOn: string;
   readonly status: AgendaItemStatus;
   readonly priority: AgendaPriority;
 }
@@ -61,7 +79,7 @@ export interface AgendaItem {
 export interface OpenedAgendaItem {
   readonly item: AgendaItem;
   readonly signal: Signal;
-  readonly hits: readonly HitCount[];
+  readonly hits: readonly DatedHitCount[];
 }
 
 /** `POST /api/agenda/items/:id/decision`: the meeting's decision; the server adds signal, time and recorder. */

@@ -1,5 +1,5 @@
 import type { BusMessage } from '@signaalhub/bus';
-import { EventTypes, municipalityPartyId, Signal, type EnvelopeHeaderOf, type EnvelopeOf } from '@signaalhub/contracts';
+import { EventTypes, importedReportDay, municipalityPartyId, Signal, type AgendaJobData, type EnvelopeHeaderOf, type EnvelopeOf } from '@signaalhub/contracts';
 import type { EnvelopeOpener, OpenedEnvelope } from '@signaalhub/envelope';
 import { openedEnvelopes, Refused, VerifiedInbox, type InboxOutcome, type InboxParts } from '@signaalhub/inbox';
 import type { MatchTokenStore } from '@signaalhub/matching';
@@ -22,7 +22,9 @@ export interface SignalAdmissionParts {
 
 /**
  * `signal.submitted` → verified by the inbox (opened as the signal's municipality party) → match tokens
- * recorded → a job on that municipality's agenda queue (jobId = message id). Idempotent under
+ * recorded → a job on that municipality's agenda queue (jobId = message id). A historically imported signal
+ * (header `reportedOn`) is stored as an imported item instead: it counts for hits and can be found, but the
+ * meeting discussed it before the hub (if at all), so it never lands on an agenda. Idempotent under
  * redelivery: every step either is a no-op the second time or is checked first.
  */
 export class SignalAdmission {
@@ -53,7 +55,7 @@ export class SignalAdmission {
     // The signed header and the signed payload must agree on where the signal belongs.
     if (signal.municipality !== header.municipality || signal.theme !== header.theme) throw new Refused('PAYLOAD_HEADER_MISMATCH');
     await this.parts.tokens.record(header.messageId, header.municipality, header.matchTokens, header.theme);
-    await this.parts.queues.enqueue({
+    const item: AgendaJobData = {
       envelope,
       messageId: header.messageId,
       signalId: signal.id,
@@ -61,7 +63,14 @@ export class SignalAdmission {
       theme: header.theme,
       receivedAt: header.createdAt,
       reporterParty: signal.reporter.party,
-    });
+    };
+    const reportedOn = importedReportDay(header);
+    if (reportedOn !== undefined) {
+      await this.parts.agenda.insert(item, { status: 'imported', reportedOn });
+      this.parts.inbox.logger.info({ messageId: header.messageId, municipality: header.municipality, reportedOn }, 'imported signal admitted, not on an agenda');
+      return;
+    }
+    await this.parts.queues.enqueue(item);
     this.parts.inbox.logger.info({ messageId: header.messageId, municipality: header.municipality }, 'signal admitted to agenda queue');
   }
 

@@ -7,6 +7,7 @@ import type { MatchTokenStore } from '@signaalhub/matching';
 import type { MeetingAccessPolicy } from '../access/meeting-access-policy.js';
 import { agendaPriority, compareAgendaEntries } from './agenda-priority.js';
 import type { AgendaStore, StoredAgendaItem } from './agenda-store.js';
+import { datedHits } from './dated-hits.js';
 
 /** Reads the agenda (routing facts, hits, priority) and opens an item's signal for an authorised caller. */
 export class AgendaReader {
@@ -21,10 +22,10 @@ export class AgendaReader {
 
   async pending(municipality: string): Promise<AgendaEntry[]> {
     const items = await this.store.pending(municipality);
-    const hits = await this.tokens.hitsFor(items.map((item) => item.id));
+    const hits = await datedHits(items.map((item) => item.id), this.tokens, this.store);
     return items
       .map((item): AgendaEntry => {
-        const itemHits = hits.get(item.id)?.byMunicipality ?? [];
+        const itemHits = hits.get(item.id) ?? [];
         return { id: item.id, theme: item.theme, receivedAt: item.receivedAt, priority: agendaPriority(itemHits), hits: itemHits };
       })
       .sort(compareAgendaEntries);
@@ -46,7 +47,7 @@ export class AgendaReader {
       return this.access.deny(attempt, error.code);
     }
     await this.access.allowed(attempt);
-    const hits = (await this.tokens.hitsFor([id])).get(id)?.byMunicipality ?? [];
+    const hits = (await datedHits([id], this.tokens, this.store)).get(id) ?? [];
     return { item: agendaItem(stored, hits), signal, hits };
   }
 }
@@ -58,6 +59,7 @@ export function agendaItem(stored: StoredAgendaItem, hits: readonly HitCount[]):
     municipality: stored.municipality,
     theme: stored.theme,
     receivedAt: stored.receivedAt,
+    reportedOn: stored.reportedOn,
     status: stored.status,
     priority: agendaPriority(hits),
   };

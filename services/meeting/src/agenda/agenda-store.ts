@@ -1,4 +1,4 @@
-import type { AgendaItemStatus, AgendaJobData, Envelope, Theme } from '@signaalhub/contracts';
+import { regionDayOf, type AgendaItemStatus, type AgendaJobData, type Envelope, type Theme } from '@signaalhub/contracts';
 import type { Pool, PoolClient } from 'pg';
 import { quotedSchema } from '@signaalhub/database';
 
@@ -9,6 +9,8 @@ export interface StoredAgendaItem {
   readonly municipality: string;
   readonly theme: Theme;
   readonly receivedAt: string;
+  /** The day reported (region calendar); an imported signal's original report day. */
+  readonly reportedOn: string;
   readonly reporterParty: string;
   readonly recipients: readonly string[];
   readonly envelope: Envelope;
@@ -21,11 +23,23 @@ interface AgendaRow {
   municipality: string;
   theme: Theme;
   received_at: Date;
+  reported_on: string;
   reporter_party: string;
   recipients: string[];
   envelope: Envelope;
   status: AgendaItemStatus;
 }
+
+/** Where an admitted signal goes: on its municipality's agenda, or (a historical import) only into the record. */
+export type AgendaPlacement = { readonly status: 'pending' } | { readonly status: 'imported'; readonly reportedOn: string };
+
+export interface ReportDay {
+  readonly reportedOn: string;
+  readonly imported: boolean;
+}
+
+// The report day as text: a date column would come back as a local-midnight Date.
+const COLUMNS = `message_id, signal_id, municipality, theme, received_at, to_char(reported_on, 'YYYY-MM-DD') AS reported_on, reporter_party, recipients, envelope, status`;
 
 /** The agenda table: the system of record for which signal waits on which municipality's agenda. */
 export class AgendaStore {
@@ -40,12 +54,16 @@ export class AgendaStore {
     this.history = `${quotedSchema(schema)}.item_history`;
   }
 
-  /** The worker's step: exactly once per message id, whatever redelivery or crash came before; "received" starts the item's history. */
-  async insert(job: AgendaJobData): Promise<boolean> {
+  /**
+   * The worker's step (status pending), or the admission's for an imported signal (status imported, never on an agenda):
+   * exactly once per message id, whatever redelivery or crash came before; "received" starts the item's history.
+   */
+  async insert(job: AgendaJobData, placement: AgendaPlacement = { status: 'pending' }): Promise<boolean> {
+    const reportedOn = placement.status === 'imported' ? placement.reportedOn : regionDayOf(job.receivedAt);
     const result = await this.pool.query(
       `WITH inserted AS (
-         INSERT INTO ${this.table} (message_id, signal_id, municipality, theme, received_at, reporter_party, recipients, envelope)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         INSERT INTO ${this.table} (message_id, signal_id, municipality, theme, received_at, reporter_party, recipients, envelope, status, reported_on)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (message_id) DO NOTHING
          RETURNING message_id, received_at
        )
@@ -59,6 +77,8 @@ export class AgendaStore {
         job.reporterParty,
         job.envelope.header.recipients,
         JSON.stringify(job.envelope),
+        placement.status,
+        reportedOn,
       ],
     );
     return result.rowCount === 1;
@@ -71,7 +91,7 @@ export class AgendaStore {
 
   async pending(municipality: string): Promise<StoredAgendaItem[]> {
     const result = await this.pool.query<AgendaRow>(
-      `SELECT * FROM ${this.table} WHERE municipality = $1 AND status = 'pending' ORDER BY received_at, message_id`,
+      `SELECT ${COLUMNS} FROM ${this.table} WHERE municipality = $1 AND status = 'pending' ORDER BY received_at, message_id`,
       [municipality],
     );
     return result.rows.map(toItem);
@@ -79,11 +99,21 @@ export class AgendaStore {
 
   async find(id: string, client: Pool | PoolClient = this.pool, lock = false): Promise<StoredAgendaItem | undefined> {
     const result = await client.query<AgendaRow>(
-      `SELECT * FROM ${this.table} WHERE message_id = $1${lock ? ' FOR UPDATE' : ''}`,
+      `SELECT ${COLUMNS} FROM ${this.table} WHERE message_id = $1${lock ? ' FOR UPDATE' : ''}`,
       [id],
     );
     const row = result.rows[0];
     return row === undefined ? undefined : toItem(row);
+  }
+
+  /** When each of these items was reported and whether it was imported; ids the meeting never admitted are left out. */
+  async reportDays(ids: readonly string[]): Promise<Map<string, ReportDay>> {
+    if (ids.length === 0) return new Map();
+    const result = await this.pool.query<{ message_id: string; reported_on: string; imported: boolean }>(
+      `SELECT message_id, to_char(reported_on, 'YYYY-MM-DD') AS reported_on, status = 'imported' AS imported FROM ${this.table} WHERE message_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(result.rows.map((row) => [row.message_id, { reportedOn: row.reported_on, imported: row.imported }]));
   }
 
   async setStatus(client: PoolClient, id: string, status: AgendaItemStatus): Promise<void> {
@@ -98,6 +128,7 @@ function toItem(row: AgendaRow): StoredAgendaItem {
     municipality: row.municipality,
     theme: row.theme,
     receivedAt: row.received_at.toISOString(),
+    reportedOn: row.reported_on,
     reporterParty: row.reporter_party,
     recipients: row.recipients,
     envelope: row.envelope,

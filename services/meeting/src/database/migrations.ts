@@ -178,4 +178,20 @@ export const MEETING_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX handover_answers_by_item ON ${s}.handover_answers (item_id);`;
     },
   },
+  {
+    // Historically imported signals (signal.submitted with `reportedOn`) are kept with the items, findable and counted
+    // for hits, but never on an agenda: status 'imported'. Every item gets the day it was reported, so hits can say
+    // when; an item received before this step was reported on the day it was received (region calendar).
+    name: '0008_imported_signals',
+    up: (schema) => {
+      const s = `"${schema}"`;
+      return `
+      ALTER TABLE ${s}.agenda_items ADD COLUMN reported_on date;
+      UPDATE ${s}.agenda_items SET reported_on = (received_at AT TIME ZONE 'Europe/Amsterdam')::date;
+      ALTER TABLE ${s}.agenda_items ALTER COLUMN reported_on SET NOT NULL;
+      ALTER TABLE ${s}.agenda_items DROP CONSTRAINT agenda_items_status_check;
+      ALTER TABLE ${s}.agenda_items ADD CONSTRAINT agenda_items_status_check CHECK (status IN ('pending', 'closed', 'imported'));
+      CREATE INDEX agenda_items_imported ON ${s}.agenda_items (municipality, reported_on) WHERE status = 'imported';`;
+    },
+  },
 ];

@@ -126,36 +126,46 @@ export class ItemHistoryStore {
     return result.rows.map((row) => ({ ...toStoredDecision(row), item: { id: row.item_id, theme: row.theme } }));
   }
 
-  /** "Besproken": items with a decision, by their latest decision (newest first), filtered on its approach and lead party. */
+  /**
+   * "Besproken": items with a decision, by their latest decision, and historically imported signals (no decision here,
+   * so only without a filter), by their report day; newest first. Imported signals are the municipality's history from
+   * before the hub: this is where its members look for what was dealt with before.
+   */
   async discussed(filter: DiscussedFilter, limit = 500): Promise<DiscussedItem[]> {
     const result = await this.pool.query<{
       id: string;
       theme: Theme;
       received_at: Date;
+      reported_on: string;
       status: AgendaItemStatus;
-      decision_id: string;
-      decided_at: Date;
-      approach: Approach;
-      lead_party: string;
-      decided_by_party: string;
+      decision_id: string | null;
+      decided_at: Date | null;
+      approach: Approach | null;
+      lead_party: string | null;
+      decided_by_party: string | null;
     }>(
-      `SELECT * FROM (
-         SELECT DISTINCT ON (i.message_id) i.message_id AS id, i.theme, i.received_at, i.status,
+      `SELECT id, theme, received_at, to_char(reported_on, 'YYYY-MM-DD') AS reported_on, status,
+              decision_id, decided_at, approach, lead_party, decided_by_party FROM (
+         SELECT DISTINCT ON (i.message_id) i.message_id AS id, i.theme, i.received_at, i.reported_on, i.status,
                 d.id AS decision_id, d.decided_at, d.approach, d.lead_party, d.decided_by_party
-           FROM ${this.items} i JOIN ${this.decisions} d ON d.item_id = i.message_id
-          WHERE i.municipality = $1
+           FROM ${this.items} i LEFT JOIN ${this.decisions} d ON d.item_id = i.message_id
+          WHERE i.municipality = $1 AND (d.id IS NOT NULL OR i.status = 'imported')
           ORDER BY i.message_id, d.decided_at DESC, d.id DESC
        ) latest
        WHERE ($2::text IS NULL OR approach = $2) AND ($3::text IS NULL OR lead_party = $3)
-       ORDER BY decided_at DESC, id LIMIT $4`,
+       ORDER BY COALESCE(decided_at, (reported_on + time '12:00') AT TIME ZONE 'UTC') DESC, id LIMIT $4`,
       [filter.municipality, filter.approach ?? null, filter.leadParty ?? null, limit],
     );
     return result.rows.map((row) => ({
       id: row.id,
       theme: row.theme,
       receivedAt: row.received_at.toISOString(),
+      reportedOn: row.reported_on,
       status: row.status,
-      latestDecision: { decisionId: row.decision_id, decidedAt: row.decided_at.toISOString(), approach: row.approach, leadParty: row.lead_party, decidedByParty: row.decided_by_party },
+      latestDecision:
+        row.decision_id === null || row.decided_at === null || row.approach === null || row.lead_party === null || row.decided_by_party === null
+          ? null
+          : { decisionId: row.decision_id, decidedAt: row.decided_at.toISOString(), approach: row.approach, leadParty: row.lead_party, decidedByParty: row.decided_by_party },
     }));
   }
 

@@ -70,6 +70,7 @@ export class MeetingAgendas {
     const item = await this.parts.agenda.find(parsed.data.itemId);
     if (item === undefined) throw new AgendaRuleBroken([itemProblem('Dit agendapunt bestaat niet.')]);
     if (item.municipality !== meeting.municipality) throw new AgendaRuleBroken([itemProblem('Dit agendapunt hoort bij de agenda van een andere gemeente.')]);
+    if (item.status === 'imported') throw new AgendaRuleBroken([itemProblem('Deze melding is geïmporteerd uit de tijd voor de hub; ze komt niet op een agenda.')]);
     if (item.status !== 'pending') throw new AgendaRuleBroken([itemProblem('Over dit agendapunt is al besloten; het kan niet meer worden ingepland.')]);
     if (!(await this.parts.planned.plan(meeting.id, item.id, caller.party, this.parts.calendar.now()))) throw new AgendaConflict('Dit agendapunt staat al op de agenda van dit overleg.');
     return this.agendaOf(meeting);

@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BusMessage } from '@signaalhub/bus';
-import { EventTypes, municipalityPartyId, Signal, Topics, type EnvelopeOf } from '@signaalhub/contracts';
+import { EventTypes, municipalityPartyId, reportDayInstant, Signal, Topics, type EnvelopeOf } from '@signaalhub/contracts';
 import {
   EnvelopeSealer,
   KeyFiles,
@@ -46,6 +46,8 @@ export interface SignalOptions {
   /** Planted text that must never leave the envelope body. */
   readonly freeText?: string;
   readonly personName?: string;
+  /** A historical import's original report day (header `reportedOn`), as the intake's import seals it. */
+  readonly reportedOn?: string;
 }
 
 /** A signal sealed the way the intake seals it: by the reporter's party, message id = signal id, with real match tokens. */
@@ -56,7 +58,7 @@ export async function sealSignal(options: SignalOptions): Promise<{ envelope: Si
   const reporterParty = options.reporterParty ?? municipalityPartyId(options.municipality);
   const signal = Signal.parse({
     id: randomUUID(),
-    reportedAt: new Date().toISOString(),
+    reportedAt: options.reportedOn === undefined ? new Date().toISOString() : reportDayInstant(options.reportedOn),
     reporter: { party: reporterParty, userId: 'inspecteur-1' },
     municipality: options.municipality,
     theme: 'autobranche',
@@ -76,6 +78,7 @@ export async function sealSignal(options: SignalOptions): Promise<{ envelope: Si
     municipality: signal.municipality,
     theme: signal.theme,
     matchTokens: [matchToken({ kind: 'kvk', kvkNumber: options.kvkNumber }, partnershipKey)],
+    ...(options.reportedOn === undefined ? {} : { reportedOn: options.reportedOn }),
     messageId: signal.id,
   });
   return { envelope, signal };

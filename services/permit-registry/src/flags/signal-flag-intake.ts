@@ -1,4 +1,4 @@
-import { municipalityPartyId, type EnvelopeHeaderV2, type EnvelopeHeaderV2Of, type EventTypes, type HeaderMatchToken } from '@signaalhub/contracts';
+import { municipalityPartyId, signalReportDay, type EnvelopeHeaderV2, type EnvelopeHeaderV2Of, type EventTypes, type HeaderMatchToken } from '@signaalhub/contracts';
 import type { HeaderVerifier, MatchTokenKey } from '@signaalhub/envelope';
 import { signalHeaderInbox, type InboxParts, type VerifiedInbox } from '@signaalhub/inbox';
 import type { Logger } from '@signaalhub/logging';
@@ -57,7 +57,8 @@ async function flag(parts: SignalFlagIntakeParts, header: EnvelopeHeaderV2Of<typ
       ...hit,
       signalId: header.messageId,
       theme: header.theme,
-      reportedOn: header.createdAt.slice(0, 10),
+      // An imported signal's original report day, not the day it was sealed.
+      reportedOn: signalReportDay(header),
       recipient: header.recipients.includes(municipalityPartyId(hit.municipality)),
       receivedAt,
     })),

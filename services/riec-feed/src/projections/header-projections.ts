@@ -1,5 +1,5 @@
 import type { BusMessage } from '@signaalhub/bus';
-import { EventTypes, type EnvelopeHeaderV2, type EnvelopeHeaderV2Of, type EventType } from '@signaalhub/contracts';
+import { EventTypes, signalReportedAt, type EnvelopeHeaderV2, type EnvelopeHeaderV2Of, type EventType } from '@signaalhub/contracts';
 import { withTransaction } from '@signaalhub/database';
 import type { HeaderVerifier } from '@signaalhub/envelope';
 import { Refused, verifiedHeaders, VerifiedInbox, type InboxOutcome, type InboxParts } from '@signaalhub/inbox';
@@ -164,11 +164,7 @@ export class HeaderProjections {
   }
 }
 
-/**
- * When the event happened: a historically imported signal's original report day (`reportedOn`, taken at noon UTC,
- * inside that day in the region's calendar), otherwise the sealing time.
- */
+/** When the event happened: a signal when it was reported (an imported one on its original day), anything else when sealed. */
 function eventTime(header: ProjectedHeader): Date {
-  if (header.type === EventTypes.signalSubmitted && header.reportedOn !== undefined) return new Date(`${header.reportedOn}T12:00:00Z`);
-  return new Date(header.createdAt);
+  return new Date(header.type === EventTypes.signalSubmitted ? signalReportedAt(header) : header.createdAt);
 }

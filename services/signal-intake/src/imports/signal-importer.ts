@@ -3,6 +3,8 @@ import type { AuditedAccess } from '@signaalhub/access';
 import {
   EventTypes,
   municipalityPartyId,
+  regionDayOf,
+  reportDayInstant,
   Signal,
   SignalImportBatch,
   SignalImportRow,
@@ -42,8 +44,6 @@ export interface SignalImporterParts {
 
 /** Envelopes sealed at once: OpenPGP work is CPU-bound, a few in flight keep the event loop responsive. */
 const SEAL_CONCURRENCY = 4;
-
-const dayInRegion = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /**
  * The historical import (admin only; the caller checked the role): signals a municipality kept before the hub,
@@ -102,7 +102,7 @@ export class SignalImporter {
   /** What the row's schema cannot see: a report day in the future, recipients the policy refuses. */
   private rowProblems(row: SignalImportRow, index: number): ValidationProblem[] {
     const problems: ValidationProblem[] = [];
-    if (row.reportedOn > dayInRegion.format(this.clock())) {
+    if (row.reportedOn > regionDayOf(this.clock())) {
       problems.push({ field: `signals.${String(index)}.reportedOn`, rule: 'must not be in the future', message: 'De meldingsdatum mag niet in de toekomst liggen' });
     }
     const { signal } = row;
@@ -124,8 +124,7 @@ export class SignalImporter {
     const resolution = resolveRecipients(this.parts.policy, submission.municipality, submission.theme, submission.distribution.recipients);
     if (!resolution.ok) throw new Error('recipients were checked before sealing');
     const municipalityParty = municipalityPartyId(submission.municipality);
-    // Noon UTC lies inside the report day in the region's calendar, so every reader puts it on that day.
-    const reportedAt = `${row.reportedOn}T12:00:00.000Z`;
+    const reportedAt = reportDayInstant(row.reportedOn);
     const signal = Signal.parse({
       id: randomUUID(),
       reportedAt,

@@ -29,7 +29,7 @@ import { ACTION_ROWS, actionDescriptionId, actionDueDateId, DECISION_FIELD_IDS, 
 import { errorsFor, type FieldError } from '../forms/field-errors.js';
 import { formatDate, formatDateTime, municipalityName, partyLabel } from '../labels/labels.js';
 import { signalReference } from '../labels/reference.js';
-import { hitsText } from './hits-text.js';
+import { datedHitsText } from './hits-text.js';
 import { ItemHistoryList } from './item-history-list.js';
 import { Layout } from './layout.js';
 import type { PageUser } from './page-context.js';
@@ -244,6 +244,19 @@ function PlanForm({ user, opened, upcomingMeetings, errors }: AgendaItemPageProp
 }
 
 /** One agenda item: the opened signal, its hits, planning, the decision form and its whole history. */
+/** Only a pending item can be decided; an imported one was dealt with (if at all) before the hub. */
+function decisionSection(props: AgendaItemPageProps): ReactNode {
+  const { item } = props.opened;
+  switch (item.status) {
+    case 'pending':
+      return <DecisionForm {...props} />;
+    case 'closed':
+      return <Paragraph>Over deze melding is al besloten.</Paragraph>;
+    case 'imported':
+      return <Paragraph>Geïmporteerd, gemeld op {formatDate(item.reportedOn)}. Deze melding komt niet op de agenda; ze telt mee als treffer bij nieuwe meldingen.</Paragraph>;
+  }
+}
+
 export function AgendaItemPage(props: AgendaItemPageProps): ReactNode {
   const { opened, errors } = props;
   const title = `Melding ${THEME_LABELS[opened.item.theme]}, ${municipalityName(opened.item.municipality)}`;
@@ -266,7 +279,7 @@ export function AgendaItemPage(props: AgendaItemPageProps): ReactNode {
       <section aria-labelledby="kop-treffers" className="sh-form-section">
         <Heading2 id="kop-treffers">Treffers in andere meldingen</Heading2>
         <Paragraph>
-          {opened.hits.length === 0 ? 'Geen andere meldingen over dezelfde betrokkenen of hetzelfde adres.' : `Dezelfde betrokkenen of hetzelfde adres: ${hitsText(opened.hits)}.`}
+          {opened.hits.length === 0 ? 'Geen andere meldingen over dezelfde betrokkenen of hetzelfde adres.' : `Dezelfde betrokkenen of hetzelfde adres: ${datedHitsText(opened.hits)}.`}
         </Paragraph>
       </section>
       {opened.item.status === 'pending' ? (
@@ -283,7 +296,7 @@ export function AgendaItemPage(props: AgendaItemPageProps): ReactNode {
       )}
       <section aria-labelledby="kop-besluit" className="sh-form-section">
         <Heading2 id="kop-besluit">Besluit</Heading2>
-        {opened.item.status === 'pending' ? <DecisionForm {...props} /> : <Paragraph>Over deze melding is al besloten.</Paragraph>}
+        {decisionSection(props)}
       </section>
       <section aria-labelledby="kop-geschiedenis" className="sh-form-section">
         <Heading2 id="kop-geschiedenis">Geschiedenis</Heading2>

@@ -1,4 +1,4 @@
-import { APPROACH_LABELS, APPROACHES, THEME_LABELS, type DiscussedItem } from '@signaalhub/contracts';
+import { APPROACH_LABELS, APPROACHES, THEME_LABELS, type AgendaItemStatus, type DiscussedItem } from '@signaalhub/contracts';
 import {
   Button,
   Heading1,
@@ -17,10 +17,13 @@ import type { ReactNode } from 'react';
 import { ErrorSummary } from '../components/error-summary.js';
 import { SelectField } from '../components/select-field.js';
 import { errorsFor, type FieldError } from '../forms/field-errors.js';
-import { formatDateTime, municipalityName, partyLabel } from '../labels/labels.js';
+import { formatDate, formatDateTime, municipalityName, partyLabel } from '../labels/labels.js';
 import { signalReference } from '../labels/reference.js';
 import { Layout } from './layout.js';
 import type { PageUser } from './page-context.js';
+
+/** An imported signal was dealt with (if at all) before the hub: it is neither back on the agenda nor decided here. */
+const DISCUSSED_STATUS_LABELS: Readonly<Record<AgendaItemStatus, string>> = { pending: 'Terug op de agenda', closed: 'Afgerond', imported: 'Van voor de hub' };
 
 export const DISCUSSED_FIELD_IDS = { municipality: 'besproken-gemeente', approach: 'besproken-aanpak', leadParty: 'besproken-trekker' } as const;
 
@@ -102,10 +105,16 @@ export function DiscussedPage(props: DiscussedPageProps): ReactNode {
                     <Link href={`/agenda/punten/${encodeURIComponent(item.id)}`}>{THEME_LABELS[item.theme]}</Link>
                   </TableCell>
                   <TableCell>{signalReference(item.id)}</TableCell>
-                  <TableCell>{formatDateTime(item.latestDecision.decidedAt)}</TableCell>
-                  <TableCell>{APPROACH_LABELS[item.latestDecision.approach]}</TableCell>
-                  <TableCell>{partyLabel(item.latestDecision.leadParty)}</TableCell>
-                  <TableCell>{item.status === 'pending' ? 'Terug op de agenda' : 'Afgerond'}</TableCell>
+                  {item.latestDecision === null ? (
+                    <TableCell colSpan={3}>Geïmporteerd, gemeld op {formatDate(item.reportedOn)}</TableCell>
+                  ) : (
+                    <>
+                      <TableCell>{formatDateTime(item.latestDecision.decidedAt)}</TableCell>
+                      <TableCell>{APPROACH_LABELS[item.latestDecision.approach]}</TableCell>
+                      <TableCell>{partyLabel(item.latestDecision.leadParty)}</TableCell>
+                    </>
+                  )}
+                  <TableCell>{DISCUSSED_STATUS_LABELS[item.status]}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
