@@ -6,6 +6,7 @@ import { VerifiedInbox, type InboxParts } from './verified-inbox.js';
 
 type InformationAnsweredType = typeof EventTypes.informationAnswered;
 export type InformationAnswerEnvelope = EnvelopeOf<InformationAnsweredType>;
+export type InformationAnswerInbox = VerifiedInbox<InformationAnsweredType, OpenedEnvelope<InformationAnswered>>;
 
 /** What the requester kept of a request it sent: enough to judge the answer that comes back. */
 export interface SentInformationRequest {
@@ -13,6 +14,13 @@ export interface SentInformationRequest {
   /** The municipality that owns the signal: the only party that may answer. */
   readonly municipality: string;
   readonly signalId: string;
+}
+
+/** The requests a service sent, as its store finds them. */
+export interface SentInformationRequests<R extends SentInformationRequest> {
+  find(requestId: string): Promise<R | undefined>;
+  /** Whether an answer with this message id is stored: a replayed message is then a duplicate. */
+  hasAnswer(answerMessageId: string): Promise<boolean>;
 }
 
 /** What a requesting service (the pool, the RIEC feed) decides itself. */
@@ -23,9 +31,7 @@ export interface InformationAnswerSettings<R extends SentInformationRequest> {
   readonly requester: PartyId;
   /** The audit log's name for one of the service's requests. */
   readonly requestObject: string;
-  readonly findRequest: (requestId: string) => Promise<R | undefined>;
-  /** Whether an answer with this message id is stored: a replayed message is then a duplicate. */
-  readonly hasAnswer: (answerMessageId: string) => Promise<boolean>;
+  readonly requests: SentInformationRequests<R>;
   /** Stores the answer on its request, idempotent under redelivery; false when the request was answered before. */
   readonly store: (request: R, answer: InformationAnswered, envelope: InformationAnswerEnvelope) => Promise<boolean>;
 }
@@ -40,11 +46,11 @@ export interface InformationAnswerSettings<R extends SentInformationRequest> {
 export function informationAnswerInbox<R extends SentInformationRequest>(
   settings: InformationAnswerSettings<R>,
   parts: InboxParts,
-): VerifiedInbox<InformationAnsweredType, OpenedEnvelope<InformationAnswered>> {
+): InformationAnswerInbox {
   const { requester } = settings;
   const store = async (answer: InformationAnswered, envelope: InformationAnswerEnvelope): Promise<void> => {
     const { header } = envelope;
-    const request = await settings.findRequest(answer.requestId);
+    const request = await settings.requests.find(answer.requestId);
     if (request === undefined) throw new Refused('UNKNOWN_REQUEST');
     // Only the owning municipality answers, and the signed header and payload agree on it.
     const owner = municipalityPartyId(request.municipality);
@@ -70,7 +76,7 @@ export function informationAnswerInbox<R extends SentInformationRequest>(
       reader: requester,
       auditAction: 'information.receive-answer',
       refuseUnverified: (header) => (header.recipients.includes(requester) ? undefined : 'NOT_ADDRESSED_TO_REQUESTER'),
-      alreadyApplied: (header) => settings.hasAnswer(header.messageId),
+      alreadyApplied: (header) => settings.requests.hasAnswer(header.messageId),
       apply: (opened, envelope) => store(opened.payload, envelope),
     },
     parts,

@@ -18,7 +18,8 @@ import { HandoverStore } from './handovers/handover-store.js';
 import { RiecHandovers } from './handovers/riec-handovers.js';
 import { CrossMunicipalityHits } from './hits/cross-municipality-hits.js';
 import { ExclusionList } from './hits/exclusion-list.js';
-import { HitAnswerIntake } from './hits/hit-answer-intake.js';
+import type { InformationAnswerInbox } from '@signaalhub/inbox';
+import { hitAnswerIntake } from './hits/hit-answer-intake.js';
 import { HitInformationRequests } from './hits/hit-information-requests.js';
 import { HitRequestStore } from './hits/hit-request-store.js';
 import { HitSignals } from './hits/hit-signals.js';
@@ -47,7 +48,7 @@ export interface RiecFeedService extends ComposedService {
   readonly redis: Redis;
   readonly projections: HeaderProjections;
   /** The owning municipalities' answers to the liaison's "verzoeken om informatie". */
-  readonly informationAnswers: HitAnswerIntake;
+  readonly informationAnswers: InformationAnswerInbox;
   /** Builds, stores and sends the releases of a month (the API's and the tests' way in). */
   readonly releasePublisher: ReleasePublisher;
 }
@@ -95,7 +96,7 @@ export async function composeRiecFeed({ config, logger, clock: givenClock }: { c
     inbox: inboxParts,
     clock,
   });
-  const informationAnswers = new HitAnswerIntake({
+  const informationAnswers = hitAnswerIntake({
     pool: postgres,
     // A fresh answer is opened with the freshness window and replay rule; stored envelopes later without.
     opener: new EnvelopeOpener(keyring, { replayStore, window, clock }),

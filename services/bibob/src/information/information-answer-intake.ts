@@ -1,6 +1,6 @@
 import type { BusMessage } from '@signaalhub/bus';
 import type { EnvelopeOpener, SealedRecords } from '@signaalhub/envelope';
-import { informationAnswerInbox, type InboxOutcome, type InboxParts } from '@signaalhub/inbox';
+import { informationAnswerInbox, type InboxOutcome, type InboxParts, type InformationAnswerInbox } from '@signaalhub/inbox';
 import type { PoolRequestStore } from './information-request-store.js';
 import { POOL_INFORMATION_REQUEST_OBJECT } from './pool-information-requests.js';
 
@@ -19,7 +19,7 @@ export interface InformationAnswerIntakeParts {
  * alone on its request, which is then `beantwoord` or `geweigerd`.
  */
 export class InformationAnswerIntake {
-  private readonly inbox: ReturnType<typeof informationAnswerInbox>;
+  private readonly inbox: InformationAnswerInbox;
 
   constructor(parts: InformationAnswerIntakeParts) {
     const { requests } = parts;
@@ -28,8 +28,7 @@ export class InformationAnswerIntake {
         opener: parts.opener,
         requester: parts.poolParty,
         requestObject: POOL_INFORMATION_REQUEST_OBJECT,
-        findRequest: (id) => requests.find(id),
-        hasAnswer: (messageId) => requests.hasAnswer(messageId),
+        requests,
         store: async (request, answer, { header }) =>
           requests.answer({
             id: request.id,

@@ -12,6 +12,12 @@ const projected =
     await service.projections.receive(type, message);
   };
 
+/** An answer to the liaison's request: the outcome (applied, duplicate, refused) is the inbox's own concern. */
+const answerTakenIn =
+  (service: RiecFeedService): BusHandler =>
+  (message) =>
+    service.informationAnswers.receive(message).then(() => undefined);
+
 /**
  * The events this service consumes: every projected one read from its verified header; an answer to one of
  * the liaison's "verzoeken om informatie" opened as the RIEC and kept sealed on its request.
@@ -41,9 +47,7 @@ export const CONSUMED_EVENTS: EventConsumption<RiecFeedConfig, RiecFeedService, 
     [EventTypes.permitReinstated]: projected(EventTypes.permitReinstated),
     [EventTypes.permitRevoked]: projected(EventTypes.permitRevoked),
     [EventTypes.permitExpired]: projected(EventTypes.permitExpired),
-    [EventTypes.informationAnswered]: (service) => async (message) => {
-      await service.informationAnswers.receive(message);
-    },
+    [EventTypes.informationAnswered]: answerTakenIn,
   },
   groupId: (config) => config.KAFKA_GROUP_ID,
 };

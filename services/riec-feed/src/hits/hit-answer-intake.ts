@@ -1,7 +1,6 @@
-import type { BusMessage } from '@signaalhub/bus';
 import { withTransaction } from '@signaalhub/database';
 import type { EnvelopeOpener } from '@signaalhub/envelope';
-import { informationAnswerInbox, Refused, type InboxOutcome, type InboxParts } from '@signaalhub/inbox';
+import { informationAnswerInbox, Refused, type InboxParts, type InformationAnswerInbox } from '@signaalhub/inbox';
 import type { Pool } from 'pg';
 import { HIT_INFORMATION_REQUEST_OBJECT } from './hit-information-requests.js';
 import type { HitRequestStore } from './hit-request-store.js';
@@ -23,38 +22,23 @@ export interface HitAnswerIntakeParts {
  * a given signal opens like one sent to the RIEC and a refusal's reason stays sealed; the request becomes
  * `beantwoord` or `geweigerd` in the same transaction.
  */
-export class HitAnswerIntake {
-  private readonly inbox: ReturnType<typeof informationAnswerInbox>;
-
-  constructor(parts: HitAnswerIntakeParts) {
-    const { requests } = parts;
-    this.inbox = informationAnswerInbox(
-      {
-        opener: parts.opener,
-        requester: parts.riecParty,
-        requestObject: HIT_INFORMATION_REQUEST_OBJECT,
-        findRequest: (id) => requests.find(id),
-        hasAnswer: (messageId) => requests.hasAnswer(messageId),
-        store: (request, answer, envelope) =>
-          withTransaction(parts.pool, async (client) => {
-            await parts.envelopes.keep(client, envelope);
-            const answered = await requests.answer(client, {
-              id: request.id,
-              status: answer.outcome === 'answered' ? 'beantwoord' : 'geweigerd',
-              answerMessageId: envelope.header.messageId,
-              answeredBy: answer.answeredBy,
-              answeredAt: answer.answeredAt,
-            });
-            // Answered before: thrown, so the transaction rolls back and no envelope is kept for a refused answer.
-            if (!answered) throw new Refused('ALREADY_ANSWERED');
-            return true;
-          }),
-      },
-      parts.inbox,
-    );
-  }
-
-  receive(message: BusMessage): Promise<InboxOutcome> {
-    return this.inbox.receive(message);
-  }
+export function hitAnswerIntake({ pool, opener, requests, envelopes, riecParty, inbox }: HitAnswerIntakeParts): InformationAnswerInbox {
+  return informationAnswerInbox(
+    {
+      opener,
+      requester: riecParty,
+      requestObject: HIT_INFORMATION_REQUEST_OBJECT,
+      requests,
+      store: (request, answer, envelope) =>
+        withTransaction(pool, async (client) => {
+          await envelopes.keep(client, envelope);
+          const status = answer.outcome === 'answered' ? 'beantwoord' : 'geweigerd';
+          const { answeredBy, answeredAt } = answer;
+          // Answered before: thrown, so the transaction rolls back and no envelope is kept for a refused answer.
+          if (!(await requests.answer(client, { id: request.id, status, answerMessageId: envelope.header.messageId, answeredBy, answeredAt }))) throw new Refused('ALREADY_ANSWERED');
+          return true;
+        }),
+    },
+    inbox,
+  );
 }

@@ -1,4 +1,5 @@
 import type { HitInformationStatus } from '@signaalhub/contracts';
+import type { SentInformationRequest } from '@signaalhub/inbox';
 import { quotedSchema } from '@signaalhub/database';
 import type { ClientBase, Pool } from 'pg';
 
@@ -7,14 +8,12 @@ interface Actor {
   readonly userId: string;
 }
 
-/** A liaison's request as the feed keeps it: routing facts in columns, the purpose sealed to the RIEC, the answer in its kept envelope. */
+/** A liaison's request as the API shows it: routing facts and who answered when; the answer itself stays in its kept envelope. */
 export interface StoredHitRequest {
   readonly id: string;
   readonly hitId: string;
   readonly signalId: string;
   readonly municipality: string;
-  readonly messageId: string;
-  readonly purposeSealed: string;
   readonly requestedBy: Actor;
   readonly requestedAt: string;
   readonly status: HitInformationStatus;
@@ -24,7 +23,16 @@ export interface StoredHitRequest {
   readonly answeredAt: string | null;
 }
 
-export type NewHitRequest = Pick<StoredHitRequest, 'id' | 'hitId' | 'signalId' | 'municipality' | 'messageId' | 'purposeSealed' | 'requestedBy' | 'requestedAt'>;
+export interface NewHitRequest {
+  readonly id: string;
+  readonly hitId: string;
+  readonly signalId: string;
+  readonly municipality: string;
+  readonly messageId: string;
+  readonly purposeSealed: string;
+  readonly requestedBy: Actor;
+  readonly requestedAt: string;
+}
 
 export interface HitRequestAnswer {
   readonly id: string;
@@ -34,22 +42,13 @@ export interface HitRequestAnswer {
   readonly answeredAt: string;
 }
 
-interface RequestRow {
-  id: string;
-  hit_id: string;
-  signal_id: string;
-  municipality: string;
-  message_id: string;
-  purpose_sealed: string;
-  requested_by_party: string;
-  requested_by_user: string;
-  requested_at: Date;
-  status: HitInformationStatus;
-  answer_message_id: string | null;
-  answered_by_party: string | null;
-  answered_by_user: string | null;
-  answered_at: Date | null;
-}
+/** Named as the API names them; actors built in SQL (no answerer: null). */
+const VIEW_COLUMNS = `id, hit_id AS "hitId", signal_id AS "signalId", municipality, status, answer_message_id AS "answerMessageId",
+  json_build_object('party', requested_by_party, 'userId', requested_by_user) AS "requestedBy", requested_at AS "requestedAt",
+  CASE WHEN answered_by_party IS NULL THEN NULL ELSE json_build_object('party', answered_by_party, 'userId', answered_by_user) END AS "answeredBy",
+  answered_at AS "answeredAt"`;
+
+type ViewRow = Omit<StoredHitRequest, 'requestedAt' | 'answeredAt'> & { readonly requestedAt: Date; readonly answeredAt: Date | null };
 
 /** The liaison's "verzoeken om informatie" (migrations 0003 and 0007). */
 export class HitRequestStore {
@@ -60,6 +59,12 @@ export class HitRequestStore {
     schema: string,
   ) {
     this.table = `${quotedSchema(schema)}.information_requests`;
+  }
+
+  /** What the answer inbox judges an answer by. */
+  async find(id: string): Promise<SentInformationRequest | undefined> {
+    const result = await this.pool.query<SentInformationRequest>(`SELECT id, municipality, signal_id AS "signalId" FROM ${this.table} WHERE id = $1`, [id]);
+    return result.rows[0];
   }
 
   async insert(client: ClientBase, request: NewHitRequest): Promise<void> {
@@ -80,16 +85,10 @@ export class HitRequestStore {
     );
   }
 
-  async find(id: string): Promise<StoredHitRequest | undefined> {
-    const result = await this.pool.query<RequestRow>(`SELECT * FROM ${this.table} WHERE id = $1`, [id]);
-    const row = result.rows[0];
-    return row === undefined ? undefined : toRequest(row);
-  }
-
   /** A hit's requests, oldest first. */
   async ofHit(hitId: string): Promise<StoredHitRequest[]> {
-    const result = await this.pool.query<RequestRow>(`SELECT * FROM ${this.table} WHERE hit_id = $1 ORDER BY requested_at, id`, [hitId]);
-    return result.rows.map(toRequest);
+    const result = await this.pool.query<ViewRow>(`SELECT ${VIEW_COLUMNS} FROM ${this.table} WHERE hit_id = $1 ORDER BY requested_at, id`, [hitId]);
+    return result.rows.map((row) => ({ ...row, requestedAt: row.requestedAt.toISOString(), answeredAt: row.answeredAt?.toISOString() ?? null }));
   }
 
   /** The envelope id of an answer that gave this signal to the RIEC, if one did. */
@@ -102,8 +101,8 @@ export class HitRequestStore {
   }
 
   async hasAnswer(answerMessageId: string): Promise<boolean> {
-    const result = await this.pool.query(`SELECT 1 FROM ${this.table} WHERE answer_message_id = $1`, [answerMessageId]);
-    return result.rowCount === 1;
+    const result = await this.pool.query<{ answered: boolean }>(`SELECT EXISTS (SELECT FROM ${this.table} WHERE answer_message_id = $1) AS answered`, [answerMessageId]);
+    return result.rows[0]?.answered === true;
   }
 
   /** False when the request was no longer open (answered before, by another message). */
@@ -115,21 +114,4 @@ export class HitRequestStore {
     );
     return result.rowCount === 1;
   }
-}
-
-function toRequest(row: RequestRow): StoredHitRequest {
-  return {
-    id: row.id,
-    hitId: row.hit_id,
-    signalId: row.signal_id,
-    municipality: row.municipality,
-    messageId: row.message_id,
-    purposeSealed: row.purpose_sealed,
-    requestedBy: { party: row.requested_by_party, userId: row.requested_by_user },
-    requestedAt: row.requested_at.toISOString(),
-    status: row.status,
-    answerMessageId: row.answer_message_id,
-    answeredBy: row.answered_by_party === null || row.answered_by_user === null ? null : { party: row.answered_by_party, userId: row.answered_by_user },
-    answeredAt: row.answered_at === null ? null : row.answered_at.toISOString(),
-  };
 }
