@@ -288,6 +288,7 @@ describe('bad input against every endpoint', () => {
     'GET /api/hits': { service: 'feed', caller: () => riecLiaison, query: { kind: 'kvk', theme: 'autobranche' } },
     'GET /api/hits/{id}/signals': { service: 'feed', caller: () => riecLiaison, ids: () => ({ id: randomUUID() }) },
     'GET /api/hits/{id}/signals/{signalId}': { service: 'feed', caller: () => riecLiaison, ids: () => ({ id: randomUUID(), signalId: randomUUID() }) },
+    'GET /api/hits/{id}/information-requests': { service: 'feed', caller: () => riecLiaison, ids: () => ({ id: randomUUID() }) },
     'POST /api/hits/{id}/information-requests': {
       service: 'feed',
       caller: () => riecLiaison,

@@ -1,11 +1,11 @@
 import { createEventBus } from '@signaalhub/bus';
-import { EVENT_CATALOG, FeedPublished, Topics, type Exclusion, type ReleaseSummary } from '@signaalhub/contracts';
+import { EVENT_CATALOG, FeedPublished, Topics, type Exclusion, type HitInformationRequest, type ReleaseSummary } from '@signaalhub/contracts';
 import { REPLAY_KEY_PREFIX, storedEnvelopeOpener } from '@signaalhub/envelope';
 import { createLogger } from '@signaalhub/logging';
 import { eventually, testCaller, testInfrastructure, type RunningService } from '@signaalhub/test-infra';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SIGNAL_CANARIES, sealDecision, sealSignal } from '../../services/riec-feed/test/support/feed-events.js';
+import { openedSignal, SIGNAL_CANARIES, sealDecision, sealInformationAnswer, sealSignal } from '../../services/riec-feed/test/support/feed-events.js';
 import { feedEnv, lastMonth, liaison, startFeed } from '../../services/riec-feed/test/support/running-feed.js';
 import { loadServiceKeysOnce } from '../../services/riec-feed/test/support/test-keys.js';
 
@@ -16,12 +16,14 @@ import { loadServiceKeysOnce } from '../../services/riec-feed/test/support/test-
  * schema, in its replay namespace in Redis, or in its log (trace level), nor in what it publishes: the
  * releases' CSV and JSON exports, the MISP export of the hits and every feed.published opened as its recipient.
  * The feed reads headers only, keeps a signal sent to the RIEC as the ciphertext it arrived in, and keeps the
- * exclusion list as tokens.
+ * exclusion list as tokens. Baarn's answers to the liaison's "verzoeken om informatie" (one signal given, one
+ * refused with a reason that names a person) are kept as the envelopes they arrived in, never in a column.
  */
 
 const KVK = '70615243';
 const KENTEKEN = 'KN-736-R';
 const POSTCODE = '3762 KX';
+const REFUSAL_REASON = 'Geweigerd: Kanarie Weigerpersoon is getuige in een lopend onderzoek';
 const CANARIES = [
   ...SIGNAL_CANARIES,
   '07-06-1975',
@@ -32,6 +34,7 @@ const CANARIES = [
   KENTEKEN,
   '3762KX',
   POSTCODE,
+  REFUSAL_REASON,
 ];
 
 function canaryPattern(canary: string): RegExp {
@@ -108,6 +111,45 @@ describe('planted personal data across the riec feed store, Redis and logs', () 
       published.push(JSON.stringify(opened));
     }
     expect(published.flatMap((text, i) => leaksIn(`published artefact ${String(i)}`, text))).toEqual([]);
+
+    // The liaison asks Baarn for both its signals of the hit; Baarn gives one and refuses the other.
+    expect((await sut.call('GET', '/api/hits?kind=kvk', riec)).status).toBe(200);
+    const hit = await sut.pool.query<{ id: string }>(
+      `SELECT h.id FROM "${sut.schema}".hit_ids h JOIN "${sut.schema}".match_tokens m ON m.kind = h.kind AND m.version = h.version AND m.token = h.token WHERE m.message_id = $1 AND h.kind = 'kvk'`,
+      [signals[0]?.header.messageId],
+    );
+    const hitId = hit.rows[0]?.id ?? '';
+    const baarn = [signals[0], signals[2]].flatMap((signal) => (signal === undefined ? [] : [signal]));
+    const answers: Awaited<ReturnType<typeof sealInformationAnswer>>[] = [];
+    for (const [index, signal] of baarn.entries()) {
+      const asked = await sut.call('POST', `/api/hits/${hitId}/information-requests`, riec, { signalId: signal.header.messageId, purpose: 'RIEC-casus keten autobedrijven' });
+      expect(asked.status, await asked.clone().text()).toBe(201);
+      const { id: requestId } = (await asked.json()) as HitInformationRequest;
+      const facts = { requestId, municipality: 'baarn', answeredBy: { party: 'gemeente-baarn', userId: 'lid-1' }, answeredAt: new Date().toISOString() };
+      answers.push(
+        await sealInformationAnswer(index === 0 ? { ...facts, outcome: 'answered', signal: await openedSignal(signal) } : { ...facts, outcome: 'refused', reason: REFUSAL_REASON }),
+      );
+    }
+    expect(leaksIn('answers sent', JSON.stringify(answers))).toEqual([]);
+    const answering = createEventBus({ brokers: testInfrastructure().kafkaBrokers, clientId: 'riec-feed-canary-answers', logger: createLogger('riec-feed-canary', 'warn') });
+    const answerProducer = answering.createProducer();
+    await answerProducer.connect();
+    for (const answer of answers) await answerProducer.send(Topics.information, [{ key: 'baarn', value: Buffer.from(JSON.stringify(answer)) }]);
+    await answering.close();
+    const requests = await eventually(
+      async () => {
+        const listed = (await (await sut.call('GET', `/api/hits/${hitId}/information-requests`, riec)).json()) as HitInformationRequest[];
+        return listed.length === 2 && listed.every((request) => request.status !== 'open') ? listed : undefined;
+      },
+      { timeoutMs: 120_000, what: "the feed to take in Baarn's answers" },
+    );
+    expect(requests.map(({ status, refusalReason }) => ({ status, refusalReason }))).toEqual([
+      { status: 'beantwoord', refusalReason: null },
+      { status: 'geweigerd', refusalReason: REFUSAL_REASON },
+    ]);
+    const given = await sut.call('GET', `/api/hits/${hitId}/signals/${baarn[0]?.header.messageId ?? ''}`, riec);
+    expect(given.status).toBe(200);
+    expect(await given.text()).toContain(SIGNAL_CANARIES[0]);
 
     for (const entry of [
       { kind: 'kvk', kvkNumber: KVK, label: 'Takelbedrijf' },

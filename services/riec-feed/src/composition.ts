@@ -4,7 +4,7 @@ import { AuditLog } from '@signaalhub/audit';
 import { ConfigError } from '@signaalhub/config';
 import { createEventBus, type EventBus } from '@signaalhub/bus';
 import { TOPIC_DEFINITIONS } from '@signaalhub/contracts';
-import { DEFAULT_FRESHNESS_WINDOW, EnvelopeSealer, HeaderVerifier, RedisReplayStore, SealedRecords, storedEnvelopeOpener } from '@signaalhub/envelope';
+import { DEFAULT_FRESHNESS_WINDOW, EnvelopeOpener, EnvelopeSealer, HeaderVerifier, RedisReplayStore, SealedRecords, storedEnvelopeOpener } from '@signaalhub/envelope';
 import type { Logger } from '@signaalhub/logging';
 import { MatchTokenStore } from '@signaalhub/matching';
 import { TransactionalOutbox } from '@signaalhub/outbox';
@@ -18,7 +18,10 @@ import { HandoverStore } from './handovers/handover-store.js';
 import { RiecHandovers } from './handovers/riec-handovers.js';
 import { CrossMunicipalityHits } from './hits/cross-municipality-hits.js';
 import { ExclusionList } from './hits/exclusion-list.js';
+import type { InformationAnswerInbox } from '@signaalhub/inbox';
+import { hitAnswerIntake } from './hits/hit-answer-intake.js';
 import { HitInformationRequests } from './hits/hit-information-requests.js';
+import { HitRequestStore } from './hits/hit-request-store.js';
 import { HitSignals } from './hits/hit-signals.js';
 import { HitsMispExport } from './hits/hits-misp-export.js';
 import { HitStore } from './hits/hit-store.js';
@@ -44,6 +47,8 @@ export interface RiecFeedService extends ComposedService {
   readonly postgres: pg.Pool;
   readonly redis: Redis;
   readonly projections: HeaderProjections;
+  /** The owning municipalities' answers to the liaison's "verzoeken om informatie". */
+  readonly informationAnswers: InformationAnswerInbox;
   /** Builds, stores and sends the releases of a month (the API's and the tests' way in). */
   readonly releasePublisher: ReleasePublisher;
 }
@@ -76,6 +81,8 @@ export async function composeRiecFeed({ config, logger, clock: givenClock }: { c
   const sealer = new EnvelopeSealer(keyring, clock);
   const records = new SealedRecords(keyring, config.RIEC_PARTY);
   const opener = storedEnvelopeOpener(keyring);
+  const hitRequests = new HitRequestStore(postgres, schema);
+  const inboxParts = { service: SERVICE_NAME, deadLetters, audit, logger };
   const projections = new HeaderProjections({
     pool: postgres,
     store: new ProjectionStore(postgres, schema),
@@ -86,8 +93,17 @@ export async function composeRiecFeed({ config, logger, clock: givenClock }: { c
     riecParty: config.RIEC_PARTY,
     poolParty: config.BIBOB_POOL_PARTY,
     municipalities: config.MUNICIPALITIES,
-    inbox: { service: SERVICE_NAME, deadLetters, audit, logger },
+    inbox: inboxParts,
     clock,
+  });
+  const informationAnswers = hitAnswerIntake({
+    pool: postgres,
+    // A fresh answer is opened with the freshness window and replay rule; stored envelopes later without.
+    opener: new EnvelopeOpener(keyring, { replayStore, window, clock }),
+    requests: hitRequests,
+    envelopes: riecEnvelopes,
+    riecParty: config.RIEC_PARTY,
+    inbox: inboxParts,
   });
   const exclusions = new ExclusionList({ pool: postgres, schema, policy, access, matchTokenKey, clock });
   const releaseStore = new ReleaseStore(postgres, schema);
@@ -108,6 +124,7 @@ export async function composeRiecFeed({ config, logger, clock: givenClock }: { c
     postgres,
     redis,
     projections,
+    informationAnswers,
     releasePublisher,
     controllers: [HitsController, ExclusionsController, ReleasesController, HandoversController],
     providers: [
@@ -116,7 +133,7 @@ export async function composeRiecFeed({ config, logger, clock: givenClock }: { c
       { provide: CrossMunicipalityHits, useValue: new CrossMunicipalityHits(hitStore, policy, access) },
       {
         provide: HitSignals,
-        useValue: new HitSignals({ store: hitStore, envelopes: riecEnvelopes, opener, riecParty: config.RIEC_PARTY, policy, access }),
+        useValue: new HitSignals({ store: hitStore, envelopes: riecEnvelopes, requests: hitRequests, opener, riecParty: config.RIEC_PARTY, policy, access }),
       },
       { provide: ExclusionList, useValue: exclusions },
       { provide: Releases, useValue: new Releases({ store: releaseStore, publisher: releasePublisher, policy, access }) },
@@ -135,8 +152,10 @@ export async function composeRiecFeed({ config, logger, clock: givenClock }: { c
         provide: HitInformationRequests,
         useValue: new HitInformationRequests({
           pool: postgres,
-          schema,
           store: hitStore,
+          requests: hitRequests,
+          envelopes: riecEnvelopes,
+          opener,
           sealer,
           outbox: outbox.writer,
           records,

@@ -20,6 +20,7 @@ type Endpoint =
   | 'hit.signals'
   | 'signal.open'
   | 'information.request'
+  | 'information.list'
   | 'exclusion.list'
   | 'exclusion.add'
   | 'exclusion.remove'
@@ -39,6 +40,7 @@ const ENDPOINTS: readonly Endpoint[] = [
   'hit.signals',
   'signal.open',
   'information.request',
+  'information.list',
   'exclusion.list',
   'exclusion.add',
   'exclusion.remove',
@@ -62,6 +64,7 @@ const ALLOWED_STATUS: Readonly<Record<Endpoint, number>> = {
   'hit.signals': 404,
   'signal.open': 404,
   'information.request': 400,
+  'information.list': 404,
   'exclusion.list': 200,
   'exclusion.add': 400,
   'exclusion.remove': 404,
@@ -104,6 +107,8 @@ function request(endpoint: Endpoint, party: string): { method: 'GET' | 'POST' | 
       return { method: 'GET', path: `/api/hits/${randomUUID()}/signals/${randomUUID()}` };
     case 'information.request':
       return { method: 'POST', path: `/api/hits/${randomUUID()}/information-requests`, body: { signalId: 'geen-id', purpose: 'Casus' } };
+    case 'information.list':
+      return { method: 'GET', path: `/api/hits/${randomUUID()}/information-requests` };
     case 'exclusion.list':
       return { method: 'GET', path: '/api/exclusions' };
     case 'exclusion.add':

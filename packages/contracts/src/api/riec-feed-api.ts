@@ -4,6 +4,7 @@ import { Limits } from '../limits.js';
 import { Huisnummer, Postcode } from '../location.js';
 import { Kenteken, KvkNumber } from '../subjects.js';
 import { Theme } from '../themes.js';
+import type { PoolInformationStatus as HitInformationStatus } from './bibob-api.js';
 
 /*
  * The riec feed's API for the RIEC liaison (services/riec-feed), shared with the web application. A hit
@@ -65,7 +66,10 @@ export interface HitSignal {
 /** `POST /api/hits/:id/information-requests`: a signal of the hit the RIEC was not sent, and why it is needed (the same form as the pool's). */
 export { PoolInformationRequestForm as HitInformationRequestForm } from './bibob-api.js';
 
-/** A "verzoek om informatie" the liaison sent, as the API returns it. */
+/** Where a request of the liaison stands (`open`: gevraagd, no answer yet); the same statuses as the pool's, PERSISTED in the feed's store. */
+export { POOL_INFORMATION_STATUSES as HIT_INFORMATION_STATUSES, type PoolInformationStatus as HitInformationStatus } from './bibob-api.js';
+
+/** A "verzoek om informatie" the liaison sent, as the API returns it (`GET /api/hits/:id/information-requests`). */
 export interface HitInformationRequest {
   readonly id: string;
   readonly hitId: string;
@@ -73,6 +77,11 @@ export interface HitInformationRequest {
   readonly municipality: string;
   readonly requestedBy: { readonly party: string; readonly userId: string };
   readonly requestedAt: string;
+  readonly status: HitInformationStatus;
+  readonly answeredBy: { readonly party: string; readonly userId: string } | null;
+  readonly answeredAt: string | null;
+  /** The owner's reason, when it refused (opened from the answer's envelope for the liaison). */
+  readonly refusalReason: string | null;
 }
 
 /**

@@ -163,4 +163,24 @@ export const RIEC_FEED_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX handovers_by_status ON ${s}.handovers (status, received_at);`;
     },
   },
+  {
+    name: '0007_information_answers',
+    up: (schema) => {
+      const s = `"${schema}"`;
+      return `
+      -- The owning municipality's answer to a liaison's request: who and when in columns; the answer itself
+      -- (the signal given, or the reason of a refusal) only in its envelope, kept sealed as it arrived among
+      -- the RIEC's envelopes. 'open' is "gevraagd".
+      ALTER TABLE ${s}.information_requests
+        ADD COLUMN status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'beantwoord', 'geweigerd')),
+        ADD COLUMN answer_message_id uuid UNIQUE REFERENCES ${s}.riec_envelopes (message_id),
+        ADD COLUMN answered_by_party text,
+        ADD COLUMN answered_by_user text,
+        ADD COLUMN answered_at timestamptz,
+        ADD CHECK ((status = 'open') = (answer_message_id IS NULL)),
+        ADD CHECK ((status = 'open') = (answered_at IS NULL));
+      CREATE INDEX information_requests_by_hit ON ${s}.information_requests (hit_id, requested_at);
+      CREATE INDEX information_requests_by_signal ON ${s}.information_requests (signal_id) WHERE status = 'beantwoord';`;
+    },
+  },
 ];

@@ -12,8 +12,17 @@ const projected =
     await service.projections.receive(type, message);
   };
 
-/** The events this service consumes: every one a projection reads from its verified header. */
-export const CONSUMED_EVENTS: EventConsumption<RiecFeedConfig, RiecFeedService, ProjectedEvent> = {
+/** An answer to the liaison's request: the outcome (applied, duplicate, refused) is the inbox's own concern. */
+const answerTakenIn =
+  (service: RiecFeedService): BusHandler =>
+  (message) =>
+    service.informationAnswers.receive(message).then(() => undefined);
+
+/**
+ * The events this service consumes: every projected one read from its verified header; an answer to one of
+ * the liaison's "verzoeken om informatie" opened as the RIEC and kept sealed on its request.
+ */
+export const CONSUMED_EVENTS: EventConsumption<RiecFeedConfig, RiecFeedService, ProjectedEvent | typeof EventTypes.informationAnswered> = {
   subscribes: [
     EventTypes.signalSubmitted,
     EventTypes.decisionRecorded,
@@ -25,6 +34,7 @@ export const CONSUMED_EVENTS: EventConsumption<RiecFeedConfig, RiecFeedService, 
     EventTypes.permitReinstated,
     EventTypes.permitRevoked,
     EventTypes.permitExpired,
+    EventTypes.informationAnswered,
   ],
   handlers: {
     [EventTypes.signalSubmitted]: projected(EventTypes.signalSubmitted),
@@ -37,6 +47,7 @@ export const CONSUMED_EVENTS: EventConsumption<RiecFeedConfig, RiecFeedService, 
     [EventTypes.permitReinstated]: projected(EventTypes.permitReinstated),
     [EventTypes.permitRevoked]: projected(EventTypes.permitRevoked),
     [EventTypes.permitExpired]: projected(EventTypes.permitExpired),
+    [EventTypes.informationAnswered]: answerTakenIn,
   },
   groupId: (config) => config.KAFKA_GROUP_ID,
 };

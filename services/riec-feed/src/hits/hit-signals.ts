@@ -1,14 +1,17 @@
 import { ObjectNotFound, type AuditedAccess } from '@signaalhub/access';
-import { Signal, type HitSignal } from '@signaalhub/contracts';
+import { InformationAnswered, Signal, type Envelope, type HitSignal } from '@signaalhub/contracts';
 import type { EnvelopeOpener } from '@signaalhub/envelope';
 import type { UserIdentity } from '@signaalhub/identity';
 import type { FeedAccessPolicy } from '../access/feed-access-policy.js';
+import type { HitRequestStore } from './hit-request-store.js';
 import type { HitStore } from './hit-store.js';
 import type { RiecEnvelopes } from './riec-envelopes.js';
 
 export interface HitSignalsParts {
   readonly store: HitStore;
   readonly envelopes: RiecEnvelopes;
+  /** The liaison's requests: a signal its municipality gave on one opens too. */
+  readonly requests: HitRequestStore;
   /** Opens stored envelopes as the RIEC's party: every cryptographic check again, no replay rule. */
   readonly opener: EnvelopeOpener;
   readonly riecParty: string;
@@ -19,7 +22,8 @@ export interface HitSignalsParts {
 /**
  * The signals behind a hit, for the liaison's need-to-know: their routing facts, and the content of one
  * that was sent to the RIEC, opened as the RIEC's own party (as the meeting opens a municipality's). A
- * signal the RIEC was not sent stays closed: its municipality is asked with a "verzoek om informatie".
+ * signal the RIEC was not sent stays closed until its municipality gives it on a "verzoek om informatie":
+ * then it opens the same way, from the answer's envelope (sealed to the RIEC alone).
  */
 export class HitSignals {
   constructor(private readonly parts: HitSignalsParts) {}
@@ -37,10 +41,20 @@ export class HitSignals {
     await this.parts.access.check({ ...attempt, policy: this.parts.policy.liaison(caller) });
     const ofHit = (await this.parts.store.signalsOf(hitId))?.find((signal) => signal.signalId === signalId);
     if (ofHit === undefined) throw new ObjectNotFound('signal');
-    const envelope = await this.parts.envelopes.find(signalId);
+    const sent = await this.parts.envelopes.find(signalId);
+    const envelope = sent ?? (await this.givenOnRequest(signalId));
     if (envelope === undefined) return this.parts.access.deny(attempt, 'not-a-recipient');
     await this.parts.access.check({ ...attempt, object: { ...attempt.object, recipients: envelope.header.recipients }, auditAllowed: true });
-    const opened = await this.parts.opener.open(envelope, { as: this.parts.riecParty, payload: Signal });
-    return opened.payload;
+    const as = this.parts.riecParty;
+    if (sent !== undefined) return (await this.parts.opener.open(sent, { as, payload: Signal })).payload;
+    const answer = (await this.parts.opener.open(envelope, { as, payload: InformationAnswered })).payload;
+    // The intake stores only a given answer with the requested signal as beantwoord.
+    if (answer.outcome !== 'answered' || answer.signal.id !== signalId) throw new Error(`the answer kept for signal ${signalId} does not give it`);
+    return answer.signal;
+  }
+
+  private async givenOnRequest(signalId: string): Promise<Envelope | undefined> {
+    const answerMessageId = await this.parts.requests.givenSignalAnswer(signalId);
+    return answerMessageId === undefined ? undefined : this.parts.envelopes.find(answerMessageId);
   }
 }

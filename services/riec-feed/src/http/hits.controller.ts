@@ -51,7 +51,9 @@ export class HitsController {
   }
 
   @Get(':id/signals/:signalId')
-  @ApiOperation({ summary: 'riec-liaison: opens a signal of the hit that was sent to the RIEC, as the RIEC (audited); 403 (audited) for one it was not sent' })
+  @ApiOperation({
+    summary: 'riec-liaison: opens a signal of the hit that was sent to the RIEC, or that its municipality gave on a "verzoek om informatie", as the RIEC (audited); 403 (audited) for any other',
+  })
   @ApiResponse({ status: 200, description: 'Signal' })
   @ApiResponse({ status: 403, description: '{ error: "forbidden" } (audited)' })
   @ApiResponse({ status: 404, description: '{ error: "not-found" }' })
@@ -62,6 +64,18 @@ export class HitsController {
     @RequestOrigin() origin: string,
   ): Promise<Signal> {
     return answering(() => this.signals.open(caller, id, signalId, origin));
+  }
+
+  @Get(':id/information-requests')
+  @ApiOperation({
+    summary:
+      "riec-liaison: the hit's \"verzoeken om informatie\", oldest first — status open (gevraagd), beantwoord (the signal then opens at GET /api/hits/:id/signals/:signalId) or geweigerd with the owner's reason (audited)",
+  })
+  @ApiResponse({ status: 200, description: '[HitInformationRequest]' })
+  @ApiResponse({ status: 403, description: '{ error: "forbidden" } (audited)' })
+  @ApiResponse({ status: 404, description: '{ error: "not-found" }' })
+  informationRequests(@CurrentIdentity() caller: UserIdentity, @Param('id', UuidParameter) id: string, @RequestOrigin() origin: string): Promise<HitInformationRequest[]> {
+    return answering(() => this.requests.list(caller, id, origin));
   }
 
   @Post(':id/information-requests')

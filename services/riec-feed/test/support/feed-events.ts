@@ -1,7 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { BusMessage } from '@signaalhub/bus';
-import { DEFAULT_POOL_PARTY, EVENT_CATALOG, EventTypes, Signal, THEME_INDICATORS, type EventType, municipalityPartyId, type Approach, type EnvelopeOf, type HeaderMatchToken, type Theme } from '@signaalhub/contracts';
-import { EnvelopeSealer, matchToken, type MatchTokenSubject } from '@signaalhub/envelope';
+import {
+  DEFAULT_POOL_PARTY,
+  EVENT_CATALOG,
+  EventTypes,
+  InformationAnswered,
+  Signal,
+  THEME_INDICATORS,
+  type EventType,
+  municipalityPartyId,
+  type Approach,
+  type EnvelopeOf,
+  type HeaderMatchToken,
+  type Theme,
+} from '@signaalhub/contracts';
+import { EnvelopeSealer, matchToken, storedEnvelopeOpener, type MatchTokenSubject } from '@signaalhub/envelope';
 import { loadServiceKeysOnce } from './test-keys.js';
 
 /** Personal data planted in every signal's body: the feed never opens it, so it never appears in its store or logs. */
@@ -45,6 +58,24 @@ export async function sealSignal(facts: SignalFacts): Promise<EnvelopeOf<typeof 
     distribution: { recipients },
   });
   return (await sealer(facts.at)).seal(signal, { type: EventTypes.signalSubmitted, from: party, to: recipients, municipality: facts.municipality, theme, matchTokens, messageId: signal.id });
+}
+
+/** The owning municipality's answer to a request of the RIEC, as the meeting seals it: by the municipality, to the RIEC alone. */
+export async function sealInformationAnswer(answer: InformationAnswered): Promise<EnvelopeOf<typeof EventTypes.informationAnswered>> {
+  const payload = InformationAnswered.parse(answer);
+  return (await sealer(undefined)).seal(payload, {
+    type: EventTypes.informationAnswered,
+    from: municipalityPartyId(payload.municipality),
+    to: ['riec-mn'],
+    municipality: payload.municipality,
+    objectKind: 'signal',
+  });
+}
+
+/** A sealed signal opened as its municipality, to give it in an answer. */
+export async function openedSignal(envelope: EnvelopeOf<typeof EventTypes.signalSubmitted>): Promise<Signal> {
+  const { keyring } = await loadServiceKeysOnce();
+  return (await storedEnvelopeOpener(keyring).open(envelope, { as: municipalityPartyId(envelope.header.municipality), payload: Signal })).payload;
 }
 
 export async function sealDecision(facts: { municipality: string; approach: Approach; riecHandover?: boolean; signalId?: string; at?: Date }): Promise<EnvelopeOf<typeof EventTypes.decisionRecorded>> {

@@ -65,7 +65,7 @@ export class HitsController {
   }
 
   private async sendHit(response: Response, viewer: Viewer, id: string, options: Pick<HitPageProps, 'failed' | 'notice'>, status: number): Promise<void> {
-    const signals = await this.feed.hitSignals(viewer.identity, id);
-    sendHtml(response, createElement(HitPage, { user: viewer.page, hitId: id, signals, ...options }), status);
+    const [signals, requests] = await Promise.all([this.feed.hitSignals(viewer.identity, id), this.feed.hitInformationRequests(viewer.identity, id)]);
+    sendHtml(response, createElement(HitPage, { user: viewer.page, hitId: id, signals, requests, ...options }), status);
   }
 }

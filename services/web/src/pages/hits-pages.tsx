@@ -1,4 +1,4 @@
-import { THEME_LABELS, type CrossMunicipalityHit, type HitSignal, type MatchTokenKind, type Signal } from '@signaalhub/contracts';
+import { THEME_LABELS, type CrossMunicipalityHit, type HitInformationRequest, type HitInformationStatus, type HitSignal, type MatchTokenKind, type Signal } from '@signaalhub/contracts';
 import { Button, Heading1, Heading2, Link, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { CsrfField } from '../components/csrf-field.js';
@@ -76,17 +76,39 @@ export interface HitPageProps {
   readonly user: PageUser;
   readonly hitId: string;
   readonly signals: readonly HitSignal[];
+  /** The liaison's "verzoeken om informatie" about the hit's signals, oldest first. */
+  readonly requests: readonly HitInformationRequest[];
   /** The signal whose request form failed, with its errors. */
   readonly failed?: { readonly signalId: string; readonly purpose: string; readonly errors: readonly FieldError[] };
   readonly notice?: string;
 }
 
+export const HIT_REQUEST_STATUS_LABELS: Readonly<Record<HitInformationStatus, string>> = {
+  open: 'Gevraagd',
+  beantwoord: 'Beantwoord',
+  geweigerd: 'Geweigerd',
+};
+
+const signalAddress = (hitId: string, signalId: string): string => `/riec/treffers/${encodeURIComponent(hitId)}/meldingen/${encodeURIComponent(signalId)}`;
+
+function OpenSignalLink({ hitId, signalId }: { readonly hitId: string; readonly signalId: string }): ReactNode {
+  return (
+    <Link href={signalAddress(hitId, signalId)}>
+      Openen<span className="sh-visually-hidden"> melding {signalReference(signalId)}</span>
+    </Link>
+  );
+}
+
 /**
- * A hit's signals: one the RIEC was sent opens here ("Openen"); for the others the liaison asks the
- * signal's municipality with a "verzoek om informatie" stating the purpose.
+ * A hit's signals: one the RIEC was sent, or that its municipality gave on a request, opens here ("Openen");
+ * for the others the liaison asks the signal's municipality with a "verzoek om informatie" stating the
+ * purpose. The requests sent show where they stand: gevraagd, beantwoord or geweigerd with the reason.
  */
-export function HitPage({ user, hitId, signals, failed, notice }: HitPageProps): ReactNode {
+export function HitPage({ user, hitId, signals, requests, failed, notice }: HitPageProps): ReactNode {
   const title = `Treffer ${hitReference(hitId)}`;
+  const given = new Set(requests.filter((request) => request.status === 'beantwoord').map((request) => request.signalId));
+  // Asked and not refused: no second request form for it.
+  const asked = new Set(requests.filter((request) => request.status !== 'geweigerd').map((request) => request.signalId));
   return (
     <Layout title={title} user={user} section="treffers">
       <Heading1>{title}</Heading1>
@@ -111,20 +133,15 @@ export function HitPage({ user, hitId, signals, failed, notice }: HitPageProps):
               <TableCell>{THEME_LABELS[signal.theme]}</TableCell>
               <TableCell>{formatDateTime(signal.submittedAt)}</TableCell>
               <TableCell>
-                {signal.sentToRiec ? (
-                  <Link href={`/riec/treffers/${encodeURIComponent(hitId)}/meldingen/${encodeURIComponent(signal.signalId)}`}>
-                    Openen<span className="sh-visually-hidden"> melding {signalReference(signal.signalId)}</span>
-                  </Link>
-                ) : (
-                  'Niet aan het RIEC gestuurd'
-                )}
+                {signal.sentToRiec || given.has(signal.signalId) ? <OpenSignalLink hitId={hitId} signalId={signal.signalId} /> : 'Niet aan het RIEC gestuurd'}
               </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
+      <HitRequests hitId={hitId} requests={requests} />
       {signals
-        .filter((signal) => !signal.sentToRiec)
+        .filter((signal) => !signal.sentToRiec && !asked.has(signal.signalId))
         .map((signal) => {
           const fieldId = hitRequestFieldId(signal.signalId);
           const failedHere = failed?.signalId === signal.signalId ? failed : undefined;
@@ -157,14 +174,61 @@ export function HitPage({ user, hitId, signals, failed, notice }: HitPageProps):
   );
 }
 
-/** A signal of a hit the RIEC was sent, opened as the RIEC's party (the feed audited it). */
+/** The requests sent about the hit's signals: when, where they stand, and the answer. */
+function HitRequests({ hitId, requests }: { readonly hitId: string; readonly requests: readonly HitInformationRequest[] }): ReactNode {
+  return (
+    <section aria-labelledby="kop-verzoeken">
+      <Heading2 id="kop-verzoeken">Verzoeken om informatie</Heading2>
+      {requests.length === 0 ? (
+        <Paragraph>Er zijn nog geen verzoeken om informatie verstuurd.</Paragraph>
+      ) : (
+        <Table>
+          <TableCaption className="sh-visually-hidden">Verzoeken om informatie</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Melding</TableHeaderCell>
+              <TableHeaderCell scope="col">Gemeente</TableHeaderCell>
+              <TableHeaderCell scope="col">Gevraagd</TableHeaderCell>
+              <TableHeaderCell scope="col">Status</TableHeaderCell>
+              <TableHeaderCell scope="col">Antwoord</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {requests.map((request) => (
+              <TableRow key={request.id}>
+                <TableCell>{signalReference(request.signalId)}</TableCell>
+                <TableCell>{municipalityName(request.municipality)}</TableCell>
+                <TableCell>{formatDateTime(request.requestedAt)}</TableCell>
+                <TableCell>
+                  {HIT_REQUEST_STATUS_LABELS[request.status]}
+                  {request.answeredAt === null ? null : ` op ${formatDateTime(request.answeredAt)}`}
+                </TableCell>
+                <TableCell>
+                  <RequestAnswer hitId={hitId} request={request} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </section>
+  );
+}
+
+function RequestAnswer({ hitId, request }: { readonly hitId: string; readonly request: HitInformationRequest }): ReactNode {
+  if (request.status === 'open') return 'Nog geen antwoord';
+  if (request.status === 'geweigerd') return `Reden van weigering: ${request.refusalReason ?? ''}`;
+  return <OpenSignalLink hitId={hitId} signalId={request.signalId} />;
+}
+
+/** A signal of a hit the RIEC was sent or given on a request, opened as the RIEC's party (the feed audited it). */
 export function HitSignalPage({ user, hitId, signal }: { readonly user: PageUser; readonly hitId: string; readonly signal: Signal }): ReactNode {
   const title = `Melding ${signalReference(signal.id)} van ${municipalityName(signal.municipality)}`;
   return (
     <Layout title={title} user={user} section="treffers">
       <Heading1>{title}</Heading1>
       <Paragraph>
-        Deze melding is aan het RIEC gestuurd en hoort bij <Link href={`/riec/treffers/${encodeURIComponent(hitId)}`}>treffer {hitReference(hitId)}</Link>. Het inzien is vastgelegd.
+        Deze melding is aan het RIEC gestuurd of op een verzoek om informatie gegeven, en hoort bij <Link href={`/riec/treffers/${encodeURIComponent(hitId)}`}>treffer {hitReference(hitId)}</Link>. Het inzien is vastgelegd.
       </Paragraph>
       <SignalDetails signal={signal} />
     </Layout>

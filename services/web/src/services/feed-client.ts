@@ -42,7 +42,12 @@ export class FeedClient {
     return (await this.client.call<HitSignal[]>(identity, { method: 'GET', path: `${hitPath(hitId)}/signals` })).body;
   }
 
-  /** Opens a signal of the hit that was sent to the RIEC (audited by the feed); 403 for any other. */
+  /** The hit's "verzoeken om informatie" with their status and a refusal's reason (audited by the feed). */
+  async hitInformationRequests(identity: UserIdentity, hitId: string): Promise<HitInformationRequest[]> {
+    return (await this.client.call<HitInformationRequest[]>(identity, { method: 'GET', path: `${hitPath(hitId)}/information-requests` })).body;
+  }
+
+  /** Opens a signal of the hit that was sent to the RIEC or given on a request (audited by the feed); 403 for any other. */
   async hitSignal(identity: UserIdentity, hitId: string, signalId: string): Promise<Signal> {
     return (await this.client.call<Signal>(identity, { method: 'GET', path: `${hitPath(hitId)}/signals/${encodeURIComponent(signalId)}` })).body;
   }
