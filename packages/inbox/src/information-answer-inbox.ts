@@ -27,7 +27,7 @@ export interface SentInformationRequests<R extends SentInformationRequest> {
 export interface InformationAnswerSettings<R extends SentInformationRequest> {
   /** Backed by the service's replay store, with its freshness window. */
   readonly opener: EnvelopeOpener;
-  /** The requesting party: the answer is read as it, and one addressed to anyone else is refused. */
+  /** The requesting party: the answer is read as it; one addressed to anyone else is another requester's and skipped. */
   readonly requester: PartyId;
   /** The audit log's name for one of the service's requests. */
   readonly requestObject: string;
@@ -75,7 +75,8 @@ export function informationAnswerInbox<R extends SentInformationRequest>(
       verification: openedEnvelopes(settings.opener, InformationAnswered),
       reader: requester,
       auditAction: 'information.receive-answer',
-      refuseUnverified: (header) => (header.recipients.includes(requester) ? undefined : 'NOT_ADDRESSED_TO_REQUESTER'),
+      // The pool and the RIEC feed both read answers from the one topic: each takes its own.
+      addressedToOther: (header) => !header.recipients.includes(requester),
       alreadyApplied: (header) => settings.requests.hasAnswer(header.messageId),
       apply: (opened, envelope) => store(opened.payload, envelope),
     },

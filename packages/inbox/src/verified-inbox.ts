@@ -6,8 +6,11 @@ import type { Logger } from '@signaalhub/logging';
 import type { InboxVerification } from './inbox-verification.js';
 import { Refused } from './refused.js';
 
-/** `applied`: the handler ran; `duplicate`: its effect already existed; `refused`: dead-lettered and audited. */
-export type InboxOutcome = 'applied' | 'duplicate' | 'refused';
+/**
+ * `applied`: the handler ran; `duplicate`: its effect already existed; `refused`: dead-lettered and audited;
+ * `not-addressed`: a message on a shared topic for another reader, acknowledged without effect.
+ */
+export type InboxOutcome = 'applied' | 'duplicate' | 'refused' | 'not-addressed';
 
 /** What one inbox takes in and what it does with it; the domain lives in `refuseUnverified` and `apply`. */
 export interface InboxSettings<T extends EventType, V> {
@@ -17,6 +20,13 @@ export interface InboxSettings<T extends EventType, V> {
   readonly reader: PartyId | ((header: EnvelopeHeaderOf<T>) => PartyId);
   /** Audit action of a refusal, e.g. `signal.admit`. */
   readonly auditAction: string;
+  /**
+   * Whether a message is for another reader of the same topic (e.g. an answer to another requester's
+   * request): acknowledged without effect, no dead letter, no audit. Judged on the unverified header, so
+   * only a message that does not concern this reader may be skipped: a forged copy that names the reader
+   * is verified (and refused) as usual.
+   */
+  readonly addressedToOther?: (header: EnvelopeHeaderOf<T>) => boolean;
   /**
    * A refusal code for a header no retry can make acceptable (e.g. a municipality this service does not
    * serve), checked before verifying; undefined to go on. Only routing facts may be judged here.
@@ -72,6 +82,7 @@ export class VerifiedInbox<T extends EventType, V> {
     if (!hasEventType(anyHeader, this.settings.eventType)) throw new Refused('WRONG_EVENT_TYPE');
     const header: EnvelopeHeaderOf<T> = anyHeader;
     const envelope: EnvelopeOf<T> = { header, body };
+    if (this.settings.addressedToOther?.(header) === true) return 'not-addressed';
     const refusal = this.settings.refuseUnverified?.(header);
     if (refusal !== undefined) throw new Refused(refusal);
     const reader = typeof this.settings.reader === 'function' ? this.settings.reader(header) : this.settings.reader;

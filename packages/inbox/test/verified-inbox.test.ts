@@ -252,6 +252,18 @@ describe(VerifiedInbox.name, () => {
     expectRefused('NOT_A_RECIPIENT', envelope.header.messageId);
   });
 
+  it("skips a message for another reader of a shared topic without effect, dead letter or audit, and still refuses a copy that names the reader but another party signed", async () => {
+    const sut = inbox({ addressedToOther: (header) => !header.recipients.includes('gemeente-baarn') });
+    const forSoestOnly = await seal({ municipality: 'soest' }, { municipality: 'soest', to: ['gemeente-soest'] });
+
+    expect(await sut.receive(busMessage(forSoestOnly))).toBe('not-addressed');
+    expect({ applied: applied.size, deadLetters: deadLetters.length, audit: audit.length }).toEqual({ applied: 0, deadLetters: 0, audit: 0 });
+    // Naming the reader in an unsigned copy of the header does not get it read: verification refuses it.
+    const renamed = { ...forSoestOnly, header: { ...forSoestOnly.header, recipients: ['gemeente-soest', 'gemeente-baarn'] } };
+    expect(await sut.receive(busMessage(renamed))).toBe('refused');
+    expect(deadLetters).toHaveLength(1);
+  });
+
   it('refuses a message the handler refuses (payload and header disagree) and forgets its seen mark', async () => {
     const envelope = await seal({ municipality: 'baarn' });
 
