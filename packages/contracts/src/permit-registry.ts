@@ -310,7 +310,8 @@ export interface PermitDetail {
   readonly history: readonly {
     readonly at: string;
     readonly action: PermitAction;
-    readonly actor: RegistryOfficer;
+    /** A permit officer, or the service when time ended a suspension or the validity (the permit clock). */
+    readonly actor: RegistryOfficer | { readonly service: string };
     readonly fromStatus: PermitRegistryStatus;
     readonly toStatus: PermitRegistryStatus;
     readonly date: string;

@@ -18,6 +18,7 @@ import { ScreeningEventsIntake } from './applications/screening-events-intake.js
 import { ApplicationsController } from './http/applications.controller.js';
 import { PermitsController } from './http/permits.controller.js';
 import { PublicRegisterController } from './http/public-register.controller.js';
+import { PermitClock } from './permits/permit-clock.js';
 import { PermitDesk } from './permits/permit-desk.js';
 import { PermitMessages } from './permits/permit-messages.js';
 import { PermitStore } from './permits/permit-store.js';
@@ -127,6 +128,13 @@ export async function composePermitRegistry({ config, logger, clock: givenClock 
     logger,
     clock,
   });
+  const permitClock = new PermitClock({
+    store: permitStore,
+    desk: permits,
+    sweepMs: config.PERMIT_REGISTRY_PERMIT_CLOCK_MS,
+    logger: logger.child({ component: 'permit-clock' }),
+    clock,
+  });
   const replayStore = new RedisReplayStore(redis, config.PERMIT_REGISTRY_REPLAY_NAMESPACE);
   const window = { maxAgeMs: config.ENVELOPE_MAX_AGE_DAYS * DAY_MS, clockSkewMs: DEFAULT_FRESHNESS_WINDOW.clockSkewMs };
   const inboxParts = { service: SERVICE_NAME, deadLetters, audit, logger };
@@ -169,14 +177,15 @@ export async function composePermitRegistry({ config, logger, clock: givenClock 
     ],
     probes: [postgresProbe(postgres), redisProbe(redis), kafkaProbe(bus)],
     backlogs: [outboxBacklogProbe(outbox)],
-    // The relay and the public register's retention sweep are independent of each other.
+    // The relay, the public register's retention sweep and the permit clock are independent of each other
+    // (the clock's events wait in the outbox table until the relay sends them).
     start: async () => {
-      await Promise.all([outbox.start(), publicRegister.start()]);
+      await Promise.all([outbox.start(), publicRegister.start(), permitClock.start()]);
     },
     stop: async () => {
-      await Promise.all([publicRegister.stop(), outbox.stop()]);
+      await Promise.all([permitClock.stop(), publicRegister.stop(), outbox.stop()]);
     },
-    // After stop: neither the relay nor the sweep uses the producer, the pool or Redis.
+    // After stop: neither the relay nor the sweeps use the producer, the pool or Redis.
     close: async () => {
       await bus.close();
       await Promise.all([redis.quit(), postgres.end()]);

@@ -34,6 +34,8 @@ export const PermitRegistryConfigSchema = z.object({
   ENVELOPE_MAX_AGE_DAYS: wholeNumber(1, 3650).default(30),
   /** How often the public register removes the entries whose publication term has ended. */
   PERMIT_REGISTRY_RETENTION_SWEEP_MS: z.coerce.number({ error: 'must be a whole number of milliseconds from 100 to 3600000' }).int().min(100).max(3_600_000).default(60_000),
+  /** How often the permit clock reinstates the suspensions and lapses the permits whose last day has passed (hourly by default). */
+  PERMIT_REGISTRY_PERMIT_CLOCK_MS: z.coerce.number({ error: 'must be a whole number of milliseconds from 100 to 86400000' }).int().min(100).max(86_400_000).default(3_600_000),
   /** Shifts the application clock every date reads (tests and demos move time this way; 0 in production). */
   PERMIT_REGISTRY_CLOCK_OFFSET_SECONDS: clockOffsetSeconds,
 });

@@ -1,6 +1,6 @@
 import { PERMIT_ACTIONS, PERMIT_REGISTRY_STATUSES, type PermitAction, type PermitActionRequest, type PermitRegistryStatus } from '@signaalhub/contracts';
 import { describe, expect, it } from 'vitest';
-import { PermitViolation, takePermitAction, type PermitState, type ZienswijzeState } from '../src/permits/permit-lifecycle.js';
+import { PermitViolation, takePermitAction, timeActionDue, type PermitState, type ZienswijzeState } from '../src/permits/permit-lifecycle.js';
 
 /*
  * Issue 11 acceptance 2 on the status machine: every (status, action) pair over aangevraagd, verleend,
@@ -124,6 +124,9 @@ describe(takePermitAction.name, () => {
     expect(() => takePermitAction(stateOf('verleend', 'geen'), suspend)).toThrow(expect.objectContaining({ kind: 'rule', field: 'until' }) as Error);
     const lapse: PermitActionRequest = { action: 'laten-vervallen', date: '2027-03-01', ground: 'geldigheid-verstreken', reason: 'Verlopen' };
     expect(() => takePermitAction(stateOf('verleend', 'geen'), lapse)).toThrow(expect.objectContaining({ kind: 'rule', field: 'date' }) as Error);
+    // validUntil is the last valid day: on it the validity has not ended yet, the day after it has.
+    expect(() => takePermitAction(stateOf('verleend', 'geen'), { ...lapse, date: '2031-01-01' })).toThrow(expect.objectContaining({ kind: 'rule', field: 'date' }) as Error);
+    expect(takePermitAction(stateOf('verleend', 'geen'), { ...lapse, date: '2031-01-02' }).state.status).toBe('vervallen');
   });
 
   it('asks the zienswijze once, and records it only when asked', () => {
@@ -131,5 +134,47 @@ describe(takePermitAction.name, () => {
     expect(() => takePermitAction(asked, REQUESTS['zienswijze-vragen'])).toThrow(expect.objectContaining({ kind: 'conflict' }) as Error);
     expect(takePermitAction(asked, REQUESTS['zienswijze-ontvangen']).state.zienswijze).toBe('ontvangen');
     expect(() => takePermitAction(asked, REQUESTS.weigeren)).toThrow(expect.objectContaining({ kind: 'rule' }) as Error);
+  });
+});
+
+/* The permit clock: what time alone has made due (suspendedUntil and validUntil are last days, "tot en met"). */
+describe(timeActionDue.name, () => {
+  const suspended = stateOf('geschorst', 'geen'); // geschorst 2026-06-01 to 2026-09-01, valid until 2031-01-01
+
+  it('reinstates a suspension from the day after its last day, not on it', () => {
+    expect(timeActionDue(suspended, '2026-09-01')).toBeUndefined();
+    expect(timeActionDue(suspended, '2026-09-02')).toEqual({ action: 'schorsing-opheffen', date: '2026-09-02', reason: 'Schorsing afgelopen: geschorst tot en met 1 september 2026.' });
+    // A sweep that comes late still dates the reinstatement on the first day back.
+    expect(timeActionDue(suspended, '2026-12-24')).toMatchObject({ action: 'schorsing-opheffen', date: '2026-09-02' });
+  });
+
+  it('lets a permit lapse from the day after its last valid day, on the ground geldigheid-verstreken', () => {
+    const granted = stateOf('verleend', 'geen');
+    expect(timeActionDue(granted, '2031-01-01')).toBeUndefined();
+    expect(timeActionDue(granted, '2031-01-02')).toEqual({ action: 'laten-vervallen', date: '2031-01-02', ground: 'geldigheid-verstreken', reason: 'Geldigheid verstreken: geldig tot en met 1 januari 2031.' });
+  });
+
+  it('each answer is an action the status machine takes; asking again gives the next step, then nothing', () => {
+    let state: PermitState = suspended;
+    const taken: string[] = [];
+    for (let step = 0; step < 5; step++) {
+      const request = timeActionDue(state, '2031-06-01');
+      if (request === undefined) break;
+      state = takePermitAction(state, request).state;
+      taken.push(`${request.action} ${request.date} → ${state.status}`);
+    }
+    expect(taken).toEqual(['schorsing-opheffen 2026-09-02 → verleend', 'laten-vervallen 2031-01-02 → vervallen']);
+  });
+
+  it('a suspension that lasts to or past the last valid day is not reinstated: the permit lapses while suspended', () => {
+    for (const suspendedUntil of ['2031-01-01', '2031-03-01']) {
+      const state = { ...suspended, suspendedUntil };
+      expect(timeActionDue(state, '2031-01-02')).toMatchObject({ action: 'laten-vervallen', date: '2031-01-02' });
+      expect(timeActionDue(state, '2031-06-01')).toMatchObject({ action: 'laten-vervallen', date: '2031-01-02' });
+    }
+  });
+
+  it('leaves every other status alone', () => {
+    for (const status of ['aangevraagd', 'geweigerd', 'ingetrokken', 'vervallen'] as const) expect(timeActionDue(stateOf(status, 'geen'), '2040-01-01')).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
-import type { ApplicationSummary, EstablishmentSummary, PublicRegister } from '@signaalhub/contracts';
+import type { PublicRegister } from '@signaalhub/contracts';
 import { eventually, type RunningService } from '@signaalhub/test-infra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registration, soestOfficer, startRegistry } from './support/running-registry.js';
+import { envOf, permitThrough, soestOfficer, startRegistry } from './support/running-registry.js';
 
 /*
  * Issue 11, build 6 and acceptance 4 over the real API, without sign-in: "the register as it stood on day D"
@@ -64,15 +64,7 @@ describe('the public register', () => {
       const tradeName = name === 'Echo' ? `Auto's "Echo", ${run}` : `${name} Auto's ${run}`;
       tradeNames.set(name, tradeName);
       numbers.set(name, `PR-${name}-${run}`);
-      const establishment = (await (await sut.call('POST', '/api/establishments', officer, registration({ tradeName }))).json()) as EstablishmentSummary;
-      const created = await sut.call('POST', '/api/applications', officer, { establishmentId: establishment.id, kind: 'nieuw', receivedOn: day(-110) });
-      expect(created.status).toBe(201);
-      const { permitId } = (await created.json()) as ApplicationSummary;
-      for (const step of steps) {
-        const body = step.action === 'verlenen' ? { ...step, permitNumber: numbers.get(name) } : step;
-        const response = await sut.call('POST', `/api/permits/${permitId}/actions`, officer, body);
-        expect(response.status, `${name} ${String(step.action)}: ${await response.text()}`).toBe(200);
-      }
+      await permitThrough(sut, officer, { tradeName, receivedOn: day(-110), permitNumber: numbers.get(name) ?? '', steps });
     }
   }, 120_000);
 
@@ -190,9 +182,3 @@ describe('the public register', () => {
     expect(left.rows[0]?.n).toBe(2);
   });
 });
-
-/** The environment a stopped registry ran with (its schema and namespace), without its port. */
-function envOf(service: RunningService): Record<string, string> {
-  const { PERMIT_REGISTRY_PORT: _port, ...env } = service.env;
-  return env;
-}

@@ -219,4 +219,21 @@ export const PERMIT_REGISTRY_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX public_register_tombstones_by_municipality ON ${s}.public_register_tombstones (municipality, withdrawn_on);`;
     },
   },
+  {
+    // The permit clock: the service itself reinstates a permit whose suspension ended and lets one whose
+    // validity ended lapse, so a history entry names either an officer or the service (as the application
+    // timeline does); the clock finds its permits by the end of the suspension and of the validity.
+    name: '0006_permit_clock',
+    up: (schema) => {
+      const s = `"${schema}"`;
+      return `
+      ALTER TABLE ${s}.permit_history
+        ALTER COLUMN actor_party DROP NOT NULL,
+        ALTER COLUMN actor_user DROP NOT NULL,
+        ADD COLUMN actor_service text,
+        ADD CONSTRAINT permit_history_one_actor CHECK ((actor_user IS NULL) = (actor_party IS NULL) AND (actor_user IS NULL) <> (actor_service IS NULL));
+      CREATE INDEX permits_suspension_ends ON ${s}.permits (suspended_until) WHERE status = 'geschorst';
+      CREATE INDEX permits_validity_ends ON ${s}.permits (valid_until) WHERE status IN ('verleend', 'geschorst');`;
+    },
+  },
 ];

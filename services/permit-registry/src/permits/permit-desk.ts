@@ -11,10 +11,11 @@ import { RegistryConflict, ruleBroken } from '../registry/registry-errors.js';
 import { actorOf, parseBody, today } from '../registry/registry-input.js';
 import { SealedText, type MunicipalRecords } from '../registry/registry-records.js';
 import type { RegistrySettings } from '../registry/registry-settings.js';
-import { takePermitAction } from './permit-lifecycle.js';
+import { SERVICE_ACTOR } from '../registry/service-actor.js';
+import { takePermitAction, timeActionDue } from './permit-lifecycle.js';
 import type { PublicRegister } from '../public-register/public-register.js';
 import type { PermitMessages } from './permit-messages.js';
-import type { PermitRow, PermitStore } from './permit-store.js';
+import type { PermitHistoryActor, PermitRow, PermitStore } from './permit-store.js';
 
 export interface PermitDeskParts {
   readonly pool: Pool;
@@ -42,14 +43,39 @@ export class PermitDesk {
   constructor(private readonly parts: PermitDeskParts) {}
 
   async act(caller: UserIdentity, id: string, body: unknown, origin: string): Promise<PermitDetail> {
-    const municipality = await this.checked(caller, id, 'permit.act', origin, false);
+    await this.checked(caller, id, 'permit.act', origin, false);
     const request = parseBody(PermitActionRequest, body);
     if (request.date > today(this.parts.clock)) throw ruleBroken('date', 'must not be in the future', 'De datum mag niet in de toekomst liggen');
-    const records = this.parts.records.of(municipality);
+    await this.decide(id, actorOf(caller), () => request);
+    await this.parts.access.allowed({ caller, action: 'permit.act', object: { type: 'permit', id }, origin });
+    this.parts.logger.info({ permitId: id, action: request.action }, 'permit updated');
+    return this.detailOf(id);
+  }
+
+  /**
+   * The permit clock's step on one permit: the action time has made due by `day` (timeActionDue), taken as an
+   * officer's would be, by the service. Asked again on the locked row, so a second registry instance, a
+   * repeated sweep or an officer who acted meanwhile finds nothing due. Answers the action taken, if any.
+   */
+  async actOnTime(id: string, day: string): Promise<PermitAction | undefined> {
+    const taken = await this.decide(id, SERVICE_ACTOR, (permit) => timeActionDue(permit, day));
+    if (taken !== undefined) this.parts.logger.info({ permitId: id, action: taken.action }, 'permit updated by the permit clock');
+    return taken?.action;
+  }
+
+  /**
+   * One decision in one transaction: the permit row locked, the request `requestFor` it (none: nothing
+   * changes) checked against the status machine, then the row, the public register, the sealed event and
+   * the history entry with the sealed reason. Answers the request taken.
+   */
+  private async decide(id: string, actor: PermitHistoryActor, requestFor: (permit: PermitRow) => PermitActionRequest | undefined): Promise<PermitActionRequest | undefined> {
     const at = this.parts.clock().toISOString();
-    await withTransaction(this.parts.pool, async (client) => {
+    return withTransaction(this.parts.pool, async (client) => {
       const permit = await this.parts.store.find(id, client);
       if (permit === undefined) throw new ObjectNotFound('permit');
+      const request = requestFor(permit);
+      if (request === undefined) return undefined;
+      const records = this.parts.records.of(permit.municipality);
       const outcome = takePermitAction(permit, request);
       const granted =
         request.action === 'verlenen'
@@ -71,17 +97,15 @@ export class PermitDesk {
       await this.parts.store.addHistory(client, id, {
         at,
         action: request.action,
-        actor: actorOf(caller),
+        actor,
         fromStatus: permit.status,
         toStatus: outcome.state.status,
         date: request.date,
         reasonSealed: await records.seal(request.reason),
         messageId,
       });
+      return request;
     });
-    await this.parts.access.allowed({ caller, action: 'permit.act', object: { type: 'permit', id }, origin });
-    this.parts.logger.info({ permitId: id, action: request.action }, 'permit updated');
-    return this.detailOf(id);
   }
 
   async detail(caller: UserIdentity, id: string, origin: string): Promise<PermitDetail> {
@@ -89,15 +113,14 @@ export class PermitDesk {
     return this.detailOf(id);
   }
 
-  /** Role, then the permit's municipality; answers that municipality. */
-  private async checked(caller: UserIdentity, id: string, action: string, origin: string, auditAllowed: boolean): Promise<string> {
+  /** Role, then the permit's municipality. */
+  private async checked(caller: UserIdentity, id: string, action: string, origin: string, auditAllowed: boolean): Promise<void> {
     const { access, policy } = this.parts;
     const attempt = { caller, action, object: { type: 'permit', id }, origin };
     await access.check({ ...attempt, policy: policy.anyRegistry(caller) });
     const permit = await this.parts.store.find(id);
     if (permit === undefined) throw new ObjectNotFound('permit');
     await access.check({ ...attempt, policy: policy.registryOf(caller, permit.municipality), auditAllowed });
-    return permit.municipality;
   }
 
   private async detailOf(id: string): Promise<PermitDetail> {

@@ -1,4 +1,5 @@
 import type { EventTypes, PermitAction, PermitActionRequest, PermitRegistryStatus } from '@signaalhub/contracts';
+import { dayAfter } from '../public-register/public-periods.js';
 
 /**
  * The permit's status machine, pure: aangevraagd → verleend | geweigerd; verleend → geschorst (from, until,
@@ -111,6 +112,7 @@ export function takePermitAction(state: PermitState, request: PermitActionReques
       needsZienswijze(state);
       return { state: { ...same, status: 'geweigerd', zienswijze: 'geen' }, event: 'permit.decided' };
     case 'schorsen':
+      // `until` is the suspension's last day ("Geschorst tot en met"), as validUntil is the last valid day.
       if (request.until <= request.from) throw rule('until', 'must lie after from', 'De schorsing moet eindigen na haar begin.');
       if (state.validUntil !== null && request.from > state.validUntil) throw rule('from', 'must lie within the validity', 'De schorsing moet beginnen binnen de geldigheid van de vergunning.');
       return { state: { ...same, status: 'geschorst', suspendedFrom: request.from, suspendedUntil: request.until }, event: 'permit.suspended' };
@@ -120,9 +122,31 @@ export function takePermitAction(state: PermitState, request: PermitActionReques
       if (request.ground !== 'op-verzoek') needsZienswijze(state);
       return { state: { ...same, status: 'ingetrokken', zienswijze: 'geen' }, event: 'permit.revoked' };
     case 'laten-vervallen':
-      if (request.ground === 'geldigheid-verstreken' && state.validUntil !== null && request.date < state.validUntil) {
+      // validUntil is the last valid day: the validity has ended only from the day after.
+      if (request.ground === 'geldigheid-verstreken' && state.validUntil !== null && request.date <= state.validUntil) {
         throw rule('date', 'validity must have ended', 'De geldigheid van de vergunning is nog niet verstreken.');
       }
       return { state: { ...same, status: 'vervallen' }, event: 'permit.expired' };
   }
+}
+
+/** A day as Dutch readers write it in a reason, e.g. `14 maart 2026`. */
+const dutchDay = (day: string): string => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+
+/**
+ * What time alone does to a permit by `today` (the permit clock), as the action an officer would take, or
+ * undefined. `suspendedUntil` is the suspension's last day and `validUntil` the permit's last valid day (both
+ * "tot en met"), so each ends from the day after: that day is the action's date. A suspension is reinstated
+ * only when it ends before the validity does; otherwise the permit lapses while suspended. Taking the answer
+ * and asking again gives the next step (a reinstatement, then the expiry), until nothing is due.
+ */
+export function timeActionDue(state: PermitState, today: string): PermitActionRequest | undefined {
+  const { status, suspendedUntil, validUntil } = state;
+  if (status === 'geschorst' && suspendedUntil !== null && suspendedUntil < today && (validUntil === null || suspendedUntil < validUntil)) {
+    return { action: 'schorsing-opheffen', date: dayAfter(suspendedUntil), reason: `Schorsing afgelopen: geschorst tot en met ${dutchDay(suspendedUntil)}.` };
+  }
+  if ((status === 'verleend' || status === 'geschorst') && validUntil !== null && validUntil < today) {
+    return { action: 'laten-vervallen', date: dayAfter(validUntil), ground: 'geldigheid-verstreken', reason: `Geldigheid verstreken: geldig tot en met ${dutchDay(validUntil)}.` };
+  }
+  return undefined;
 }

@@ -17,10 +17,13 @@ export interface PermitRow extends PermitState {
   readonly addressToken: string;
 }
 
+/** A permit officer, or the service itself (the permit clock). */
+export type PermitHistoryActor = RegistryActor | { readonly service: string };
+
 export interface PermitHistoryRow {
   readonly at: string;
   readonly action: string;
-  readonly actor: RegistryActor;
+  readonly actor: PermitHistoryActor;
   readonly fromStatus: PermitRegistryStatus;
   readonly toStatus: PermitRegistryStatus;
   readonly date: string;
@@ -90,20 +93,37 @@ export class PermitStore {
   }
 
   async addHistory(client: ClientBase, permitId: string, row: PermitHistoryRow): Promise<void> {
+    const actor = 'service' in row.actor ? { party: null, user: null, service: row.actor.service } : { party: row.actor.party, user: row.actor.userId, service: null };
     await client.query(
-      `INSERT INTO ${this.history} (permit_id, at, action, actor_party, actor_user, from_status, to_status, event_date, reason_sealed, message_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [permitId, row.at, row.action, row.actor.party, row.actor.userId, row.fromStatus, row.toStatus, row.date, row.reasonSealed, row.messageId],
+      `INSERT INTO ${this.history} (permit_id, at, action, actor_party, actor_user, actor_service, from_status, to_status, event_date, reason_sealed, message_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [permitId, row.at, row.action, actor.party, actor.user, actor.service, row.fromStatus, row.toStatus, row.date, row.reasonSealed, row.messageId],
     );
   }
 
   async historyOf(permitId: string): Promise<PermitHistoryRow[]> {
     const result = await this.pool.query<PermitHistoryRow>(
-      `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, action, json_build_object('party', actor_party, 'userId', actor_user) AS actor,
+      `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, action,
+         CASE WHEN actor_service IS NOT NULL THEN json_build_object('service', actor_service) ELSE json_build_object('party', actor_party, 'userId', actor_user) END AS actor,
          from_status AS "fromStatus", to_status AS "toStatus", ${DATE('event_date')} AS date, reason_sealed AS "reasonSealed", message_id AS "messageId"
        FROM ${this.history} WHERE permit_id = $1 ORDER BY id`,
       [permitId],
     );
     return result.rows;
+  }
+
+  /**
+   * The permits time may have changed by `today` (the permit clock's candidates, as timeActionDue decides):
+   * a suspension whose last day has passed, or a validity whose last day has passed. Not locked: the desk
+   * asks again on the locked row.
+   */
+  async dueForTime(today: string): Promise<string[]> {
+    const result = await this.pool.query<{ id: string }>(
+      `SELECT id FROM ${this.permits}
+       WHERE (status = 'geschorst' AND suspended_until < $1::date) OR (status IN ('verleend', 'geschorst') AND valid_until < $1::date)
+       ORDER BY id`,
+      [today],
+    );
+    return result.rows.map((row) => row.id);
   }
 }

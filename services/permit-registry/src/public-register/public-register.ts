@@ -5,6 +5,7 @@ import type { ClientBase } from 'pg';
 import { z } from 'zod';
 import { ruleBroken } from '../registry/registry-errors.js';
 import { parseBody, today } from '../registry/registry-input.js';
+import { PeriodicSweep } from '../registry/periodic-sweep.js';
 import type { PublicRegisterSettings } from '../registry/registry-settings.js';
 import { applyPublicChange, endedOn, type PublicChange } from './public-periods.js';
 import type { PublicEntryRow, PublicRegisterStore } from './public-register-store.js';
@@ -24,7 +25,7 @@ function publicChangeOf(request: PermitActionRequest): PublicChange | undefined 
     case 'verlenen':
       return { status: 'verleend', from: request.date };
     case 'schorsen':
-      return { status: 'geschorst', from: request.from };
+      return { status: 'geschorst', from: request.from, until: request.until };
     case 'schorsing-opheffen':
       return { status: 'verleend', from: request.date };
     case 'intrekken':
@@ -45,12 +46,12 @@ function publicChangeOf(request: PermitActionRequest): PublicChange | undefined 
  * leave the service.
  */
 export class PublicRegister {
-  private timer: NodeJS.Timeout | undefined;
-  private sweeping: Promise<void> | undefined;
+  private readonly retention: PeriodicSweep;
   private readonly publicFields: readonly PublicRegisterField[];
 
   constructor(private readonly parts: PublicRegisterParts) {
     this.publicFields = PUBLIC_REGISTER_FIELDS.filter((field) => parts.settings.fields[field].public);
+    this.retention = new PeriodicSweep(parts.sweepMs, () => this.sweep());
   }
 
   get municipalities(): readonly string[] {
@@ -89,19 +90,12 @@ export class PublicRegister {
     };
   }
 
-  async start(): Promise<void> {
-    await this.sweep();
-    this.timer = setInterval(() => {
-      // One sweep at a time; stop() waits for the one running.
-      this.sweeping ??= this.sweep().finally(() => {
-        this.sweeping = undefined;
-      });
-    }, this.parts.sweepMs);
+  start(): Promise<void> {
+    return this.retention.start();
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.sweeping;
+  stop(): Promise<void> {
+    return this.retention.stop();
   }
 
   /** Removes the entries whose term ended; a failure is logged and the next sweep tries again. */

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { EstablishmentRegistration } from '@signaalhub/contracts';
+import type { ApplicationSummary, EstablishmentRegistration, EstablishmentSummary } from '@signaalhub/contracts';
 import type { UserIdentity } from '@signaalhub/identity';
 import { RunningService, serviceEnv, testCaller, uniqueName } from '@signaalhub/test-infra';
 
@@ -15,6 +15,12 @@ export function registryEnv(overrides: Record<string, string> = {}): Record<stri
 /** The compiled permit registry, ready. */
 export function startRegistry(overrides: Record<string, string> = {}): Promise<RunningService> {
   return RunningService.start('permit-registry', registryEnv(overrides), { schemaVariable: 'PERMIT_REGISTRY_DATABASE_SCHEMA' });
+}
+
+/** The environment a stopped registry ran with (its schema and namespace), without its port: to start it again. */
+export function envOf(service: RunningService): Record<string, string> {
+  const { PERMIT_REGISTRY_PORT: _port, ...env } = service.env;
+  return env;
 }
 
 export { testCaller as caller } from '@signaalhub/test-infra';
@@ -43,4 +49,25 @@ export function registration(overrides: Partial<Record<keyof EstablishmentRegist
     people: [{ name: 'Jan de Proef', birthDate: '1975-04-03', role: 'eigenaar' }],
     ...overrides,
   };
+}
+
+/**
+ * A new establishment (`tradeName`) with an application received on `receivedOn`, whose permit `officer` takes
+ * through `steps` (a grant gets `permitNumber`); throws naming the step that did not answer 200. Answers the permit id.
+ */
+export async function permitThrough(
+  sut: RunningService,
+  officer: UserIdentity,
+  permit: { tradeName: string; receivedOn: string; permitNumber: string; steps: readonly Record<string, unknown>[] },
+): Promise<string> {
+  const establishment = (await (await sut.call('POST', '/api/establishments', officer, registration({ tradeName: permit.tradeName }))).json()) as EstablishmentSummary;
+  const created = await sut.call('POST', '/api/applications', officer, { establishmentId: establishment.id, kind: 'nieuw', receivedOn: permit.receivedOn });
+  if (created.status !== 201) throw new Error(`${permit.tradeName}: application answered ${String(created.status)}: ${await created.text()}`);
+  const { permitId } = (await created.json()) as ApplicationSummary;
+  for (const step of permit.steps) {
+    const body = step.action === 'verlenen' ? { ...step, permitNumber: permit.permitNumber } : step;
+    const response = await sut.call('POST', `/api/permits/${permitId}/actions`, officer, body);
+    if (response.status !== 200) throw new Error(`${permit.tradeName} ${String(step.action)}: ${String(response.status)} ${await response.text()}`);
+  }
+  return permitId;
 }
