@@ -6,9 +6,12 @@ import type { MatchTokenStore } from '@signaalhub/matching';
 import type { AgendaQueues } from '../agenda/agenda-queues.js';
 import type { AgendaStore } from '../agenda/agenda-store.js';
 
-/** The meeting's words for what became of a signal: on the agenda queue, already there, or refused. */
-export type AdmissionOutcome = 'admitted' | 'duplicate' | 'rejected';
-const ADMISSION_OUTCOME: Readonly<Record<InboxOutcome, AdmissionOutcome>> = { applied: 'admitted', duplicate: 'duplicate', refused: 'rejected' };
+/**
+ * The meeting's words for what became of a signal: on the agenda queue, already there, or refused
+ * (`not-addressed` cannot happen: every signal names its municipality, which the meeting reads as).
+ */
+export type AdmissionOutcome = 'admitted' | 'duplicate' | 'rejected' | 'not-addressed';
+const ADMISSION_OUTCOME: Readonly<Record<InboxOutcome, AdmissionOutcome>> = { applied: 'admitted', duplicate: 'duplicate', refused: 'rejected', 'not-addressed': 'not-addressed' };
 
 export interface SignalAdmissionParts {
   /** Backed by the shared replay store, with this service's freshness window. */
