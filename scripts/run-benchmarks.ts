@@ -12,6 +12,7 @@ const BENCHMARKS = [
   'bench/bibob-pool.bench.ts',
   'bench/public-register.bench.ts',
   'bench/riec-feed.bench.ts',
+  'bench/riec-feed-ingest.bench.ts',
 ];
 
 const settings = await stackUp({ log: (line) => process.stdout.write(`${line}\n`) });
