@@ -6,13 +6,15 @@ import { RISK_LEVEL_LABELS } from '../labels/screening-labels.js';
 
 /** A Bibob risk conclusion the pool sent to the municipality, as the application and the establishment pages show it. */
 export function BibobConclusion({ entry, headingId, headingLevel = 3 }: { readonly entry: ReceivedConclusion; readonly headingId: string; readonly headingLevel?: 3 | 4 }): ReactNode {
-  const Heading = headingLevel === 3 ? Heading3 : Heading4;
+  const title = (
+    <>
+      Conclusie versie {entry.version}: {RISK_LEVEL_LABELS[entry.conclusion.level] ?? entry.conclusion.level}
+      {entry.conclusion.grounds.length === 0 ? null : `, grond ${entry.conclusion.grounds.join(' en ')}`}
+    </>
+  );
   return (
     <article className="sh-card" aria-labelledby={headingId}>
-      <Heading id={headingId}>
-        Conclusie versie {entry.version}: {RISK_LEVEL_LABELS[entry.conclusion.level] ?? entry.conclusion.level}
-        {entry.conclusion.grounds.length === 0 ? null : `, grond ${entry.conclusion.grounds.join(' en ')}`}
-      </Heading>
+      {headingLevel === 3 ? <Heading3 id={headingId}>{title}</Heading3> : <Heading4 id={headingId}>{title}</Heading4>}
       <Paragraph>Goedgekeurd op {formatDateTime(entry.approvedAt)}. Vertrouwelijk (art. 28 Wet Bibob): alleen voor de vergunningverleners van de gemeente.</Paragraph>
       <Paragraph>Onderbouwing: {entry.conclusion.explanation}</Paragraph>
       {entry.conclusion.proposedConditions.length === 0 ? null : (
