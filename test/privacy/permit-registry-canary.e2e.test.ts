@@ -14,8 +14,8 @@ import { registration, registryEnv, soestOfficer } from '../../services/permit-r
 
 /*
  * DESIGN.md §8.3 and issue 11 acceptance 3 for the permit registry: the people of an establishment, its KvK
- * number, what was missing, the Bibob conclusion's text and level, the condition that came from it, every
- * reason — planted as canaries — appear in no clear column of the registry's store; in no Kafka key, Kafka
+ * number, what was missing, the Bibob conclusion's text and level (an application's and a re-screening's),
+ * the condition that came from it, every reason — planted as canaries — appear in no clear column of the registry's store; in no Kafka key, Kafka
  * header or envelope header of any message on the broker, dead-letter topics included; in no permit event's
  * body as the pool and the RIEC open it (status and dates only); in no Redis key or value of the registry's
  * replay namespace; and in no log line (trace level). The registry runs on a private broker, so every
@@ -39,6 +39,7 @@ const CANARIES = [
   'Voorwaarde Kramsvogel',
   'Motivering Boomklever',
   'Herscreening Putter',
+  'Herconclusie Wielewaal',
   'mindere-mate',
   'mindere mate',
   '"level":"',
@@ -140,10 +141,23 @@ describe('planted registry data across the registry store, Kafka (dead letters i
       { timeoutMs: 60_000, what: 'the flag on the establishment' },
     );
     await post(`/api/establishments/${establishment.id}/rescreenings`, { reason: 'Herscreening Putter' }, 201);
+    // The pool opens the re-screening, tells a milestone and concludes it: the conclusion is planted too.
+    const rescreeningId = randomUUID();
+    await poolSide.opened('soest', rescreeningId, establishment.id);
+    await poolSide.progressed('soest', rescreeningId, 'lbb-requested', day(0));
+    await poolSide.concluded('soest', rescreeningId, establishment.id, { level: 'mindere-mate', grounds: [], proposedConditions: ['Voorwaarde Kramsvogel'], explanation: 'Herconclusie Wielewaal' });
+    const rescreened = await eventually(
+      async () => {
+        const seen = (await (await registry.get(`/api/establishments/${establishment.id}`, officer)).json()) as EstablishmentDetail;
+        return seen.rescreenings[0]?.conclusion === null || seen.rescreenings[0] === undefined ? undefined : seen;
+      },
+      { timeoutMs: 60_000, what: 'the conclusion on the re-screening' },
+    );
+    expect(leaksIn('re-screening', JSON.stringify(rescreened.rescreenings))).toEqual(expect.arrayContaining(['Herconclusie Wielewaal in re-screening', 'Voorwaarde Kramsvogel in re-screening']));
 
     // Positive control: the registry really holds the planted values, so a clean scan means absence.
-    const opened = JSON.stringify([withConclusion, flagged, await (await registry.get(`/api/establishments/${establishment.id}`, officer)).json(), await (await registry.get(`/api/permits/${application.permitId}`, officer)).json()]);
-    expect(leaksIn('opened', opened).length).toBeGreaterThanOrEqual(9);
+    const opened = JSON.stringify([withConclusion, flagged, rescreened, await (await registry.get(`/api/permits/${application.permitId}`, officer)).json()]);
+    expect(leaksIn('opened', opened).length).toBeGreaterThanOrEqual(10);
 
     // Everything published (two screening requests, four permit events), and the stripped signal dead-lettered.
     await eventually(
@@ -178,7 +192,7 @@ describe('planted registry data across the registry store, Kafka (dead letters i
 
     // Every clear column of every table of the registry (sealed columns are ciphertext).
     const tables = (await registry.pool.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1`, [registry.schema])).rows;
-    expect(tables.map((table) => table.table_name)).toEqual(expect.arrayContaining(['establishment_flags', 'establishment_history', 'permit_history']));
+    expect(tables.map((table) => table.table_name)).toEqual(expect.arrayContaining(['establishment_flags', 'establishment_history', 'permit_history', 'rescreenings', 'rescreening_conclusions']));
     for (const { table_name: table } of tables) {
       const rows = await registry.pool.query<{ row: string }>(`SELECT to_jsonb(t)::text AS row FROM "${registry.schema}"."${table}" AS t`);
       for (const { row } of rows.rows) leaks.push(...leaksIn(`registry.${table}`, row));

@@ -4,7 +4,7 @@ import { ruleError } from './canonical/canonical-schema.js';
 import { Limits } from './limits.js';
 import { Postcode, Toevoeging } from './location.js';
 import { MunicipalityId } from './municipalities.js';
-import type { RiskConclusion } from './screening.js';
+import type { RiskConclusion, ScreeningMilestone } from './screening.js';
 import { BirthDate, KvkNumber, PersonName, Vestigingsnummer } from './subjects.js';
 
 /*
@@ -117,23 +117,53 @@ export interface RegistryOfficer {
   readonly userId: string;
 }
 
-/** What happened to an establishment itself (its permits have their own history); PERSISTED. */
-export const ESTABLISHMENT_HISTORY_ACTIONS = ['herscreening-gevraagd'] as const;
+/**
+ * What happened to an establishment itself (its permits have their own history): a re-screening asked by a
+ * permit officer, then what the pool told about it (opened, a milestone, the conclusion received); PERSISTED.
+ */
+export const ESTABLISHMENT_HISTORY_ACTIONS = ['herscreening-gevraagd', 'herscreening-geopend', 'herscreening-voortgang', 'herscreening-conclusie-ontvangen'] as const;
 export type EstablishmentHistoryAction = (typeof ESTABLISHMENT_HISTORY_ACTIONS)[number];
 
 export interface EstablishmentHistoryEntry {
   readonly at: string;
   readonly action: EstablishmentHistoryAction;
-  readonly actor: RegistryOfficer;
-  readonly reason: string;
+  /** A permit officer, or the service when the pool told it. */
+  readonly actor: RegistryOfficer | { readonly service: string };
+  /** The officer's reason, with a `herscreening-gevraagd`. */
+  readonly reason?: string;
+  /** The pool's LBB milestone and the day it happened, with a `herscreening-voortgang`. */
+  readonly milestone?: ScreeningMilestone;
+  readonly date?: string;
 }
 
-/** The opened establishment (audited): its KvK number, the people responsible, its signal flags and history. */
+/** Where a re-screening stands, as the registry learnt it from the pool; PERSISTED. */
+export const RESCREENING_STATES = ['gevraagd', 'geopend', 'lbb-advies-gevraagd', 'conclusie-ontvangen'] as const;
+export type RescreeningState = (typeof RESCREENING_STATES)[number];
+
+/** A Bibob conclusion the pool sent to the municipality (art. 28 Wet Bibob: its permit officers only). */
+export interface ReceivedConclusion {
+  readonly version: number;
+  readonly conclusion: RiskConclusion;
+  readonly approvedAt: string;
+}
+
+/** A re-screening of the establishment's holder: asked on, where it stands, and the conclusion once received. */
+export interface EstablishmentRescreeningView {
+  readonly askedOn: string;
+  readonly status: RescreeningState;
+  readonly screeningId: string | null;
+  /** The highest version received (a corrected conclusion replaces the earlier one), or null. */
+  readonly conclusion: ReceivedConclusion | null;
+}
+
+/** The opened establishment (audited): its KvK number, the people responsible, its signal flags, re-screenings and history. */
 export interface EstablishmentDetail extends EstablishmentSummary {
   readonly kvkNumber: string;
   readonly people: readonly ResponsiblePerson[];
   /** Newest first. */
   readonly flags: readonly EstablishmentFlag[];
+  /** Oldest first. */
+  readonly rescreenings: readonly EstablishmentRescreeningView[];
   readonly history: readonly EstablishmentHistoryEntry[];
 }
 
@@ -213,7 +243,7 @@ export interface ApplicationDetail extends ApplicationSummary {
   readonly deadlines: { readonly uitersteBeslisdatum: string | null; readonly lbbAdviesUiterlijk: string | null; readonly voorlopig: readonly string[]; readonly toelichting: readonly string[] };
   readonly screeningId: string | null;
   /** The approved risk conclusion(s) the pool sent to this municipality (art. 28 Wet Bibob: its permit officers only). */
-  readonly conclusions: readonly { readonly version: number; readonly conclusion: RiskConclusion; readonly approvedAt: string }[];
+  readonly conclusions: readonly ReceivedConclusion[];
 }
 
 /** A permit's status in the registry (Dutch, as the permit officers and the public register say it); PERSISTED. */

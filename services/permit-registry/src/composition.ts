@@ -14,7 +14,7 @@ import type pg from 'pg';
 import { RegistryAccessPolicy } from './access/registry-access-policy.js';
 import { ApplicationDesk } from './applications/application-desk.js';
 import { ApplicationStore } from './applications/application-store.js';
-import { ScreeningEventsIntake } from './applications/screening-events-intake.js';
+import { ApplicationScreenings } from './applications/application-screenings.js';
 import { ApplicationsController } from './http/applications.controller.js';
 import { PermitsController } from './http/permits.controller.js';
 import { PublicRegisterController } from './http/public-register.controller.js';
@@ -33,6 +33,9 @@ import { EstablishmentStore } from './establishments/establishment-store.js';
 import { EstablishmentsController } from './http/establishments.controller.js';
 import { FlagStore } from './flags/flag-store.js';
 import { signalFlagIntake } from './flags/signal-flag-intake.js';
+import { RescreeningScreenings } from './establishments/rescreening-screenings.js';
+import { RescreeningStore } from './establishments/rescreening-store.js';
+import { ScreeningEventsIntake } from './screenings/screening-events-intake.js';
 import { ScreeningRequests } from './screenings/screening-requests.js';
 import { MunicipalRecords } from './registry/registry-records.js';
 import { loadRegistrySettings, type RegistrySettings } from './registry/registry-settings.js';
@@ -76,9 +79,11 @@ export async function composePermitRegistry({ config, logger, clock: givenClock 
   const access = new AuditedAccess(audit, logger.child({ component: 'access' }));
   const establishmentStore = new EstablishmentStore(postgres, schema);
   const flagStore = new FlagStore(postgres, schema);
+  const rescreeningStore = new RescreeningStore(postgres, schema);
   const establishments = new EstablishmentRegister({
     store: establishmentStore,
     flags: flagStore,
+    rescreenings: rescreeningStore,
     records,
     policy,
     access,
@@ -93,7 +98,7 @@ export async function composePermitRegistry({ config, logger, clock: givenClock 
   const permitStore = new PermitStore(postgres, schema);
   const sealer = new EnvelopeSealer(keyring, clock);
   const screeningRequests = new ScreeningRequests(sealer, outbox.writer, records, config.BIBOB_POOL_PARTY, matchTokenKey);
-  const rescreening = new EstablishmentRescreening({ pool: postgres, store: establishmentStore, records, screeningRequests, policy, access, logger, clock });
+  const rescreening = new EstablishmentRescreening({ pool: postgres, store: establishmentStore, rescreenings: rescreeningStore, records, screeningRequests, policy, access, logger, clock });
   const desk = new ApplicationDesk({
     pool: postgres,
     store: applicationStore,
@@ -151,10 +156,10 @@ export async function composePermitRegistry({ config, logger, clock: givenClock 
     opener: new EnvelopeOpener(keyring, { replayStore, window }),
     poolParty: config.BIBOB_POOL_PARTY,
     pool: postgres,
-    store: applicationStore,
+    // An application's reference and an establishment's are distinct ids: at most one target knows an event.
+    targets: [new ApplicationScreenings(applicationStore, calendar), new RescreeningScreenings(establishmentStore, rescreeningStore, clock)],
     records,
     municipalities,
-    calendar,
     inbox: inboxParts,
   });
 

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { createEventBus } from '@signaalhub/bus';
 import { regionDayOf, Topics, type SignalImportResponse } from '@signaalhub/contracts';
 import { createLogger } from '@signaalhub/logging';
@@ -9,6 +9,7 @@ import { coordinator, startBibob } from '../../bibob/test/support/running-bibob.
 import { sealSignal } from '../../meeting/test/support/sealed-signals.js';
 import { identity, postSignal, startIntake } from '../../signal-intake/test/support/intake-service.js';
 import { goodSubmission } from '../../signal-intake/test/support/submissions.js';
+import { PoolSide } from './support/pool-side.js';
 import { caller, randomKvkNumber, registration, soestOfficer, startRegistry } from './support/running-registry.js';
 
 /*
@@ -17,7 +18,10 @@ import { caller, randomKvkNumber, registration, soestOfficer, startRegistry } fr
  * establishment for Soest's permit officers (theme, day, matched on KvK, whether Soest received the signal;
  * never its content), also when Baarn reported it to itself only, and
  * for nobody else: Baarn's permit officer and the pool's coordinator get an audited 403. A re-screening
- * started from the flag reaches the pool, whose API lists the screening with the establishment as reference.
+ * started from the flag reaches the pool, whose API lists the screening with the establishment as reference;
+ * the pool's opening links it, its milestones and its (corrected) conclusion reach Soest's permit officers
+ * on the establishment, the conclusion sealed and in no history entry. A forged opening for an establishment
+ * that asked nothing is refused (dead letter and audit).
  * A signal at the establishment's visiting address flags it too (matched on the address), and a redelivered
  * signal flags nothing twice.
  */
@@ -87,12 +91,13 @@ describe('a signal flags a Soest permit holder and a re-screening reaches the po
     expect(refusedList.status).toBe(403);
   });
 
-  it('sends a re-screening started from the flag to the pool, and keeps it in the history', { timeout: 180_000 }, async () => {
+  it('sends a re-screening started from the flag to the pool, and shows what the pool tells about it', { timeout: 240_000 }, async () => {
     const pool = coordinator();
     const before = new Set(((await (await bibob.get('/api/screenings?municipality=soest', pool)).json()) as ScreeningSummary[]).map((screening) => screening.id));
     const started = await registry.call('POST', `/api/establishments/${establishment.id}/rescreenings`, officer, { reason: 'Signaal over contante verkopen' });
     expect(started.status, await started.clone().text()).toBe(201);
-    expect((await started.json()) as EstablishmentHistoryEntry).toMatchObject({ action: 'herscreening-gevraagd', reason: 'Signaal over contante verkopen' });
+    const startedEntry = (await started.json()) as EstablishmentHistoryEntry;
+    expect(startedEntry).toMatchObject({ action: 'herscreening-gevraagd', reason: 'Signaal over contante verkopen' });
 
     const screening = await eventually(
       async () => {
@@ -107,8 +112,85 @@ describe('a signal flags a Soest permit holder and a re-screening reaches the po
     );
     expect(screening).toMatchObject({ municipality: 'soest', kind: 'autobranche', applicant: { kvkNumber } });
 
-    const detail = (await (await registry.get(`/api/establishments/${establishment.id}`, officer)).json()) as EstablishmentDetail;
-    expect(detail.history).toEqual([{ at: expect.any(String) as string, action: 'herscreening-gevraagd', actor: { party: 'gemeente-soest', userId: officer.userId }, reason: 'Signaal over contante verkopen' }]);
+    // The pool opened it with the establishment as reference: the registry links the screening to the re-screening.
+    const opened = await eventually(
+      async () => {
+        const seen = (await (await registry.get(`/api/establishments/${establishment.id}`, officer)).json()) as EstablishmentDetail;
+        return seen.rescreenings[0]?.screeningId === null ? undefined : seen;
+      },
+      { timeoutMs: 120_000, what: 'the re-screening opened by the pool' },
+    );
+    // The registry's day is UTC's, as every registry date.
+    const askedOn = startedEntry.at.slice(0, 10);
+    expect(opened.rescreenings).toEqual([{ askedOn, status: 'geopend', screeningId: screening.id, conclusion: null }]);
+    const asked = { at: expect.any(String) as string, action: 'herscreening-gevraagd', actor: { party: 'gemeente-soest', userId: officer.userId }, reason: 'Signaal over contante verkopen' };
+    const byService = { at: expect.any(String) as string, actor: { service: 'permit-registry' } };
+    expect(opened.history).toEqual([asked, { ...byService, action: 'herscreening-geopend', date: expect.any(String) as string }]);
+
+    // The pool's milestones, then its conclusion and a corrected one (version 2 wins), as the pool side seals them.
+    const poolSide = await PoolSide.connect();
+    try {
+      await poolSide.progressed('soest', screening.id, 'lbb-requested', askedOn);
+      const lbb = await eventually(
+        async () => {
+          const seen = (await (await registry.get(`/api/establishments/${establishment.id}`, officer)).json()) as EstablishmentDetail;
+          return seen.rescreenings[0]?.status === 'lbb-advies-gevraagd' ? seen : undefined;
+        },
+        { timeoutMs: 60_000, what: 'the LBB milestone on the re-screening' },
+      );
+      expect(lbb.history.at(-1)).toEqual({ ...byService, action: 'herscreening-voortgang', milestone: 'lbb-requested', date: askedOn });
+      await poolSide.progressed('soest', screening.id, 'advice-received', askedOn);
+      const first = { level: 'mindere-mate' as const, grounds: [], proposedConditions: ['Kasboek dagelijks bijhouden'], explanation: 'Eerste conclusie herscreening' };
+      const corrected = { level: 'ernstige-mate' as const, grounds: ['a' as const], proposedConditions: [], explanation: 'Gecorrigeerde conclusie herscreening' };
+      await poolSide.concluded('soest', screening.id, establishment.id, first);
+      await poolSide.concluded('soest', screening.id, establishment.id, corrected, 2);
+      const concluded = await eventually(
+        async () => {
+          const seen = (await (await registry.get(`/api/establishments/${establishment.id}`, officer)).json()) as EstablishmentDetail;
+          return seen.rescreenings[0]?.conclusion?.version === 2 ? seen : undefined;
+        },
+        { timeoutMs: 60_000, what: 'the corrected conclusion on the re-screening' },
+      );
+      expect(concluded.rescreenings).toEqual([
+        { askedOn, status: 'conclusie-ontvangen', screeningId: screening.id, conclusion: { version: 2, approvedAt: expect.any(String) as string, conclusion: corrected } },
+      ]);
+      expect(concluded.history.map((entry) => [entry.action, entry.milestone])).toEqual([
+        ['herscreening-gevraagd', undefined],
+        ['herscreening-geopend', undefined],
+        ['herscreening-voortgang', 'lbb-requested'],
+        ['herscreening-voortgang', 'advice-received'],
+        ['herscreening-conclusie-ontvangen', undefined],
+        ['herscreening-conclusie-ontvangen', undefined],
+      ]);
+      // The conclusion is in the re-screening only: not in the history, and sealed in the store.
+      expect(JSON.stringify(concluded.history)).not.toContain('conclusie herscreening');
+      const stored = await registry.pool.query<{ row: string }>(`SELECT to_jsonb(c)::text AS row FROM "${registry.schema}".rescreening_conclusions c`);
+      expect(stored.rows).toHaveLength(2);
+      expect(stored.rows.map((entry) => entry.row).join()).not.toContain('conclusie herscreening');
+    } finally {
+      await poolSide.close();
+    }
+  });
+
+  it('refuses an opening for an establishment that asked no re-screening (dead letter and audit)', { timeout: 180_000 }, async () => {
+    const registered = await registry.call('POST', '/api/establishments', officer, registration({ address: { postcode: '3768 ZW', huisnummer: randomInt(1000, 99_999) } }));
+    const quiet = (await registered.json()) as EstablishmentSummary;
+    const poolSide = await PoolSide.connect();
+    try {
+      const messageId = await poolSide.opened('soest', randomUUID(), quiet.id);
+      const refusals = await eventually(
+        async () => {
+          const entries = await registry.auditEntries({ action: 'screening.opened.receive', objectId: messageId, result: 'denied' });
+          return entries.length > 0 ? entries : undefined;
+        },
+        { timeoutMs: 60_000, what: 'the forged opening refused' },
+      );
+      expect(refusals).toMatchObject([{ actor_service: 'permit-registry', reason: 'NOT_THE_REQUESTED_SCREENING' }]);
+    } finally {
+      await poolSide.close();
+    }
+    const detail = (await (await registry.get(`/api/establishments/${quiet.id}`, officer)).json()) as EstablishmentDetail;
+    expect({ rescreenings: detail.rescreenings, history: detail.history }).toEqual({ rescreenings: [], history: [] });
   });
 
   it('flags once per signal however often it is delivered', { timeout: 180_000 }, async () => {

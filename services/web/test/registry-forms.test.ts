@@ -136,4 +136,35 @@ describe(EstablishmentPage.name, () => {
     expect(flagged).toContain(`action="/vestigingen/${establishment.id}/herscreening"`);
     expect(flagged).toContain('Herscreening aanvragen');
   });
+
+  it('shows each re-screening with its status and, once concluded, the conclusion as the application page does; its steps in the history', () => {
+    expect(render(establishment)).not.toContain('Herscreeningen');
+    expect(render({ ...establishment, rescreenings: [] })).toContain('Er is geen herscreening gevraagd.');
+    const screeningId = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+    const page = render({
+      ...establishment,
+      rescreenings: [
+        { askedOn: '2026-11-02', status: 'lbb-advies-gevraagd', screeningId, conclusion: null },
+        {
+          askedOn: '2026-11-20',
+          status: 'conclusie-ontvangen',
+          screeningId: null,
+          conclusion: { version: 2, approvedAt: '2026-12-01T09:30:00.000Z', conclusion: { level: 'mindere-mate', grounds: [], proposedConditions: ['Kasboek dagelijks bijhouden'], explanation: 'Geld uit onbekende bron' } },
+        },
+      ],
+      history: [
+        { at: '2026-11-02T10:00:00.000Z', action: 'herscreening-gevraagd', actor: { party: 'gemeente-soest', userId: 'vv-1' }, reason: 'Signaal over contante verkopen' },
+        { at: '2026-11-10T10:00:00.000Z', action: 'herscreening-voortgang', actor: { service: 'permit-registry' }, milestone: 'lbb-requested', date: '2026-11-09' },
+      ],
+    });
+    expect(page).toContain('Herscreeningen');
+    expect(page).toMatch(/Herscreening gevraagd op 2 november 2026<\/h3><p[^>]*>Status: LBB-advies gevraagd\.<\/p>/);
+    expect(page).toContain(`href="/toetsen/${screeningId}"`);
+    expect(page).toMatch(/Herscreening gevraagd op 20 november 2026<\/h3><p[^>]*>Status: Conclusie ontvangen\.<\/p>/);
+    expect(page).toMatch(/<h4[^>]*>Conclusie versie 2: Mindere mate van gevaar<\/h4>/);
+    expect(page).toContain('Onderbouwing: Geld uit onbekende bron');
+    expect(page).toMatch(/<li[^>]*>Kasboek dagelijks bijhouden<\/li>/);
+    expect(page).toContain('Herscreening gevraagd aan de Bibob-pool door vv-1. Reden: Signaal over contante verkopen');
+    expect(page).toContain('Voortgang van de herscreening: LBB-advies gevraagd, datum 9 november 2026 door systeem (permit-registry)');
+  });
 });

@@ -236,4 +236,51 @@ export const PERMIT_REGISTRY_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX permits_validity_ends ON ${s}.permits (valid_until) WHERE status IN ('verleend', 'geschorst');`;
     },
   },
+  {
+    // Re-screenings: one per screening.requested a permit officer sent for an establishment (those asked before
+    // this step are taken from the history), linked to the pool's screening once it is opened, with the
+    // conclusions the pool sent (sealed: art. 28 Wet Bibob). The establishment's history now also records what
+    // the pool told, by the service: no officer and no reason then, the pool's message once (a redelivery adds
+    // nothing), a milestone with its day.
+    name: '0007_rescreenings',
+    up: (schema) => {
+      const s = `"${schema}"`;
+      return `
+      CREATE TABLE ${s}.rescreenings (
+        -- the screening.requested message
+        request_message_id uuid PRIMARY KEY,
+        establishment_id uuid NOT NULL REFERENCES ${s}.establishments (id),
+        municipality text NOT NULL,
+        asked_at timestamptz NOT NULL,
+        status text NOT NULL DEFAULT 'gevraagd' CHECK (status IN ('gevraagd', 'geopend', 'lbb-advies-gevraagd', 'conclusie-ontvangen')),
+        -- the pool's screening id once screening.opened named it
+        screening_id uuid UNIQUE,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX rescreenings_by_establishment ON ${s}.rescreenings (establishment_id, asked_at);
+      INSERT INTO ${s}.rescreenings (request_message_id, establishment_id, municipality, asked_at, updated_at)
+        SELECT h.message_id, h.establishment_id, e.municipality, h.at, h.at
+        FROM ${s}.establishment_history h JOIN ${s}.establishments e ON e.id = h.establishment_id
+        WHERE h.action = 'herscreening-gevraagd' AND h.message_id IS NOT NULL;
+      CREATE TABLE ${s}.rescreening_conclusions (
+        request_message_id uuid NOT NULL REFERENCES ${s}.rescreenings (request_message_id),
+        version integer NOT NULL,
+        message_id uuid NOT NULL UNIQUE,
+        -- the RiskConclusion
+        conclusion_sealed text NOT NULL,
+        approved_at timestamptz NOT NULL,
+        PRIMARY KEY (request_message_id, version)
+      );
+      ALTER TABLE ${s}.establishment_history
+        ALTER COLUMN actor_party DROP NOT NULL,
+        ALTER COLUMN actor_user DROP NOT NULL,
+        ALTER COLUMN reason_sealed DROP NOT NULL,
+        ADD COLUMN actor_service text,
+        -- the pool's message it came from
+        ADD COLUMN source_message_id uuid UNIQUE,
+        ADD COLUMN milestone text,
+        ADD COLUMN event_date date,
+        ADD CHECK ((actor_user IS NULL) <> (actor_service IS NULL));`;
+    },
+  },
 ];

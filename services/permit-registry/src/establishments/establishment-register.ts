@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { ObjectNotFound, type AuditedAccess } from '@signaalhub/access';
-import { EstablishmentRegistration, EstablishmentSearch, type EstablishmentDetail, type EstablishmentSummary } from '@signaalhub/contracts';
-import { matchToken, type MatchTokenKey } from '@signaalhub/envelope';
+import {
+  EstablishmentRegistration,
+  EstablishmentSearch,
+  RiskConclusion,
+  type EstablishmentDetail,
+  type EstablishmentHistoryEntry,
+  type EstablishmentRescreeningView,
+  type EstablishmentSummary,
+} from '@signaalhub/contracts';
+import { matchToken, type MatchTokenKey, type SealedRecords } from '@signaalhub/envelope';
 import type { UserIdentity } from '@signaalhub/identity';
 import type { Logger } from '@signaalhub/logging';
 import type { RegistryAccessPolicy } from '../access/registry-access-policy.js';
@@ -10,11 +18,13 @@ import { actorOf, parseBody } from '../registry/registry-input.js';
 import type { FlagStore } from '../flags/flag-store.js';
 import { EstablishmentParticulars, SealedText, type MunicipalRecords } from '../registry/registry-records.js';
 import { acceptsSbiCode, type RegistrySettings } from '../registry/registry-settings.js';
-import type { EstablishmentStore } from './establishment-store.js';
+import type { EstablishmentHistoryRow, EstablishmentStore } from './establishment-store.js';
+import type { RescreeningStore } from './rescreening-store.js';
 
 export interface EstablishmentRegisterParts {
   readonly store: EstablishmentStore;
   readonly flags: FlagStore;
+  readonly rescreenings: RescreeningStore;
   readonly records: MunicipalRecords;
   readonly policy: RegistryAccessPolicy;
   readonly access: AuditedAccess;
@@ -28,7 +38,7 @@ export interface EstablishmentRegisterParts {
  * Establishments: registered by a permit officer of the municipality (the KvK number and the people
  * sealed, the KvK number and the address also as match tokens), searched by KvK number, vestigingsnummer,
  * trade name or postcode (no people in the list, its flag count), and opened with its people, its signal
- * flags and its history (audited).
+ * flags, its re-screenings (with the pool's conclusion) and its history (audited).
  */
 export class EstablishmentRegister {
   constructor(private readonly parts: EstablishmentRegisterParts) {}
@@ -103,11 +113,34 @@ export class EstablishmentRegister {
     const { particularsSealed, ...summary } = row;
     const records = this.parts.records.of(row.municipality);
     const particulars = await records.open(particularsSealed, EstablishmentParticulars);
-    const history = await Promise.all(
-      (await this.parts.store.historyOf(id)).map(async (entry) => ({ at: entry.at, action: entry.action, actor: entry.actor, reason: await records.open(entry.reasonSealed, SealedText) })),
-    );
+    const history = await Promise.all((await this.parts.store.historyOf(id)).map((entry) => this.historyEntry(records, entry)));
     const flags = await this.parts.flags.flagsOf(id);
+    const rescreenings = await this.rescreeningsOf(records, id);
     // Counted from the flags shown: a signal flagged in between must not make the two disagree.
-    return { ...summary, flagCount: flags.length, kvkNumber: particulars.kvkNumber, people: particulars.people, flags, history };
+    return { ...summary, flagCount: flags.length, kvkNumber: particulars.kvkNumber, people: particulars.people, flags, rescreenings, history };
+  }
+
+  private async historyEntry(records: SealedRecords, entry: EstablishmentHistoryRow): Promise<EstablishmentHistoryEntry> {
+    return {
+      at: entry.at,
+      action: entry.action,
+      actor: entry.actor,
+      ...(entry.reasonSealed === null ? {} : { reason: await records.open(entry.reasonSealed, SealedText) }),
+      ...(entry.milestone === null ? {} : { milestone: entry.milestone }),
+      ...(entry.date === null ? {} : { date: entry.date }),
+    };
+  }
+
+  /** Its re-screenings, each with the highest conclusion version opened (art. 28 Wet Bibob: only here, for the municipality's officers). */
+  private async rescreeningsOf(records: SealedRecords, id: string): Promise<EstablishmentRescreeningView[]> {
+    const rows = await this.parts.rescreenings.listOf(id);
+    const conclusions = await this.parts.rescreenings.latestConclusions(rows.map((row) => row.requestMessageId));
+    return Promise.all(
+      rows.map(async (row) => {
+        const sealed = conclusions.get(row.requestMessageId);
+        const conclusion = sealed === undefined ? null : { version: sealed.version, approvedAt: sealed.approvedAt, conclusion: await records.open(sealed.conclusionSealed, RiskConclusion) };
+        return { askedOn: row.askedOn, status: row.status, screeningId: row.screeningId, conclusion };
+      }),
+    );
   }
 }

@@ -9,10 +9,12 @@ import { actorOf, parseBody, today } from '../registry/registry-input.js';
 import type { MunicipalRecords } from '../registry/registry-records.js';
 import type { ScreeningRequests } from '../screenings/screening-requests.js';
 import type { EstablishmentStore } from './establishment-store.js';
+import type { RescreeningStore } from './rescreening-store.js';
 
 export interface EstablishmentRescreeningParts {
   readonly pool: Pool;
   readonly store: EstablishmentStore;
+  readonly rescreenings: RescreeningStore;
   readonly records: MunicipalRecords;
   readonly screeningRequests: ScreeningRequests;
   readonly policy: RegistryAccessPolicy;
@@ -25,6 +27,7 @@ export interface EstablishmentRescreeningParts {
  * A re-screening of a permit holder, started by a permit officer of its municipality (typically from a
  * signal flag): the same sealed `screening.requested` to the pool and the municipality as an application's,
  * with the establishment's id as its reference, recorded in the establishment's history with the reason sealed.
+ * What the pool then tells about it is taken in by RescreeningScreenings.
  */
 export class EstablishmentRescreening {
   /** A re-screening has no application of its own: the pool's term runs from the day it is asked, the Awb's 8 weeks (art. 4:13). */
@@ -50,7 +53,8 @@ export class EstablishmentRescreening {
         reference: id,
         requestedBy: actor,
       });
-      await this.parts.store.addHistory(client, id, { at, action: 'herscreening-gevraagd', actor, reasonSealed, messageId: requested });
+      await this.parts.rescreenings.insert(client, { requestMessageId: requested, establishmentId: id, municipality: establishment.municipality, askedAt: at });
+      await this.parts.store.addHistory(client, id, { at, action: 'herscreening-gevraagd', actor, reasonSealed, messageId: requested, sourceMessageId: null, milestone: null, date: null });
       return requested;
     });
     await access.allowed(attempt);

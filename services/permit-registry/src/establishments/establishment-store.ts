@@ -1,4 +1,4 @@
-import type { EstablishmentActivity, EstablishmentHistoryAction, EstablishmentSummary, RegistryOfficer } from '@signaalhub/contracts';
+import type { EstablishmentActivity, EstablishmentHistoryAction, EstablishmentSummary, RegistryOfficer, ScreeningMilestone } from '@signaalhub/contracts';
 import { quotedSchema } from '@signaalhub/database';
 import type { ClientBase, Pool } from 'pg';
 
@@ -41,9 +41,17 @@ const columns = (flags: string): string => `id, municipality, vestigingsnummer, 
 export interface EstablishmentHistoryRow {
   readonly at: string;
   readonly action: EstablishmentHistoryAction;
-  readonly actor: RegistryOfficer;
-  readonly reasonSealed: string;
+  /** A permit officer, or the service when the pool told it. */
+  readonly actor: RegistryOfficer | { readonly service: string };
+  /** An officer's reason; null for what the pool told. */
+  readonly reasonSealed: string | null;
+  /** The event it published, if any. */
   readonly messageId: string | null;
+  /** The pool's message it came from, if any: a redelivery adds nothing. */
+  readonly sourceMessageId: string | null;
+  /** With a milestone the pool told: which, and the day it happened. */
+  readonly milestone: ScreeningMilestone | null;
+  readonly date: string | null;
 }
 
 /** Escapes LIKE's wildcards, so a trade name with `%` or `_` is searched for as written. */
@@ -90,8 +98,12 @@ export class EstablishmentStore {
     return result.rowCount === 1;
   }
 
-  async find(id: string): Promise<EstablishmentRow | undefined> {
-    const result = await this.pool.query<EstablishmentRow>(`SELECT ${this.columns}, particulars_sealed AS "particularsSealed" FROM ${this.table} WHERE id = $1`, [id]);
+  /** With `client`, the row is locked for the caller's transaction. */
+  async find(id: string, client?: ClientBase): Promise<EstablishmentRow | undefined> {
+    const result = await (client ?? this.pool).query<EstablishmentRow>(
+      `SELECT ${this.columns}, particulars_sealed AS "particularsSealed" FROM ${this.table} WHERE id = $1 ${client === undefined ? '' : 'FOR UPDATE'}`,
+      [id],
+    );
     return result.rows[0];
   }
 
@@ -113,18 +125,28 @@ export class EstablishmentStore {
     return result.rows;
   }
 
-  async addHistory(client: ClientBase, establishmentId: string, entry: EstablishmentHistoryRow): Promise<void> {
-    await client.query(
-      `INSERT INTO ${this.history} (establishment_id, at, action, actor_party, actor_user, reason_sealed, message_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [establishmentId, entry.at, entry.action, entry.actor.party, entry.actor.userId, entry.reasonSealed, entry.messageId],
+  /** False when an entry from this pool message exists (a redelivery). */
+  async addHistory(client: ClientBase, establishmentId: string, entry: EstablishmentHistoryRow): Promise<boolean> {
+    const actor = 'service' in entry.actor ? { party: null, user: null, service: entry.actor.service } : { party: entry.actor.party, user: entry.actor.userId, service: null };
+    const result = await client.query(
+      `INSERT INTO ${this.history} (establishment_id, at, action, actor_party, actor_user, actor_service, reason_sealed, message_id, source_message_id, milestone, event_date)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (source_message_id) DO NOTHING`,
+      [establishmentId, entry.at, entry.action, actor.party, actor.user, actor.service, entry.reasonSealed, entry.messageId, entry.sourceMessageId, entry.milestone, entry.date],
     );
+    return result.rowCount === 1;
+  }
+
+  async hasHistoryFrom(messageId: string): Promise<boolean> {
+    const result = await this.pool.query(`SELECT 1 FROM ${this.history} WHERE source_message_id = $1`, [messageId]);
+    return (result.rowCount ?? 0) > 0;
   }
 
   /** Oldest first. */
   async historyOf(establishmentId: string): Promise<EstablishmentHistoryRow[]> {
     const result = await this.pool.query<EstablishmentHistoryRow>(
       `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, action,
-              json_build_object('party', actor_party, 'userId', actor_user) AS actor, reason_sealed AS "reasonSealed", message_id AS "messageId"
+              CASE WHEN actor_service IS NULL THEN json_build_object('party', actor_party, 'userId', actor_user) ELSE json_build_object('service', actor_service) END AS actor,
+              reason_sealed AS "reasonSealed", message_id AS "messageId", source_message_id AS "sourceMessageId", milestone, to_char(event_date, 'YYYY-MM-DD') AS date
        FROM ${this.history} WHERE establishment_id = $1 ORDER BY id`,
       [establishmentId],
     );

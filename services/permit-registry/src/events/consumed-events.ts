@@ -8,7 +8,7 @@ type Consumed = typeof EventTypes.signalSubmitted | typeof EventTypes.screeningO
 /**
  * The events this service consumes, each with its one handler: a submitted signal's verified header flags
  * the establishments its match tokens hit; what the Bibob pool tells a registry municipality about the
- * screenings its applications asked for.
+ * screenings its applications and its re-screenings asked for.
  */
 export const CONSUMED_EVENTS: EventConsumption<PermitRegistryConfig, PermitRegistryService, Consumed> = {
   subscribes: [EventTypes.signalSubmitted, EventTypes.screeningOpened, EventTypes.screeningProgressed, EventTypes.screeningConcluded],

@@ -42,18 +42,20 @@ export class PoolSide {
     return (await opener.open(envelope, { as: POOL, payload: { parse: (value: unknown) => value as ScreeningRequested } })).payload;
   }
 
-  async opened(municipality: string, screeningId: string, reference: string): Promise<void> {
-    await this.send(EventTypes.screeningOpened, municipality, screeningId, { screeningId, municipality, reference, openedAt: new Date().toISOString() });
+  /** Each event returns the message id it was sent with (a refusal's audit entry names it). */
+  async opened(municipality: string, screeningId: string, reference: string): Promise<string> {
+    return this.send(EventTypes.screeningOpened, municipality, screeningId, { screeningId, municipality, reference, openedAt: new Date().toISOString() });
   }
 
-  async progressed(municipality: string, screeningId: string, milestone: ScreeningMilestone, date: string): Promise<void> {
-    await this.send(EventTypes.screeningProgressed, municipality, screeningId, { screeningId, municipality, milestone, date }, { milestone });
+  async progressed(municipality: string, screeningId: string, milestone: ScreeningMilestone, date: string): Promise<string> {
+    return this.send(EventTypes.screeningProgressed, municipality, screeningId, { screeningId, municipality, milestone, date }, { milestone });
   }
 
-  async concluded(municipality: string, screeningId: string, reference: string, conclusion: RiskConclusion): Promise<void> {
+  /** `version`: a corrected conclusion is sent as a higher one. */
+  async concluded(municipality: string, screeningId: string, reference: string, conclusion: RiskConclusion, version = 1): Promise<string> {
     const actor = (userId: string): { party: string; userId: string } => ({ party: POOL, userId });
-    const payload = { screeningId, municipality, reference, version: 1, conclusion, questionnaire: [], proposedBy: actor('coordinator-a'), approvedBy: actor('coordinator-b'), approvedAt: new Date().toISOString() };
-    await this.send(EventTypes.screeningConcluded, municipality, screeningId, payload);
+    const payload = { screeningId, municipality, reference, version, conclusion, questionnaire: [], proposedBy: actor('coordinator-a'), approvedBy: actor('coordinator-b'), approvedAt: new Date().toISOString() };
+    return this.send(EventTypes.screeningConcluded, municipality, screeningId, payload);
   }
 
   private async send(
@@ -62,12 +64,13 @@ export class PoolSide {
     screeningId: string,
     payload: unknown,
     extra: { milestone?: ScreeningMilestone } = {},
-  ): Promise<void> {
+  ): Promise<string> {
     const sealer = new EnvelopeSealer(this.keyring);
     const request = { type, from: POOL, to: [`gemeente-${municipality}`], municipality, screeningId, ...extra } as Parameters<EnvelopeSealer['seal']>[1];
     const envelope = await sealer.seal(payload, request);
     const producer = this.bus.createProducer();
     await producer.connect();
     await producer.send(Topics.screening, [{ key: municipality, value: Buffer.from(JSON.stringify(envelope)) }]);
+    return envelope.header.messageId;
   }
 }

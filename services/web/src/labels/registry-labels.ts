@@ -1,4 +1,17 @@
-import { APPLICATION_KIND_LABELS, THEME_LABELS, AUTOBRANCHE_ACTIVITY_LABELS, type BibobState, type EstablishmentActivity, type PermitAction, type PermitRegistryStatus, type RegistryOfficer, type VisitingAddress } from '@signaalhub/contracts';
+import {
+  APPLICATION_KIND_LABELS,
+  THEME_LABELS,
+  AUTOBRANCHE_ACTIVITY_LABELS,
+  type BibobState,
+  type EstablishmentActivity,
+  type EstablishmentHistoryAction,
+  type PermitAction,
+  type PermitRegistryStatus,
+  type RegistryOfficer,
+  type RescreeningState,
+  type ScreeningMilestone,
+  type VisitingAddress,
+} from '@signaalhub/contracts';
 import { TIMELINE_EVENT_LABELS } from './screening-labels.js';
 
 /** Dutch words of the permit registry's screens. */
@@ -45,6 +58,30 @@ const APPLICATION_TIMELINE_LABELS: Readonly<Record<string, string>> = {
 };
 
 export const applicationTimelineLabel = (kind: string): string => APPLICATION_TIMELINE_LABELS[kind] ?? kind;
+
+export const RESCREENING_STATE_LABELS: Readonly<Record<RescreeningState, string>> = {
+  gevraagd: 'Gevraagd aan de Bibob-pool',
+  geopend: 'In behandeling bij de Bibob-pool',
+  'lbb-advies-gevraagd': 'LBB-advies gevraagd',
+  'conclusie-ontvangen': 'Conclusie ontvangen',
+};
+
+/** What an establishment's own history records, in Dutch. */
+export const ESTABLISHMENT_HISTORY_LABELS: Readonly<Record<EstablishmentHistoryAction, string>> = {
+  'herscreening-gevraagd': 'Herscreening gevraagd aan de Bibob-pool',
+  'herscreening-geopend': 'Herscreening geopend door de Bibob-pool',
+  'herscreening-voortgang': 'Voortgang van de herscreening',
+  'herscreening-conclusie-ontvangen': 'Conclusie van de herscreening ontvangen',
+};
+
+/** A pool's LBB milestone on a re-screening, in Dutch (the same words as the application timeline's). */
+export const MILESTONE_LABELS: Readonly<Record<ScreeningMilestone, string>> = {
+  'lbb-requested': 'LBB-advies gevraagd',
+  extended: 'LBB-termijn verlengd',
+  'waiting-for-information': 'LBB wacht op informatie',
+  'information-received': 'LBB heeft de informatie ontvangen',
+  'advice-received': 'LBB-advies ontvangen',
+};
 
 export const applicationKindLabel = (kind: keyof typeof APPLICATION_KIND_LABELS): string => APPLICATION_KIND_LABELS[kind];
 

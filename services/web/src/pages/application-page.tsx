@@ -5,7 +5,6 @@ import {
   FieldsetLegend,
   Heading1,
   Heading2,
-  Heading3,
   Link,
   OrderedList,
   OrderedListItem,
@@ -14,6 +13,7 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
+import { BibobConclusion } from '../components/bibob-conclusion.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { DeadlineFacts } from '../components/deadline-facts.js';
 import { ErrorSummary } from '../components/error-summary.js';
@@ -26,7 +26,6 @@ import { errorsFor, type FieldError } from '../forms/field-errors.js';
 import { conditionFieldId, permitField } from '../forms/permit-action-form.js';
 import { formatDate, formatDateTime } from '../labels/labels.js';
 import { applicationKindLabel, applicationTimelineLabel, BIBOB_STATE_LABELS, PERMIT_STATUS_LABELS, registryActorLabel, ZIENSWIJZE_LABELS } from '../labels/registry-labels.js';
-import { RISK_LEVEL_LABELS } from '../labels/screening-labels.js';
 import { Layout } from './layout.js';
 import type { PageUser } from './page-context.js';
 
@@ -212,24 +211,7 @@ function Bibob({ application, csrfToken }: { readonly application: ApplicationDe
         </form>
       ) : null}
       {application.conclusions.map((entry) => (
-        <article key={entry.version} className="sh-card" aria-labelledby={`conclusie-${entry.version}`}>
-          <Heading3 id={`conclusie-${entry.version}`}>
-            Conclusie versie {entry.version}: {RISK_LEVEL_LABELS[entry.conclusion.level] ?? entry.conclusion.level}
-            {entry.conclusion.grounds.length === 0 ? null : `, grond ${entry.conclusion.grounds.join(' en ')}`}
-          </Heading3>
-          <Paragraph>Goedgekeurd op {formatDateTime(entry.approvedAt)}. Vertrouwelijk (art. 28 Wet Bibob): alleen voor de vergunningverleners van de gemeente.</Paragraph>
-          <Paragraph>Onderbouwing: {entry.conclusion.explanation}</Paragraph>
-          {entry.conclusion.proposedConditions.length === 0 ? null : (
-            <>
-              <Paragraph>Voorgestelde voorschriften:</Paragraph>
-              <UnorderedList>
-                {entry.conclusion.proposedConditions.map((condition) => (
-                  <UnorderedListItem key={condition}>{condition}</UnorderedListItem>
-                ))}
-              </UnorderedList>
-            </>
-          )}
-        </article>
+        <BibobConclusion key={entry.version} entry={entry} headingId={`conclusie-${entry.version}`} />
       ))}
     </section>
   );

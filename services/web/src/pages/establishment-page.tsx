@@ -3,6 +3,7 @@ import {
   Button,
   Heading1,
   Heading2,
+  Heading3,
   Link,
   OrderedList,
   OrderedListItem,
@@ -16,6 +17,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
+import { BibobConclusion } from '../components/bibob-conclusion.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { PeopleTable } from '../components/people-table.js';
 import { ErrorSummary } from '../components/error-summary.js';
@@ -30,11 +32,14 @@ import {
   activitiesText,
   applicationKindLabel,
   BIBOB_STATE_LABELS,
+  ESTABLISHMENT_HISTORY_LABELS,
   FLAG_MATCH_LABELS,
   flagThemeLabel,
   PERMIT_ACTION_LABELS,
+  MILESTONE_LABELS,
   PERMIT_STATUS_LABELS,
   registryActorLabel,
+  RESCREENING_STATE_LABELS,
   visitingAddressText,
 } from '../labels/registry-labels.js';
 import type { EstablishmentFlag, EstablishmentView } from '../services/registry-client.js';
@@ -56,7 +61,7 @@ export interface EstablishmentPageProps {
   readonly notice?: string;
 }
 
-/** One establishment: its facts and people, signal flags, applications and permits, history, and a new application. */
+/** One establishment: its facts and people, signal flags, re-screenings, applications and permits, history, and a new application. */
 export function EstablishmentPage({ user, establishment, cases, application, errors, notice }: EstablishmentPageProps): ReactNode {
   const title = establishment.tradeName;
   return (
@@ -88,6 +93,7 @@ export function EstablishmentPage({ user, establishment, cases, application, err
         <PeopleTable caption="Verantwoordelijken" people={establishment.people} />
       </section>
       {establishment.flags === undefined ? null : <Flags establishmentId={establishment.id} flags={establishment.flags} csrfToken={user.csrfToken} errors={errors} />}
+      {establishment.rescreenings === undefined ? null : <Rescreenings rescreenings={establishment.rescreenings} />}
       <Cases cases={cases} />
       <History establishment={establishment} cases={cases} />
       <NewApplication establishmentId={establishment.id} values={application} csrfToken={user.csrfToken} errors={errors} />
@@ -149,6 +155,31 @@ function Flags({ establishmentId, flags, csrfToken, errors }: { establishmentId:
   );
 }
 
+/** Each re-screening asked: where it stands at the pool and, once received, the conclusion (art. 28 Wet Bibob: this municipality's officers only). */
+function Rescreenings({ rescreenings }: { readonly rescreenings: NonNullable<EstablishmentView['rescreenings']> }): ReactNode {
+  return (
+    <section aria-labelledby="kop-herscreeningen">
+      <Heading2 id="kop-herscreeningen">Herscreeningen</Heading2>
+      {rescreenings.length === 0 ? (
+        <Paragraph>Er is geen herscreening gevraagd.</Paragraph>
+      ) : (
+        rescreenings.map((rescreening, index) => (
+          <article key={index} className="sh-card" aria-labelledby={`herscreening-${index}`}>
+            <Heading3 id={`herscreening-${index}`}>Herscreening gevraagd op {formatDate(rescreening.askedOn)}</Heading3>
+            <Paragraph>Status: {RESCREENING_STATE_LABELS[rescreening.status]}.</Paragraph>
+            {rescreening.screeningId === null ? null : (
+              <Paragraph>
+                <Link href={`/toetsen/${encodeURIComponent(rescreening.screeningId)}`}>De toets bij de Bibob-pool bekijken</Link>
+              </Paragraph>
+            )}
+            {rescreening.conclusion === null ? null : <BibobConclusion entry={rescreening.conclusion} headingId={`herscreening-${index}-conclusie`} headingLevel={4} />}
+          </article>
+        ))
+      )}
+    </section>
+  );
+}
+
 function Cases({ cases }: { readonly cases: readonly EstablishmentCase[] }): ReactNode {
   return (
     <section aria-labelledby="kop-vergunningen">
@@ -190,10 +221,14 @@ function Cases({ cases }: { readonly cases: readonly EstablishmentCase[] }): Rea
   );
 }
 
-/** The establishment's history: its registration, then every permit change with who, when and why, newest last. */
+/** The establishment's history: its registration, its re-screenings' steps, then every permit change with who, when and why, newest last. */
 function History({ establishment, cases }: { readonly establishment: EstablishmentView; readonly cases: readonly EstablishmentCase[] }): ReactNode {
   const entries = [
     { at: establishment.registeredAt, text: 'Ingeschreven in het register' },
+    ...establishment.history.map((entry) => ({
+      at: entry.at,
+      text: `${ESTABLISHMENT_HISTORY_LABELS[entry.action]}${entry.milestone === undefined ? '' : `: ${MILESTONE_LABELS[entry.milestone]}`}${entry.date === undefined ? '' : `, datum ${formatDate(entry.date)}`} door ${registryActorLabel(entry.actor)}${entry.reason === undefined ? '' : `. Reden: ${entry.reason}`}`,
+    })),
     ...cases.map(({ application }) => ({ at: `${application.receivedOn}T00:00:00.000Z`, text: `${applicationKindLabel(application.kind)} aangevraagd (ontvangen ${formatDate(application.receivedOn)})` })),
     ...cases.flatMap(({ permit }) =>
       permit.history.map((entry) => ({

@@ -4,8 +4,11 @@ import type { ServiceClient } from './service-client.js';
 
 export type { EstablishmentFlag };
 
-/** The establishment as the registry opens it; a registry from before signal flags gives no `flags`. */
-export type EstablishmentView = Omit<EstablishmentDetail, 'flags'> & { readonly flags?: readonly EstablishmentFlag[] };
+/** The establishment as the registry opens it; a registry from before signal flags gives no `flags`, one from before re-screening results no `rescreenings`. */
+export type EstablishmentView = Omit<EstablishmentDetail, 'flags' | 'rescreenings'> & {
+  readonly flags?: readonly EstablishmentFlag[];
+  readonly rescreenings?: EstablishmentDetail['rescreenings'];
+};
 
 /** What the establishments search may be narrowed to; empty values are left out. */
 export interface EstablishmentQuery {

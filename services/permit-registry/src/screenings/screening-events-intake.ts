@@ -10,23 +10,53 @@ import {
   type EventType,
 } from '@signaalhub/contracts';
 import { withTransaction } from '@signaalhub/database';
-import type { DeadlineCalendar } from '@signaalhub/deadlines';
 import type { EnvelopeOpener, OpenedEnvelope } from '@signaalhub/envelope';
 import { openedEnvelopes, Refused, VerifiedInbox, type InboxOutcome, type InboxParts } from '@signaalhub/inbox';
 import type { Pool, PoolClient } from 'pg';
 import type { MunicipalRecords } from '../registry/registry-records.js';
-import { SERVICE_ACTOR } from '../registry/service-actor.js';
-import type { ApplicationRow, ApplicationStore } from './application-store.js';
-import { checkedDeadlines, MILESTONE_TIMELINE } from './application-timeline.js';
+
+/** A conclusion as the registry keeps it: sealed to the municipality's own party (art. 28 Wet Bibob). */
+export interface SealedConclusion {
+  readonly version: number;
+  readonly conclusionSealed: string;
+  readonly approvedAt: string;
+}
+
+/**
+ * What one screening was asked for (an application, or a re-screening of an establishment), locked in the
+ * intake's transaction, found by the reference the registry gave: `screening.opened` links the pool's
+ * screening to it. Throw `Refused` for an opening that does not fit.
+ */
+export interface RequestedSubject {
+  readonly municipality: string;
+  opened(client: PoolClient, payload: ScreeningOpened, messageId: string): Promise<void>;
+}
+
+/** The same once linked, found by the pool's screening id. Every effect is idempotent per pool message. */
+export interface ScreenedSubject {
+  readonly municipality: string;
+  progressed(client: PoolClient, payload: ScreeningProgressed, messageId: string): Promise<void>;
+  concluded(client: PoolClient, conclusion: SealedConclusion, messageId: string): Promise<void>;
+}
+
+/** One kind of thing the registry asks screenings for: finds the subject an event concerns, or none. */
+export interface ScreeningTarget {
+  /** By the reference the registry gave in `screening.requested` (named back by `screening.opened`). */
+  byReference(client: PoolClient, reference: string): Promise<RequestedSubject | undefined>;
+  /** By the pool's screening id, once `screening.opened` linked it. */
+  byScreening(client: PoolClient, screeningId: string): Promise<ScreenedSubject | undefined>;
+  /** Whether this pool message's effect was stored (a replay is then a duplicate). */
+  hasMessage(messageId: string): Promise<boolean>;
+}
 
 export interface ScreeningEventsIntakeParts {
   readonly opener: EnvelopeOpener;
   readonly poolParty: string;
   readonly pool: Pool;
-  readonly store: ApplicationStore;
+  /** Asked in this order: an event goes to the first target that knows its subject. */
+  readonly targets: readonly ScreeningTarget[];
   readonly records: MunicipalRecords;
   readonly municipalities: readonly string[];
-  readonly calendar: DeadlineCalendar;
   readonly inbox: InboxParts;
 }
 
@@ -45,11 +75,11 @@ function municipalityOf(message: BusMessage): string | undefined {
 }
 
 /**
- * What the pool tells a registry municipality about the screenings it asked for, each event verified and
- * opened by the inbox as that municipality's party: `screening.opened` links the screening to the
- * application (its reference); `screening.progressed` adds the LBB milestone to the application's timeline
- * (the decision date moves); `screening.concluded` keeps the conclusion sealed for the municipality's
- * permit officers. Screenings of other municipalities, or not asked for by this registry, pass by.
+ * What the pool tells a registry municipality about the screenings it asked for (for an application or a
+ * re-screening), each event verified and opened by the inbox as that municipality's party:
+ * `screening.opened` links the screening to its subject (the reference); `screening.progressed` records the
+ * LBB milestone; `screening.concluded` keeps the conclusion sealed for the municipality's permit officers.
+ * Screenings of other municipalities, or not asked for by this registry, pass by.
  */
 export class ScreeningEventsIntake {
   private readonly inboxes: { readonly [T in PoolEvent]: VerifiedInbox<T, OpenedEnvelope<unknown>> };
@@ -64,7 +94,7 @@ export class ScreeningEventsIntake {
           auditAction: `${eventType}.receive`,
           // Only the pool speaks about screenings; the opener then pins the pool's key.
           refuseUnverified: (header) => (header.sender === parts.poolParty ? undefined : 'SENDER_NOT_THE_POOL'),
-          alreadyApplied: (header) => parts.store.hasMessage(header.messageId),
+          alreadyApplied: (header) => this.hasMessage(header.messageId),
           apply: (opened, envelope: EnvelopeOf<T>) => apply(opened.payload as P, envelope.header),
         },
         parts.inbox,
@@ -83,61 +113,54 @@ export class ScreeningEventsIntake {
     return (this.inboxes[type] as VerifiedInbox<EventType, unknown>).receive(message);
   }
 
+  private async hasMessage(messageId: string): Promise<boolean> {
+    for (const target of this.parts.targets) if (await target.hasMessage(messageId)) return true;
+    return false;
+  }
+
   private async opened(payload: ScreeningOpened, messageId: string): Promise<void> {
     if (!UUID.test(payload.reference)) return;
-    await this.onApplication(
-      (client) => this.parts.store.find(payload.reference, client),
+    await this.onSubject(
+      (target, client) => target.byReference(client, payload.reference),
       payload.municipality,
-      async (client, row) => {
-        if (row.screeningRequestId === null || (row.screeningId !== null && row.screeningId !== payload.screeningId)) throw new Refused('NOT_THE_REQUESTED_SCREENING');
-        await this.parts.store.setBibob(client, row.id, { bibob: row.bibob === 'gevraagd' ? 'geopend' : row.bibob, screeningId: payload.screeningId }, payload.openedAt);
-        await this.parts.store.addTimeline(client, row.id, { kind: 'screening-geopend', date: payload.openedAt.slice(0, 10), at: payload.openedAt, actor: SERVICE_ACTOR, sourceMessageId: messageId, detailsSealed: null });
-      },
+      (client, subject) => subject.opened(client, payload, messageId),
     );
   }
 
   private async progressed(payload: ScreeningProgressed, messageId: string): Promise<void> {
-    await this.onApplication(
-      (client) => this.parts.store.findByScreening(client, payload.screeningId),
+    await this.onSubject(
+      (target, client) => target.byScreening(client, payload.screeningId),
       payload.municipality,
-      async (client, row) => {
-        const at = new Date().toISOString();
-        const entry = { kind: MILESTONE_TIMELINE[payload.milestone], date: payload.date, at, actor: SERVICE_ACTOR, sourceMessageId: messageId, detailsSealed: null };
-        const timeline = (await this.parts.store.timelineOf([row.id], client)).get(row.id) ?? [];
-        // A milestone the deadline engine cannot place would make the decision date wrong: refused, not guessed.
-        if (!checkedDeadlines(row, [...timeline, entry], this.parts.calendar).ok) throw new Refused('MILESTONE_DOES_NOT_FIT_THE_TIMELINE');
-        if (!(await this.parts.store.addTimeline(client, row.id, entry))) return;
-        const bibob = payload.milestone === 'advice-received' ? 'geopend' : 'lbb-advies-gevraagd';
-        if (row.bibob !== 'conclusie-ontvangen') await this.parts.store.setBibob(client, row.id, { bibob }, at);
-      },
+      (client, subject) => subject.progressed(client, payload, messageId),
     );
   }
 
   private async concluded(payload: ScreeningConcluded, messageId: string): Promise<void> {
-    await this.onApplication(
-      (client) => this.parts.store.findByScreening(client, payload.screeningId),
+    await this.onSubject(
+      (target, client) => target.byScreening(client, payload.screeningId),
       payload.municipality,
-      async (client, row) => {
+      async (client, subject) => {
         // Art. 28 Wet Bibob: the conclusion stays sealed to the municipality's own party.
-        const conclusionSealed = await this.parts.records.of(row.municipality).seal(payload.conclusion);
-        if (!(await this.parts.store.addConclusion(client, row.id, messageId, { version: payload.version, conclusionSealed, approvedAt: payload.approvedAt }))) return;
-        await this.parts.store.setBibob(client, row.id, { bibob: 'conclusie-ontvangen' }, payload.approvedAt);
-        await this.parts.store.addTimeline(client, row.id, { kind: 'conclusie-ontvangen', date: payload.approvedAt.slice(0, 10), at: payload.approvedAt, actor: SERVICE_ACTOR, sourceMessageId: null, detailsSealed: null });
+        const conclusionSealed = await this.parts.records.of(subject.municipality).seal(payload.conclusion);
+        await subject.concluded(client, { version: payload.version, conclusionSealed, approvedAt: payload.approvedAt }, messageId);
       },
     );
   }
 
-  /** Runs `work` on the locked application the event concerns; none (a screening the registry did not ask for): nothing. */
-  private async onApplication(
-    find: (client: PoolClient) => Promise<ApplicationRow | undefined>,
+  /** Runs `work` on the locked subject the event concerns; none (a screening the registry did not ask for): nothing. */
+  private async onSubject<S extends { readonly municipality: string }>(
+    find: (target: ScreeningTarget, client: PoolClient) => Promise<S | undefined>,
     municipality: string,
-    work: (client: PoolClient, row: ApplicationRow) => Promise<void>,
+    work: (client: PoolClient, subject: S) => Promise<void>,
   ): Promise<void> {
     await withTransaction(this.parts.pool, async (client) => {
-      const row = await find(client);
-      if (row === undefined) return;
-      if (row.municipality !== municipality) throw new Refused('OTHER_MUNICIPALITY');
-      await work(client, row);
+      for (const target of this.parts.targets) {
+        const subject = await find(target, client);
+        if (subject === undefined) continue;
+        if (subject.municipality !== municipality) throw new Refused('OTHER_MUNICIPALITY');
+        await work(client, subject);
+        return;
+      }
     });
   }
 }
