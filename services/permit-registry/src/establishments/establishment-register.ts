@@ -113,9 +113,11 @@ export class EstablishmentRegister {
     const { particularsSealed, ...summary } = row;
     const records = this.parts.records.of(row.municipality);
     const particulars = await records.open(particularsSealed, EstablishmentParticulars);
+    // Re-screenings before the history: a step changes both in one transaction, so the history read after a
+    // re-screening's state always holds the entry that brought it there.
+    const rescreenings = await this.rescreeningsOf(records, id);
     const history = await Promise.all((await this.parts.store.historyOf(id)).map((entry) => this.historyEntry(records, entry)));
     const flags = await this.parts.flags.flagsOf(id);
-    const rescreenings = await this.rescreeningsOf(records, id);
     // Counted from the flags shown: a signal flagged in between must not make the two disagree.
     return { ...summary, flagCount: flags.length, kvkNumber: particulars.kvkNumber, people: particulars.people, flags, rescreenings, history };
   }
