@@ -5,6 +5,7 @@ import { createLogger } from '@signaalhub/logging';
 import { eventually, testCaller, testInfrastructure, type RunningService } from '@signaalhub/test-infra';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leakFinder } from './support/canaries.js';
 import { openedSignal, SIGNAL_CANARIES, sealDecision, sealInformationAnswer, sealSignal } from '../../services/riec-feed/test/support/feed-events.js';
 import { feedEnv, lastMonth, liaison, startFeed } from '../../services/riec-feed/test/support/running-feed.js';
 import { loadServiceKeysOnce } from '../../services/riec-feed/test/support/test-keys.js';
@@ -37,12 +38,7 @@ const CANARIES = [
   REFUSAL_REASON,
 ];
 
-function canaryPattern(canary: string): RegExp {
-  const escaped = canary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return canary.length <= 10 ? new RegExp(`(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])`, 'i') : new RegExp(escaped, 'i');
-}
-const PATTERNS = CANARIES.map((canary) => ({ canary, pattern: canaryPattern(canary) }));
-const leaksIn = (where: string, text: string): string[] => PATTERNS.filter(({ pattern }) => pattern.test(text)).map(({ canary }) => `${canary} in ${where}`);
+const leaksIn = leakFinder(CANARIES);
 
 describe('planted personal data across the riec feed store, Redis and logs', () => {
   const redis = new Redis(testInfrastructure().redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
