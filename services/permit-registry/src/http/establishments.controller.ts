@@ -57,7 +57,7 @@ export class EstablishmentsController {
       "EstablishmentDetail; flags: [{ theme, reportedOn, matchedOn: 'kvk' | 'address', recipient }], routing facts of the signals that hit it, never their content (recipient: the officer's party received the signal itself); " +
       "rescreenings: [{ askedOn, status: 'gevraagd' | 'geopend' | 'lbb-advies-gevraagd' | 'conclusie-ontvangen', screeningId, conclusion: { version, approvedAt, conclusion: RiskConclusion } | null }] " +
       '(the highest version the pool sent; art. 28 Wet Bibob: only here, to the permit officers of the municipality); ' +
-      "history: [{ at, action, actor: { party, userId } | { service }, reason?, milestone?, date? }] (what the pool told about a re-screening, by the service; never its conclusion)",
+      "history: [{ at, action, actor (an officer { party, userId } or the service { service }), reason?, milestone?, date? }] (what the pool told about a re-screening, by the service; never its conclusion)",
   })
   @ApiResponse(INVALID)
   @ApiResponse(FORBIDDEN)
