@@ -15,6 +15,8 @@ export interface SignalFacts {
   readonly subjects?: readonly MatchTokenSubject[];
   /** The RIEC among the recipients (the policy sends it some signals): then the liaison may open it. */
   readonly toRiec?: boolean;
+  /** A historical import's original report day (YYYY-MM-DD) in the header: the day it counts on. */
+  readonly reportedOn?: string;
 }
 
 async function sealer(at: Date | undefined): Promise<EnvelopeSealer> {
@@ -44,7 +46,7 @@ export async function sealSignal(facts: SignalFacts): Promise<EnvelopeOf<typeof 
     freeText: 'Kanarie-signaaltekst die de feed alleen opent wanneer het RIEC hem kreeg.',
     distribution: { recipients },
   });
-  return (await sealer(facts.at)).seal(signal, { type: EventTypes.signalSubmitted, from: party, to: recipients, municipality: facts.municipality, theme, matchTokens, messageId: signal.id });
+  return (await sealer(facts.at)).seal(signal, { type: EventTypes.signalSubmitted, from: party, to: recipients, municipality: facts.municipality, theme, matchTokens, messageId: signal.id, ...(facts.reportedOn === undefined ? {} : { reportedOn: facts.reportedOn }) });
 }
 
 export async function sealDecision(facts: { municipality: string; approach: Approach; riecHandover?: boolean; signalId?: string; at?: Date }): Promise<EnvelopeOf<typeof EventTypes.decisionRecorded>> {
