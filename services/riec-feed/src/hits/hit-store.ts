@@ -31,29 +31,29 @@ export class HitStore {
   }
 
   async list(query: HitsQuery): Promise<CrossMunicipalityHit[]> {
-    // Reads the per-token summary kept as signals arrive (0006_hit_summary), through its partial index on
-    // the hits; the bound is a literal so the planner can match that index's predicate.
+    // Both read the per-token summary kept as signals arrive (0006_hit_summary), never match_tokens. The bound
+    // is a literal so the planner can match the summary's partial index on the hits.
+    const isListedHit = `h.municipality_count >= ${MIN_MUNICIPALITIES}
+       AND NOT EXISTS (SELECT 1 FROM ${this.s}.exclusions e WHERE e.kind = h.kind AND e.version = h.version AND e.token = h.token)
+       AND ($1::text IS NULL OR h.kind = $1)`;
+    // Name the hits seen for the first time. A separate statement, so the list below is one plain join
+    // (a hit that becomes one in between is named and listed on the next request).
+    await this.pool.query(
+      `INSERT INTO ${this.s}.hit_ids (kind, version, token, id)
+       SELECT h.kind, h.version, h.token, gen_random_uuid()
+       FROM ${this.s}.hit_summary h
+       WHERE ${isListedHit}
+         AND NOT EXISTS (SELECT 1 FROM ${this.s}.hit_ids i WHERE i.kind = h.kind AND i.version = h.version AND i.token = h.token)
+       ON CONFLICT DO NOTHING`,
+      [query.kind ?? null],
+    );
     const result = await this.pool.query<HitRow>(
-      `WITH hits AS (
-         SELECT h.kind, h.version, h.token, h.municipality_count AS municipalities, h.themes, h.first_seen, h.last_seen
-         FROM ${this.s}.hit_summary h
-         WHERE h.municipality_count >= ${MIN_MUNICIPALITIES}
-           AND NOT EXISTS (SELECT 1 FROM ${this.s}.exclusions e WHERE e.kind = h.kind AND e.version = h.version AND e.token = h.token)
-           AND ($1::text IS NULL OR h.kind = $1)
-       ),
-       named AS (
-         INSERT INTO ${this.s}.hit_ids (kind, version, token, id)
-         SELECT h.kind, h.version, h.token, gen_random_uuid() FROM hits h
-         WHERE NOT EXISTS (SELECT 1 FROM ${this.s}.hit_ids i WHERE i.kind = h.kind AND i.version = h.version AND i.token = h.token)
-         ON CONFLICT DO NOTHING
-         RETURNING kind, version, token, id
-       )
-       SELECT COALESCE(n.id, i.id) AS id, h.kind, h.themes, h.municipalities, h.first_seen, h.last_seen
-       FROM hits h
-       LEFT JOIN named n ON n.kind = h.kind AND n.version = h.version AND n.token = h.token
-       LEFT JOIN ${this.s}.hit_ids i ON i.kind = h.kind AND i.version = h.version AND i.token = h.token
-       WHERE $2::text IS NULL OR $2 = ANY(h.themes)
-       ORDER BY h.municipalities DESC, h.last_seen DESC, id`,
+      `SELECT i.id, h.kind, h.themes, h.municipality_count AS municipalities, h.first_seen, h.last_seen
+       FROM ${this.s}.hit_summary h
+       JOIN ${this.s}.hit_ids i ON i.kind = h.kind AND i.version = h.version AND i.token = h.token
+       WHERE ${isListedHit}
+         AND ($2::text IS NULL OR $2 = ANY(h.themes))
+       ORDER BY h.municipality_count DESC, h.last_seen DESC, i.id`,
       [query.kind ?? null, query.theme ?? null],
     );
     return result.rows.map((row) => ({
