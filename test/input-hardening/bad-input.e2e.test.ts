@@ -451,7 +451,7 @@ describe('bad input against every endpoint', () => {
       item: item.rows[0],
       pool: await poolStore(),
       // The feed's projections and hits are fed by its consumer only; its API writes the exclusion list.
-      feed: await storeDigest(feed, ['processed_events', 'signal_facts', 'decision_facts', 'counts', 'lead_times', 'match_tokens', 'hit_ids', 'riec_envelopes', 'releases', 'handovers']),
+      feed: await storeDigest(feed, ['processed_events', 'signal_facts', 'decision_facts', 'counts', 'lead_times', 'match_tokens', 'hit_summary', 'hit_ids', 'riec_envelopes', 'releases', 'handovers']),
     };
   }
 

@@ -22,16 +22,28 @@ export class MatchTokenStore {
     this.table = `${quotedSchema(schema)}.match_tokens`;
   }
 
-  /** Idempotent: a redelivered message records nothing new. `theme` when the event's header has one. */
-  async record(messageId: string, municipality: string, tokens: readonly HeaderMatchToken[], theme?: string): Promise<void> {
-    if (tokens.length === 0) return;
-    await this.pool.query(
+  /**
+   * Idempotent: a redelivered message records nothing new. `theme` when the event's header has one. Returns the
+   * tokens this call inserted (none when the message was recorded before), so a caller can keep a summary of
+   * them in the same transaction: pass its `client`.
+   */
+  async record(
+    messageId: string,
+    municipality: string,
+    tokens: readonly HeaderMatchToken[],
+    theme?: string,
+    client: Pick<Pool, 'query'> = this.pool,
+  ): Promise<HeaderMatchToken[]> {
+    if (tokens.length === 0) return [];
+    const result = await client.query<HeaderMatchToken>(
       `INSERT INTO ${this.table} (message_id, municipality, theme, kind, version, token)
        SELECT $1, $2, $3, t.kind, t.version, t.token
        FROM unnest($4::text[], $5::int[], $6::text[]) AS t(kind, version, token)
-       ON CONFLICT DO NOTHING`,
+       ON CONFLICT DO NOTHING
+       RETURNING kind, version, token`,
       [messageId, municipality, theme ?? null, tokens.map((t) => t.kind), tokens.map((t) => t.version), tokens.map((t) => t.token)],
     );
+    return result.rows;
   }
 
   /** Whether any token of this message was recorded (its header had at least one). */

@@ -25,6 +25,7 @@ import { HitRequestStore } from './hits/hit-request-store.js';
 import { HitSignals } from './hits/hit-signals.js';
 import { HitsMispExport } from './hits/hits-misp-export.js';
 import { HitStore } from './hits/hit-store.js';
+import { HitSummary } from './hits/hit-summary.js';
 import { RiecEnvelopes } from './hits/riec-envelopes.js';
 import { ExclusionsController } from './http/exclusions.controller.js';
 import { HandoversController } from './http/handovers.controller.js';
@@ -87,6 +88,7 @@ export async function composeRiecFeed({ config, logger, clock: givenClock }: { c
     pool: postgres,
     store: new ProjectionStore(postgres, schema),
     tokens: new MatchTokenStore(postgres, schema),
+    hitSummary: new HitSummary(schema),
     riecEnvelopes,
     handovers: handoverStore,
     verifier: new HeaderVerifier(keyring, { replayStore, window, clock }),

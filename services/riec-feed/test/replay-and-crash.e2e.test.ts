@@ -58,6 +58,7 @@ async function projections(feed: RunningService): Promise<Record<string, string[
     signal_facts: `SELECT * FROM ${s}.signal_facts t`,
     decision_facts: `SELECT * FROM ${s}.decision_facts t`,
     match_tokens: `SELECT * FROM ${s}.match_tokens t`,
+    hit_summary: `SELECT * FROM ${s}.hit_summary t`,
     processed_events: `SELECT message_id, event_type FROM ${s}.processed_events t`,
   };
   const tables: Record<string, string[]> = {};

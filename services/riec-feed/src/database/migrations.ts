@@ -164,6 +164,42 @@ export const RIEC_FEED_MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    name: '0006_hit_summary',
+    up: (schema) => {
+      const s = `"${schema}"`;
+      return `
+      -- Token rows of a signal whose projection never committed (tokens were recorded before, outside the
+      -- transaction that counts the signal): no hit counted them (no signal_facts row). From now on a signal's
+      -- tokens are recorded in that transaction; its redelivery records them again, with the summary.
+      DELETE FROM ${s}.match_tokens m WHERE NOT EXISTS (SELECT 1 FROM ${s}.signal_facts f WHERE f.message_id = m.message_id);
+      -- One row per match token: what the cross-municipality hit list shows, kept up to date in the
+      -- transaction that records a signal's tokens, so the list never re-aggregates match_tokens. Tokens and
+      -- routing facts only. municipalities and themes: distinct and sorted (a replay gives the same row);
+      -- first_seen / last_seen: the signals' event time as signal_facts.submitted_at has it.
+      CREATE TABLE ${s}.hit_summary (
+        kind text NOT NULL,
+        version integer NOT NULL,
+        token text NOT NULL,
+        municipalities text[] NOT NULL,
+        municipality_count integer GENERATED ALWAYS AS (cardinality(municipalities)) STORED,
+        themes text[] NOT NULL,
+        first_seen timestamptz NOT NULL,
+        last_seen timestamptz NOT NULL,
+        PRIMARY KEY (kind, version, token)
+      );
+      INSERT INTO ${s}.hit_summary (kind, version, token, municipalities, themes, first_seen, last_seen)
+      SELECT m.kind, m.version, m.token,
+             array_agg(DISTINCT m.municipality ORDER BY m.municipality),
+             COALESCE(array_agg(DISTINCT m.theme ORDER BY m.theme) FILTER (WHERE m.theme IS NOT NULL), '{}'),
+             min(f.submitted_at), max(f.submitted_at)
+      FROM ${s}.match_tokens m
+      JOIN ${s}.signal_facts f ON f.message_id = m.message_id
+      GROUP BY m.kind, m.version, m.token;
+      -- The hits only (seen in two municipalities or more), in the list's order.
+      CREATE INDEX hit_summary_hits ON ${s}.hit_summary (municipality_count DESC, last_seen DESC) WHERE municipality_count >= 2;`;
+    },
+  },
+  {
     name: '0007_information_answers',
     up: (schema) => {
       const s = `"${schema}"`;

@@ -15,9 +15,10 @@ interface HitRow {
 }
 
 /**
- * Cross-municipality hits over the match tokens learnt from signal headers (packages/matching's table),
- * minus the exclusion list. Each hit gets an opaque id on first sight, kept with its token in this
- * schema, so the liaison can act on a hit without the API ever naming the token.
+ * Cross-municipality hits over the match tokens learnt from signal headers (packages/matching's table), read
+ * from their per-token summary (HitSummary), minus the exclusion list. Each hit gets an opaque id on first
+ * sight, kept with its token in this schema, so the liaison can act on a hit without the API ever naming the
+ * token.
  */
 export class HitStore {
   private readonly s: string;
@@ -30,32 +31,30 @@ export class HitStore {
   }
 
   async list(query: HitsQuery): Promise<CrossMunicipalityHit[]> {
+    // Both read the per-token summary kept as signals arrive (0006_hit_summary), never match_tokens. The bound
+    // is a literal so the planner can match the summary's partial index on the hits.
+    const isListedHit = `h.municipality_count >= ${MIN_MUNICIPALITIES}
+       AND NOT EXISTS (SELECT 1 FROM ${this.s}.exclusions e WHERE e.kind = h.kind AND e.version = h.version AND e.token = h.token)
+       AND ($1::text IS NULL OR h.kind = $1)`;
+    // Name the hits seen for the first time. A separate statement, so the list below is one plain join
+    // (a hit that becomes one in between is named and listed on the next request).
+    await this.pool.query(
+      `INSERT INTO ${this.s}.hit_ids (kind, version, token, id)
+       SELECT h.kind, h.version, h.token, gen_random_uuid()
+       FROM ${this.s}.hit_summary h
+       WHERE ${isListedHit}
+         AND NOT EXISTS (SELECT 1 FROM ${this.s}.hit_ids i WHERE i.kind = h.kind AND i.version = h.version AND i.token = h.token)
+       ON CONFLICT DO NOTHING`,
+      [query.kind ?? null],
+    );
     const result = await this.pool.query<HitRow>(
-      `WITH hits AS (
-         SELECT m.kind, m.version, m.token,
-                count(DISTINCT m.municipality)::int AS municipalities,
-                array_agg(DISTINCT m.theme ORDER BY m.theme) FILTER (WHERE m.theme IS NOT NULL) AS themes,
-                min(s.submitted_at) AS first_seen, max(s.submitted_at) AS last_seen
-         FROM ${this.s}.match_tokens m
-         JOIN ${this.s}.signal_facts s ON s.message_id = m.message_id
-         WHERE NOT EXISTS (SELECT 1 FROM ${this.s}.exclusions e WHERE e.kind = m.kind AND e.version = m.version AND e.token = m.token)
-           AND ($2::text IS NULL OR m.kind = $2)
-         GROUP BY m.kind, m.version, m.token
-         HAVING count(DISTINCT m.municipality) >= $1
-       ),
-       named AS (
-         INSERT INTO ${this.s}.hit_ids (kind, version, token, id)
-         SELECT kind, version, token, gen_random_uuid() FROM hits
-         ON CONFLICT DO NOTHING
-         RETURNING kind, version, token, id
-       )
-       SELECT COALESCE(n.id, i.id) AS id, h.kind, COALESCE(h.themes, '{}') AS themes, h.municipalities, h.first_seen, h.last_seen
-       FROM hits h
-       LEFT JOIN named n ON n.kind = h.kind AND n.version = h.version AND n.token = h.token
-       LEFT JOIN ${this.s}.hit_ids i ON i.kind = h.kind AND i.version = h.version AND i.token = h.token
-       WHERE $3::text IS NULL OR $3 = ANY(h.themes)
-       ORDER BY h.municipalities DESC, h.last_seen DESC, id`,
-      [MIN_MUNICIPALITIES, query.kind ?? null, query.theme ?? null],
+      `SELECT i.id, h.kind, h.themes, h.municipality_count AS municipalities, h.first_seen, h.last_seen
+       FROM ${this.s}.hit_summary h
+       JOIN ${this.s}.hit_ids i ON i.kind = h.kind AND i.version = h.version AND i.token = h.token
+       WHERE ${isListedHit}
+         AND ($2::text IS NULL OR $2 = ANY(h.themes))
+       ORDER BY h.municipality_count DESC, h.last_seen DESC, i.id`,
+      [query.kind ?? null, query.theme ?? null],
     );
     return result.rows.map((row) => ({
       id: row.id,

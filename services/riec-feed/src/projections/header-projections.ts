@@ -6,6 +6,7 @@ import { Refused, verifiedHeaders, VerifiedInbox, type InboxOutcome, type InboxP
 import type { MatchTokenStore } from '@signaalhub/matching';
 import type { Pool, PoolClient } from 'pg';
 import type { HandoverStore } from '../handovers/handover-store.js';
+import type { HitSummary } from '../hits/hit-summary.js';
 import type { RiecEnvelopes } from '../hits/riec-envelopes.js';
 import { Measures, NO_DIMENSION, type ProjectionStore } from './projection-store.js';
 
@@ -34,6 +35,8 @@ export interface HeaderProjectionsParts {
   readonly pool: Pool;
   readonly store: ProjectionStore;
   readonly tokens: MatchTokenStore;
+  /** The per-token summary the hit list reads, kept with the tokens. */
+  readonly hitSummary: HitSummary;
   /** Where a signal sent to the RIEC is kept sealed, for the liaison to open. */
   readonly riecEnvelopes: RiecEnvelopes;
   /** The RIEC's hand-over inbox: decisions handed over to the RIEC, kept sealed as they arrived. */
@@ -99,15 +102,24 @@ export class HeaderProjections {
   private async project(header: EnvelopeHeaderV2, body: string): Promise<void> {
     // The inbox admits only its own event type; this narrows the header to the projected ones.
     if (!isProjected(header)) throw new Refused('WRONG_EVENT_TYPE');
-    // Tokens first and outside the transaction: recording them is idempotent, so a crash in between is harmless.
-    if (header.type === EventTypes.signalSubmitted) await this.parts.tokens.record(header.messageId, header.municipality, header.matchTokens, header.theme);
     const now = this.parts.clock();
     await withTransaction(this.parts.pool, async (client) => {
       if (!(await this.parts.store.markProcessed(client, header.messageId, header.type, now))) return;
+      if (header.type === EventTypes.signalSubmitted) await this.recordTokens(client, header);
       if (header.type === EventTypes.signalSubmitted && header.recipients.includes(this.parts.riecParty)) await this.parts.riecEnvelopes.keep(client, { header, body });
       if (header.type === EventTypes.decisionRecorded) await this.handover(client, { header, body }, now);
       await this.apply(client, header, eventTime(header), now);
     });
+  }
+
+  /**
+   * A signal's tokens and the hit summary in the transaction that counts it: the summary takes only the token
+   * rows this call inserted, so it always equals what match_tokens with signal_facts says.
+   */
+  private async recordTokens(client: PoolClient, header: EnvelopeHeaderV2Of<typeof EventTypes.signalSubmitted>): Promise<void> {
+    const { tokens, hitSummary } = this.parts;
+    const recorded = await tokens.record(header.messageId, header.municipality, header.matchTokens, header.theme, client);
+    await hitSummary.add(client, recorded, { municipality: header.municipality, theme: header.theme, seenAt: eventTime(header) });
   }
 
   private async apply(client: PoolClient, header: ProjectedHeader, at: Date, now: Date): Promise<void> {

@@ -28,6 +28,8 @@ export interface SignalFacts {
   readonly subjects?: readonly MatchTokenSubject[];
   /** The RIEC among the recipients (the policy sends it some signals): then the liaison may open it. */
   readonly toRiec?: boolean;
+  /** A historical import's original report day (YYYY-MM-DD) in the header: the day it counts on. */
+  readonly reportedOn?: string;
 }
 
 async function sealer(at: Date | undefined): Promise<EnvelopeSealer> {
@@ -57,7 +59,7 @@ export async function sealSignal(facts: SignalFacts): Promise<EnvelopeOf<typeof 
     freeText: 'Kanarie-signaaltekst die de feed alleen opent wanneer het RIEC hem kreeg.',
     distribution: { recipients },
   });
-  return (await sealer(facts.at)).seal(signal, { type: EventTypes.signalSubmitted, from: party, to: recipients, municipality: facts.municipality, theme, matchTokens, messageId: signal.id });
+  return (await sealer(facts.at)).seal(signal, { type: EventTypes.signalSubmitted, from: party, to: recipients, municipality: facts.municipality, theme, matchTokens, messageId: signal.id, ...(facts.reportedOn === undefined ? {} : { reportedOn: facts.reportedOn }) });
 }
 
 /** The owning municipality's answer to a request of the RIEC, as the meeting seals it: by the municipality, to the RIEC alone. */
