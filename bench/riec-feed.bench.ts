@@ -3,8 +3,9 @@
  * counts per theme and municipality, as a release reads them from the projections) over BENCH_FEED_SIGNALS signals
  * (default 1,000,000), and the cross-municipality hit list (the service's HitStore.list) over BENCH_FEED_TOKENS
  * match tokens (default 10,000,000, five per signal), each next to a bare PostgreSQL query on the same rows in the
- * same run: the dashboard beside a GROUP BY over the signal facts, the hit list beside the plain GROUP BY … HAVING
- * over match_tokens without exclusions or hit ids (what the list computed on every request before 0006_hit_summary).
+ * same run: the dashboard beside a GROUP BY over the signal facts, the hit list (at most HIT_LIST_LIMIT) beside the
+ * bare query of the same rows from the per-token summary, and — what the summary saves — the plain GROUP BY … HAVING
+ * over match_tokens that the list computed on every request before 0006_hit_summary (a few rounds: it takes seconds).
  * Loaded with SQL (generate_series) into a bench-only feed schema (the feed's own migrations), dropped afterwards;
  * the per-token hit summary is loaded from those tokens as the feed would have kept it while they arrived (the
  * grouping 0006's backfill does). Figures (p50/p99 ms and ratios) merge into .bench/latest.json under `riecFeed`.
@@ -12,25 +13,30 @@
  * Run: npx tsx --conditions=source bench/riec-feed.bench.ts
  */
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_MUNICIPALITIES, THEMES } from '@signaalhub/contracts';
+import { DEFAULT_MUNICIPALITIES, HIT_LIST_LIMIT, THEMES } from '@signaalhub/contracts';
 import { runMigrations } from '@signaalhub/database';
 import pg from 'pg';
 import { RIEC_FEED_MIGRATIONS } from '../services/riec-feed/src/database/migrations.js';
 import { HitStore } from '../services/riec-feed/src/hits/hit-store.js';
-import { measurePair, mergeBenchFigures, percentile } from './bench-figures.js';
+import { measurePair, median, mergeBenchFigures, percentile } from './bench-figures.js';
 
 const SIGNALS = Number(process.env.BENCH_FEED_SIGNALS ?? 1_000_000);
 const TOKENS = Number(process.env.BENCH_FEED_TOKENS ?? 10_000_000);
 const TOKENS_PER_SIGNAL = 5;
 /**
- * Distinct identifiers per token kind: most turn up once, some in several signals (and municipalities). With more
- * token rows than SIGNALS × 5, row g and row g + SIGNALS go to the same signal: the + 1 keeps SIGNALS × 7919 from
- * being a multiple of this (at 1,000,000 / 10,000,000 it was: both rows got the same token and the primary key
- * could not be built).
+ * As in a region's real data, most identifiers turn up in one signal only: the token of every slot of a signal is
+ * its own, except in one signal of every RECURRING_EVERY (a prime, so those signals spread over all municipalities),
+ * whose slots draw from RECURRING_SUBJECTS identifiers per kind that recur across municipalities — about
+ * 4 × RECURRING_SUBJECTS hits. Only the first SIGNALS token rows recur, so a signal's second round of rows (when
+ * TOKENS > SIGNALS × 5) never repeats a token of its first.
  */
-const DISTINCT_SUBJECTS = Math.max(1, Math.floor(TOKENS / TOKENS_PER_SIGNAL / 2)) + 1;
+const RECURRING_EVERY = 47;
+const recurringSubjects = Math.max(2, Math.floor(Math.min(SIGNALS, TOKENS / TOKENS_PER_SIGNAL) / RECURRING_EVERY / 5));
+// Not a multiple of the five municipalities, or each identifier would recur in one municipality only.
+const RECURRING_SUBJECTS = recurringSubjects % 5 === 0 ? recurringSubjects + 1 : recurringSubjects;
 const DASHBOARD_ROUNDS = Number(process.env.BENCH_FEED_DASHBOARD_ROUNDS ?? 200);
-const HIT_ROUNDS = Number(process.env.BENCH_FEED_HIT_ROUNDS ?? 10);
+const HIT_ROUNDS = Number(process.env.BENCH_FEED_HIT_ROUNDS ?? 200);
+const GROUP_BY_ROUNDS = Number(process.env.BENCH_FEED_GROUP_BY_ROUNDS ?? 3);
 const WARM_UP = 2;
 
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://signaalhub@127.0.0.1:15432/signaalhub';
@@ -64,10 +70,11 @@ async function load(): Promise<number> {
     INSERT INTO ${s}.match_tokens (message_id, municipality, theme, kind, version, token)
     SELECT md5('signal' || (1 + g % ${SIGNALS}))::uuid, (${list(municipalities)})[1 + (1 + g % ${SIGNALS}) % ${municipalities.length}],
            (${list(THEMES)})[1 + ((1 + g % ${SIGNALS}) / 7) % ${THEMES.length}], k.kind, 2,
-           md5(k.kind || ':' || ((g::bigint * 7919 + k.n) % ${DISTINCT_SUBJECTS})) || md5(k.kind || '#' || ((g::bigint * 7919 + k.n) % ${DISTINCT_SUBJECTS}))
+           md5(k.kind || ':' || subject.id) || md5(k.kind || '#' || subject.id)
     FROM generate_series(1, ${signalsWithTokens}) AS g
     CROSS JOIN (VALUES ('kvk', 1), ('person', 2), ('kenteken', 3), ('address', 4), ('person', 5)) AS k(kind, n)
-    ON CONFLICT DO NOTHING`);
+    CROSS JOIN LATERAL (SELECT CASE WHEN g % ${RECURRING_EVERY} = 0 AND g <= ${SIGNALS} THEN 'r' || ((g / ${RECURRING_EVERY} + k.n) % ${RECURRING_SUBJECTS})
+                                    ELSE 'u' || g || '-' || k.n END AS id) AS subject`);
   await pool.query(`ALTER TABLE ${s}.match_tokens ADD PRIMARY KEY (message_id, kind, version, token)`);
   await pool.query(`CREATE INDEX match_tokens_by_token ON ${s}.match_tokens (kind, version, token)`);
   await pool.query(`ANALYZE ${s}.signal_facts; ANALYZE ${s}.counts; ANALYZE ${s}.match_tokens`);
@@ -93,7 +100,7 @@ async function loadSummary(): Promise<number> {
 
 
 const figuresOf = (times: readonly number[]): { p50: number; p99: number } => ({ p50: Number(percentile(times, 50).toFixed(2)), p99: Number(percentile(times, 99).toFixed(2)) });
-const ratio = (service: readonly number[], bare: readonly number[]): number => Number((percentile(service, 50) / Math.max(percentile(bare, 50), 1e-6)).toFixed(2));
+const ratio = (service: readonly number[], bare: readonly number[]): number => Number((percentile(service, 50) / Math.max(percentile(bare, 50), 1e-6)).toPrecision(2));
 
 try {
   say(`loading ${SIGNALS.toLocaleString('en')} signals and ${TOKENS.toLocaleString('en')} match tokens into ${schema}…`);
@@ -122,14 +129,23 @@ try {
   );
 
   const hits = new HitStore(pool, schema);
+  // The service's list next to the bare query that gives the same rows from the same summary.
   const hitList = await measurePair(
     { warmUp: WARM_UP, counted: HIT_ROUNDS },
     () => hits.list({}),
     () =>
-      pool.query(`SELECT kind, version, token, count(DISTINCT municipality) AS municipalities
-                    FROM ${s}.match_tokens GROUP BY kind, version, token HAVING count(DISTINCT municipality) >= 2`),
+      pool.query(`SELECT kind, themes, municipality_count, first_seen, last_seen FROM ${s}.hit_summary
+                   WHERE municipality_count >= 2 ORDER BY municipality_count DESC, last_seen DESC LIMIT ${HIT_LIST_LIMIT}`),
   );
-  const hitCount = (await hits.list({})).length;
+  // What the summary saves: the same hits grouped from the 10 million token rows on every request, as before 0006.
+  const groupByTimes: number[] = [];
+  for (let round = 0; round < GROUP_BY_ROUNDS; round += 1) {
+    const started = performance.now();
+    await pool.query(`SELECT kind, version, token, count(DISTINCT municipality) AS municipalities
+                        FROM ${s}.match_tokens GROUP BY kind, version, token HAVING count(DISTINCT municipality) >= 2`);
+    groupByTimes.push(performance.now() - started);
+  }
+  const hitCount = (await pool.query<{ hits: number }>(`SELECT count(*)::int AS hits FROM ${s}.hit_summary WHERE municipality_count >= 2`)).rows[0]?.hits ?? 0;
 
   const figures = {
     signals: SIGNALS,
@@ -141,9 +157,11 @@ try {
     dashboardMs: figuresOf(dashboard.service),
     bareDashboardGroupByMs: figuresOf(dashboard.bare),
     dashboardRatioP50: ratio(dashboard.service, dashboard.bare),
+    listedHits: HIT_LIST_LIMIT,
     hitListMs: figuresOf(hitList.service),
-    bareHitGroupByMs: figuresOf(hitList.bare),
+    bareHitSummaryQueryMs: figuresOf(hitList.bare),
     hitListRatioP50: ratio(hitList.service, hitList.bare),
+    groupedOnEveryRequestMedianMs: Number(median(groupByTimes).toFixed(0)),
   };
   say(JSON.stringify(figures, null, 2));
   await mergeBenchFigures('riecFeed', figures);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EventTypes } from '@signaalhub/contracts';
+import { EventTypes, HIT_LIST_LIMIT } from '@signaalhub/contracts';
 import { runMigrations } from '@signaalhub/database';
 import type { MatchTokenSubject } from '@signaalhub/envelope';
 import { testInfrastructure, uniqueName } from '@signaalhub/test-infra';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RiecFeedService } from '../src/composition.js';
 import type { RiecFeedConfig } from '../src/config.js';
 import { RIEC_FEED_MIGRATIONS } from '../src/database/migrations.js';
+import { HitStore } from '../src/hits/hit-store.js';
 import { HitSummary } from '../src/hits/hit-summary.js';
 import { busMessage, sealSignal } from './support/feed-events.js';
 import { testParts } from './support/running-feed.js';
@@ -75,6 +76,22 @@ describe(HitSummary.name, () => {
 
     expect((await parts.postgres.query(STORED(s()))).rows).toEqual(before);
     expect(before).toEqual((await parts.postgres.query(RECOMPUTED(s()))).rows);
+  });
+
+  it('lists at most HIT_LIST_LIMIT hits: those in the most municipalities, the most recently seen first', async () => {
+    // Summary rows as the feed keeps them, loaded with SQL: 1,200 hits in two municipalities, one in three.
+    await parts.postgres.query(`
+      INSERT INTO ${s()}.hit_summary (kind, version, token, municipalities, themes, first_seen, last_seen)
+      SELECT 'kenteken', 1, md5('limit' || g), ARRAY['baarn', 'soest'], ARRAY['autobranche'], now() - interval '30 days', now() - make_interval(mins => g)
+      FROM generate_series(1, 1200) AS g`);
+    await parts.postgres.query(`
+      INSERT INTO ${s()}.hit_summary (kind, version, token, municipalities, themes, first_seen, last_seen)
+      VALUES ('kenteken', 1, md5('limit-three'), ARRAY['baarn', 'eemnes', 'soest'], ARRAY['autobranche'], now() - interval '30 days', now() - interval '40 days')`);
+    const listed = await new HitStore(parts.postgres, config.RIEC_FEED_DATABASE_SCHEMA).list({ kind: 'kenteken' });
+    expect(listed).toHaveLength(HIT_LIST_LIMIT);
+    expect(listed[0]?.municipalities).toBe(3);
+    const lastSeen = listed.slice(1).map((hit) => hit.lastSeen);
+    expect(lastSeen).toEqual([...lastSeen].sort().reverse());
   });
 });
 

@@ -11,6 +11,12 @@ import type { PoolInformationStatus as HitInformationStatus } from './bibob-api.
  * is named by an opaque id: never by its token or identifier.
  */
 
+/**
+ * At most this many hits in one list: those seen in the most municipalities, most recently seen first. The
+ * filters (kind, theme) choose within all hits; a full list says so on the page.
+ */
+export const HIT_LIST_LIMIT = 1000;
+
 /** `GET /api/hits` query: optional filters. */
 export const HitsQuery = z.strictObject({
   kind: MatchTokenKind.optional(),

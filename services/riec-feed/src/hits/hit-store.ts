@@ -1,4 +1,4 @@
-import type { CrossMunicipalityHit, HeaderMatchToken, HitSignal, HitsQuery, MatchTokenKind, Theme } from '@signaalhub/contracts';
+import { HIT_LIST_LIMIT, type CrossMunicipalityHit, type HeaderMatchToken, type HitSignal, type HitsQuery, type MatchTokenKind, type Theme } from '@signaalhub/contracts';
 import { quotedSchema } from '@signaalhub/database';
 import type { Pool } from 'pg';
 
@@ -53,7 +53,8 @@ export class HitStore {
        JOIN ${this.s}.hit_ids i ON i.kind = h.kind AND i.version = h.version AND i.token = h.token
        WHERE ${isListedHit}
          AND ($2::text IS NULL OR $2 = ANY(h.themes))
-       ORDER BY h.municipality_count DESC, h.last_seen DESC, i.id`,
+       ORDER BY h.municipality_count DESC, h.last_seen DESC, i.id
+       LIMIT ${HIT_LIST_LIMIT}`,
       [query.kind ?? null, query.theme ?? null],
     );
     return result.rows.map((row) => ({

@@ -23,7 +23,10 @@ export class HitsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'riec-liaison: match tokens seen in two or more municipalities, minus the exclusion list — opaque id, kind, themes, number of municipalities, first and last seen' })
+  @ApiOperation({
+    summary:
+      'riec-liaison: match tokens seen in two or more municipalities, minus the exclusion list — opaque id, kind, themes, number of municipalities, first and last seen; at most HIT_LIST_LIMIT (1,000), most municipalities then most recently seen first',
+  })
   @ApiQuery({ name: 'kind', required: false, description: 'kvk | address | kenteken | person' })
   @ApiQuery({ name: 'theme', required: false })
   @ApiResponse({ status: 200, description: '[CrossMunicipalityHit]' })

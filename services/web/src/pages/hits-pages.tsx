@@ -1,4 +1,4 @@
-import { THEME_LABELS, type CrossMunicipalityHit, type HitInformationRequest, type HitInformationStatus, type HitSignal, type MatchTokenKind, type Signal } from '@signaalhub/contracts';
+import { HIT_LIST_LIMIT, THEME_LABELS, type CrossMunicipalityHit, type HitInformationRequest, type HitInformationStatus, type HitSignal, type MatchTokenKind, type Signal } from '@signaalhub/contracts';
 import { Button, Heading1, Heading2, Link, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { CsrfField } from '../components/csrf-field.js';
@@ -37,6 +37,11 @@ export function HitsPage({ user, hits }: { readonly user: PageUser; readonly hit
           Treffers downloaden als MISP-event (JSON)
         </Link>
       </Paragraph>
+      {hits.length >= HIT_LIST_LIMIT ? (
+        <Paragraph>
+          Dit zijn de eerste {HIT_LIST_LIMIT.toLocaleString('nl-NL')} treffers: die in de meeste gemeenten voorkomen, de laatst geziene eerst.
+        </Paragraph>
+      ) : null}
       {hits.length === 0 ? (
         <Paragraph>Er zijn geen treffers tussen gemeenten.</Paragraph>
       ) : (
