@@ -81,7 +81,7 @@ async function load(): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
-/** The per-token summary the feed keeps as signals arrive (HitSummary), loaded in one go from the tokens. */
+/** The per-token summary and the hits' ids the feed keeps as signals arrive (HitSummary), loaded in one go from the tokens. */
 async function loadSummary(): Promise<number> {
   const started = performance.now();
   await pool.query(`ALTER TABLE ${s}.hit_summary DROP CONSTRAINT hit_summary_pkey; DROP INDEX ${s}.hit_summary_hits`);
@@ -94,7 +94,8 @@ async function loadSummary(): Promise<number> {
     GROUP BY m.kind, m.version, m.token`);
   await pool.query(`ALTER TABLE ${s}.hit_summary ADD PRIMARY KEY (kind, version, token)`);
   await pool.query(`CREATE INDEX hit_summary_hits ON ${s}.hit_summary (municipality_count DESC, last_seen DESC) WHERE municipality_count >= 2`);
-  await pool.query(`ANALYZE ${s}.hit_summary`);
+  await pool.query(`INSERT INTO ${s}.hit_ids (kind, version, token, id) SELECT kind, version, token, gen_random_uuid() FROM ${s}.hit_summary WHERE municipality_count >= 2`);
+  await pool.query(`ANALYZE ${s}.hit_summary; ANALYZE ${s}.hit_ids`);
   return (performance.now() - started) / 1000;
 }
 

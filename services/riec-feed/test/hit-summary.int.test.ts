@@ -65,6 +65,11 @@ describe(HitSummary.name, () => {
       ]),
     );
     expect(stored.rowCount).toBe(2);
+    // The hit (three municipalities) was named when it became one; the token seen in Baarn alone was not.
+    const named = await parts.postgres.query<{ municipality_count: number }>(
+      `SELECT h.municipality_count FROM ${s()}.hit_ids i JOIN ${s()}.hit_summary h USING (kind, version, token)`,
+    );
+    expect(named.rows).toEqual([{ municipality_count: 3 }]);
   });
 
   it('changes nothing when a signal is delivered again', async () => {
@@ -87,6 +92,8 @@ describe(HitSummary.name, () => {
     await parts.postgres.query(`
       INSERT INTO ${s()}.hit_summary (kind, version, token, municipalities, themes, first_seen, last_seen)
       VALUES ('kenteken', 1, md5('limit-three'), ARRAY['baarn', 'eemnes', 'soest'], ARRAY['autobranche'], now() - interval '30 days', now() - interval '40 days')`);
+    // Each with its id, as the feed gives a token one when it becomes a hit.
+    await parts.postgres.query(`INSERT INTO ${s()}.hit_ids (kind, version, token, id) SELECT kind, version, token, gen_random_uuid() FROM ${s()}.hit_summary WHERE municipality_count >= 2 ON CONFLICT DO NOTHING`);
     const listed = await new HitStore(parts.postgres, config.RIEC_FEED_DATABASE_SCHEMA).list({ kind: 'kenteken' });
     expect(listed).toHaveLength(HIT_LIST_LIMIT);
     expect(listed[0]?.municipalities).toBe(3);

@@ -196,7 +196,11 @@ export const RIEC_FEED_MIGRATIONS: readonly Migration[] = [
       JOIN ${s}.signal_facts f ON f.message_id = m.message_id
       GROUP BY m.kind, m.version, m.token;
       -- The hits only (seen in two municipalities or more), in the list's order.
-      CREATE INDEX hit_summary_hits ON ${s}.hit_summary (municipality_count DESC, last_seen DESC) WHERE municipality_count >= 2;`;
+      CREATE INDEX hit_summary_hits ON ${s}.hit_summary (municipality_count DESC, last_seen DESC) WHERE municipality_count >= 2;
+      -- From now on a hit gets its opaque id when it becomes one (the list used to name new hits when read).
+      INSERT INTO ${s}.hit_ids (kind, version, token, id)
+      SELECT kind, version, token, gen_random_uuid() FROM ${s}.hit_summary WHERE municipality_count >= 2
+      ON CONFLICT DO NOTHING;`;
     },
   },
   {

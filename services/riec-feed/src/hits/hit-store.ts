@@ -1,9 +1,8 @@
 import { HIT_LIST_LIMIT, type CrossMunicipalityHit, type HeaderMatchToken, type HitSignal, type HitsQuery, type MatchTokenKind, type Theme } from '@signaalhub/contracts';
 import { quotedSchema } from '@signaalhub/database';
 import type { Pool } from 'pg';
+import { HIT_MIN_MUNICIPALITIES } from './hit-summary.js';
 
-/** A hit is a token seen in this many municipalities at least. */
-const MIN_MUNICIPALITIES = 2;
 
 interface HitRow {
   id: string;
@@ -31,27 +30,16 @@ export class HitStore {
   }
 
   async list(query: HitsQuery): Promise<CrossMunicipalityHit[]> {
-    // Both read the per-token summary kept as signals arrive (0006_hit_summary), never match_tokens. The bound
-    // is a literal so the planner can match the summary's partial index on the hits.
-    const isListedHit = `h.municipality_count >= ${MIN_MUNICIPALITIES}
-       AND NOT EXISTS (SELECT 1 FROM ${this.s}.exclusions e WHERE e.kind = h.kind AND e.version = h.version AND e.token = h.token)
-       AND ($1::text IS NULL OR h.kind = $1)`;
-    // Name the hits seen for the first time. A separate statement, so the list below is one plain join
-    // (a hit that becomes one in between is named and listed on the next request).
-    await this.pool.query(
-      `INSERT INTO ${this.s}.hit_ids (kind, version, token, id)
-       SELECT h.kind, h.version, h.token, gen_random_uuid()
-       FROM ${this.s}.hit_summary h
-       WHERE ${isListedHit}
-         AND NOT EXISTS (SELECT 1 FROM ${this.s}.hit_ids i WHERE i.kind = h.kind AND i.version = h.version AND i.token = h.token)
-       ON CONFLICT DO NOTHING`,
-      [query.kind ?? null],
-    );
+    // The per-token summary kept as signals arrive (0006_hit_summary), never match_tokens; each hit has had its
+    // id since it became one. The bound is a literal so the planner can match the summary's partial index.
+    // The bound is a literal so the planner can match the summary's partial index on the hits.
     const result = await this.pool.query<HitRow>(
       `SELECT i.id, h.kind, h.themes, h.municipality_count AS municipalities, h.first_seen, h.last_seen
        FROM ${this.s}.hit_summary h
        JOIN ${this.s}.hit_ids i ON i.kind = h.kind AND i.version = h.version AND i.token = h.token
-       WHERE ${isListedHit}
+       WHERE h.municipality_count >= ${HIT_MIN_MUNICIPALITIES}
+         AND NOT EXISTS (SELECT 1 FROM ${this.s}.exclusions e WHERE e.kind = h.kind AND e.version = h.version AND e.token = h.token)
+         AND ($1::text IS NULL OR h.kind = $1)
          AND ($2::text IS NULL OR $2 = ANY(h.themes))
        ORDER BY h.municipality_count DESC, h.last_seen DESC, i.id
        LIMIT ${HIT_LIST_LIMIT}`,
