@@ -32,17 +32,20 @@ export class HitStore {
   async list(query: HitsQuery): Promise<CrossMunicipalityHit[]> {
     // The per-token summary kept as signals arrive (0006_hit_summary), never match_tokens; each hit has had its
     // id since it became one. The bound is a literal so the planner can match the summary's partial index.
-    // The bound is a literal so the planner can match the summary's partial index on the hits.
+    // The first HIT_LIST_LIMIT hits straight from the summary's partial index (the bound is a literal so the
+    // planner matches it), then their ids: every hit has had one since it became a hit.
     const result = await this.pool.query<HitRow>(
-      `SELECT i.id, h.kind, h.themes, h.municipality_count AS municipalities, h.first_seen, h.last_seen
-       FROM ${this.s}.hit_summary h
-       JOIN ${this.s}.hit_ids i ON i.kind = h.kind AND i.version = h.version AND i.token = h.token
-       WHERE h.municipality_count >= ${HIT_MIN_MUNICIPALITIES}
-         AND NOT EXISTS (SELECT 1 FROM ${this.s}.exclusions e WHERE e.kind = h.kind AND e.version = h.version AND e.token = h.token)
-         AND ($1::text IS NULL OR h.kind = $1)
-         AND ($2::text IS NULL OR $2 = ANY(h.themes))
-       ORDER BY h.municipality_count DESC, h.last_seen DESC, i.id
-       LIMIT ${HIT_LIST_LIMIT}`,
+      `SELECT i.id, top.kind, top.themes, top.municipality_count AS municipalities, top.first_seen, top.last_seen
+       FROM (SELECT h.kind, h.version, h.token, h.themes, h.municipality_count, h.first_seen, h.last_seen
+             FROM ${this.s}.hit_summary h
+             WHERE h.municipality_count >= ${HIT_MIN_MUNICIPALITIES}
+               AND NOT EXISTS (SELECT 1 FROM ${this.s}.exclusions e WHERE e.kind = h.kind AND e.version = h.version AND e.token = h.token)
+               AND ($1::text IS NULL OR h.kind = $1)
+               AND ($2::text IS NULL OR $2 = ANY(h.themes))
+             ORDER BY h.municipality_count DESC, h.last_seen DESC, h.token
+             LIMIT ${HIT_LIST_LIMIT}) AS top
+       JOIN ${this.s}.hit_ids i ON i.kind = top.kind AND i.version = top.version AND i.token = top.token
+       ORDER BY top.municipality_count DESC, top.last_seen DESC, top.token`,
       [query.kind ?? null, query.theme ?? null],
     );
     return result.rows.map((row) => ({
