@@ -47,3 +47,32 @@ export async function measurePair(
   }
   return times;
 }
+
+/**
+ * Runs `rounds` rounds of a bare baseline and the service beside it, alternating which goes first (the bare one
+ * in even rounds), and hands each round's pair to `after` (e.g. to print it). Answers every round's figures.
+ */
+export async function alternatingRounds<B, S>(
+  rounds: number,
+  bare: (round: number) => Promise<B>,
+  service: (round: number) => Promise<S>,
+  after: (round: number, bareFirst: boolean, bareFigures: B, serviceFigures: S) => void,
+): Promise<{ bare: B[]; service: S[] }> {
+  const figures = { bare: [] as B[], service: [] as S[] };
+  for (let round = 0; round < rounds; round++) {
+    const bareFirst = round % 2 === 0;
+    let bareFigures: B;
+    let serviceFigures: S;
+    if (bareFirst) {
+      bareFigures = await bare(round);
+      serviceFigures = await service(round);
+    } else {
+      serviceFigures = await service(round);
+      bareFigures = await bare(round);
+    }
+    figures.bare.push(bareFigures);
+    figures.service.push(serviceFigures);
+    after(round, bareFirst, bareFigures, serviceFigures);
+  }
+  return figures;
+}

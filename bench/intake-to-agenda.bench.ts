@@ -25,7 +25,7 @@ import { eventually, freePort, ServiceProcess, startPrivateKafka } from '@signaa
 import { Redis } from 'ioredis';
 import { createMessage, decrypt, encrypt, readMessage } from 'openpgp';
 import pg from 'pg';
-import { median, mergeBenchFigures, percentile } from './bench-figures.js';
+import { alternatingRounds, median, mergeBenchFigures, percentile } from './bench-figures.js';
 
 const ROUNDS = 5;
 const SIGNALS_PER_ROUND = 200;
@@ -414,8 +414,6 @@ try {
   say('warm-up');
   await measureBare(WARM_UP);
   await measurePipeline(WARM_UP);
-  const bare: RoundFigures[] = [];
-  const pipeline: RoundFigures[] = [];
   const hubCpuMs: Record<string, number> = {};
   const machineMs = { hub: 0, bare: 0 };
   const measureHub = async (count: number): Promise<RoundFigures> => {
@@ -446,18 +444,14 @@ try {
     ].join(' ');
   say(`\n${SIGNALS_PER_ROUND} signals per round, ${IN_FLIGHT} in flight, plaintext ${plaintext.byteLength} bytes`);
   say(`${'round'.padEnd(6)} ${'order'.padEnd(14)} ${'bare/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'agenda/s'.padStart(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'ratio'.padStart(7)}`);
-  for (let round = 0; round < ROUNDS; round++) {
-    const bareFirst = round % 2 === 0;
-    if (bareFirst) {
-      bare.push(await measureBareRound(SIGNALS_PER_ROUND));
-      pipeline.push(await measureHub(SIGNALS_PER_ROUND));
-    } else {
-      pipeline.push(await measureHub(SIGNALS_PER_ROUND));
-      bare.push(await measureBareRound(SIGNALS_PER_ROUND));
-    }
-    const [b, e] = [bare.at(-1), pipeline.at(-1)];
-    if (b !== undefined && e !== undefined) say(line(String(round + 1), bareFirst ? 'bare first' : 'hub first', b, e));
-  }
+  const { bare, service: pipeline } = await alternatingRounds(
+    ROUNDS,
+    () => measureBareRound(SIGNALS_PER_ROUND),
+    () => measureHub(SIGNALS_PER_ROUND),
+    (round, bareFirst, b, e) => {
+      say(line(String(round + 1), bareFirst ? 'bare first' : 'hub first', b, e));
+    },
+  );
 
   const stageP50 = Object.fromEntries(
     STAGES.map((stage) => [stage, Math.round(percentile(pipeline.flatMap((round) => round.stagesMs?.[stage] ?? []), 50))]),

@@ -52,7 +52,7 @@ import { DEFAULT_DISTRIBUTION_POLICY } from '../services/signal-intake/src/polic
 import { resolveRecipients } from '../services/signal-intake/src/policy/resolve-recipients.js';
 import { matchTokensOf } from '../services/signal-intake/src/signals/match-tokens.js';
 import { validateSubmission } from '../services/signal-intake/src/signals/submission-validation.js';
-import { median, mergeBenchFigures } from './bench-figures.js';
+import { alternatingRounds, median, mergeBenchFigures } from './bench-figures.js';
 
 const EVENTS = Number(process.env.BENCH_FEED_INGEST_EVENTS ?? 5_000);
 const ROUNDS = Number(process.env.BENCH_FEED_INGEST_ROUNDS ?? 3);
@@ -385,26 +385,13 @@ try {
   const input = await produceInput();
   say(`sealed ${EVENTS} events in ${input.sealSeconds.toFixed(1)} s (${(EVENTS / input.sealSeconds).toFixed(0)}/s); produced ${JSON.stringify(input.messagesPerTopic)}`);
 
-  const bare: RoundFigures[] = [];
-  const service: RoundFigures[] = [];
   say(`${'round'.padEnd(6)} ${'order'.padEnd(12)} ${'bare/s'.padStart(9)} ${'feed/s'.padStart(9)} ${'ratio'.padStart(7)}  (seconds incl. start-up: bare, feed)`);
-  for (let round = 0; round < ROUNDS; round++) {
-    const bareFirst = round % 2 === 0;
-    if (bareFirst) {
-      bare.push(await measureBare(round));
-      service.push(await measureFeed(round));
-    } else {
-      service.push(await measureFeed(round));
-      bare.push(await measureBare(round));
-    }
-    const [b, s] = [bare.at(-1), service.at(-1)];
-    if (b !== undefined && s !== undefined) {
-      say(
-        `${String(round + 1).padEnd(6)} ${(bareFirst ? 'bare first' : 'feed first').padEnd(12)} ${b.eventsPerSecond.toFixed(0).padStart(9)} ${s.eventsPerSecond.toFixed(1).padStart(9)} ` +
-          `${(s.eventsPerSecond / b.eventsPerSecond).toFixed(4).padStart(7)}  (${b.totalSeconds.toFixed(1)}, ${s.totalSeconds.toFixed(1)})`,
-      );
-    }
-  }
+  const { bare, service } = await alternatingRounds(ROUNDS, measureBare, measureFeed, (round, bareFirst, b, s) => {
+    say(
+      `${String(round + 1).padEnd(6)} ${(bareFirst ? 'bare first' : 'feed first').padEnd(12)} ${b.eventsPerSecond.toFixed(0).padStart(9)} ${s.eventsPerSecond.toFixed(1).padStart(9)} ` +
+        `${(s.eventsPerSecond / b.eventsPerSecond).toFixed(4).padStart(7)}  (${b.totalSeconds.toFixed(1)}, ${s.totalSeconds.toFixed(1)})`,
+    );
+  });
 
   const bareMedian = median(bare.map((round) => round.eventsPerSecond));
   const feedMedian = median(service.map((round) => round.eventsPerSecond));
