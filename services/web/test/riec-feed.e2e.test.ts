@@ -189,7 +189,7 @@ describe('RIEC feed screens in a real browser', () => {
     const raw = await rawCounts(month);
     // A small cell to see suppressed: Eemnes' human-trafficking signal on a fresh stack (reruns on one broker add to it).
     const small = [...raw].find(([key, count]) => count < 5 && key === 'mensenhandel|eemnes') ?? [...raw].find(([, count]) => count < 5);
-    if (small === undefined) throw new Error('no count from 1 to 4 in this month: reset the test stack (npm run stack:down with the test ports)');
+    if (small === undefined) throw new Error('no count from 1 to 4 in this month: start from a fresh test stack (stop it and delete its .stack-test data)');
     const [smallTheme = '', smallMunicipality = ''] = small[0].split('|');
     await stack.signIn('riec.liaison');
     await go('/riec/publicaties');

@@ -2,6 +2,7 @@ import { HIT_LIST_LIMIT, THEME_LABELS, type CrossMunicipalityHit, type HitInform
 import { Button, Heading1, Heading2, Link, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { CsrfField } from '../components/csrf-field.js';
+import { InformationRequestsTable } from '../components/information-requests-table.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { SuccessNotice } from '../components/success-notice.js';
 import { TextField } from '../components/text-field.js';
@@ -184,38 +185,12 @@ function HitRequests({ hitId, requests }: { readonly hitId: string; readonly req
   return (
     <section aria-labelledby="kop-verzoeken">
       <Heading2 id="kop-verzoeken">Verzoeken om informatie</Heading2>
-      {requests.length === 0 ? (
-        <Paragraph>Er zijn nog geen verzoeken om informatie verstuurd.</Paragraph>
-      ) : (
-        <Table>
-          <TableCaption className="sh-visually-hidden">Verzoeken om informatie</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">Melding</TableHeaderCell>
-              <TableHeaderCell scope="col">Gemeente</TableHeaderCell>
-              <TableHeaderCell scope="col">Gevraagd</TableHeaderCell>
-              <TableHeaderCell scope="col">Status</TableHeaderCell>
-              <TableHeaderCell scope="col">Antwoord</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {requests.map((request) => (
-              <TableRow key={request.id}>
-                <TableCell>{signalReference(request.signalId)}</TableCell>
-                <TableCell>{municipalityName(request.municipality)}</TableCell>
-                <TableCell>{formatDateTime(request.requestedAt)}</TableCell>
-                <TableCell>
-                  {HIT_REQUEST_STATUS_LABELS[request.status]}
-                  {request.answeredAt === null ? null : ` op ${formatDateTime(request.answeredAt)}`}
-                </TableCell>
-                <TableCell>
-                  <RequestAnswer hitId={hitId} request={request} />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <InformationRequestsTable
+        requests={requests}
+        sentHeading="Gevraagd"
+        status={(request) => `${HIT_REQUEST_STATUS_LABELS[request.status]}${request.answeredAt === null ? '' : ` op ${formatDateTime(request.answeredAt)}`}`}
+        answer={(request) => <RequestAnswer hitId={hitId} request={request} />}
+      />
     </section>
   );
 }

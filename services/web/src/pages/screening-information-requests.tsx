@@ -1,12 +1,13 @@
 import type { PoolInformationRequest, PoolInformationStatus, ScreeningDetail } from '@signaalhub/contracts';
-import { Button, Heading2, Link, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, Heading2, Link, Paragraph } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { CsrfField } from '../components/csrf-field.js';
+import { InformationRequestsTable } from '../components/information-requests-table.js';
 import { SelectField } from '../components/select-field.js';
 import { TextField } from '../components/text-field.js';
 import { errorsFor, type FieldError } from '../forms/field-errors.js';
 import { ACTION_FIELD_IDS } from '../forms/screening-actions.js';
-import { formatDateTime, municipalityName } from '../labels/labels.js';
+import { municipalityName } from '../labels/labels.js';
 import { signalReference } from '../labels/reference.js';
 
 export const POOL_REQUEST_STATUS_LABELS: Readonly<Record<PoolInformationStatus, string>> = {
@@ -34,37 +35,13 @@ export function ScreeningInformationRequests({ screening, requests, csrfToken, e
   return (
     <section aria-labelledby="kop-informatieverzoeken">
       <Heading2 id="kop-informatieverzoeken">Verzoeken om informatie</Heading2>
-      {requests.length === 0 ? (
-        <Paragraph>Er zijn nog geen verzoeken om informatie verstuurd.</Paragraph>
-      ) : (
-        <Table>
-          <TableCaption className="sh-visually-hidden">Verzoeken om informatie</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">Melding</TableHeaderCell>
-              <TableHeaderCell scope="col">Gemeente</TableHeaderCell>
-              <TableHeaderCell scope="col">Verstuurd</TableHeaderCell>
-              <TableHeaderCell scope="col">Doel</TableHeaderCell>
-              <TableHeaderCell scope="col">Status</TableHeaderCell>
-              <TableHeaderCell scope="col">Antwoord</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {requests.map((request) => (
-              <TableRow key={request.id}>
-                <TableCell>{signalReference(request.signalId)}</TableCell>
-                <TableCell>{municipalityName(request.municipality)}</TableCell>
-                <TableCell>{formatDateTime(request.requestedAt)}</TableCell>
-                <TableCell>{request.purpose}</TableCell>
-                <TableCell>{POOL_REQUEST_STATUS_LABELS[request.status]}</TableCell>
-                <TableCell>
-                  <Answer screeningId={screening.id} request={request} />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <InformationRequestsTable
+        requests={requests}
+        sentHeading="Verstuurd"
+        purpose={(request) => request.purpose}
+        status={(request) => POOL_REQUEST_STATUS_LABELS[request.status]}
+        answer={(request) => <Answer screeningId={screening.id} request={request} />}
+      />
       {options.length === 0 ? (
         <Paragraph>Er zijn geen treffers in meldingen: er is niets om informatie over te vragen.</Paragraph>
       ) : (
