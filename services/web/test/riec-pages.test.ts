@@ -1,9 +1,10 @@
-import type { ReleaseJson } from '@signaalhub/contracts';
+import type { HitInformationRequest, ReleaseJson } from '@signaalhub/contracts';
 import { ReleaseJson as ReleaseJsonSchema } from '@signaalhub/contracts';
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { chartSvg } from '../src/charts/svg-chart.js';
 import { exclusionFormErrors, exclusionRequest, emptyExclusionForm } from '../src/forms/exclusion-form.js';
+import { HitPage } from '../src/pages/hits-pages.js';
 import { MyMunicipalityPage } from '../src/pages/my-municipality-page.js';
 import { regionalTrend } from '../src/pages/release-view.js';
 import { RiecDashboardPage } from '../src/pages/riec-dashboard-page.js';
@@ -118,5 +119,37 @@ describe(exclusionRequest.name, () => {
     expect(refused.request).toBeUndefined();
     expect(exclusionFormErrors(refused.problems)).toEqual([{ fieldId: 'huisnummer', message: 'Huisnummer: Vul een huisnummer in met alleen cijfers, bijvoorbeeld 12' }]);
     expect(exclusionFormErrors(exclusionRequest({ ...form, exclusionKind: '' }).problems)[0]?.fieldId).toBe('soort-kvk');
+  });
+});
+
+describe(HitPage.name, () => {
+  it("shows each request's state: asked, answered with a link to the given signal, refused with its reason", () => {
+    const hitId = '00000000-0000-4000-8000-00000000a001';
+    const signal = (n: number): string => `00000000-0000-4000-8000-00000000b00${String(n)}`;
+    const request = (n: number, status: HitInformationRequest['status'], refusalReason: string | null = null): HitInformationRequest => ({
+      id: `00000000-0000-4000-8000-00000000c00${String(n)}`,
+      hitId,
+      signalId: signal(n),
+      municipality: 'baarn',
+      requestedBy: { party: 'riec-mn', userId: 'riec.liaison' },
+      requestedAt: '2026-03-02T09:00:00Z',
+      status,
+      answeredBy: status === 'open' ? null : { party: 'gemeente-baarn', userId: 'overleg.baarn' },
+      answeredAt: status === 'open' ? null : '2026-03-03T10:00:00Z',
+      refusalReason,
+    });
+    const signals = [1, 2, 3].map((n) => ({ signalId: signal(n), municipality: 'baarn', theme: 'autobranche' as const, submittedAt: '2026-03-01T08:00:00Z', sentToRiec: false }));
+    const sut = renderDocument(
+      createElement(HitPage, { user: liaison, hitId, signals, requests: [request(1, 'open'), request(2, 'beantwoord'), request(3, 'geweigerd', 'Lopend strafrechtelijk onderzoek')] }),
+    );
+    const section = /<section aria-labelledby="kop-verzoeken">(.*?)<\/section>/s.exec(sut)?.[1] ?? '';
+    const requestRows = [...section.matchAll(/<tbody[^>]*>(.*?)<\/tbody>/gs)]
+      .flatMap((body) => [...(body[1] ?? '').matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)])
+      .map((row) => (row[1] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
+    expect(requestRows).toHaveLength(3);
+    expect(requestRows[0]).toContain('Nog geen antwoord');
+    expect(requestRows[1]).toMatch(/Beantwoord op .+Openen/);
+    expect(requestRows[2]).toContain('Reden van weigering: Lopend strafrechtelijk onderzoek');
+    expect(sut).toContain(`href="/riec/treffers/${hitId}/meldingen/${signal(2)}"`);
   });
 });
