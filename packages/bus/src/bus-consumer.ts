@@ -2,6 +2,7 @@ import type { Logger } from '@signaalhub/logging';
 import { Partitioners, type Consumer, type EachBatchPayload, type IHeaders, type Kafka, type KafkaMessage, type Producer, type RetryOptions } from 'kafkajs';
 import type { BusMessage } from './bus-message.js';
 import { deadLetterOf, describeFailure } from './dead-letter.js';
+import { OffsetCommits, offsetsByTopic, type PartitionOffset } from './offset-commits.js';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, validateRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import { checkSubscriptions, type Subscription } from './subscriptions.js';
 
@@ -37,6 +38,11 @@ export interface ConsumerTuning {
    * handlers that are idempotent and do not depend on the order within a partition.
    */
   readonly messagesInFlightPerPartition?: number;
+  /**
+   * Handled offsets are committed together at most this often (and at once on a failure, a stop or a
+   * revoked partition). Default 500; 0 commits after every batch. A crash redelivers at most this much more.
+   */
+  readonly commitIntervalMs?: number;
 }
 
 export interface SubscriptionConsumerSettings extends ConsumerTuning {
@@ -59,6 +65,7 @@ export class KafkaBusConsumer implements BusConsumer {
   private readonly messagesInFlight: number;
   private readonly onFatal: FatalErrorHandler;
   private readonly logger: Logger;
+  private readonly commits: OffsetCommits;
   private consecutiveRestarts = 0;
   private stopping = false;
   private started = false;
@@ -78,6 +85,15 @@ export class KafkaBusConsumer implements BusConsumer {
       throw new Error('messagesInFlightPerPartition must be a whole number of at least 1');
     }
     this.onFatal = settings.onFatal ?? this.exitProcess;
+    const commitIntervalMs = settings.commitIntervalMs ?? 500;
+    if (!Number.isInteger(commitIntervalMs) || commitIntervalMs < 0) throw new Error('commitIntervalMs must be a whole number of at least 0');
+    this.commits = new OffsetCommits(
+      commitIntervalMs,
+      (offsets) => this.consumer.commitOffsets([...offsets]),
+      (error) => {
+        this.logger.warn({ errorName: errorName(error) }, 'commit failed; messages will be redelivered');
+      },
+    );
     this.handlers = new Map(settings.subscriptions.map(({ topic, handler }) => [topic, handler]));
     this.consumer = kafka.consumer({
       groupId: settings.groupId,
@@ -100,6 +116,11 @@ export class KafkaBusConsumer implements BusConsumer {
       createPartitioner: Partitioners.DefaultPartitioner,
       // A missing `<topic>.dlq` must crash loudly, not appear with the broker's default retention.
       allowAutoTopicCreation: false,
+    });
+    // A rebalance may hand partitions to another member: what this one handled is committed first, not later
+    // under the next generation (where it could move back an offset the new owner committed since).
+    this.consumer.on(this.consumer.events.REBALANCING, () => {
+      void this.commits.flush();
     });
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
       this.onCrash(payload.error, payload.restart);
@@ -128,6 +149,9 @@ export class KafkaBusConsumer implements BusConsumer {
   async stop(): Promise<void> {
     if (this.stopping || !this.started) return;
     this.stopping = true;
+    this.commits.stop();
+    // While the consumer still runs, its own commit works: what earlier batches handled is committed now.
+    await this.commits.flush();
     // disconnect() stops the runner first, which waits for the in-flight batch to return (and commit).
     await this.consumer.disconnect();
     await this.deadLetterProducer.disconnect();
@@ -137,8 +161,8 @@ export class KafkaBusConsumer implements BusConsumer {
   /**
    * One fetched batch of one partition, in groups of `messagesInFlightPerPartition` (1: one by one).
    * A group's offsets are resolved once all its messages succeeded (or their dead letters were
-   * acknowledged) and committed once at the end: a per-message commit would cost a broker round trip
-   * per message, and a crash in between only means redelivery (at-least-once).
+   * acknowledged); the commit follows at the end, together with other partitions' within the commit
+   * interval (see OffsetCommits): a crash in between only means redelivery (at-least-once).
    */
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
@@ -146,7 +170,7 @@ export class KafkaBusConsumer implements BusConsumer {
     let failure: Error | undefined;
     try {
       for (let start = 0; start < batch.messages.length; start += this.messagesInFlight) {
-        if (!payload.isRunning() || payload.isStale()) break;
+        if (this.stopping || !payload.isRunning() || payload.isStale()) break;
         const group = batch.messages.slice(start, start + this.messagesInFlight);
         // All of the group settle before the offset moves: a failure must not leave others running unseen.
         const outcomes = await Promise.allSettled(group.map((message) => this.handleWithRetry(batch.topic, batch.partition, message, payload)));
@@ -160,7 +184,10 @@ export class KafkaBusConsumer implements BusConsumer {
     } catch (error) {
       failure = error instanceof Error ? error : new Error(describeFailure(error));
     }
-    if (lastDone !== undefined) await this.commit(payload, lastDone, failure !== undefined);
+    if (lastDone !== undefined) this.commits.handled(batch.topic, batch.partition, lastDone);
+    // On a failure, a stop or a revoked partition the handled offsets go now: the next owner starts there.
+    const commitNow = failure !== undefined || this.stopping || !payload.isRunning() || payload.isStale();
+    if (commitNow || this.commits.due()) await this.commit(payload, failure !== undefined);
     if (failure !== undefined && !(failure instanceof ProcessingAbandoned)) throw failure;
     if (failure === undefined) this.consecutiveRestarts = 0;
   }
@@ -204,19 +231,17 @@ export class KafkaBusConsumer implements BusConsumer {
     this.logger.error({ topic, partition, offset: raw.offset, attempts, deadLetterTopic: letter.topic }, 'message dead-lettered');
   }
 
-  private async commit(payload: EachBatchPayload, lastDone: string, alreadyFailing: boolean): Promise<void> {
-    const { topic, partition } = payload.batch;
+  private async commit(payload: EachBatchPayload, alreadyFailing: boolean): Promise<void> {
     try {
       // Through the batch payload, not `consumer.commitOffsets`: the latter silently does nothing once
       // stop() was called, so the in-flight message finished during shutdown would be redelivered.
-      // Kafka's committed offset is the NEXT offset to read.
-      await payload.commitOffsetsIfNecessary({
-        topics: [{ topic, partitions: [{ partition, offset: (BigInt(lastDone) + 1n).toString() }] }],
+      await this.commits.send(async (offsets: readonly PartitionOffset[]) => {
+        await payload.commitOffsetsIfNecessary(offsetsByTopic(offsets));
+        this.logger.debug({ partitions: offsets.length }, 'committed');
       });
-      this.logger.debug({ topic, partition, offset: lastDone }, 'committed');
     } catch (error) {
       // A commit lost to a rebalance or crash only means redelivery; the original failure matters more.
-      this.logger.warn({ topic, partition, offset: lastDone, errorName: errorName(error) }, 'commit failed; messages will be redelivered');
+      this.logger.warn({ topic: payload.batch.topic, partition: payload.batch.partition, errorName: errorName(error) }, 'commit failed; messages will be redelivered');
       if (!alreadyFailing) throw error;
     }
   }
