@@ -1,4 +1,4 @@
-import { assertSchemaName } from '@signaalhub/database';
+import { assertSchemaName, preparedStatement, type PreparedStatement } from '@signaalhub/database';
 import type { Pool } from 'pg';
 import type { AuditEntry, AuditRecord } from './audit-entry.js';
 import { entryHash, GENESIS_HASH, type HashedFields, type HashScheme } from './audit-hash.js';
@@ -35,12 +35,14 @@ export interface AuditFilter {
 /** The append-only, hash-chained audit log of one service, in that service's PostgreSQL schema. */
 export class AuditLog {
   private readonly table: string;
+  private readonly appendStatement: PreparedStatement;
 
   private constructor(
     private readonly pool: Pool,
-    private readonly schema: string,
+    schema: string,
   ) {
     this.table = `${schema}.audit_log`;
+    this.appendStatement = preparedStatement(`SELECT ${schema}.audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9)`);
   }
 
   /** The log in `schema`, which the service's migrations created (createAuditLogSql is part of them). */
@@ -54,17 +56,20 @@ export class AuditLog {
   /** One round trip: the database links and hashes the entry (`audit_append`, audit-schema.ts). */
   async record(entry: AuditEntry): Promise<void> {
     const user = 'userId' in entry.actor ? entry.actor : undefined;
-    await this.pool.query(`SELECT ${this.schema}.audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
-      user?.userId ?? null,
-      user?.party ?? null,
-      'service' in entry.actor ? entry.actor.service : null,
-      entry.action,
-      entry.objectType,
-      entry.objectId,
-      entry.result,
-      entry.origin,
-      entry.reason ?? null,
-    ]);
+    await this.pool.query({
+      ...this.appendStatement,
+      values: [
+        user?.userId ?? null,
+        user?.party ?? null,
+        'service' in entry.actor ? entry.actor.service : null,
+        entry.action,
+        entry.objectType,
+        entry.objectId,
+        entry.result,
+        entry.origin,
+        entry.reason ?? null,
+      ],
+    });
   }
 
   async entries(filter: AuditFilter = {}): Promise<AuditRecord[]> {

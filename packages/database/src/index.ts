@@ -1,4 +1,4 @@
+export * from './prepared-statement.js';
 export * from './run-migrations.js';
 export * from './schema-name.js';
 export * from './with-transaction.js';
-export * from './schema-name.js';

@@ -1,5 +1,5 @@
 import type { HeaderMatchToken } from '@signaalhub/contracts';
-import { quotedSchema } from '@signaalhub/database';
+import { preparedStatement, quotedSchema, type PreparedStatement } from '@signaalhub/database';
 import type { Pool } from 'pg';
 import { countHits, countMessages, type Hits, type OtherMessage, type TokenMatch } from './hit-counter.js';
 
@@ -14,12 +14,20 @@ export interface SharingMessage extends OtherMessage {
  */
 export class MatchTokenStore {
   private readonly table: string;
+  private readonly recordStatement: PreparedStatement;
 
   constructor(
     private readonly pool: Pool,
     schema: string,
   ) {
     this.table = `${quotedSchema(schema)}.match_tokens`;
+    this.recordStatement = preparedStatement(
+      `INSERT INTO ${this.table} (message_id, municipality, theme, kind, version, token)
+       SELECT $1, $2, $3, t.kind, t.version, t.token
+       FROM unnest($4::text[], $5::int[], $6::text[]) AS t(kind, version, token)
+       ON CONFLICT DO NOTHING
+       RETURNING kind, version, token`,
+    );
   }
 
   /**
@@ -35,14 +43,10 @@ export class MatchTokenStore {
     client: Pick<Pool, 'query'> = this.pool,
   ): Promise<HeaderMatchToken[]> {
     if (tokens.length === 0) return [];
-    const result = await client.query<HeaderMatchToken>(
-      `INSERT INTO ${this.table} (message_id, municipality, theme, kind, version, token)
-       SELECT $1, $2, $3, t.kind, t.version, t.token
-       FROM unnest($4::text[], $5::int[], $6::text[]) AS t(kind, version, token)
-       ON CONFLICT DO NOTHING
-       RETURNING kind, version, token`,
-      [messageId, municipality, theme ?? null, tokens.map((t) => t.kind), tokens.map((t) => t.version), tokens.map((t) => t.token)],
-    );
+    const result = await client.query<HeaderMatchToken>({
+      ...this.recordStatement,
+      values: [messageId, municipality, theme ?? null, tokens.map((t) => t.kind), tokens.map((t) => t.version), tokens.map((t) => t.token)],
+    });
     return result.rows;
   }
 

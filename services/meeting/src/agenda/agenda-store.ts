@@ -1,6 +1,6 @@
 import { regionDayOf, type AgendaItemStatus, type AgendaJobData, type Envelope, type Theme } from '@signaalhub/contracts';
 import type { Pool, PoolClient } from 'pg';
-import { quotedSchema } from '@signaalhub/database';
+import { preparedStatement, quotedSchema, type PreparedStatement } from '@signaalhub/database';
 
 /** An agenda row as the service uses it; `envelope` is ciphertext, opened only for an authorised reader. */
 export interface StoredAgendaItem {
@@ -45,6 +45,7 @@ const COLUMNS = `message_id, signal_id, municipality, theme, received_at, to_cha
 export class AgendaStore {
   readonly table: string;
   private readonly history: string;
+  private readonly insertStatement: PreparedStatement;
 
   constructor(
     private readonly pool: Pool,
@@ -52,6 +53,15 @@ export class AgendaStore {
   ) {
     this.table = `${quotedSchema(schema)}.agenda_items`;
     this.history = `${quotedSchema(schema)}.item_history`;
+    this.insertStatement = preparedStatement(
+      `WITH inserted AS (
+         INSERT INTO ${this.table} (message_id, signal_id, municipality, theme, received_at, reporter_party, recipients, envelope, status, reported_on)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         ON CONFLICT (message_id) DO NOTHING
+         RETURNING message_id, received_at
+       )
+       INSERT INTO ${this.history} (item_id, kind, occurred_at) SELECT message_id, 'received', received_at FROM inserted`,
+    );
   }
 
   /**
@@ -60,15 +70,9 @@ export class AgendaStore {
    */
   async insert(job: AgendaJobData, placement: AgendaPlacement = { status: 'pending' }): Promise<boolean> {
     const reportedOn = placement.status === 'imported' ? placement.reportedOn : regionDayOf(job.receivedAt);
-    const result = await this.pool.query(
-      `WITH inserted AS (
-         INSERT INTO ${this.table} (message_id, signal_id, municipality, theme, received_at, reporter_party, recipients, envelope, status, reported_on)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         ON CONFLICT (message_id) DO NOTHING
-         RETURNING message_id, received_at
-       )
-       INSERT INTO ${this.history} (item_id, kind, occurred_at) SELECT message_id, 'received', received_at FROM inserted`,
-      [
+    const result = await this.pool.query({
+      ...this.insertStatement,
+      values: [
         job.messageId,
         job.signalId,
         job.municipality,
@@ -80,7 +84,7 @@ export class AgendaStore {
         placement.status,
         reportedOn,
       ],
-    );
+    });
     return result.rowCount === 1;
   }
 

@@ -1,3 +1,4 @@
+import { preparedStatement, type PreparedStatement } from '@signaalhub/database';
 import type { Pool } from 'pg';
 import type { EarlierSubmission } from './idempotency.js';
 import type { SignalStatus } from '@signaalhub/contracts';
@@ -19,10 +20,24 @@ interface SummaryRow {
 
 /** The signals table and its outbox; every write of an accepted signal is one transaction. */
 export class SignalStore {
+  private readonly insertStatement: PreparedStatement;
+
   constructor(
     private readonly pool: Pool,
     private readonly schema: string,
-  ) {}
+  ) {
+    this.insertStatement = preparedStatement(
+      `WITH signal AS (
+         INSERT INTO ${this.schema}.signals
+           (id, reporter_user_id, reporter_party, municipality, theme, created_at, idempotency_key, request_fingerprint, envelope)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (reporter_user_id, idempotency_key) DO NOTHING
+         RETURNING id
+       )
+       INSERT INTO ${outboxTable(this.schema)} (message_id, topic, message_key, message_value)
+       SELECT $10, $11, $12, $13 FROM signal`,
+    );
+  }
 
   async findEarlier(reporterUserId: string, idempotencyKey: string): Promise<EarlierSubmission | undefined> {
     const result = await this.pool.query<{ id: string; request_fingerprint: string }>(
@@ -41,17 +56,9 @@ export class SignalStore {
    * written here by hand only to keep the signal and its row in one statement.
    */
   async insertWithOutbox(record: SignalRecord, outbox: OutboxEntry): Promise<InsertOutcome> {
-    const inserted = await this.pool.query(
-      `WITH signal AS (
-         INSERT INTO ${this.schema}.signals
-           (id, reporter_user_id, reporter_party, municipality, theme, created_at, idempotency_key, request_fingerprint, envelope)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (reporter_user_id, idempotency_key) DO NOTHING
-         RETURNING id
-       )
-       INSERT INTO ${outboxTable(this.schema)} (message_id, topic, message_key, message_value)
-       SELECT $10, $11, $12, $13 FROM signal`,
-      [
+    const inserted = await this.pool.query({
+      ...this.insertStatement,
+      values: [
         record.id,
         record.reporterUserId,
         record.reporterParty,
@@ -66,7 +73,7 @@ export class SignalStore {
         outbox.key,
         outbox.value,
       ],
-    );
+    });
     return inserted.rowCount === 1 ? { kind: 'inserted' } : { kind: 'key-taken' };
   }
 
