@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryResult } from 'pg';
 import type { ClaimedOutboxBatch, OutboxBacklog, OutboxMessage, OutboxSource } from './outbox-message.js';
 import { outboxTable } from './outbox-schema.js';
 
@@ -42,54 +42,71 @@ export class PostgresOutboxSource implements OutboxSource {
     };
   }
 
+  /**
+   * Two round trips per batch: claim (BEGIN, lock, read) and mark (UPDATE, COMMIT), each sent as one
+   * simple query. Only integers and the checked schema name are written into them. The lock is a
+   * sub-select, evaluated once before any row is read; a relay that finished meanwhile is no problem:
+   * `FOR UPDATE` re-reads each row's latest version and skips rows it marked.
+   */
   async claimBatch(limit: number): Promise<ClaimedOutboxBatch | undefined> {
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`outbox batch limit must be a positive whole number, got ${limit}`);
     const client = await this.pool.connect();
     let open = true;
-    const finish = async (sql: 'COMMIT' | 'ROLLBACK'): Promise<void> => {
+    const end = async (sql: string): Promise<void> => {
       if (!open) return;
       open = false;
-      try {
-        await client.query(sql);
-      } finally {
-        client.release();
-      }
+      await endTransaction(client, sql);
     };
+    let rows: OutboxRow[];
     try {
-      await client.query('BEGIN');
-      const lock = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [this.lockName]);
-      if (lock.rows[0]?.locked !== true) {
-        await finish('ROLLBACK');
-        return undefined;
-      }
-      const rows = await client.query<OutboxRow>(
-        `SELECT id, message_id, topic, message_key, message_value FROM ${this.table}
-          WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [limit],
-      );
-      if (rows.rows.length === 0) {
-        await finish('ROLLBACK');
-        return undefined;
-      }
-      const messages = rows.rows.map(messageOf);
-      return {
-        messages,
-        markPublished: async () => {
-          await this.markPublished(client, messages);
-          await finish('COMMIT');
-        },
-        release: () => finish('ROLLBACK'),
-      };
+      const results = (await client.query(
+        `BEGIN;
+         SELECT id, message_id, topic, message_key, message_value FROM ${this.table}
+          WHERE (SELECT pg_try_advisory_xact_lock(hashtext('${this.lockName}'))) AND published_at IS NULL
+          ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED`,
+      )) as unknown as [QueryResult, QueryResult<OutboxRow>];
+      rows = results[1].rows;
     } catch (error) {
-      await finish('ROLLBACK').catch(() => undefined);
+      await end('ROLLBACK').catch(() => undefined);
       throw error;
     }
+    if (rows.length === 0) {
+      await end('ROLLBACK');
+      return undefined;
+    }
+    const messages = rows.map(messageOf);
+    return {
+      messages,
+      markPublished: () => end(`UPDATE ${this.table} SET published_at = now() WHERE id = ANY('{${positionList(messages)}}'::bigint[]); COMMIT`),
+      release: () => end('ROLLBACK'),
+    };
   }
+}
 
-  private async markPublished(client: PoolClient, messages: readonly OutboxMessage[]): Promise<void> {
-    await client.query(`UPDATE ${this.table} SET published_at = now() WHERE id = ANY($1::bigint[])`, [
-      messages.map((message) => message.position),
-    ]);
+/**
+ * Runs the statement that ends the claim's transaction and returns the connection to the pool. When it
+ * fails, the transaction may still hold the relay lock (an aborted UPDATE skips the COMMIT): roll back, and
+ * if even that fails, close the connection, which releases the lock, instead of pooling it.
+ */
+async function endTransaction(client: PoolClient, sql: string): Promise<void> {
+  try {
+    await client.query(sql);
+  } catch (error) {
+    const rolledBack = await client.query('ROLLBACK').then(
+      () => true,
+      () => false,
+    );
+    client.release(!rolledBack);
+    throw error;
   }
+  client.release();
+}
+
+/** The claimed positions as a PostgreSQL array literal's elements; positions are bigint ids, digits only. */
+function positionList(messages: readonly OutboxMessage[]): string {
+  const positions = messages.map((message) => message.position);
+  if (!positions.every((position) => /^[0-9]+$/.test(position))) throw new Error('outbox position is not a bigint id');
+  return positions.join(',');
 }
 
 function messageOf(row: OutboxRow): OutboxMessage {

@@ -206,6 +206,47 @@ describe(OutboxRelay.name, () => {
     await bus.close();
   });
 
+  describe(PostgresOutboxSource.name, () => {
+    it('lets one claim hold the outbox at a time and hands the same rows, in order, to the next claim after a release', async () => {
+      const schema = await newOutboxSchema('claim');
+      const ids = [await write(schema, 'claim-topic'), await write(schema, 'claim-topic'), await write(schema, 'claim-topic')];
+      const first = new PostgresOutboxSource(pool, schema);
+      const second = new PostgresOutboxSource(pool, schema);
+
+      const held = await first.claimBatch(2);
+      expect(held?.messages.map((entry) => entry.messageId)).toEqual(ids.slice(0, 2));
+      await expect(second.claimBatch(10)).resolves.toBeUndefined();
+      await held?.release();
+
+      const again = await second.claimBatch(10);
+      expect(again?.messages.map((entry) => entry.messageId)).toEqual(ids);
+      await again?.markPublished();
+      expect(await unpublished(schema, ids)).toBe(0);
+      await expect(first.claimBatch(10)).resolves.toBeUndefined();
+      await expect(first.claimBatch(0)).rejects.toThrow('outbox batch limit must be a positive whole number, got 0');
+    });
+
+    // Regression: a failed mark used to keep its connection, its aborted transaction and so the relay lock,
+    // and every later claim of every relay found the outbox held.
+    it('frees the outbox when marking fails: the rows stay unpublished and the next claim gets them', async () => {
+      const schema = await newOutboxSchema('markfail');
+      const ids = [await write(schema, 'mark-topic'), await write(schema, 'mark-topic')];
+      await pool.query(`
+        CREATE FUNCTION ${schema}.refuse_update() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$;
+        CREATE TRIGGER refuse_update BEFORE UPDATE ON ${schema}.outbox FOR EACH ROW EXECUTE FUNCTION ${schema}.refuse_update();`);
+      const source = new PostgresOutboxSource(pool, schema);
+      const claimed = await source.claimBatch(10);
+      await expect(claimed?.markPublished()).rejects.toThrow('refused for the test');
+      expect(pool.totalCount - pool.idleCount).toBe(0);
+
+      await pool.query(`DROP TRIGGER refuse_update ON ${schema}.outbox`);
+      const retried = await source.claimBatch(10);
+      expect(retried?.messages.map((entry) => entry.messageId)).toEqual(ids);
+      await retried?.markPublished();
+      expect(await unpublished(schema, ids)).toBe(0);
+    });
+  });
+
   describe(TransactionalOutbox.name, () => {
     it('publishes a committed message at once through NOTIFY, never a rolled-back one, and shows the backlog until then', async () => {
       const schema = await newOutboxSchema('outbox');
