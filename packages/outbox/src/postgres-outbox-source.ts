@@ -57,7 +57,8 @@ export class PostgresOutboxSource implements OutboxSource {
       open = false;
       await endTransaction(client, sql);
     };
-    let rows: OutboxRow[];
+    let messages: OutboxMessage[];
+    let markSql: string;
     try {
       const results = (await client.query(
         `BEGIN;
@@ -65,19 +66,19 @@ export class PostgresOutboxSource implements OutboxSource {
           WHERE (SELECT pg_try_advisory_xact_lock(hashtext('${this.lockName}'))) AND published_at IS NULL
           ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED`,
       )) as unknown as [QueryResult, QueryResult<OutboxRow>];
-      rows = results[1].rows;
+      messages = results[1].rows.map(messageOf);
+      markSql = `UPDATE ${this.table} SET published_at = now() WHERE id = ANY('{${positionList(messages)}}'::bigint[]); COMMIT`;
     } catch (error) {
       await end('ROLLBACK').catch(() => undefined);
       throw error;
     }
-    if (rows.length === 0) {
+    if (messages.length === 0) {
       await end('ROLLBACK');
       return undefined;
     }
-    const messages = rows.map(messageOf);
     return {
       messages,
-      markPublished: () => end(`UPDATE ${this.table} SET published_at = now() WHERE id = ANY('{${positionList(messages)}}'::bigint[]); COMMIT`),
+      markPublished: () => end(markSql),
       release: () => end('ROLLBACK'),
     };
   }
