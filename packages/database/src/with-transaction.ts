@@ -6,15 +6,27 @@ import type { Pool, PoolClient } from 'pg';
  */
 export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  let result: T;
   try {
     await client.query('BEGIN');
-    const result = await work(client);
+    result = await work(client);
     await client.query('COMMIT');
-    return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await rollBackAndRelease(client);
     throw error;
-  } finally {
-    client.release();
   }
+  client.release();
+  return result;
+}
+
+/**
+ * Ends a failed transaction: rolls back and returns the client to the pool. A client whose rollback fails
+ * too is closed instead of pooled, so the transaction and its locks cannot outlive the failure.
+ */
+export async function rollBackAndRelease(client: PoolClient): Promise<void> {
+  const rolledBack = await client.query('ROLLBACK').then(
+    () => true,
+    () => false,
+  );
+  client.release(!rolledBack);
 }

@@ -1,3 +1,4 @@
+import { rollBackAndRelease } from '@signaalhub/database';
 import type { Pool, PoolClient, QueryResult } from 'pg';
 import type { ClaimedOutboxBatch, OutboxBacklog, OutboxMessage, OutboxSource } from './outbox-message.js';
 import { outboxTable } from './outbox-schema.js';
@@ -86,18 +87,14 @@ export class PostgresOutboxSource implements OutboxSource {
 
 /**
  * Runs the statement that ends the claim's transaction and returns the connection to the pool. When it
- * fails, the transaction may still hold the relay lock (an aborted UPDATE skips the COMMIT): roll back, and
- * if even that fails, close the connection, which releases the lock, instead of pooling it.
+ * fails, the transaction may still hold the relay lock (an aborted UPDATE skips the COMMIT), so it is
+ * rolled back, or the connection closed.
  */
 async function endTransaction(client: PoolClient, sql: string): Promise<void> {
   try {
     await client.query(sql);
   } catch (error) {
-    const rolledBack = await client.query('ROLLBACK').then(
-      () => true,
-      () => false,
-    );
-    client.release(!rolledBack);
+    await rollBackAndRelease(client);
     throw error;
   }
   client.release();
