@@ -7,12 +7,11 @@ import {
   type PartyId,
   type RoutingFacts,
 } from '@signaalhub/contracts';
-import { createMessage, encrypt } from 'openpgp';
 import { canonicalHeader, canonicalHeaderDigest } from './header-digest.js';
 import { signCanonicalHeader } from './header-signature.js';
-import { OPENPGP_CONFIG } from './openpgp-config.js';
 import type { PartyKeyring } from './party-keyring.js';
 import { describeIssues } from './schema-issues.js';
+import { signAndEncrypt } from './signed-encryption.js';
 import type { SignedPlaintext } from './signed-plaintext.js';
 
 /** Match tokens may be left out of a request (none); every other routing fact of the type is required. */
@@ -67,13 +66,11 @@ export class EnvelopeSealer {
     // The digest leaves the header signature out, so both signatures can be made at once.
     const [headerSignature, body] = await Promise.all([
       signCanonicalHeader(canonical, senderKey),
-      encrypt({
-        message: await createMessage({ binary: utf8.encode(JSON.stringify(signed)) }),
-        encryptionKeys: unsigned.recipients.map((party) => this.keyring.publicKey(party)),
-        signingKeys: senderKey,
-        format: 'armored',
-        config: OPENPGP_CONFIG,
-      }),
+      signAndEncrypt(
+        utf8.encode(JSON.stringify(signed)),
+        senderKey,
+        unsigned.recipients.map((party) => this.keyring.publicKey(party)),
+      ),
     ]);
     return { header: { ...unsigned, headerSignature } as unknown as EnvelopeHeaderV2Of<T>, body };
   }

@@ -1,7 +1,8 @@
 import type { PartyId } from '@signaalhub/contracts';
-import { createMessage, decrypt, encrypt, readMessage } from 'openpgp';
+import { decrypt, readMessage } from 'openpgp';
 import { OPENPGP_CONFIG } from './openpgp-config.js';
 import type { PartyKeyring } from './party-keyring.js';
+import { signAndEncrypt } from './signed-encryption.js';
 
 /** A value a service keeps sealed in its own store; zod schemas fit. */
 export interface SealedRecordSchema<T> {
@@ -31,13 +32,11 @@ export class SealedRecords {
     const json = JSON.stringify(value) as string | undefined;
     if (json === undefined) throw new TypeError('a sealed record must be a JSON value');
     const readers = [...new Set([this.owner, ...alsoFor])];
-    return encrypt({
-      message: await createMessage({ binary: utf8.encode(json) }),
-      encryptionKeys: readers.map((party) => this.keyring.publicKey(party)),
-      signingKeys: await this.keyring.privateKey(this.owner),
-      format: 'armored',
-      config: OPENPGP_CONFIG,
-    });
+    return signAndEncrypt(
+      utf8.encode(json),
+      await this.keyring.privateKey(this.owner),
+      readers.map((party) => this.keyring.publicKey(party)),
+    );
   }
 
   async open<T>(armored: string, schema: SealedRecordSchema<T>): Promise<T> {
