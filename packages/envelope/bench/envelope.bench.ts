@@ -81,7 +81,6 @@ async function envelopeOperation(): Promise<void> {
   await opener.open(envelope, { as: READER, payload: (input) => input });
 }
 
-
 async function sealOperation(): Promise<void> {
   await sealer.seal(payload, request);
 }
