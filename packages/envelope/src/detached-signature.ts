@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, sign as signEd25519, verify as verifyEd25519, type KeyObject } from 'node:crypto';
-import { createMessage, enums, readSignature, sign, verify, type PrivateKey, type PublicKey } from 'openpgp';
+import { createMessage, enums, readSignature, sign, verify, type PrivateKey, type PublicKey, type VerifyMessageResult } from 'openpgp';
 import { OPENPGP_CONFIG } from './openpgp-config.js';
 
 /*
@@ -239,13 +239,20 @@ async function verifyWithOpenpgp(data: Uint8Array, packet: Buffer, senderKey: Pu
       format: 'binary',
       config: OPENPGP_CONFIG,
     });
-    // expectSigned already throws unless some signature verified; require one that verified AND is the pinned key's.
-    const senderKeyIds = senderKey.getKeys().map((key) => key.getKeyID());
-    const outcomes = await Promise.allSettled(result.signatures.map((entry) => entry.verified));
-    return result.signatures.some(
-      (entry, index) => outcomes[index]?.status === 'fulfilled' && senderKeyIds.some((id) => entry.keyID.equals(id)),
-    );
+    return await hasValidSignatureBy(senderKey, result.signatures);
   } catch {
     return false;
   }
+}
+
+/**
+ * Defence in depth on top of openpgp.js's `expectSigned`: at least one of its signatures verified AND was
+ * made by the pinned key (a message's or a detached signature's results alike).
+ */
+export async function hasValidSignatureBy(senderKey: PublicKey, signatures: VerifyMessageResult['signatures']): Promise<boolean> {
+  const senderKeyIds = senderKey.getKeys().map((key) => key.getKeyID());
+  const outcomes = await Promise.allSettled(signatures.map((signature) => signature.verified));
+  return signatures.some(
+    (signature, index) => outcomes[index]?.status === 'fulfilled' && senderKeyIds.some((id) => signature.keyID.equals(id)),
+  );
 }

@@ -3,10 +3,8 @@ import {
   decrypt,
   decryptSessionKeys,
   readMessage,
-  type DecryptMessageResult,
   type Message,
   type PrivateKey,
-  type PublicKey,
   type SessionKey,
 } from 'openpgp';
 import { z } from 'zod';
@@ -24,6 +22,7 @@ import {
 } from './envelope-errors.js';
 import { DEFAULT_FRESHNESS_WINDOW, isFresh, replayMemoryMs, type FreshnessWindow } from './freshness-window.js';
 import { canonicalHeader, canonicalHeaderDigest } from './header-digest.js';
+import { hasValidSignatureBy } from './detached-signature.js';
 import { isHeaderSignedBy } from './header-signature.js';
 import { lacksHeaderSignature } from './header-verifier.js';
 import { OPENPGP_CONFIG } from './openpgp-config.js';
@@ -217,17 +216,6 @@ async function sessionKeysFor(message: Message<string>, readerKey: PrivateKey): 
   } catch {
     return undefined;
   }
-}
-
-/** Defence in depth on top of `expectSigned`: at least one signature verifies AND was made by the pinned key. */
-async function hasValidSignatureBy(senderKey: PublicKey, signatures: DecryptMessageResult['signatures']): Promise<boolean> {
-  const senderKeyIds = senderKey.getKeys().map((key) => key.getKeyID());
-  const outcomes = await Promise.allSettled(signatures.map((signature) => signature.verified));
-  return signatures.some((signature, index) => {
-    const outcome = outcomes[index];
-    const byPinnedKey = senderKeyIds.some((id) => signature.keyID.equals(id));
-    return byPinnedKey && outcome?.status === 'fulfilled';
-  });
 }
 
 function parseSignedPlaintext(data: Uint8Array, ref: string): SignedPlaintext {
